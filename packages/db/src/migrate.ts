@@ -68,7 +68,7 @@ export async function applyMigrations(connectionString: string, dir = migrations
         applied.push(migration.name);
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
       }
     }
   } finally {

@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const PORTAL = 'http://localhost:3100';
+export const BACKOFFICE = 'http://localhost:3101';
+export const DEMO_PASSWORD = 'demo-2026';
+export const SHOP_A = '330100000001';
+export const SHOP_B = '330100000002';
+
+export async function signInToPortal(page: Page, licenceNo: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${PORTAL}/login`);
+  await page.getByLabel('许可证号').fill(licenceNo);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+export async function signInToBackoffice(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${BACKOFFICE}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Fails on any serious or critical axe violation, listing them so the failure says what to fix. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionUser } from '@tobacco/auth/next-auth';
+import type { StaffRoleName } from '@tobacco/auth/permissions';
+import type { Db } from '@tobacco/db/client';
+import { systemClock, type Actor, type Clock } from '../actor';
+
+export type Context = { db: Db; actor: Actor | null; requestId: string; clock: Clock };
+
+/**
+ * Builds the context from the session cookie's user. The account is read again on every request, so a
+ * deactivated user, a suspended shop, a password reset or a change of roles takes effect at once,
+ * not when the session cookie expires.
+ */
+export async function createContext(opts: { db: Db; sessionUser: SessionUser | null; clock?: Clock }): Promise<Context> {
+  const { db, sessionUser } = opts;
+  const base = { db, requestId: randomUUID().slice(0, 8), clock: opts.clock ?? systemClock };
+  return { ...base, actor: sessionUser ? await loadActor(db, sessionUser) : null };
+}
+
+export async function loadActor(db: Db, user: SessionUser): Promise<Actor | null> {
+  if (user.kind === 'staff') {
+    const staff = await db.staffUser.findUnique({
+      where: { id: user.userId },
+      select: { active: true, sessionVersion: true, districtId: true, departmentId: true, roles: { select: { role: true } } },
+    });
+    if (!staff || !staff.active || staff.sessionVersion !== user.sessionVersion) return null;
+    return {
+      kind: 'staff',
+      userId: user.userId,
+      roles: staff.roles.map((r) => r.role as StaffRoleName),
+      districtId: staff.districtId,
+      departmentId: staff.departmentId,
+    };
+  }
+  const login = await db.retailerLogin.findUnique({
+    where: { id: user.loginId },
+    select: { active: true, sessionVersion: true, retailerId: true, retailer: { select: { status: true } } },
+  });
+  if (!login || !login.active || login.sessionVersion !== user.sessionVersion || login.retailer.status !== 'ACTIVE') return null;
+  return { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId };
+}

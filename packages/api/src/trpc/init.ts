@@ -1,0 +1,85 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { hasPermission, type Permission } from '@tobacco/auth/permissions';
+import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
+import { DomainError, type DomainErrorCode } from '../errors';
+import type { Context } from './context';
+
+const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INVALID_STATE: 'PRECONDITION_FAILED',
+  LIMIT_EXCEEDED: 'UNPROCESSABLE_CONTENT',
+  VALIDATION: 'BAD_REQUEST',
+};
+
+type ErrorData = { messageKey: MessageKey; params?: MessageParams; requestId?: string; fieldErrors?: Record<string, string[]> };
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // The one place errors become what a client sees: a message key to translate, never internals.
+  errorFormatter({ shape, error, ctx }) {
+    const cause = error.cause;
+    const data: ErrorData =
+      cause instanceof DomainError
+        ? { messageKey: cause.messageKey, params: cause.params }
+        : cause instanceof ZodError
+          ? { messageKey: 'errors.VALIDATION', fieldErrors: fieldErrors(cause) }
+          : error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'
+            ? { messageKey: `errors.${error.code}` as MessageKey }
+            : { messageKey: 'errors.unexpected', params: { requestId: ctx?.requestId ?? '-' }, requestId: ctx?.requestId };
+    const internal = !(cause instanceof DomainError) && !(cause instanceof ZodError) && error.code === 'INTERNAL_SERVER_ERROR';
+    return { ...shape, message: internal ? 'Internal error' : shape.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, ...data } };
+  },
+});
+
+function fieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+// DomainErrors become tRPC errors with the right status; anything else is logged with the request id.
+const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      console.error(`[api] request ${ctx.requestId} ${path} failed:`, cause ?? result.error);
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary);
+
+export const retailerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  if (ctx.actor.kind !== 'retailer') throw new TRPCError({ code: 'FORBIDDEN' });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  if (ctx.actor.kind !== 'staff') throw new TRPCError({ code: 'FORBIDDEN' });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export function requirePermission(permission: Permission) {
+  return staffProcedure.use(({ ctx, next }) => {
+    if (!hasPermission(ctx.actor.roles, permission)) throw new TRPCError({ code: 'FORBIDDEN' });
+    return next();
+  });
+}

@@ -1,0 +1,93 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getToken, type JWT } from 'next-auth/jwt';
+import type { Db } from '@tobacco/db/client';
+import type { LockoutPolicy } from './lockout';
+import { signInRetailer, signInStaff, type RetailerSession, type StaffSession } from './sign-in';
+
+export type AppKind = 'portal' | 'backoffice';
+export type SessionUser = StaffSession | RetailerSession;
+
+// Each app has its own cookie, so a retailer's session can never be presented to the back office and
+// signing in to one app does not sign anybody out of the other on the same host.
+export function sessionCookieName(app: AppKind): string {
+  return `${app}.session-token`;
+}
+
+const MAX_AGE_SECONDS: Record<AppKind, number> = {
+  // Shops keep their phone signed in for a week; staff desks for a working day.
+  portal: 7 * 24 * 3600,
+  backoffice: 10 * 3600,
+};
+
+type Options = {
+  app: AppKind;
+  secret: string;
+  secureCookies: boolean;
+  db: () => Db;
+  lockoutPolicy: () => Promise<LockoutPolicy>;
+};
+
+/** The error string next-auth hands back to the login form: a reason and, when locked, the minutes left. */
+export function encodeSignInError(reason: string, minutes?: number): string {
+  return minutes ? `${reason}:${minutes}` : reason;
+}
+
+export function decodeSignInError(error: string): { reason: string; minutes?: number } {
+  const [reason = 'generic', minutes] = error.split(':');
+  return { reason, minutes: minutes ? Number(minutes) : undefined };
+}
+
+export function createAuthOptions(options: Options): NextAuthOptions {
+  const { app } = options;
+  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: options.secureCookies };
+  return {
+    secret: options.secret,
+    session: { strategy: 'jwt', maxAge: MAX_AGE_SECONDS[app] },
+    jwt: { maxAge: MAX_AGE_SECONDS[app] },
+    pages: { signIn: '/login', error: '/login' },
+    cookies: {
+      sessionToken: { name: sessionCookieName(app), options: cookieOptions },
+      callbackUrl: { name: `${app}.callback-url`, options: cookieOptions },
+      csrfToken: { name: `${app}.csrf-token`, options: cookieOptions },
+    },
+    providers: [
+      CredentialsProvider({
+        name: 'credentials',
+        credentials: { login: { type: 'text' }, password: { type: 'password' } },
+        async authorize(credentials) {
+          const login = credentials?.login ?? '';
+          const password = credentials?.password ?? '';
+          if (!login || !password) throw new Error(encodeSignInError('INVALID_CREDENTIALS'));
+          const policy = await options.lockoutPolicy();
+          const result =
+            app === 'portal'
+              ? await signInRetailer(options.db(), { loginName: login, password }, policy)
+              : await signInStaff(options.db(), { username: login, password }, policy);
+          if (!result.ok) throw new Error(encodeSignInError(result.reason, result.minutes));
+          return { id: String(result.user.kind === 'staff' ? result.user.userId : result.user.loginId), ...result.user };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.user = user as unknown as SessionUser;
+        return token;
+      },
+      async session({ session, token }) {
+        const user = (token as JWT & { user?: SessionUser }).user;
+        return { ...session, user: user ? { name: user.name, kind: user.kind } : undefined };
+      },
+    },
+  };
+}
+
+/** Reads the signed-in user from a request's session cookie (the API's context uses it). */
+export async function readSessionUser(req: Parameters<typeof getToken>[0]['req'], app: AppKind, secret: string): Promise<SessionUser | null> {
+  const token = await getToken({ req, secret, cookieName: sessionCookieName(app) });
+  const user = (token as (JWT & { user?: SessionUser }) | null)?.user;
+  if (!user) return null;
+  if (app === 'portal' && user.kind !== 'retailer') return null;
+  if (app === 'backoffice' && user.kind !== 'staff') return null;
+  return user;
+}

@@ -1,0 +1,57 @@
+// The one permission table for staff roles (domain.md §1). Procedures ask for a permission, never a role,
+// so that changing who may do what is a change to this table alone.
+export const STAFF_ROLES = ['SERVICE_AGENT', 'ACCOUNT_MANAGER', 'MARKETING', 'MANAGER', 'EXECUTIVE', 'ADMIN'] as const;
+export type StaffRoleName = (typeof STAFF_ROLES)[number];
+
+const EVERYONE = STAFF_ROLES;
+
+export const PERMISSIONS = {
+  'retailers.read': EVERYONE,
+  // Without it a staff member sees only the retailers they are account manager of.
+  'retailers.readAll': ['SERVICE_AGENT', 'MARKETING', 'MANAGER', 'EXECUTIVE', 'ADMIN'],
+  'retailers.manage': ['ADMIN'],
+  'complaints.read': ['SERVICE_AGENT', 'ACCOUNT_MANAGER', 'MANAGER', 'EXECUTIVE', 'ADMIN'],
+  'complaints.file': ['SERVICE_AGENT', 'ACCOUNT_MANAGER', 'MANAGER'],
+  'complaints.handle': ['SERVICE_AGENT', 'MANAGER'],
+  'complaints.reassign': ['SERVICE_AGENT', 'MANAGER'],
+  'complaints.followUp': ['SERVICE_AGENT', 'MANAGER'],
+  'promotions.read': ['MARKETING', 'MANAGER', 'EXECUTIVE', 'ADMIN'],
+  'promotions.draft': ['MARKETING'],
+  'promotions.approve': ['MANAGER'],
+  'allocation.read': ['MARKETING', 'MANAGER', 'EXECUTIVE', 'ACCOUNT_MANAGER', 'ADMIN'],
+  'allocation.draft': ['MARKETING'],
+  'allocation.approve': ['MANAGER'],
+  'allocation.adjust': ['MARKETING', 'MANAGER'],
+  'rewards.read': ['MARKETING', 'MANAGER', 'EXECUTIVE', 'ADMIN'],
+  'rewards.manage': ['MARKETING'],
+  'rewards.fulfil': ['MARKETING', 'SERVICE_AGENT'],
+  'surveys.read': ['MARKETING', 'MANAGER', 'EXECUTIVE', 'ADMIN'],
+  'surveys.draft': ['MARKETING', 'MANAGER'],
+  'surveys.approve': ['MANAGER'],
+  'surveys.enterAnswers': ['SERVICE_AGENT', 'ACCOUNT_MANAGER'],
+  'analytics.read': ['SERVICE_AGENT', 'ACCOUNT_MANAGER', 'MARKETING', 'MANAGER', 'EXECUTIVE', 'ADMIN'],
+  // Individual answers and groups under the anonymity threshold
+  'analytics.readNamed': ['MANAGER'],
+  'grading.read': EVERYONE,
+  'grading.decideAppeal': ['MANAGER'],
+  'changeRequests.file': ['ACCOUNT_MANAGER', 'ADMIN'],
+  'changeRequests.approve': ['MANAGER'],
+  'alerts.triage': ['ACCOUNT_MANAGER', 'MANAGER'],
+  'visits.log': ['ACCOUNT_MANAGER'],
+  'admin.users': ['ADMIN'],
+  'admin.organisation': ['ADMIN'],
+  'admin.calendar': ['ADMIN'],
+  'admin.settings': ['ADMIN'],
+  'audit.read': ['ADMIN'],
+} as const satisfies Record<string, readonly StaffRoleName[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(roles: readonly StaffRoleName[], permission: Permission): boolean {
+  const allowed: readonly StaffRoleName[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
+
+export function permissionsOf(roles: readonly StaffRoleName[]): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => hasPermission(roles, permission));
+}

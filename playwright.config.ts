@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests against the built apps (`npm test` builds them first) on their own ports and their
+// own freshly seeded database, so a running `npm start` is never disturbed.
+const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? '';
+const authSecret = process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production';
+
+export const PORTAL_PORT = 3100;
+export const BACKOFFICE_PORT = 3101;
+
+function app(dir: string, port: number) {
+  return {
+    command: `node ../../node_modules/next/dist/bin/next start --port ${port}`,
+    cwd: dir,
+    url: `http://localhost:${port}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXTAUTH_URL: `http://localhost:${port}` },
+  };
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.e2e.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['json']],
+  use: {
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath,
+          // As root Chromium needs --no-sandbox; the closed network floods the log without the other two.
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+        },
+      },
+    },
+  ],
+  webServer: [app('apps/portal', PORTAL_PORT), app('apps/backoffice', BACKOFFICE_PORT)],
+});

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Entry point of the README's commands. Plain JavaScript with no dependencies, because it runs before
+// anything is installed: it installs what is missing, then hands over to scripts/run.ts.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Node.js 20.19 or newer is needed; this is ${process.version}.`);
+  process.exit(1);
+}
+
+function mtime(file) {
+  try {
+    return fs.statSync(path.join(root, file)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+// Optional local overrides (see .env.example); variables already set win.
+if (fs.existsSync(path.join(root, '.env'))) {
+  const own = { ...process.env };
+  process.loadEnvFile(path.join(root, '.env'));
+  Object.assign(process.env, own);
+}
+
+// npm writes node_modules/.package-lock.json on every install: older than the lockfile or any
+// package.json means the dependencies changed since the last install.
+const manifests = ['package.json', 'package-lock.json', ...['apps', 'packages'].flatMap((dir) =>
+  fs.readdirSync(path.join(root, dir)).map((name) => path.join(dir, name, 'package.json')))];
+const installedAt = mtime('node_modules/.package-lock.json');
+if (!installedAt || manifests.some((file) => mtime(file) > installedAt)) {
+  console.log('› Installing dependencies (npm install)…');
+  // `npm ci` would refuse a lockfile written on one platform; `npm install` still follows the lockfile.
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Ctrl-C reaches both processes; this one waits for run.ts to stop the apps and the database cleanly.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
+const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'run.ts'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+});
+process.exit(result.status ?? 1);

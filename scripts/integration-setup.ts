@@ -1,0 +1,24 @@
+import type { TestProject } from 'vitest/node';
+import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../packages/db/src/embedded';
+import { applyMigrations } from '../packages/db/src/migrate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+// One fresh, migrated database per test run, dropped afterwards; on the embedded PostgreSQL unless
+// DATABASE_URL names another server (then the throw-away database is created on that server).
+export default async function setup(project: TestProject) {
+  const server = await ensureDatabase('postgres');
+  const name = `test_${Date.now()}_${process.pid}`;
+  await createDatabase(server.adminUrl, name);
+  const url = databaseUrlFor(server.adminUrl, name);
+  await applyMigrations(url);
+  project.provide('databaseUrl', url);
+  return async () => {
+    await dropDatabase(server.adminUrl, name);
+    await server.stop();
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * The README's commands after installation: start, dev, seed, test and generate.
+ *   start  embedded PostgreSQL (unless DATABASE_URL) → migrations → demo data when empty → build → both apps
+ *   dev    the same with hot reload instead of a build
+ *   seed   the demo data, or `--scale province` for benchmarks
+ *   test   lint, typecheck, unit, integration, build and end-to-end tests, with a summary
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dbEnv } from '../packages/db/src/env';
+import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase, type DatabaseHandle } from '../packages/db/src/embedded';
+import { applyMigrations } from '../packages/db/src/migrate';
+
+const root = dbEnv.repoRoot;
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const APPS = [
+  { name: 'portal', workspace: '@tobacco/portal', dir: 'apps/portal', port: 3000 },
+  { name: 'backoffice', workspace: '@tobacco/backoffice', dir: 'apps/backoffice', port: 3001 },
+] as const;
+
+function log(message: string) {
+  console.log(`\x1b[36m›\x1b[0m ${message}`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+/** Prisma's client is generated from the schema; regenerated only when the schema changed. */
+function generateClient(): void {
+  const schema = fs.readFileSync(path.join(root, 'prisma/schema.prisma'));
+  const hash = createHash('sha256').update(schema).digest('hex');
+  const stamp = path.join(root, 'packages/db/src/generated/.schema-hash');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return;
+  log('Generating the Prisma client…');
+  // `prisma generate` does not use the schema engine, but the CLI downloads one unless it is told where
+  // one is; any executable satisfies it, and the download servers are not reachable from every machine.
+  const ok = run(bin('prisma'), ['generate'], { PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  if (!ok) throw new Error('prisma generate failed');
+  fs.writeFileSync(stamp, hash);
+}
+
+/** A stable secret for session cookies, made once per checkout unless AUTH_SECRET is given. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(root, '.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function prepareDatabase(): Promise<DatabaseHandle> {
+  const db = await ensureDatabase();
+  const applied = await applyMigrations(db.url);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  const { seedIfEmpty } = await import('../prisma/seed/cli');
+  await seedIfEmpty(db.url);
+  return db;
+}
+
+function buildApps(): boolean {
+  log('Building the apps (reused when nothing changed)…');
+  return run(bin('turbo'), ['run', 'build', ...APPS.map((a) => `--filter=${a.workspace}`), '--output-logs=errors-only']);
+}
+
+function waitForExit(children: ChildProcess[], db: DatabaseHandle): void {
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode !== null ? undefined : new Promise((r) => child.once('exit', r)))));
+    await db.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
+}
+
+async function waitUntilAnswering(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function serve(mode: 'start' | 'dev'): Promise<void> {
+  const began = Date.now();
+  generateClient();
+  const db = await prepareDatabase();
+  if (mode === 'start' && !buildApps()) {
+    await db.stop();
+    process.exit(1);
+  }
+  const secret = authSecret();
+  const children = APPS.map((app) =>
+    spawn(bin('next'), [mode, '--port', String(app.port)], {
+      cwd: path.join(root, app.dir),
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${app.port}` },
+    }),
+  );
+  waitForExit(children, db);
+  await Promise.all(APPS.map((app) => waitUntilAnswering(`http://localhost:${app.port}/login`)));
+  log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  log(`Retailer portal: http://localhost:3000   (licence 330100000001 or 330100000002, password demo-2026)`);
+  log(`Back office:     http://localhost:3001   (admin, manager, marketing, agent, am01, am02, exec; password demo-2026)`);
+  log('Press Ctrl-C to stop both apps and the database.');
+}
+
+async function seed(args: string[]): Promise<void> {
+  generateClient();
+  const { runSeedCli } = await import('../prisma/seed/cli');
+  await runSeedCli(args);
+}
+
+// ------------------------------------------------------------------------------------------ test
+
+type StepResult = { name: string; ok: boolean; seconds: number; passed?: number; failed?: number };
+
+function ensureChromium(): string | undefined {
+  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  if (process.platform === 'linux' && fs.existsSync('/usr/bin/apt-get')) {
+    log('Installing Debian’s chromium for the end-to-end tests…');
+    const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    const [cmd, ...rest] = [...sudo, 'apt-get'];
+    run(cmd!, [...rest, 'update', '-qq'], env);
+    if (run(cmd!, [...rest, 'install', '-y', '-qq', 'chromium'], env) && fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+    throw new Error('Could not install chromium with apt-get.');
+  }
+  // Elsewhere Playwright's own Chromium is used (it can be downloaded there).
+  run(bin('playwright'), ['install', 'chromium']);
+  return undefined;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function step(results: StepResult[], name: string, body: () => boolean | Omit<StepResult, 'name' | 'seconds'>): boolean {
+  log(`${name}…`);
+  const began = Date.now();
+  let outcome: boolean | Omit<StepResult, 'name' | 'seconds'>;
+  try {
+    outcome = body();
+  } catch (error) {
+    console.error(error);
+    outcome = false;
+  }
+  const result = { name, seconds: (Date.now() - began) / 1000, ...(typeof outcome === 'boolean' ? { ok: outcome } : outcome) };
+  results.push(result);
+  return result.ok;
+}
+
+function vitestStep(project: 'unit' | 'integration'): Omit<StepResult, 'name' | 'seconds'> {
+  const report = path.join(root, 'test-results', `vitest-${project}.json`);
+  fs.rmSync(report, { force: true });
+  const ok = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const json = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(report);
+  return { ok: ok && !!json && json.numTotalTests > 0, passed: json?.numPassedTests, failed: json?.numFailedTests };
+}
+
+async function test(): Promise<void> {
+  const results: StepResult[] = [];
+  const began = Date.now();
+  generateClient();
+  step(results, 'Lint', () => run(bin('eslint'), ['.', '--max-warnings=0']));
+  step(results, 'Typecheck', () => run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']));
+  step(results, 'Unit tests', () => vitestStep('unit'));
+  step(results, 'Integration tests', () => vitestStep('integration'));
+  const built = step(results, 'Build', () => buildApps());
+
+  if (built) {
+    const server = await ensureDatabase('postgres');
+    const name = `e2e_${Date.now()}`;
+    const url = databaseUrlFor(server.adminUrl, name);
+    try {
+      await createDatabase(server.adminUrl, name);
+      await applyMigrations(url);
+      const { seedIfEmpty } = await import('../prisma/seed/cli');
+      await seedIfEmpty(url);
+      const chromium = ensureChromium();
+      const report = path.join(root, 'test-results', 'playwright.json');
+      step(results, 'End-to-end tests', () => {
+        const ok = run(bin('playwright'), ['test'], {
+          E2E_DATABASE_URL: url,
+          AUTH_SECRET: randomBytes(32).toString('base64url'),
+          CHROMIUM_PATH: chromium ?? '',
+          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+        });
+        const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
+        const passed = (json?.stats.expected ?? 0) + (json?.stats.flaky ?? 0);
+        return { ok: ok && passed > 0, passed, failed: json?.stats.unexpected };
+      });
+    } finally {
+      await dropDatabase(server.adminUrl, name);
+      await server.stop();
+    }
+  }
+
+  console.log('\nSummary');
+  for (const r of results) {
+    const counts = r.passed !== undefined ? `  ${r.passed} passed, ${r.failed ?? 0} failed` : '';
+    console.log(`  ${r.ok ? '\x1b[32m✓\x1b[0m' : '\x1b[31m✗\x1b[0m'} ${r.name.padEnd(20)} ${r.seconds.toFixed(1).padStart(6)} s${counts}`);
+  }
+  const failedSteps = results.filter((r) => !r.ok).length + (built ? 0 : 1);
+  const passed = results.reduce((sum, r) => sum + (r.passed ?? 0), 0);
+  const failed = results.reduce((sum, r) => sum + (r.failed ?? 0), 0);
+  console.log(`  ${failedSteps === 0 ? 'All steps passed' : `${failedSteps} step(s) failed`} in ${((Date.now() - began) / 60_000).toFixed(1)} min`);
+  console.log(`\nTests: ${passed} passed, ${failed} failed`);
+  process.exit(failedSteps === 0 && failed === 0 ? 0 : 1);
+}
+
+// ------------------------------------------------------------------------------------------ main
+
+const [command = 'start', ...args] = process.argv.slice(2);
+switch (command) {
+  case 'start':
+  case 'dev':
+    await serve(command);
+    break;
+  case 'seed':
+    await seed(args);
+    break;
+  case 'test':
+    await test();
+    break;
+  case 'generate':
+    generateClient();
+    break;
+  default:
+    console.error(`Unknown command ${command}: use start, dev, seed, test or generate.`);
+    process.exit(2);
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Two tiers told apart by file name: *.test.ts is pure logic; *.integration.test.ts runs services and
+// procedures against a throw-away database on a real PostgreSQL (see scripts/integration-setup.ts).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/**/src/**/*.test.ts', 'apps/**/src/**/*.test.ts', 'prisma/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.integration.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/**/src/**/*.integration.test.ts', 'apps/**/src/**/*.integration.test.ts'],
+          exclude: ['**/node_modules/**'],
+          environment: 'node',
+          globalSetup: ['scripts/integration-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Every test makes its own rows, so files may run side by side on one database.
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
