@@ -7,8 +7,9 @@ const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chrom
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? '';
 const authSecret = process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production';
 
-export const PORTAL_PORT = 3100;
-export const BACKOFFICE_PORT = 3101;
+// Ports can be moved so that two test runs on one machine do not collide (e2e/support.ts reads the same).
+const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 3100);
+const BACKOFFICE_PORT = Number(process.env.E2E_BACKOFFICE_PORT ?? 3101);
 
 function app(dir: string, port: number) {
   return {

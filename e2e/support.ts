@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const PORTAL = 'http://localhost:3100';
-export const BACKOFFICE = 'http://localhost:3101';
+export const PORTAL = `http://localhost:${process.env.E2E_PORTAL_PORT ?? 3100}`;
+export const BACKOFFICE = `http://localhost:${process.env.E2E_BACKOFFICE_PORT ?? 3101}`;
 export const DEMO_PASSWORD = 'demo-2026';
 export const SHOP_A = '330100000001';
 export const SHOP_B = '330100000002';

@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
+import '../packages/db/src/testing';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../packages/db/src/embedded';
 import { applyMigrations } from '../packages/db/src/migrate';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
 
 // One fresh, migrated database per test run, dropped afterwards; on the embedded PostgreSQL unless
 // DATABASE_URL names another server (then the throw-away database is created on that server).

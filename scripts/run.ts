@@ -4,6 +4,7 @@
  *   dev    the same with hot reload instead of a build
  *   seed   the demo data, or `--scale province` for benchmarks
  *   test   lint, typecheck, unit, integration, build and end-to-end tests, with a summary
+ *   e2e    build, then Playwright (optionally only the given specs)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -113,6 +114,13 @@ async function serve(mode: 'start' | 'dev'): Promise<void> {
       env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${app.port}` },
     }),
   );
+  children.push(
+    spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: db.url },
+    }),
+  );
   waitForExit(children, db);
   await Promise.all(APPS.map((app) => waitUntilAnswering(`http://localhost:${app.port}/login`)));
   log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
@@ -183,45 +191,51 @@ async function test(): Promise<void> {
   const began = Date.now();
   generateClient();
   step(results, 'Lint', () => run(bin('eslint'), ['.', '--max-warnings=0']));
-  step(results, 'Typecheck', () => run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']));
+  step(results, 'Typecheck', () => run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']) && run(bin('tsc'), ['-p', 'tsconfig.tools.json']));
   step(results, 'Unit tests', () => vitestStep('unit'));
   step(results, 'Integration tests', () => vitestStep('integration'));
   const built = step(results, 'Build', () => buildApps());
 
-  if (built) {
-    const server = await ensureDatabase('postgres');
-    const name = `e2e_${Date.now()}`;
-    const url = databaseUrlFor(server.adminUrl, name);
-    try {
-      await createDatabase(server.adminUrl, name);
-      await applyMigrations(url);
-      const { seedIfEmpty } = await import('../prisma/seed/cli');
-      await seedIfEmpty(url);
-      const chromium = ensureChromium();
-      const report = path.join(root, 'test-results', 'playwright.json');
-      step(results, 'End-to-end tests', () => {
-        const ok = run(bin('playwright'), ['test'], {
-          E2E_DATABASE_URL: url,
-          AUTH_SECRET: randomBytes(32).toString('base64url'),
-          CHROMIUM_PATH: chromium ?? '',
-          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-        });
-        const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
-        const passed = (json?.stats.expected ?? 0) + (json?.stats.flaky ?? 0);
-        return { ok: ok && passed > 0, passed, failed: json?.stats.unexpected };
-      });
-    } finally {
-      await dropDatabase(server.adminUrl, name);
-      await server.stop();
-    }
-  }
+  if (built) await e2eStep(results, []);
+  printSummary(results, began);
+}
 
+/** Playwright against the built apps, on a freshly migrated and seeded database that is dropped after. */
+async function e2eStep(results: StepResult[], playwrightArgs: string[]): Promise<void> {
+  const server = await ensureDatabase('postgres');
+  const name = `e2e_${Date.now()}_${process.pid}`;
+  const url = databaseUrlFor(server.adminUrl, name);
+  try {
+    await createDatabase(server.adminUrl, name);
+    await applyMigrations(url);
+    const { seedIfEmpty } = await import('../prisma/seed/cli');
+    await seedIfEmpty(url);
+    const chromium = ensureChromium();
+    const report = path.join(root, 'test-results', `playwright-${process.pid}.json`);
+    step(results, 'End-to-end tests', () => {
+      const ok = run(bin('playwright'), ['test', ...playwrightArgs], {
+        E2E_DATABASE_URL: url,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        CHROMIUM_PATH: chromium ?? '',
+        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      });
+      const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
+      const passed = (json?.stats.expected ?? 0) + (json?.stats.flaky ?? 0);
+      return { ok: ok && passed > 0, passed, failed: json?.stats.unexpected };
+    });
+  } finally {
+    await dropDatabase(server.adminUrl, name);
+    await server.stop();
+  }
+}
+
+function printSummary(results: StepResult[], began: number): never {
   console.log('\nSummary');
   for (const r of results) {
     const counts = r.passed !== undefined ? `  ${r.passed} passed, ${r.failed ?? 0} failed` : '';
     console.log(`  ${r.ok ? '\x1b[32m✓\x1b[0m' : '\x1b[31m✗\x1b[0m'} ${r.name.padEnd(20)} ${r.seconds.toFixed(1).padStart(6)} s${counts}`);
   }
-  const failedSteps = results.filter((r) => !r.ok).length + (built ? 0 : 1);
+  const failedSteps = results.filter((r) => !r.ok).length;
   const passed = results.reduce((sum, r) => sum + (r.passed ?? 0), 0);
   const failed = results.reduce((sum, r) => sum + (r.failed ?? 0), 0);
   console.log(`  ${failedSteps === 0 ? 'All steps passed' : `${failedSteps} step(s) failed`} in ${((Date.now() - began) / 60_000).toFixed(1)} min`);
@@ -243,6 +257,15 @@ switch (command) {
   case 'test':
     await test();
     break;
+  case 'e2e': {
+    // One or more specs against freshly built apps: npm run test:e2e -- e2e/auth.e2e.ts
+    generateClient();
+    const results: StepResult[] = [];
+    const began = Date.now();
+    if (step(results, 'Build', () => buildApps())) await e2eStep(results, args);
+    printSummary(results, began);
+    break;
+  }
   case 'generate':
     generateClient();
     break;

@@ -6,6 +6,12 @@ import { createDb } from './client';
 // Test helpers for integration tests: the throw-away database of this run, and factories that make
 // rows with unique keys so tests never depend on each other's data or on the demo seed.
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
 let db: PrismaClient | undefined;
 export function testDb(): PrismaClient {
   db ??= createDb(inject('databaseUrl'), { max: 4 });

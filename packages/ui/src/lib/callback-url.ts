@@ -1,0 +1,27 @@
+// Where the login page may send a person after signing in: only a path on this same site, so a crafted
+// link (`?callbackUrl=https://evil.example`, `//evil.example`, `/\evil.example`) cannot bounce them elsewhere.
+export function safeCallbackUrl(value: string | string[] | null | undefined, fallback = '/'): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001f\\]/.test(raw)) return fallback;
+  try {
+    // Parsed against a dummy origin: anything that would leave it is refused.
+    const url = new URL(raw, 'http://same.origin');
+    if (url.origin !== 'http://same.origin') return fallback;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith('/login') ? fallback : path;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The login page's address that brings the person back to `pathWithSearch` afterwards. */
+export function loginPathFor(pathWithSearch: string): string {
+  const target = safeCallbackUrl(pathWithSearch);
+  return target === '/' ? '/login' : `/login?callbackUrl=${encodeURIComponent(target)}`;
+}
+
+/** Pages anyone may open: the login page, the API (which answers UNAUTHORIZED itself) and Next's assets. */
+export function isPublicPath(pathname: string): boolean {
+  return pathname === '/login' || pathname.startsWith('/api/') || pathname.startsWith('/_next/');
+}

@@ -1,0 +1,27 @@
+import { cookies } from 'next/headers';
+import { cache } from 'react';
+import { LOCALE_COOKIE, toLocale, type Locale } from '@tobacco/i18n/locale';
+import { messages, translate, type MessageKey, type Messages } from '@tobacco/i18n/messages';
+import type { Translate } from '@tobacco/i18n/translator';
+
+/** The person's language from the `locale` cookie (zh-CN unless they chose English), once per request. */
+export const getLocale = cache(async (): Promise<Locale> => toLocale((await cookies()).get(LOCALE_COOKIE)?.value));
+
+/** Locale and a translate function for server components. */
+export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
+  const locale = await getLocale();
+  return { locale, t: (key, params) => translate(locale, key, params) };
+}
+
+/**
+ * The part of one locale's dictionary that an app's client components may need: everything but the
+ * other app's messages. Only this travels to the browser, never both languages.
+ */
+export function clientDictionary(locale: Locale, app: 'portal' | 'backoffice'): Partial<Messages> {
+  const otherPrefix = app === 'portal' ? 'backoffice.' : 'portal.';
+  const out: Partial<Messages> = {};
+  for (const [key, text] of Object.entries(messages[locale]) as [MessageKey, string][]) {
+    if (!key.startsWith(otherPrefix)) out[key] = text;
+  }
+  return out;
+}

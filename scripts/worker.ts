@@ -1,0 +1,15 @@
+// The background worker (deadline checks, scheduled publishing, notifications fan-out), started by
+// `npm start` and `npm run dev` beside the apps, with DATABASE_URL from them.
+import { runWorker } from '../packages/api/src/jobs/worker';
+import { createDb } from '../packages/db/src/client';
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL is not set.');
+  process.exit(1);
+}
+const db = createDb(url, { max: 3 });
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => controller.abort());
+await runWorker(db, controller.signal);
+await db.$disconnect();
