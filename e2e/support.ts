@@ -12,6 +12,13 @@ export async function signInToPortal(page: Page, licenceNo: string, password = D
   await page.getByLabel('许可证号').fill(licenceNo);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  await settled(page);
+}
+
+// Sign-in finishes with a redirect away from /login, or with an error on it; wait for either so the
+// next navigation does not race the session cookie.
+async function settled(page: Page): Promise<void> {
+  await Promise.race([page.waitForURL((url) => url.pathname !== '/login'), page.getByTestId('login-error').waitFor()]);
 }
 
 export async function signInToBackoffice(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
@@ -19,6 +26,7 @@ export async function signInToBackoffice(page: Page, username: string, password 
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  await settled(page);
 }
 
 /** Fails on any serious or critical axe violation, listing them so the failure says what to fix. */

@@ -14,7 +14,7 @@ const CONTROL =
   'block w-full min-h-12 rounded-lg border border-control bg-surface px-3 text-base text-ink placeholder:text-ink-subtle ' +
   'aria-invalid:border-danger-700 aria-invalid:border-2';
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+function describedBy(...ids: (string | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
 }
@@ -58,7 +58,7 @@ export function TextField({
         id={id}
         ref={ref}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         className={CONTROL}
         {...input}
       />
@@ -88,7 +88,7 @@ export function SelectField({
         id={id}
         ref={ref}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         className={cn(CONTROL, 'pr-8')}
         {...select}
       >

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { cn } from './lib/cn';
@@ -11,12 +11,28 @@ export function isActivePath(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
+// While the server renders the page a link leads to, a thin bar under the link says so: the loading
+// state of navigation, without a Suspense fallback that would delay the first paint of server-rendered pages.
+function PendingBar() {
+  const { pending } = useLinkStatus();
+  return (
+    <span
+      aria-hidden="true"
+      className={cn(
+        'pointer-events-none absolute inset-x-2 bottom-0.5 h-0.5 rounded-full bg-brand-700 transition-opacity motion-reduce:transition-none',
+        pending ? 'animate-pulse opacity-100' : 'opacity-0',
+      )}
+    />
+  );
+}
+
 /** A navigation link that marks itself aria-current="page"; style the active state with `aria-[current=page]:…`. */
 export function NavLink({ href, className, children, prefetch }: { href: string; className?: string; children: ReactNode; prefetch?: boolean }) {
   const pathname = usePathname() ?? '/';
   return (
-    <Link href={href} prefetch={prefetch} aria-current={isActivePath(pathname, href) ? 'page' : undefined} className={cn(className)}>
+    <Link href={href} prefetch={prefetch} aria-current={isActivePath(pathname, href) ? 'page' : undefined} className={cn('relative', className)}>
       {children}
+      <PendingBar />
     </Link>
   );
 }

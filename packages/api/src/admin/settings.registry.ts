@@ -21,7 +21,7 @@ const workingDays = z.number().min(0.25).max(60);
 
 /** A pyramid: few retailers at the top grades, most at the bottom; 30 shares summing to 100. */
 export const DEFAULT_GRADE_SHARES: number[] = [
-  6, 6, 5.5, 5.5, 5, 5, 5, 4.5, 4.5, 4.5, 4, 4, 4, 3.5, 3.5, 3, 3, 3, 2.5, 2.5, 2, 2, 1.5, 1.5, 1, 1, 0.5, 0.5, 0.5, 0.5,
+  7, 7.5, 6.5, 6, 5.5, 5, 5, 4.5, 4.5, 4.5, 4, 4, 4, 3.5, 3.5, 3, 3, 3, 2.5, 2.5, 2, 2, 1.5, 1.5, 1, 1, 0.5, 0.5, 0.5, 0.5,
 ];
 
 export const SETTINGS = {

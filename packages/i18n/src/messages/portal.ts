@@ -24,7 +24,6 @@ export const portalZh = {
   'portal.shop.orderDay': '订货日',
   'portal.shop.accountManager': '客户经理',
   'portal.shop.call': '拨打 {phone}',
-  'portal.shop.callLabel': '拨打客户经理{name}的电话 {phone}',
   'portal.shop.loadFailed': '店铺信息加载失败',
 } as const;
 
@@ -55,6 +54,5 @@ export const portalEn: Record<PortalKey, string> = {
   'portal.shop.orderDay': 'Order day',
   'portal.shop.accountManager': 'Account manager',
   'portal.shop.call': 'Call {phone}',
-  'portal.shop.callLabel': 'Call account manager {name} on {phone}',
   'portal.shop.loadFailed': 'Could not load your shop',
 };

@@ -3,7 +3,8 @@
 export function safeCallbackUrl(value: string | string[] | null | undefined, fallback = '/'): string {
   const raw = Array.isArray(value) ? value[0] : value;
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-  if (/[\u0000-\u001f\\]/.test(raw)) return fallback;
+  // Browsers drop tabs and newlines inside URLs, which would let `/\t/evil.example` become `//evil.example`.
+  if (raw.includes('\\') || [...raw].some((ch) => ch.charCodeAt(0) < 0x20)) return fallback;
   try {
     // Parsed against a dummy origin: anything that would leave it is refused.
     const url = new URL(raw, 'http://same.origin');

@@ -14,14 +14,13 @@ export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
 }
 
 /**
- * The part of one locale's dictionary that an app's client components may need: everything but the
- * other app's messages. Only this travels to the browser, never both languages.
+ * The messages under the given key prefixes, in one locale: what an app's client components use. Only
+ * this travels to the browser (in every page's payload), never both languages nor the server's texts.
  */
-export function clientDictionary(locale: Locale, app: 'portal' | 'backoffice'): Partial<Messages> {
-  const otherPrefix = app === 'portal' ? 'backoffice.' : 'portal.';
+export function clientDictionary(locale: Locale, prefixes: readonly string[]): Partial<Messages> {
   const out: Partial<Messages> = {};
   for (const [key, text] of Object.entries(messages[locale]) as [MessageKey, string][]) {
-    if (!key.startsWith(otherPrefix)) out[key] = text;
+    if (prefixes.some((prefix) => key.startsWith(prefix))) out[key] = text;
   }
   return out;
 }

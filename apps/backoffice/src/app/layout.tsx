@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { I18nProvider } from '@tobacco/ui/i18n';
+import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t('app.backofficeName'), template: `%s · ${t('app.backofficeName')}` }, applicationName: t('app.backofficeName') };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0a4478' };
+
+// Client components of the back office translate only these (login form, retailer list, error
+// boundaries); server components translate on the server. Add a prefix when a client component needs more.
+const CLIENT_MESSAGES = ['auth.', 'common.', 'errors.', 'enum.', 'backoffice.retailers.'];
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale } = await getI18n();
+  return (
+    <html lang={locale}>
+      <body className="bg-canvas font-sans text-ink antialiased">
+        <I18nProvider locale={locale} messages={clientDictionary(locale, CLIENT_MESSAGES)}>
+          {children}
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

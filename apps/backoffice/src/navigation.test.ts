@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf, type StaffRoleName } from '@tobacco/auth/permissions';
+import { visibleAreas } from './navigation';
+
+const areasOf = (...roles: StaffRoleName[]) => visibleAreas(permissionsOf(roles)).map((area) => area.area);
+
+describe('visibleAreas', () => {
+  it('shows an agent the service areas but not administration', () => {
+    const areas = areasOf('SERVICE_AGENT');
+    expect(areas).toEqual(expect.arrayContaining(['home', 'retailers', 'complaints', 'surveys', 'rewards', 'analytics']));
+    expect(areas).not.toContain('admin');
+    expect(areas).not.toContain('promotions');
+  });
+
+  it('shows an administrator the administration area', () => {
+    expect(areasOf('ADMIN')).toContain('admin');
+  });
+
+  it('joins the areas of several roles', () => {
+    expect(areasOf('ACCOUNT_MANAGER', 'MARKETING')).toEqual(expect.arrayContaining(['retailers', 'allocation', 'promotions']));
+  });
+
+  it('always offers the workbench', () => {
+    expect(areasOf()).toEqual(['home']);
+  });
+});

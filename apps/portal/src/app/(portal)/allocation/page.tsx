@@ -1,0 +1,7 @@
+import { ComingSoonPage, comingSoonMetadata } from '@/components/coming-soon-page';
+
+export const generateMetadata = () => comingSoonMetadata('portal.nav.allocation');
+
+export default function Page() {
+  return <ComingSoonPage title="portal.nav.allocation" />;
+}

@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '@tobacco/ui/language-switch';
+import { getI18n } from '@tobacco/ui/lib/i18n-server';
+import { NavLink } from '@tobacco/ui/nav-link';
+import { Main, SkipLink } from '@tobacco/ui/shell';
+import { SignOutButton } from '@tobacco/ui/sign-out-button';
+import { auth } from '@/auth';
+import { NavIcon } from '@/components/nav-icon';
+import { PORTAL_NAV } from '@/navigation';
+import { signOut } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  if (!(await auth.getSessionUser())) redirect('/login');
+  const { t, locale } = await getI18n();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <SkipLink label={t('common.skipToContent')} />
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2">
+          <Link href="/" className="py-2 text-lg font-bold text-brand-800 no-underline">
+            {t('app.portalName')}
+          </Link>
+          <div className="flex items-center gap-2">
+            <LanguageSwitch locale={locale} label={t('common.language')} />
+            <SignOutButton action={signOut} label={t('common.signOut')} />
+          </div>
+        </div>
+        {/* Tablets and desktops: every area in one row under the header. */}
+        <nav aria-label={t('portal.nav.label')} className="hidden border-t border-line md:block">
+          <ul className="mx-auto flex max-w-3xl flex-wrap gap-1 px-2 py-1">
+            {PORTAL_NAV.map((entry) => (
+              <li key={entry.href}>
+                <NavLink
+                  href={entry.href}
+                  prefetch={false}
+                  className="flex min-h-11 items-center rounded-lg px-3 text-ink no-underline hover:bg-brand-50 aria-[current=page]:bg-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-white"
+                >
+                  {t(entry.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <Main className="mx-auto w-full max-w-3xl px-4 pt-5 pb-32 md:pb-10">
+        {children}
+      </Main>
+      {/* Phones: the five most used areas at the thumb; the rest are on the home page. Links are not
+          prefetched: shops pay for mobile data, and a phone's main thread is busy enough while the page loads. */}
+      <nav aria-label={t('portal.nav.quick')} className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden">
+        <ul className="mx-auto flex max-w-3xl">
+          {PORTAL_NAV.filter((entry) => entry.quick).map((entry) => (
+            <li key={entry.href} className="flex-1">
+              <NavLink
+                href={entry.href}
+                prefetch={false}
+                className="flex min-h-16 flex-col items-center justify-center gap-0.5 px-1 text-sm text-ink-muted no-underline aria-[current=page]:font-bold aria-[current=page]:text-brand-700"
+              >
+                <NavIcon name={entry.icon} className="size-6" />
+                <span>{t(entry.label)}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

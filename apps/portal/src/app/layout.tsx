@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { I18nProvider } from '@tobacco/ui/i18n';
+import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t('app.portalName'), template: `%s · ${t('app.portalName')}` }, applicationName: t('app.portalName') };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0a4478' };
+
+// Client components of the portal translate only these (the login form, error boundaries); server
+// components translate on the server. Add a prefix here when a client component needs more.
+const CLIENT_MESSAGES = ['auth.', 'common.', 'errors.'];
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale } = await getI18n();
+  return (
+    <html lang={locale}>
+      <body className="bg-canvas font-sans text-ink antialiased">
+        <I18nProvider locale={locale} messages={clientDictionary(locale, CLIENT_MESSAGES)}>
+          {children}
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

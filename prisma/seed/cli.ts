@@ -1,0 +1,54 @@
+/**
+ * Seeding from the command line and from `npm start`:
+ *   npm run seed                        the demo company, when the database is empty
+ *   npm run seed -- --reset             empty every table first, then the demo company
+ *   npm run seed -- --scale province    add a provincial data set for benchmarks (see province.ts)
+ */
+import { createDb } from '../../packages/db/src/client';
+import { ensureDatabase } from '../../packages/db/src/embedded';
+import { applyMigrations } from '../../packages/db/src/migrate';
+import { seedDemo } from './demo';
+import { seedProvince } from './province';
+
+export async function seedIfEmpty(url: string): Promise<boolean> {
+  const db = createDb(url, { max: 4 });
+  try {
+    if ((await db.company.count()) > 0) return false;
+    const began = Date.now();
+    console.log('› Seeding the demo company…');
+    await seedDemo(db);
+    console.log(`› Demo data seeded in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    return true;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function truncateAll(url: string): Promise<void> {
+  const db = createDb(url, { max: 1 });
+  try {
+    const tables = await db.$queryRaw<{ tablename: string }[]>`
+      SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+    await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function runSeedCli(args: string[]): Promise<void> {
+  const server = await ensureDatabase();
+  try {
+    await applyMigrations(server.url);
+    if (args.includes('--reset')) await truncateAll(server.url);
+    await seedIfEmpty(server.url);
+    const scaleAt = args.indexOf('--scale');
+    if (scaleAt >= 0) {
+      const scale = args[scaleAt + 1];
+      if (scale !== 'province') throw new Error(`Unknown scale "${scale}": the only one is "province".`);
+      const retailersAt = args.indexOf('--retailers');
+      await seedProvince(server.url, { retailers: retailersAt >= 0 ? Number(args[retailersAt + 1]) : undefined });
+    }
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,31 @@
+// A small seeded PRNG (mulberry32): the demo data is the same on every machine and every run.
+export type Random = {
+  next: () => number;
+  int: (min: number, max: number) => number;
+  pick: <T>(items: readonly T[]) => T;
+  weighted: <T>(items: readonly (readonly [T, number])[]) => T;
+  chance: (p: number) => boolean;
+};
+
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
+    const total = items.reduce((sum, [, w]) => sum + w, 0);
+    let r = next() * total;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
+    return items[items.length - 1]![0];
+  };
+  return { next, int, pick, weighted, chance: (p) => next() < p };
+}
