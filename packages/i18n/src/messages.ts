@@ -2,14 +2,53 @@ import type { Locale } from './locale';
 import { backofficeEn, backofficeZh } from './messages/backoffice';
 import { commonEn, commonZh } from './messages/common';
 import { portalEn, portalZh } from './messages/portal';
+import { gradingEn, gradingZh } from './messages/grading';
+import { allocationEn, allocationZh } from './messages/allocation';
+import { scheduleEn, scheduleZh } from './messages/schedule';
+import { promotionsEn, promotionsZh } from './messages/promotions';
+import { rewardsEn, rewardsZh } from './messages/rewards';
+import { notificationsEn, notificationsZh } from './messages/notifications';
+import { retailersEn, retailersZh } from './messages/retailers';
+import { complaintsEn, complaintsZh } from './messages/complaints';
+import { surveysEn, surveysZh } from './messages/surveys';
+import { adminEn, adminZh } from './messages/admin';
 
-const zhCN = { ...commonZh, ...portalZh, ...backofficeZh };
+// One file per business area, so that the areas can grow without touching each other's messages.
+const zhCN = {
+  ...commonZh,
+  ...portalZh,
+  ...backofficeZh,
+  ...gradingZh,
+  ...allocationZh,
+  ...scheduleZh,
+  ...promotionsZh,
+  ...rewardsZh,
+  ...notificationsZh,
+  ...retailersZh,
+  ...complaintsZh,
+  ...surveysZh,
+  ...adminZh,
+};
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const messages: Record<Locale, Messages> = {
   'zh-CN': zhCN,
-  en: { ...commonEn, ...portalEn, ...backofficeEn },
+  en: {
+    ...commonEn,
+    ...portalEn,
+    ...backofficeEn,
+    ...gradingEn,
+    ...allocationEn,
+    ...scheduleEn,
+    ...promotionsEn,
+    ...rewardsEn,
+    ...notificationsEn,
+    ...retailersEn,
+    ...complaintsEn,
+    ...surveysEn,
+    ...adminEn,
+  },
 };
 
 export type MessageParams = Record<string, string | number>;
