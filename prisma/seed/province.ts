@@ -35,7 +35,7 @@ export async function seedProvince(url: string, options: { retailers?: number } 
     await step('retailers', `
       INSERT INTO "Retailer" ("licenceNo", "shopName", "ownerName", phone, address, "districtId", market, "businessForm", "sizeClass",
         "classificationCode", "accountManagerId", "orderWeekday", grade, "integrityLevel", "openedOn", "updatedAt")
-      SELECT '34' || lpad(n::text, 10, '0'), '商店' || n, '店主' || n, '13' || lpad((n * 7919 % 1000000000)::text, 9, '0'), '省内某路' || n || '号',
+      SELECT '34' || lpad(n::text, 10, '0'), '商店' || n, '店主' || n, '13' || lpad((n::bigint * 7919 % 1000000000)::text, 9, '0'), '省内某路' || n || '号',
         d.id, m.market::"Market", f.form::"BusinessForm", s.size, m.market || f.form || s.size, am.id, 1 + n % 5, 1 + (n * 31) % 30,
         (ARRAY['AAA','AA','AA','A','A','A','B','C'])[1 + n % 8]::"IntegrityLevel", DATE '2015-01-01', now()
       FROM generate_series(1, ${total}) n
