@@ -38,9 +38,9 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.company.create({ data: COMPANY });
-  const districts = await Promise.all(
-    DISTRICTS.map((d) => db.district.create({ data: { code: d.code, name: d.name, nameEn: d.nameEn } })),
-  );
+  // One at a time, so district ids follow their codes on every run.
+  const districts = [];
+  for (const d of DISTRICTS) districts.push(await db.district.create({ data: { code: d.code, name: d.name, nameEn: d.nameEn } }));
   const departments: Record<string, number> = {};
   for (const d of DEPARTMENTS) departments[d.kind] = (await db.department.create({ data: d })).id;
 
@@ -49,7 +49,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedProducts(db, today);
   await seedCycles(db, today);
   await seedOrders(db, today, shopA, shopB);
-  await seedCalendar(db);
+  await seedCalendar(db, Number(today.slice(0, 4)));
   await seedGrades(db, today, now);
 
   const ctx: SeedContext = { db, random, today, now, staff, shopA, shopB, departments };
@@ -343,9 +343,8 @@ async function seedGrades(db: PrismaClient, today: string, now: Date) {
 type CalendarJson = { holidays: Record<string, string>; workdays: Record<string, string> };
 
 /** This year's and next year's holidays and make-up working days, from the maintained chinese-days data. */
-async function seedCalendar(db: PrismaClient) {
+async function seedCalendar(db: PrismaClient, year: number) {
   const data = calendarData as CalendarJson;
-  const year = new Date().getUTCFullYear();
   for (const y of [year - 1, year, year + 1]) {
     const rows = [
       ...Object.entries(data.holidays).filter(([d]) => d.startsWith(`${y}-`)).map(([d, v]) => ({ date: day(d), kind: 'HOLIDAY' as const, name: v.split(',')[1] ?? v, year: y })),
