@@ -13,7 +13,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The stylesheet is small (one Tailwind build); inlined it saves the render-blocking request on phones.
-  experimental: { inlineCss: true },
+  // The proxy buffers request bodies up to this size: complaint attachments are up to 5 × 10 MB.
+  experimental: { inlineCss: true, proxyClientMaxBodySize: '52mb' },
   async headers() {
     return [
       {

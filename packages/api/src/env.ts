@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every environment variable the API package reads, validated once, on first use (so `next build` needs none).
+
+const ZEnv = z.object({
+  STORAGE_DIR: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).optional(),
+  S3_PREFIX: z.string().default(''),
+});
+
+export type S3Env = { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean; prefix: string };
+export type ApiEnv = { storage: { kind: 'local'; dir: string } | { kind: 's3'; s3: S3Env } };
+
+// The apps run from their own folders (apps/portal, apps/backoffice) and scripts from the root; the
+// checkout's root is the folder that holds prisma/schema.prisma, whichever of them started.
+function repoRoot(): string {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'prisma', 'schema.prisma'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+let cached: ApiEnv | undefined;
+
+export function apiEnv(): ApiEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(Object.fromEntries(Object.keys(ZEnv.shape).map((key) => [key, process.env[key] || undefined])));
+  if (!parsed.success) throw new Error(`The API's environment is not valid:\n${z.prettifyError(parsed.error)}`);
+  const env = parsed.data;
+  cached = env.S3_BUCKET
+    ? {
+        storage: {
+          kind: 's3',
+          s3: {
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE === '1' || env.S3_FORCE_PATH_STYLE === 'true',
+            prefix: env.S3_PREFIX,
+          },
+        },
+      }
+    : { storage: { kind: 'local', dir: path.resolve(env.STORAGE_DIR ?? path.join(repoRoot(), '.storage')) } };
+  return cached;
+}
