@@ -1,3 +1,4 @@
+import { rebuildIndexCells } from '../../packages/api/src/surveys/surveys.service';
 import type { SeedContext } from './demo';
 
 type Question = {
@@ -15,7 +16,7 @@ type Section = { key: string; dimension: string; weight: number; title: string; 
 
 const rating = (key: string, label: string): Question => ({ key, type: 'RATING', label, required: true, scaleMin: 1, scaleMax: 5 });
 
-/** The industry's seven service dimensions, one section each, weights summing to 1. */
+/** The industry's seven service dimensions, one section each, weights summing to 1 (the shape ZSurveyDefinition checks). */
 export function annualSurveyDefinition(): { sections: Section[] } {
   return {
     sections: [
@@ -91,7 +92,7 @@ export async function seedSurveys({ db, staff, shopA, shopB, now }: SeedContext)
         opensAt: s.opensAt,
         closesAt: s.closesAt,
         targetKind: 'SAMPLE',
-        target: { strata: ['market', 'sizeClass', 'businessForm', 'gradeBand'] },
+        target: { kind: 'SAMPLE', rate: 0.3, classificationCodes: [], districtIds: [], markets: [] },
         sampleRate: 0.3,
         createdById: staff.marketing!,
         approvedById: staff.manager!,
@@ -118,16 +119,19 @@ export async function seedSurveys({ db, staff, shopA, shopB, now }: SeedContext)
     // Invitations: shops A and B plus a deterministic spread of others; the first `respondents` of the others answered.
     await db.$executeRawUnsafe(`
       INSERT INTO "SurveyInvitation" ("surveyId", "retailerId", stratum, "invitedAt")
-      SELECT ${survey.id}, r.id, r.market || '-' || r."sizeClass" || '-' || r."businessForm" || '-' || ((coalesce(r.grade, 1) - 1) / 10 + 1), '${s.opensAt.toISOString()}'::timestamptz
+      SELECT ${survey.id}, r.id, r.market || '-' || r."sizeClass" || '-' || r."businessForm" || '-' || (CASE WHEN r.grade IS NULL THEN 0 ELSE (r.grade + 9) / 10 END), '${s.opensAt.toISOString()}'::timestamptz
       FROM "Retailer" r
       WHERE r.id IN (${shopA}, ${shopB}) OR r.id IN (
         SELECT id FROM "Retailer" WHERE id NOT IN (${shopA}, ${shopB}) ORDER BY abs(hashtext(id || ':survey${s.shift}')) LIMIT ${s.invited - 2})`);
+    // Each response keeps who the shop was when it answered (district, market, form, grade band, account manager).
     await db.$executeRawUnsafe(`
-      INSERT INTO "SurveyResponse" ("surveyId", "retailerId", state, channel, answers, "startedAt", "submittedAt", "updatedAt")
+      INSERT INTO "SurveyResponse" ("surveyId", "retailerId", state, channel, answers, "startedAt", "submittedAt", "updatedAt",
+        "districtId", market, "businessForm", "gradeBand", "accountManagerId")
       SELECT ${survey.id}, i."retailerId", 'SUBMITTED',
         (CASE abs(hashtext(i."retailerId" || ':c')) % 8 WHEN 0 THEN 'PHONE' WHEN 1 THEN 'VISIT' ELSE 'PORTAL' END)::"ResponseChannel",
-        '{}'::jsonb, i."invitedAt" + interval '1 day', i."invitedAt" + interval '2 days', i."invitedAt" + interval '2 days'
-      FROM "SurveyInvitation" i
+        '{}'::jsonb, i."invitedAt" + interval '1 day', i."invitedAt" + interval '2 days', i."invitedAt" + interval '2 days',
+        r."districtId", r.market, r."businessForm", CASE WHEN r.grade IS NULL THEN 0 ELSE (r.grade + 9) / 10 END, r."accountManagerId"
+      FROM "SurveyInvitation" i JOIN "Retailer" r ON r.id = i."retailerId"
       WHERE i."surveyId" = ${survey.id} AND i."retailerId" NOT IN (${shopA}, ${shopB})
       ORDER BY abs(hashtext(i."retailerId" || ':r${s.shift}')) LIMIT ${s.respondents}`);
     // Ratings lean positive, lower in rural markets and for delivery; NPS on 0–10; a few texts.
@@ -153,5 +157,7 @@ export async function seedSurveys({ db, staff, shopA, shopB, now }: SeedContext)
         SELECT a."responseId", jsonb_object_agg(q.key, coalesce(to_jsonb(a."numericValue"), CASE WHEN q.type = 'TEXT' THEN to_jsonb(a.text) ELSE to_jsonb(a.choices[1]) END)) AS answers
         FROM "SurveyAnswer" a JOIN "SurveyQuestion" q ON q.id = a."questionId" GROUP BY a."responseId") t
       WHERE t."responseId" = resp.id AND resp."surveyId" = ${survey.id}`);
+    // The running totals the index screens read, built from the answers just loaded.
+    await rebuildIndexCells(db, survey.id);
   }
 }
