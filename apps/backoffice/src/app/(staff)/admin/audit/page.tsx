@@ -1,0 +1,126 @@
+import Link from 'next/link';
+import { ZListAuditInput } from '@tobacco/api/admin/audit.staff.schema';
+import { formatDateTime } from '@tobacco/i18n/format';
+import { buttonClass } from '@tobacco/ui/button';
+import { SelectField, TextField } from '@tobacco/ui/field';
+import { getI18n } from '@tobacco/ui/lib/i18n-server';
+import { Pagination } from '@tobacco/ui/pagination';
+import { EmptyState } from '@tobacco/ui/states';
+import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { getServerApi } from '@/trpc/server';
+import { AdminPage, adminMetadata } from '../_components/admin-page';
+import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
+
+export const dynamic = 'force-dynamic';
+export const generateMetadata = () => adminMetadata('admin.audit.title');
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return (
+    <AdminPage permission="audit.read" title="admin.audit.title" description="admin.audit.description">
+      <AuditLog searchParams={await searchParams} />
+    </AdminPage>
+  );
+}
+
+/** A JSON value, compact and readable: the before/after of an audit row. */
+function Json({ value, none }: { value: unknown; none: string }) {
+  if (value === null || value === undefined) return <span className="text-ink-muted">{none}</span>;
+  return <pre className="max-h-64 max-w-xl overflow-auto rounded-md bg-canvas p-2 text-sm whitespace-pre-wrap">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
+  const input = parseSearch(ZListAuditInput, searchParams, { numbers: ['actorStaffId', 'page'] });
+  const [{ t, locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
+  const [list, options] = await Promise.all([api.audit.list(input), api.audit.filterOptions()]);
+  const entityPrefixes = [...new Set(options.actions.map((a) => `${a.split('.')[0]}.`))];
+  return (
+    <div className="flex flex-col gap-4">
+      <form method="get" role="search" aria-label={t('admin.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-3">
+        <SelectField
+          id="audit-user"
+          name="actorStaffId"
+          label={t('admin.audit.filter.user')}
+          placeholder={t('common.all')}
+          defaultValue={input.actorStaffId ?? ''}
+          options={options.staff.map((s) => ({ value: s.id, label: `${s.name}（${s.username}）` }))}
+        />
+        <SelectField id="audit-entity-type" name="entityType" label={t('admin.audit.filter.entityType')} placeholder={t('common.all')} defaultValue={input.entityType ?? ''} options={options.entityTypes.map((e) => ({ value: e, label: e }))} />
+        <TextField id="audit-entity-id" name="entityId" label={t('admin.audit.filter.entityId')} defaultValue={input.entityId ?? ''} />
+        <SelectField
+          id="audit-action"
+          name="action"
+          label={t('admin.audit.filter.action')}
+          placeholder={t('common.all')}
+          defaultValue={input.action ?? ''}
+          options={[...entityPrefixes.map((p) => ({ value: p, label: `${p}*` })), ...options.actions.map((a) => ({ value: a, label: a }))]}
+        />
+        <TextField id="audit-from" name="from" type="date" label={t('admin.audit.filter.from')} defaultValue={input.from ?? ''} />
+        <TextField id="audit-to" name="to" type="date" label={t('admin.audit.filter.to')} defaultValue={input.to ?? ''} />
+        <div className="flex flex-wrap gap-3 sm:col-span-2 xl:col-span-3">
+          <button type="submit" className={buttonClass('primary')}>
+            {t('common.search')}
+          </button>
+          <Link href="/admin/audit" className={buttonClass('secondary')}>
+            {t('common.reset')}
+          </Link>
+        </div>
+      </form>
+      {list.items.length === 0 ? (
+        <EmptyState title={t('admin.audit.empty')} />
+      ) : (
+        <DataTable caption={t('admin.audit.caption', { total: list.total })} scrollLabel={t('admin.audit.scroll')}>
+          <thead>
+            <tr>
+              <Th>{t('admin.audit.col.time')}</Th>
+              <Th>{t('admin.audit.col.actor')}</Th>
+              <Th>{t('admin.audit.col.action')}</Th>
+              <Th>{t('admin.audit.col.entity')}</Th>
+              <Th>{t('admin.audit.col.change')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((row) => (
+              <tr key={row.id} data-testid="audit-row">
+                <Td className="whitespace-nowrap">{formatDateTime(row.createdAt, locale)}</Td>
+                <Td>{row.staffName ? `${row.staffName}（${row.staffUsername}）` : row.loginName ? t('admin.audit.retailerLogin', { login: row.loginName }) : t('admin.audit.system')}</Td>
+                <Td className="font-mono text-sm">{row.action}</Td>
+                <Td>
+                  <Link href={hrefWith('/admin/audit', { entityType: row.entityType, entityId: row.entityId })} className="font-mono text-sm">
+                    {row.entityType} #{row.entityId}
+                  </Link>
+                </Td>
+                <Td>
+                  {row.before === null && row.after === null ? (
+                    <span className="text-ink-muted">{t('admin.audit.none')}</span>
+                  ) : (
+                    <details>
+                      <summary className="min-h-11 cursor-pointer py-2 text-brand-800">{t('admin.audit.details')}</summary>
+                      <div className="grid gap-2 lg:grid-cols-2">
+                        <div>
+                          <p className="text-sm font-semibold">{t('admin.audit.before')}</p>
+                          <Json value={row.before} none={t('admin.audit.none')} />
+                        </div>
+                        <div>
+                          <p className="text-sm font-semibold">{t('admin.audit.after')}</p>
+                          <Json value={row.after} none={t('admin.audit.none')} />
+                        </div>
+                      </div>
+                    </details>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {list.pages > 1 ? (
+        <Pagination
+          page={list.page}
+          pages={list.pages}
+          hrefFor={(page) => hrefWith('/admin/audit', { ...input, page })}
+          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { I18nProvider } from '@tobacco/ui/i18n';
+import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+
+// The allocation area's client islands (grid, CSV import, approvals, adjustments) translate these too.
+export default async function AllocationLayout({ children }: { children: ReactNode }) {
+  const { locale } = await getI18n();
+  return (
+    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', 'enum.', 'admin.', 'allocation.staff.'])}>
+      {children}
+    </I18nProvider>
+  );
+}
