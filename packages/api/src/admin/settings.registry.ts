@@ -3,8 +3,12 @@ import { z } from 'zod';
 // Every number of domain.md lives here: type, default, unit and label in both languages.
 // Code reads them through getSetting/getSettings (settings.service.ts); no such number is written anywhere else.
 
+/** The grouped screens of the settings page, in this order. */
+export const SETTING_GROUPS = ['auth', 'schedule', 'allocation', 'complaints', 'grading', 'surveys', 'rewards', 'anomalies', 'visits'] as const;
+export type SettingGroup = (typeof SETTING_GROUPS)[number];
+
 type Definition<S extends z.ZodType> = {
-  group: 'auth' | 'schedule' | 'complaints' | 'grading' | 'surveys' | 'rewards' | 'anomalies' | 'allocation';
+  group: SettingGroup;
   schema: S;
   default: z.infer<S>;
   unit: string;
@@ -18,6 +22,18 @@ function define<S extends z.ZodType>(definition: Definition<S>): Definition<S> {
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 const weekday = z.number().int().min(1).max(7);
 const workingDays = z.number().min(0.25).max(60);
+
+const visitsPerMonth = z.number().int().min(0).max(31);
+
+/** Grade bands (inclusive) that cover 1–30 with no gap and no overlap. */
+function coversAllGrades(bands: readonly { gradeFrom: number; gradeTo: number }[]): boolean {
+  const seen = new Array<number>(31).fill(0);
+  for (const band of bands) {
+    if (band.gradeFrom > band.gradeTo) return false;
+    for (let grade = band.gradeFrom; grade <= band.gradeTo; grade += 1) seen[grade] = (seen[grade] ?? 0) + 1;
+  }
+  return seen.slice(1).every((count) => count === 1);
+}
 
 /** A pyramid: few retailers at the top grades, most at the bottom; 30 shares summing to 100. */
 export const DEFAULT_GRADE_SHARES: number[] = [
@@ -56,6 +72,15 @@ export const SETTINGS = {
     unit: '%',
     label: { 'zh-CN': '各档位客户占比', en: 'Share of retailers per grade' },
   }),
+  'grading.scoreWeights': define({
+    group: 'grading',
+    schema: z
+      .object({ volume: z.number().min(0).max(100), amount: z.number().min(0).max(100), variety: z.number().min(0).max(100), classShare: z.number().min(0).max(100) })
+      .refine((w) => Math.abs(w.volume + w.amount + w.variety + w.classShare - 100) < 0.001, 'The four weights must add up to 100'),
+    default: { volume: 35, amount: 55, variety: 5, classShare: 5 },
+    unit: 'points',
+    label: { 'zh-CN': '档位评分权重（条量、金额、规格数、二类以上占比）', en: 'Grading score weights (volume, amount, variety, class share)' },
+  }),
   'grading.appealWorkingDays': define({ group: 'grading', schema: workingDays, default: 10, unit: 'working days', label: { 'zh-CN': '档位复核办理时限', en: 'Decide a grade appeal within' } }),
 
   'surveys.invitationsPerMonth': define({ group: 'surveys', schema: z.number().int().min(1).max(10), default: 2, unit: 'invitations', label: { 'zh-CN': '每户每月最多问卷邀请数', en: 'Survey invitations per retailer per month' } }),
@@ -76,11 +101,53 @@ export const SETTINGS = {
   }),
 
   'anomalies.orderSpikeRatio': define({ group: 'anomalies', schema: z.number().min(1).max(20), default: 2, unit: 'ratio', label: { 'zh-CN': '单次订货异动倍数', en: 'Order spike ratio' } }),
+  'anomalies.monthSpikeRatio': define({ group: 'anomalies', schema: z.number().min(1).max(20), default: 2, unit: 'ratio', label: { 'zh-CN': '月订货量异动倍数（对比上月）', en: 'Month volume spike ratio (vs previous month)' } }),
+  'anomalies.priceSpikeRatio': define({ group: 'anomalies', schema: z.number().min(1).max(20), default: 2, unit: 'ratio', label: { 'zh-CN': '条均价异动倍数', en: 'Mean price per carton spike ratio' } }),
+  'anomalies.baselineCycles': define({ group: 'anomalies', schema: z.number().int().min(1).max(12), default: 3, unit: 'cycles', label: { 'zh-CN': '异动比较的前期周期数', en: 'Cycles averaged as the baseline' } }),
   'anomalies.minOrderQuantity': define({ group: 'anomalies', schema: z.number().int().min(0), default: 20, unit: 'tiao', label: { 'zh-CN': '忽略小于该量的订单', en: 'Ignore orders under' } }),
   'anomalies.stoppedCycles': define({ group: 'anomalies', schema: z.number().int().min(1).max(52), default: 3, unit: 'cycles', label: { 'zh-CN': '连续未订货周期', en: 'Cycles without orders' } }),
   'anomalies.largeRetailerMonthly': define({ group: 'anomalies', schema: z.number().int().min(1), default: 1000, unit: 'tiao', label: { 'zh-CN': '大户月订货量', en: 'Large retailer monthly volume' } }),
+
+  'complaints.attachmentMaxMegabytes': define({ group: 'complaints', schema: z.number().int().min(1).max(50), default: 10, unit: 'megabytes', label: { 'zh-CN': '单个附件大小上限', en: 'Largest attachment' } }),
+
+  'visits.frequencyMatrix': define({
+    group: 'visits',
+    schema: z
+      .array(
+        z.object({
+          gradeFrom: z.number().int().min(1).max(30),
+          gradeTo: z.number().int().min(1).max(30),
+          perMonth: z.object({ AAA: visitsPerMonth, AA: visitsPerMonth, A: visitsPerMonth, B: visitsPerMonth, C: visitsPerMonth, D: visitsPerMonth }),
+        }),
+      )
+      .min(1)
+      .refine((bands) => coversAllGrades(bands), 'The grade bands must cover grades 1 to 30 once each'),
+    default: [
+      { gradeFrom: 1, gradeTo: 10, perMonth: { AAA: 1, AA: 1, A: 1, B: 2, C: 4, D: 4 } },
+      { gradeFrom: 11, gradeTo: 20, perMonth: { AAA: 1, AA: 2, A: 2, B: 2, C: 4, D: 4 } },
+      { gradeFrom: 21, gradeTo: 30, perMonth: { AAA: 2, AA: 2, A: 3, B: 3, C: 4, D: 4 } },
+    ],
+    unit: 'visits per month',
+    label: { 'zh-CN': '拜访频次（档位段 × 诚信等级，每月次数）', en: 'Visit frequency (grade band × integrity, visits a month)' },
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export type SettingValues = { [K in SettingKey]: SettingValue<K> };
+
+export type CrossSettingError = { keys: SettingKey[]; messageKey: 'admin.settings.error.businessHours' };
+
+/**
+ * Rules that tie settings together, checked on the whole set after a change: a value can be valid alone
+ * and still break the clocks with its neighbour (business hours that end before they start).
+ */
+export function crossSettingErrors(values: Pick<SettingValues, 'complaints.businessHoursStart' | 'complaints.businessHoursEnd'>): CrossSettingError[] {
+  const errors: CrossSettingError[] = [];
+  if (values['complaints.businessHoursEnd'] <= values['complaints.businessHoursStart']) {
+    errors.push({ keys: ['complaints.businessHoursStart', 'complaints.businessHoursEnd'], messageKey: 'admin.settings.error.businessHours' });
+  }
+  return errors;
+}

@@ -1,6 +1,9 @@
 import type { Prisma } from '@tobacco/db/client';
 import type { RetailerDeps, StaffDeps } from '../deps';
-import { notFound } from '../errors';
+import { hashPassword, isStrongPassword, verifyPassword } from '@tobacco/auth/password';
+import { DomainError, notFound } from '../errors';
+import type { TChangePasswordInput } from './profile.schema';
+import { writeRetailerAudit } from './retailers.audit';
 import type { ZListRetailersInput } from './retailers.schema';
 import { retailerScope } from './retailers.scope';
 import type { z } from 'zod';
@@ -89,4 +92,44 @@ export async function listRetailerFilterOptions({ db, actor }: StaffDeps) {
     }),
   ]);
   return { districts, accountManagers };
+}
+
+/** The portal's profile page: my shop's contact details and who I am signed in as. */
+export async function getMyProfile({ db, actor }: RetailerDeps) {
+  const [shop, login] = await Promise.all([
+    db.retailer.findUnique({
+      where: { id: actor.retailerId },
+      select: {
+        licenceNo: true, shopName: true, ownerName: true, contactName: true, phone: true, address: true,
+        district: { select: { name: true, nameEn: true } },
+        accountManager: { select: { name: true, phone: true } },
+      },
+    }),
+    db.retailerLogin.findUnique({ where: { id: actor.loginId }, select: { loginName: true, displayName: true, role: true, lastLoginAt: true } }),
+  ]);
+  if (!shop || !login) throw notFound();
+  return { shop, login };
+}
+
+/**
+ * Changes my password: the current one is required, the new one must pass the strength rule, and the
+ * login's sessionVersion goes up so that every other session of this login is signed out at its next
+ * request. The caller re-issues its own session with the returned version.
+ */
+export async function changeMyPassword({ db, actor }: RetailerDeps, input: TChangePasswordInput) {
+  const login = await db.retailerLogin.findUnique({ where: { id: actor.loginId }, select: { id: true, passwordHash: true } });
+  if (!login) throw notFound();
+  if (!(await verifyPassword(login.passwordHash, input.currentPassword))) throw new DomainError('VALIDATION', 'retailers.password.currentWrong');
+  if (!isStrongPassword(input.newPassword)) throw new DomainError('VALIDATION', 'retailers.password.weak');
+  if (input.newPassword === input.currentPassword) throw new DomainError('VALIDATION', 'retailers.password.same');
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.retailerLogin.update({
+      where: { id: login.id },
+      data: { passwordHash, sessionVersion: { increment: 1 }, failedLoginCount: 0, firstFailedAt: null, lockedUntil: null },
+      select: { sessionVersion: true },
+    });
+    await writeRetailerAudit(tx, actor, { action: 'retailers.password.change', entityType: 'RetailerLogin', entityId: login.id, after: { sessionVersion: updated.sessionVersion } });
+    return { sessionVersion: updated.sessionVersion };
+  });
 }
