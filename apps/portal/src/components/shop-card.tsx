@@ -6,7 +6,11 @@ import type { Translate } from '@tobacco/i18n/translator';
 import { buttonClass } from '@tobacco/ui/button';
 import { DetailItem } from '@tobacco/ui/card';
 
-export type ShopCardData = inferRouterOutputs<PortalRouter>['retailers']['shopCard'];
+// What the card shows; the home page's one round trip (`home`) brings exactly these fields.
+export type ShopCardData = Pick<
+  inferRouterOutputs<PortalRouter>['retailers']['shopCard'],
+  'shopName' | 'licenceNo' | 'grade' | 'integrityLevel' | 'district' | 'classificationCode' | 'market' | 'businessForm' | 'ownerName' | 'orderWeekday' | 'accountManager'
+>;
 
 function classification(shop: ShopCardData, t: Translate): string {
   const size = shop.classificationCode.charAt(2);

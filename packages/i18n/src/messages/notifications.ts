@@ -1,6 +1,56 @@
 // Messages of the notifications area (both apps). zh-CN is the source; en must have every key.
-export const notificationsZh = {} as const;
+export const notificationsZh = {
+  'notifications.title': '消息',
+  'notifications.empty': '暂无消息。',
+  'notifications.emptyUnread': '没有未读消息。',
+  'notifications.unreadCount': '{n} 条未读',
+  'notifications.unreadBadge': '{n} 条未读消息',
+  'notifications.markRead': '标为已读',
+  'notifications.markAllRead': '全部标为已读',
+  'notifications.read': '已读',
+  'notifications.unread': '未读',
+  'notifications.open': '查看',
+  'notifications.filter.all': '全部消息',
+  'notifications.filter.unread': '只看未读',
+  'notifications.kind.PROMOTION': '促销',
+  'notifications.kind.SURVEY_INVITATION': '问卷',
+  'notifications.kind.COMPLAINT_UPDATE': '诉求',
+  'notifications.kind.ORDER_WINDOW': '订货',
+  'notifications.kind.GRADE_PUBLISHED': '档位',
+  'notifications.kind.APPEAL_DECIDED': '档位复核',
+  'notifications.kind.CHANGE_REQUEST_DECIDED': '资料变更',
+  'notifications.kind.REDEMPTION_UPDATE': '积分兑换',
+  'notifications.kind.SLA_REMINDER': '催办',
+  'notifications.kind.SYSTEM': '系统',
+  'notifications.home.title': '未读消息',
+  'notifications.home.none': '没有未读消息',
+} as const;
 
 export type NotificationsKey = keyof typeof notificationsZh;
 
-export const notificationsEn: Record<NotificationsKey, string> = {};
+export const notificationsEn: Record<NotificationsKey, string> = {
+  'notifications.title': 'Inbox',
+  'notifications.empty': 'No messages yet.',
+  'notifications.emptyUnread': 'No unread messages.',
+  'notifications.unreadCount': '{n} unread',
+  'notifications.unreadBadge': '{n} unread messages',
+  'notifications.markRead': 'Mark as read',
+  'notifications.markAllRead': 'Mark all as read',
+  'notifications.read': 'Read',
+  'notifications.unread': 'Unread',
+  'notifications.open': 'Open',
+  'notifications.filter.all': 'All messages',
+  'notifications.filter.unread': 'Unread only',
+  'notifications.kind.PROMOTION': 'Promotion',
+  'notifications.kind.SURVEY_INVITATION': 'Survey',
+  'notifications.kind.COMPLAINT_UPDATE': 'Request',
+  'notifications.kind.ORDER_WINDOW': 'Ordering',
+  'notifications.kind.GRADE_PUBLISHED': 'Grade',
+  'notifications.kind.APPEAL_DECIDED': 'Grade review',
+  'notifications.kind.CHANGE_REQUEST_DECIDED': 'Detail change',
+  'notifications.kind.REDEMPTION_UPDATE': 'Redemption',
+  'notifications.kind.SLA_REMINDER': 'Reminder',
+  'notifications.kind.SYSTEM': 'System',
+  'notifications.home.title': 'Unread messages',
+  'notifications.home.none': 'No unread messages',
+};

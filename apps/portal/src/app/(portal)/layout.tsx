@@ -9,13 +9,23 @@ import { SignOutButton } from '@tobacco/ui/sign-out-button';
 import { auth } from '@/auth';
 import { NavIcon } from '@/components/nav-icon';
 import { PORTAL_NAV } from '@/navigation';
+import { getServerApi } from '@/trpc/server';
 import { signOut } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   if (!(await auth.getSessionUser())) redirect('/login');
-  const { t, locale } = await getI18n();
+  const [{ t, locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
+  // The inbox's unread badge: one count on a partial index; a failure hides the badge, never the page.
+  const unread = await api.notifications.unreadCount().catch(() => 0);
+  const badge = (href: string, className: string) =>
+    href === '/inbox' && unread > 0 ? (
+      <span data-testid="unread-badge" className={className}>
+        <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+        <span className="sr-only">{t('notifications.unreadBadge', { n: unread })}</span>
+      </span>
+    ) : null;
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink label={t('common.skipToContent')} />
@@ -40,6 +50,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                   className="flex min-h-11 items-center rounded-lg px-3 text-ink no-underline hover:bg-brand-50 aria-[current=page]:bg-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-white"
                 >
                   {t(entry.label)}
+                  {badge(entry.href, 'ml-1.5 rounded-full bg-danger-700 px-2 text-sm font-bold text-white')}
                 </NavLink>
               </li>
             ))}
@@ -60,7 +71,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                 prefetch={false}
                 className="flex min-h-16 flex-col items-center justify-center gap-0.5 px-1 text-sm text-ink-muted no-underline aria-[current=page]:font-bold aria-[current=page]:text-brand-700"
               >
-                <NavIcon name={entry.icon} className="size-6" />
+                <span className="relative">
+                  <NavIcon name={entry.icon} className="size-6" />
+                  {badge(entry.href, 'absolute -top-2 left-4 min-w-5 rounded-full bg-danger-700 px-1 text-center text-xs font-bold text-white')}
+                </span>
                 <span>{t(entry.label)}</span>
               </NavLink>
             </li>
