@@ -25,7 +25,7 @@ function log(message: string) {
   console.log(`\x1b[36m›\x1b[0m ${message}`);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
 }

@@ -1,7 +1,7 @@
 import type { Permission } from '@tobacco/auth/permissions';
 import type { MessageKey } from '@tobacco/i18n/messages';
 
-export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'admin';
+export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin';
 
 type AreaDefinition = { area: StaffArea; href: string; label: MessageKey; /** shown when the user holds any of these; none = everyone */ anyOf: readonly Permission[] };
 
@@ -16,6 +16,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'allocation', href: '/allocation', label: 'backoffice.nav.allocation', anyOf: ['allocation.read'] },
   { area: 'rewards', href: '/rewards', label: 'backoffice.nav.rewards', anyOf: ['rewards.read', 'rewards.fulfil'] },
   { area: 'analytics', href: '/analytics', label: 'backoffice.nav.analytics', anyOf: ['analytics.read'] },
+  { area: 'changeRequests', href: '/admin/change-requests', label: 'admin.nav.changeRequests', anyOf: ['changeRequests.approve'] },
   { area: 'admin', href: '/admin', label: 'backoffice.nav.admin', anyOf: ['admin.users', 'admin.organisation', 'admin.calendar', 'admin.settings', 'audit.read'] },
 ];
 

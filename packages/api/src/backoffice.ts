@@ -1,11 +1,23 @@
 import { adminBackofficeRouter } from './admin/admin.backoffice';
+import { auditBackofficeRouter } from './admin/audit.backoffice';
+import { allocationBackofficeRouter } from './allocation/allocation.backoffice';
+import { complaintsBackofficeRouter } from './complaints/complaints.backoffice';
+import { promotionsBackofficeRouter } from './promotions/promotions.backoffice';
+import { rewardsBackofficeRouter } from './rewards/rewards.backoffice';
 import { retailersBackofficeRouter } from './retailers/retailers.backoffice';
+import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
 export const backofficeRouter = router({
   admin: adminBackofficeRouter,
+  audit: auditBackofficeRouter,
+  promotions: promotionsBackofficeRouter,
+  allocation: allocationBackofficeRouter,
+  rewards: rewardsBackofficeRouter,
   retailers: retailersBackofficeRouter,
+  surveys: surveysBackofficeRouter,
+  complaints: complaintsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'promotions.read': ['MARKETING', 'MANAGER', 'EXECUTIVE', 'ADMIN'],
   'promotions.draft': ['MARKETING'],
   'promotions.approve': ['MANAGER'],
+  // Withdrawing stops a promotion at once (with a reason): its author's team or a manager.
+  'promotions.withdraw': ['MARKETING', 'MANAGER'],
   'allocation.read': ['MARKETING', 'MANAGER', 'EXECUTIVE', 'ACCOUNT_MANAGER', 'ADMIN'],
   'allocation.draft': ['MARKETING'],
   'allocation.approve': ['MANAGER'],

@@ -13,7 +13,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 // Client components of the back office translate only these (login form, retailer list, error
 // boundaries); server components translate on the server. Add a prefix when a client component needs more.
-const CLIENT_MESSAGES = ['auth.', 'common.', 'errors.', 'enum.', 'backoffice.retailers.'];
+const CLIENT_MESSAGES = ['auth.', 'common.', 'errors.', 'enum.', 'backoffice.retailers.', 'admin.'];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();

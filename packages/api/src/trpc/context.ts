@@ -21,7 +21,7 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor | null
   if (user.kind === 'staff') {
     const staff = await db.staffUser.findUnique({
       where: { id: user.userId },
-      select: { active: true, sessionVersion: true, districtId: true, departmentId: true, roles: { select: { role: true } } },
+      select: { active: true, sessionVersion: true, mustChangePassword: true, districtId: true, departmentId: true, roles: { select: { role: true } } },
     });
     if (!staff || !staff.active || staff.sessionVersion !== user.sessionVersion) return null;
     return {
@@ -30,6 +30,7 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor | null
       roles: staff.roles.map((r) => r.role as StaffRoleName),
       districtId: staff.districtId,
       departmentId: staff.departmentId,
+      mustChangePassword: staff.mustChangePassword,
     };
   }
   const login = await db.retailerLogin.findUnique({

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
+// The core error class: schemas written with zod and with zod/mini (the forms' smaller build) both throw it.
+import { $ZodError as ZodError } from 'zod/v4/core';
 import { hasPermission, type Permission } from '@tobacco/auth/permissions';
 import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
 import { DomainError, type DomainErrorCode } from '../errors';
@@ -71,10 +72,21 @@ export const retailerProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+const signedInStaffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED' });
   if (ctx.actor.kind !== 'staff') throw new TRPCError({ code: 'FORBIDDEN' });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/**
+ * Staff still holding a temporary password: only for reading who they are and changing the password.
+ * Every other staff procedure refuses them until they have changed it.
+ */
+export const temporaryPasswordProcedure = signedInStaffProcedure;
+
+export const staffProcedure = signedInStaffProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.mustChangePassword) throw new DomainError('FORBIDDEN', 'admin.password.mustChangeFirst');
+  return next();
 });
 
 export function requirePermission(permission: Permission) {

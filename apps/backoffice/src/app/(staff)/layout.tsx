@@ -1,3 +1,4 @@
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { LanguageSwitch } from '@tobacco/ui/language-switch';
@@ -13,6 +14,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const [{ t, locale }, me] = await Promise.all([getI18n(), getMe()]);
+  // A temporary password is changed before anything else (the API refuses everything else meanwhile).
+  if (me.mustChangePassword) redirect('/change-password');
   const roles = me.roles.map((role) => t(`enum.role.${role}` as MessageKey)).join('、');
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
