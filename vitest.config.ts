@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['packages/**/src/**/*.test.ts', 'apps/**/src/**/*.test.ts', 'prisma/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.integration.test.ts'],
           environment: 'node',
+          // Projects with different worker counts run one after the other: pure tests first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -25,6 +27,7 @@ export default defineConfig({
           // Every test makes its own rows, so files may run side by side on one database.
           pool: 'forks',
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -205,7 +205,7 @@ async function seedOrders(db: PrismaClient, today: string, shopA: number, shopB:
 
   // The twins: who sits in the middle of grades 24 and 8 on the last complete quarter's orders.
   const period = lastCompleteQuarter(today);
-  const graded = assignGrades(scoreRetailers(await gradingInputs(db, period.from, period.to)), DEFAULT_GRADE_SHARES);
+  const graded = assignGrades(scoreRetailers(await gradingInputs(db, period.from, period.to), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES);
   const middleOf = (grade: number) => {
     const inGrade = graded.filter((r) => r.grade === grade);
     return inGrade[Math.floor(inGrade.length / 2)]!.retailerId;
@@ -308,9 +308,10 @@ async function seedGrades(db: PrismaClient, today: string, now: Date) {
         effectiveTo: day(effectiveTo),
         status: 'PUBLISHED',
         publishedAt: chinaDateTime(addDays(p.effectiveFrom, -1), '18:00'),
+        scoreWeights: SETTINGS['grading.scoreWeights'].default,
       },
     });
-    const graded = assignGrades(scoreRetailers(await gradingInputs(db, p.from, p.to)), DEFAULT_GRADE_SHARES).map((r) => {
+    const graded = assignGrades(scoreRetailers(await gradingInputs(db, p.from, p.to), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES).map((r) => {
       const capped = capGradeForIntegrity(r.grade, integrity.get(r.retailerId) ?? 'A', cap);
       return { ...r, grade: capped.grade, capped: capped.capped };
     });

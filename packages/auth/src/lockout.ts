@@ -2,6 +2,7 @@
 // Pure rules over the counters kept on each login row, so every sign-in path agrees and tests need no clock.
 
 export type LockoutPolicy = { maxAttempts: number; windowMinutes: number; lockMinutes: number };
+// The defaults of the settings auth.lockout*; an administrator changes them on the settings screen.
 export const DEFAULT_LOCKOUT_POLICY: LockoutPolicy = { maxAttempts: 5, windowMinutes: 15, lockMinutes: 15 };
 
 export type LockoutState = { failedLoginCount: number; firstFailedAt: Date | null; lockedUntil: Date | null };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCKOUT_POLICY } from '@tobacco/auth/lockout';
 
 // Every number of domain.md lives here: type, default, unit and label in both languages.
 // Code reads them through getSetting/getSettings (settings.service.ts); no such number is written anywhere else.
@@ -41,9 +42,9 @@ export const DEFAULT_GRADE_SHARES: number[] = [
 ];
 
 export const SETTINGS = {
-  'auth.lockoutMaxAttempts': define({ group: 'auth', schema: z.number().int().min(3).max(20), default: 5, unit: 'times', label: { 'zh-CN': '锁定前允许的错误次数', en: 'Wrong passwords before lock' } }),
-  'auth.lockoutWindowMinutes': define({ group: 'auth', schema: z.number().int().min(1).max(1440), default: 15, unit: 'minutes', label: { 'zh-CN': '错误次数统计时段', en: 'Window for counting wrong passwords' } }),
-  'auth.lockoutMinutes': define({ group: 'auth', schema: z.number().int().min(1).max(1440), default: 15, unit: 'minutes', label: { 'zh-CN': '锁定时长', en: 'Lock duration' } }),
+  'auth.lockoutMaxAttempts': define({ group: 'auth', schema: z.number().int().min(3).max(20), default: DEFAULT_LOCKOUT_POLICY.maxAttempts, unit: 'times', label: { 'zh-CN': '锁定前允许的错误次数', en: 'Wrong passwords before lock' } }),
+  'auth.lockoutWindowMinutes': define({ group: 'auth', schema: z.number().int().min(1).max(1440), default: DEFAULT_LOCKOUT_POLICY.windowMinutes, unit: 'minutes', label: { 'zh-CN': '错误次数统计时段', en: 'Window for counting wrong passwords' } }),
+  'auth.lockoutMinutes': define({ group: 'auth', schema: z.number().int().min(1).max(1440), default: DEFAULT_LOCKOUT_POLICY.lockMinutes, unit: 'minutes', label: { 'zh-CN': '锁定时长', en: 'Lock duration' } }),
 
   'schedule.windowOpenWeekday': define({ group: 'schedule', schema: weekday, default: 6, unit: 'weekday', label: { 'zh-CN': '网上订货开始（星期）', en: 'Order window opens (weekday)' } }),
   'schedule.windowOpenTime': define({ group: 'schedule', schema: time, default: '12:00', unit: 'time', label: { 'zh-CN': '网上订货开始时间', en: 'Order window opens at' } }),

@@ -11,11 +11,18 @@ import type { TUpdateSettingsInput } from './settings.schema';
  */
 export async function getSettings<K extends SettingKey>(db: DbTx, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
   const rows = await db.setting.findMany({ where: { key: { in: [...keys] } } });
-  const stored = new Map(rows.map((row) => [row.key, row.value]));
+  return settingsFromStored(Object.fromEntries(rows.map((row) => [row.key, row.value])), keys);
+}
+
+/**
+ * The settings from stored values (key → JSON), for a caller that read the rows in a query of its own:
+ * a valid stored value, the default otherwise.
+ */
+export function settingsFromStored<K extends SettingKey>(stored: Record<string, unknown>, keys: readonly K[]): { [P in K]: SettingValue<P> } {
   const out = {} as { [P in K]: SettingValue<P> };
   for (const key of keys) {
     const definition = SETTINGS[key];
-    const parsed = stored.has(key) ? definition.schema.safeParse(stored.get(key)) : undefined;
+    const parsed = key in stored ? definition.schema.safeParse(stored[key]) : undefined;
     out[key] = (parsed?.success ? parsed.data : definition.default) as SettingValue<K>;
   }
   return out;

@@ -44,6 +44,13 @@ describe('grading.mine', () => {
     expect(mine.openAppeal).toBeNull();
   });
 
+  it('shows the weights the period was graded with (the setting may have changed since)', async () => {
+    const { shop, period } = await gradedShop(14);
+    await db.gradePeriod.update({ where: { id: period.id }, data: { scoreWeights: { volume: 40, amount: 50, variety: 5, classShare: 5 } } });
+    const mine = await portalCallerFor(db, retailerActor(shop), clock).grading.mine();
+    expect(mine.score?.components.map((c) => c.weight)).toEqual([40, 50, 5, 5]);
+  });
+
   it('answers for a shop without a grade yet', async () => {
     const shop = await createRetailer(db, { districtId, passwordHash, grade: null });
     const mine = await portalCallerFor(db, retailerActor(shop), clock).grading.mine();

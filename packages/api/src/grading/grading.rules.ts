@@ -15,7 +15,8 @@ export type GradingInput = {
 export type ScoreComponents = { volumeScore: number; amountScore: number; varietyScore: number; classShareScore: number };
 export type ScoredRetailer = GradingInput & ScoreComponents & { score: number };
 
-export const SCORE_WEIGHTS = { volume: 35, amount: 55, variety: 5, classShare: 5 } as const;
+/** Points of each component out of 100 (setting grading.scoreWeights). */
+export type ScoreWeights = { volume: number; amount: number; variety: number; classShare: number };
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -24,15 +25,15 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
  * number of distinct products (the average earns 2.5 of 5, capped at 5); class share as the share of
  * premium volume (100 % earns 5).
  */
-export function scoreRetailers(inputs: readonly GradingInput[]): ScoredRetailer[] {
+export function scoreRetailers(inputs: readonly GradingInput[], weights: ScoreWeights): ScoredRetailer[] {
   const maxVolume = Math.max(0, ...inputs.map((i) => i.volume));
   const maxAmount = Math.max(0, ...inputs.map((i) => i.amountFen));
   const meanVariety = inputs.length ? inputs.reduce((s, i) => s + i.distinctProducts, 0) / inputs.length : 0;
   return inputs.map((input) => {
-    const volumeScore = maxVolume ? (input.volume / maxVolume) * SCORE_WEIGHTS.volume : 0;
-    const amountScore = maxAmount ? (input.amountFen / maxAmount) * SCORE_WEIGHTS.amount : 0;
-    const varietyScore = meanVariety ? Math.min(SCORE_WEIGHTS.variety, (input.distinctProducts / meanVariety) * (SCORE_WEIGHTS.variety / 2)) : 0;
-    const classShareScore = input.volume ? Math.min(SCORE_WEIGHTS.classShare, (input.premiumVolume / input.volume) * SCORE_WEIGHTS.classShare) : 0;
+    const volumeScore = maxVolume ? (input.volume / maxVolume) * weights.volume : 0;
+    const amountScore = maxAmount ? (input.amountFen / maxAmount) * weights.amount : 0;
+    const varietyScore = meanVariety ? Math.min(weights.variety, (input.distinctProducts / meanVariety) * (weights.variety / 2)) : 0;
+    const classShareScore = input.volume ? Math.min(weights.classShare, (input.premiumVolume / input.volume) * weights.classShare) : 0;
     const components = {
       volumeScore: round3(volumeScore),
       amountScore: round3(amountScore),

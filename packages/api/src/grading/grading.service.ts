@@ -5,7 +5,7 @@ import { addWorkingTime, workingDaysToMs } from '../complaints/complaints.sla.ru
 import { isUniqueViolation, writeRetailerAudit } from '../retailers/retailers.audit';
 import { addDays, chinaDate } from '../schedule/calendar.rules';
 import { loadWorkCalendar } from '../schedule/schedule.service';
-import { SCORE_WEIGHTS } from './grading.rules';
+import { SETTINGS } from '../admin/settings.registry';
 import type { TLodgeAppealInput } from './grading.schema';
 
 // "My grade and why" (domain.md §2) and grade appeals (档位复核) for the signed-in retailer.
@@ -23,7 +23,7 @@ async function periodInForce(db: RetailerDeps['db'], retailerId: number, today: 
   const row = await db.retailerGrade.findFirst({
     where: { retailerId, period: { status: 'PUBLISHED', effectiveFrom: { lte: new Date(`${today}T00:00:00Z`) } } },
     orderBy: { period: { effectiveFrom: 'desc' } },
-    select: { period: { select: { id: true, code: true, ordersFrom: true, ordersTo: true, effectiveFrom: true, effectiveTo: true, publishedAt: true } } },
+    select: { period: { select: { id: true, code: true, ordersFrom: true, ordersTo: true, effectiveFrom: true, effectiveTo: true, publishedAt: true, scoreWeights: true } } },
   });
   return row?.period ?? null;
 }
@@ -58,6 +58,8 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
   const own = boundaries.find((b) => b.grade === mine?.grade);
   const next = boundaries.find((b) => b.grade === (mine?.grade ?? 0) + 1);
   const score = mine ? num(mine.score) : null;
+  // The weights stored with the period, not today's setting: they are what made this grade.
+  const weights = period ? SETTINGS['grading.scoreWeights'].schema.parse(period.scoreWeights) : null;
   return {
     grade: retailer.grade,
     integrityLevel: retailer.integrityLevel,
@@ -66,7 +68,7 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
       : null,
     /** The next regrade takes effect the day after the period in force ends. */
     nextRegradeOn: period ? addDays(iso(period.effectiveTo), 1) : null,
-    score: mine
+    score: mine && weights
       ? {
           total: score!,
           rank: mine.rank,
@@ -75,11 +77,11 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
           capped: mine.capped,
           appealed: mine.appealId !== null,
           components: [
-            { key: 'volume', weight: SCORE_WEIGHTS.volume, points: num(mine.volumeScore), value: mine.volumeTiao, unit: 'tiao' },
-            { key: 'amount', weight: SCORE_WEIGHTS.amount, points: num(mine.amountScore), value: Number(mine.amountFen), unit: 'fen' },
-            { key: 'variety', weight: SCORE_WEIGHTS.variety, points: num(mine.varietyScore), value: mine.distinctProducts, unit: 'products' },
+            { key: 'volume', weight: weights.volume, points: num(mine.volumeScore), value: mine.volumeTiao, unit: 'tiao' },
+            { key: 'amount', weight: weights.amount, points: num(mine.amountScore), value: Number(mine.amountFen), unit: 'fen' },
+            { key: 'variety', weight: weights.variety, points: num(mine.varietyScore), value: mine.distinctProducts, unit: 'products' },
             // The class share itself is not stored; the points are share × weight below the cap.
-            { key: 'classShare', weight: SCORE_WEIGHTS.classShare, points: num(mine.classShareScore), value: num(mine.classShareScore) / SCORE_WEIGHTS.classShare, unit: 'ratio' },
+            { key: 'classShare', weight: weights.classShare, points: num(mine.classShareScore), value: weights.classShare ? num(mine.classShareScore) / weights.classShare : 0, unit: 'ratio' },
           ] as const,
           band: own ? { min: num(own.minScore), max: num(own.maxScore), retailers: own.retailerCount } : null,
           nextBand: next ? { grade: next.grade, min: num(next.minScore), max: num(next.maxScore), gap: Math.max(0, Math.round((num(next.minScore) - score!) * 1000) / 1000) } : null,

@@ -1,6 +1,6 @@
 import type { BusinessForm, IntegrityLevel, Market } from '@tobacco/db/enums';
 import type { DbTx } from '@tobacco/db/client';
-import { SETTINGS } from '../admin/settings.registry';
+import { settingsFromStored } from '../admin/settings.service';
 import type { RetailerActor } from '../actor';
 import { notFound } from '../errors';
 import { tierProgress } from '../rewards/rewards.rules';
@@ -37,16 +37,6 @@ type ShopRow = {
 
 type AllowanceRow = { version: number | null; publishedAt: Date | null; products: number; limitTotal: number; orderedTotal: number; remainingTotal: number; usedUp: number };
 
-/** Stored settings as getSettings reads them: valid stored values, defaults otherwise. */
-function settingsOf(stored: Record<string, unknown>) {
-  const out = {} as { [K in (typeof HOME_SETTING_KEYS)[number]]: (typeof SETTINGS)[K]['default'] };
-  for (const key of HOME_SETTING_KEYS) {
-    const parsed = key in stored ? SETTINGS[key].schema.safeParse(stored[key]) : undefined;
-    (out as Record<string, unknown>)[key] = parsed?.success ? parsed.data : SETTINGS[key].default;
-  }
-  return out;
-}
-
 export function homeWindowDates(now: Date) {
   const today = chinaDate(now);
   const monday = mondayOf(today);
@@ -65,7 +55,7 @@ export function homeWindowDates(now: Date) {
  * OrderCycle row: pure, so the benchmark's plain-SQL client takes the same path.
  */
 export function currentCycleOf(shop: Pick<ShopRow, 'orderWeekday' | 'calendar' | 'settings' | 'cycles'>, today: string) {
-  const settings = settingsOf(shop.settings);
+  const settings = settingsFromStored(shop.settings, HOME_SETTING_KEYS);
   const { calendar } = workCalendarOf(shop.calendar);
   const [current] = upcomingCycles(today, 1, shop.orderWeekday, calendar, toScheduleSettings(settings));
   const cycleRow = current ? shop.cycles.find((c) => c.weekStart.slice(0, 10) === current.cycleStart) : undefined;

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@tobacco/db/client';
 import type { IntegrityLevel } from '@tobacco/db/enums';
 import { uniqueNumber } from '@tobacco/db/testing';
+import { SETTINGS } from '../admin/settings.registry';
 
 // Rows the portal's integration tests need beyond the shared factories: products, cycles, policies,
 // grade periods, promotions and reward items. Every key is unique per call, so test files can share
@@ -73,6 +74,7 @@ export async function createGradePeriod(db: PrismaClient, o: { effectiveFrom: st
       effectiveTo: day(o.effectiveTo),
       status: o.status ?? 'PUBLISHED',
       publishedAt: new Date(`${o.effectiveFrom}T00:00:00Z`),
+      scoreWeights: SETTINGS['grading.scoreWeights'].default,
     },
   });
 }
