@@ -3,7 +3,7 @@
  * questions), in a throw-away database:
  *   npx tsx bench/survey-index/run.ts [--responses 100000] [--runs 60]
  * Generates its own data, times the screen's query (overall + district, market, form, grade band, account
- * manager), checks the numbers against the pure function on samples, writes results.json, drops the database.
+ * manager), checks the numbers against the pure function on samples, writes bench/results/survey-index.json, drops the database.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -182,7 +182,9 @@ try {
     samplesMatchPureFunction: samples,
   };
   console.log(JSON.stringify(summary, null, 2));
-  fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const out = path.join(import.meta.dirname, '..', 'results', 'survey-index.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
   const target = 150;
   console.log(summary.indexWithFiveBreakdownsMs.p95 <= target ? `p95 ${summary.indexWithFiveBreakdownsMs.p95} ms ≤ ${target} ms: pass` : `p95 ${summary.indexWithFiveBreakdownsMs.p95} ms > ${target} ms: FAIL`);
   if (summary.indexWithFiveBreakdownsMs.p95 > target) process.exitCode = 1;
