@@ -22,6 +22,15 @@ function app(dir: string, port: number) {
   };
 }
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumPath,
+    // As root Chromium needs --no-sandbox; the closed network floods the log without the other two.
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+  },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
@@ -37,18 +46,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // The administration tests change data other tests read (who manages shop B, shop A's order day), so
+  // they run on their own after everything else.
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath,
-          // As root Chromium needs --no-sandbox; the closed network floods the log without the other two.
-          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-        },
-      },
-    },
+    { name: 'chromium', testIgnore: /admin\.e2e\.ts/, use: browser },
+    { name: 'admin', testMatch: /admin\.e2e\.ts/, dependencies: ['chromium'], use: browser },
   ],
   webServer: [app('apps/portal', PORTAL_PORT), app('apps/backoffice', BACKOFFICE_PORT)],
 });

@@ -31,6 +31,8 @@ export async function signInToBackoffice(page: Page, username: string, password 
 
 /** Fails on any serious or critical axe violation, listing them so the failure says what to fix. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // After a client-side refresh the page's title arrives with its streamed metadata: wait for it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);

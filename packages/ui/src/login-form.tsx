@@ -8,6 +8,7 @@ import { TextField } from './field';
 import { useT } from './i18n';
 import type { TSignIn } from './lib/login.schema';
 import { signInWithCredentials } from './lib/sign-in';
+import { useHydrated } from './lib/use-hydrated';
 
 type Props = {
   /** A retailer signs in with a 12-digit licence number, staff with a username. */
@@ -22,6 +23,7 @@ const FORM_ERROR_ID = 'login-error';
 
 export function LoginForm({ kind, resolver, callbackUrl }: Props) {
   const t = useT();
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
   const [redirecting, setRedirecting] = useState(false);
   const {
@@ -47,7 +49,7 @@ export function LoginForm({ kind, resolver, callbackUrl }: Props) {
   const busy = isSubmitting || redirecting;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={formError ? FORM_ERROR_ID : undefined} className="flex flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate aria-describedby={formError ? FORM_ERROR_ID : undefined} className="flex flex-col gap-5">
       {kind === 'retailer' ? (
         <TextField
           label={t('auth.licenceNo')}
@@ -75,7 +77,7 @@ export function LoginForm({ kind, resolver, callbackUrl }: Props) {
           {formError}
         </p>
       ) : null}
-      <Button type="submit" size="lg" disabled={busy} aria-busy={busy || undefined} className="w-full">
+      <Button type="submit" size="lg" disabled={busy || !hydrated} aria-busy={busy || undefined} className="w-full">
         {busy ? t('auth.signingIn') : t('auth.signIn')}
       </Button>
     </form>

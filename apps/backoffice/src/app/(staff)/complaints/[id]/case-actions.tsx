@@ -8,6 +8,7 @@ import { Button } from '@tobacco/ui/button';
 import { SelectField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
+import { useHydrated } from '@tobacco/ui/lib/use-hydrated';
 import { TextAreaField } from '@tobacco/ui/text-area';
 import { useTRPC } from '@/trpc/react';
 
@@ -43,6 +44,7 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
+  const hydrated = useHydrated();
   const [active, setActive] = useState<ActionKey | null>(null);
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string>();
@@ -147,7 +149,7 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
           <Button
             key={b.key}
             variant={b.primary ? 'primary' : 'secondary'}
-            disabled={busy}
+            disabled={busy || !hydrated}
             aria-expanded={b.key === 'accept' || b.key === 'start' || b.key === 'close' ? undefined : active === b.key}
             onClick={() => {
               setDone(null);
