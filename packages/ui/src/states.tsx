@@ -39,18 +39,3 @@ export function ErrorState({ title, message, action, className }: { title: strin
     </Panel>
   );
 }
-
-/** For areas that are not built yet: says so plainly, never shows made-up data. */
-export function ComingSoon({ title, body, action, className }: { title: string; body: string; action?: ReactNode; className?: string }) {
-  return (
-    <Panel className={cn('border-dashed border-brand-200 bg-brand-50', className)}>
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-10 text-brand-700" fill="none" stroke="currentColor" strokeWidth="1.8">
-        <circle cx="12" cy="12" r="9" />
-        <path d="M12 7v5l3 2" strokeLinecap="round" />
-      </svg>
-      <p className="text-lg font-semibold text-brand-800">{title}</p>
-      <p className="max-w-prose text-ink-muted">{body}</p>
-      {action}
-    </Panel>
-  );
-}
