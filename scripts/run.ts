@@ -183,7 +183,8 @@ function vitestStep(project: 'unit' | 'integration'): Omit<StepResult, 'name' | 
   fs.rmSync(report, { force: true });
   const ok = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(report);
-  return { ok: ok && !!json && json.numTotalTests > 0, passed: json?.numPassedTests, failed: json?.numFailedTests };
+  // The report decides as well as the exit code: a failed test fails the step whatever vitest's exit status.
+  return { ok: ok && !!json && json.numTotalTests > 0 && json.numFailedTests === 0, passed: json?.numPassedTests, failed: json?.numFailedTests };
 }
 
 async function test(): Promise<void> {
