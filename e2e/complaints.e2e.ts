@@ -68,8 +68,8 @@ test.describe.serial('complaints', () => {
 
   test('shop B can open neither the case nor its photo', async ({ browser }) => {
     const { context, page } = await portalPage(browser, SHOP_B);
-    // The page streams (its loading state comes first), so "not found" is what it shows, not its status.
-    await page.goto(`${PORTAL}/complaints/${caseId}`);
+    const response = await page.goto(`${PORTAL}/complaints/${caseId}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
     await expect(page.locator('body')).not.toContainText(SUBJECT);
     expect((await page.request.get(`${PORTAL}${attachmentHref}`)).status()).toBe(404);
