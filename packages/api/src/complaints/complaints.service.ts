@@ -59,7 +59,7 @@ export type Sla = { settings: ComplaintSlaSettings; hours: BusinessHours; calend
 
 const dbDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
-/** SLA settings and the working-day calendar around `now` (a year either side: any pause or deadline fits). */
+/** SLA settings and the working-day calendar around `now` (a year either side, so every pause and deadline fits). */
 export async function loadSla(db: DbTx, now: Date): Promise<Sla> {
   const today = chinaDate(now);
   const [values, rows] = await Promise.all([
