@@ -30,14 +30,17 @@ const toOptionalNumber = (value: unknown) => (value === '' || value === undefine
 
 type FilterOptions = { districts: Option[]; accountManagers: Option[] };
 
-function Filters({ input, options, onSearch, t }: { input: TListRetailersInput; options: FilterOptions; onSearch: (input: TListRetailersInput) => void; t: Translate }) {
+function Filters({ input, options, optionsReady, onSearch, t }: { input: TListRetailersInput; options: FilterOptions; optionsReady: boolean; onSearch: (input: TListRetailersInput) => void; t: Translate }) {
   const pathname = usePathname();
   const values = useMemo(
     (): TListRetailersInput => ({ q: input.q ?? '', districtId: input.districtId, grade: input.grade, accountManagerId: input.accountManagerId, pageSize: input.pageSize ?? 20 }),
-    [input],
+    // A new object once the options arrive, so the selects are set again when their options exist.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [input, optionsReady],
   );
-  // `values` keeps the form in step with the address when the back button changes it.
-  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(ZListRetailersInput), values });
+  // `values` keeps the form in step with the address when the back button changes it; what the user has
+  // typed meanwhile (before the options arrived, say) is kept.
+  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(ZListRetailersInput), values, resetOptions: { keepDirtyValues: true } });
   const { errors } = formState;
   const numeric = { setValueAs: toOptionalNumber };
 
@@ -107,8 +110,7 @@ export function RetailerList() {
 
   return (
     <div className="flex flex-col gap-5">
-      {/* Re-mounted once the options arrive, so selects show the filters the address asks for. */}
-      <Filters key={filterOptions.isSuccess ? 'ready' : 'loading'} input={input} options={options} onSearch={search} t={t} />
+      <Filters input={input} options={options} optionsReady={filterOptions.isSuccess} onSearch={search} t={t} />
 
       {list.isPending ? (
         <LoadingState label={t('common.loading')} />
