@@ -147,5 +147,23 @@ export function Badge({ tone, children }: { tone: keyof typeof BADGE; children: 
 }
 
 // Selects hand over strings; schemas want numbers or null.
+/** "In use" or "retired": organisation rows are retired, never deleted. */
+export function ActiveBadge({ active }: { active: boolean }) {
+  const t = useT();
+  return active ? <Badge tone="ok">{t('admin.active')}</Badge> : <Badge tone="muted">{t('admin.retired')}</Badge>;
+}
+
+/** Retire (asking first) an active row, or restore a retired one. */
+export function RetireOrRestore({ active, question, onSetActive }: { active: boolean; question: string; onSetActive: (active: boolean) => void }) {
+  const t = useT();
+  return active ? (
+    <ConfirmButton label={t('admin.retire')} confirmLabel={t('admin.retireConfirm')} question={question} onConfirm={() => onSetActive(false)} />
+  ) : (
+    <Button variant="secondary" onClick={() => onSetActive(true)}>
+      {t('admin.restore')}
+    </Button>
+  );
+}
+
 export const toNumberOrNull = (value: unknown) => (value === '' || value === undefined || value === null ? null : Number(value));
 export const toNumberOrUndefined = (value: unknown) => (value === '' || value === undefined || value === null ? undefined : Number(value));

@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SERVICE_DIMENSIONS, ZCategoryInput, type TCategoryInput } from '@tobacco/api/admin/organisation.schema';
@@ -11,8 +10,9 @@ import { Button } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { useLocale, useT } from '@tobacco/ui/i18n';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { useAction } from '@/components/use-action';
 import { useTRPC } from '@/trpc/react';
-import { Badge, ConfirmButton, errorText, fieldError, FormMessage, toNumberOrNull } from '../_components/feedback';
+import { ActiveBadge, fieldError, FormMessage, RetireOrRestore, toNumberOrNull } from '../_components/feedback';
 
 type Named = { id: number; name: string; nameEn: string; active: boolean };
 type Category = TCategoryInput & { id: number; active: boolean; depth: number; complaints: number; department: Named };
@@ -24,29 +24,13 @@ export function CategoriesEditor({ categories, departments }: { categories: Cate
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const router = useRouter();
+  const { error, done, run } = useAction();
   const create = useMutation(trpc.admin.categories.create.mutationOptions());
   const update = useMutation(trpc.admin.categories.update.mutationOptions());
   const setActive = useMutation(trpc.admin.categories.setActive.mutationOptions());
   const [editing, setEditing] = useState<Category | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const name = (o: { name: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.name);
   const { register, handleSubmit, formState, reset } = useForm<TCategoryInput>({ resolver: zodResolver(ZCategoryInput), defaultValues: BLANK });
-
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    setDone(null);
-    try {
-      await action();
-      setDone(message);
-      router.refresh();
-      return true;
-    } catch (e) {
-      setError(errorText(t, e));
-      return false;
-    }
-  };
 
   const startEdit = (category: Category | null) => {
     setEditing(category);
@@ -88,24 +72,13 @@ export function CategoriesEditor({ categories, departments }: { categories: Cate
               <Td className="whitespace-nowrap">{days(c.acceptSlaDays)}</Td>
               <Td className="whitespace-nowrap">{days(c.resolveSlaDays)}</Td>
               <Td className="text-right tabular-nums">{c.complaints}</Td>
-              <Td>{c.active ? <Badge tone="ok">{t('admin.active')}</Badge> : <Badge tone="muted">{t('admin.retired')}</Badge>}</Td>
+              <Td><ActiveBadge active={c.active} /></Td>
               <Td>
                 <div className="flex flex-wrap gap-2">
                   <Button variant="ghost" onClick={() => startEdit(c)}>
                     {t('admin.edit')}
                   </Button>
-                  {c.active ? (
-                    <ConfirmButton
-                      label={t('admin.retire')}
-                      confirmLabel={t('admin.retireConfirm')}
-                      question={t('admin.categories.retireQuestion', { name: name(c) })}
-                      onConfirm={() => void run(() => setActive.mutateAsync({ id: c.id, active: false }), t('admin.retiredDone'))}
-                    />
-                  ) : (
-                    <Button variant="secondary" onClick={() => void run(() => setActive.mutateAsync({ id: c.id, active: true }), t('admin.restoredDone'))}>
-                      {t('admin.restore')}
-                    </Button>
-                  )}
+                  <RetireOrRestore active={c.active} question={t('admin.categories.retireQuestion', { name: name(c) })} onSetActive={(active) => void run(() => setActive.mutateAsync({ id: c.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))} />
                 </div>
               </Td>
             </tr>

@@ -2,7 +2,6 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DEPARTMENT_KINDS, ZDepartmentInput, ZDistrictInput, type TDepartmentInput, type TDistrictInput } from '@tobacco/api/admin/organisation.schema';
@@ -11,31 +10,28 @@ import { Button } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { useAction } from '@/components/use-action';
 import { useTRPC } from '@/trpc/react';
-import { Badge, ConfirmButton, errorText, fieldError, FormMessage } from '../_components/feedback';
+import { ActiveBadge, fieldError, FormMessage, RetireOrRestore } from '../_components/feedback';
 
 type District = { id: number; code: string; name: string; nameEn: string; active: boolean; retailers: number; staff: number };
 type Department = { id: number; code: string; name: string; nameEn: string; kind: (typeof DEPARTMENT_KINDS)[number]; active: boolean; staff: number; categories: number; complaints: number };
 
-function useAction() {
+/** Save and cancel when editing a row; add when the form is the empty one below the table. */
+function FormButtons({ submitting, onCancel }: { submitting: boolean; onCancel?: () => void }) {
   const t = useT();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    setDone(null);
-    try {
-      await action();
-      setDone(message);
-      router.refresh();
-      return true;
-    } catch (e) {
-      setError(errorText(t, e));
-      return false;
-    }
-  };
-  return { error, done, run };
+  return (
+    <div className="flex items-end gap-2">
+      <Button type="submit" disabled={submitting}>
+        {onCancel ? t('common.save') : t('admin.add')}
+      </Button>
+      {onCancel ? (
+        <Button variant="ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      ) : null}
+    </div>
+  );
 }
 
 function DistrictForm({ initial, onSave, onCancel }: { initial: TDistrictInput; onSave: (v: TDistrictInput) => Promise<boolean>; onCancel?: () => void }) {
@@ -52,16 +48,7 @@ function DistrictForm({ initial, onSave, onCancel }: { initial: TDistrictInput; 
       <TextField label={t('admin.organisation.code')} autoComplete="off" error={fieldError(t, formState.errors.code)} {...register('code')} />
       <TextField label={t('admin.organisation.name')} autoComplete="off" error={fieldError(t, formState.errors.name)} {...register('name')} />
       <TextField label={t('admin.organisation.nameEn')} autoComplete="off" error={fieldError(t, formState.errors.nameEn)} {...register('nameEn')} />
-      <div className="flex items-end gap-2">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {onCancel ? t('common.save') : t('admin.add')}
-        </Button>
-        {onCancel ? (
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        ) : null}
-      </div>
+      <FormButtons submitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -115,24 +102,13 @@ export function DistrictsEditor({ districts }: { districts: District[] }) {
                 <Td>{d.nameEn}</Td>
                 <Td className="text-right tabular-nums">{d.retailers}</Td>
                 <Td className="text-right tabular-nums">{d.staff}</Td>
-                <Td>{d.active ? <Badge tone="ok">{t('admin.active')}</Badge> : <Badge tone="muted">{t('admin.retired')}</Badge>}</Td>
+                <Td><ActiveBadge active={d.active} /></Td>
                 <Td>
                   <div className="flex flex-wrap gap-2">
                     <Button variant="ghost" onClick={() => setEditing(d.id)}>
                       {t('admin.edit')}
                     </Button>
-                    {d.active ? (
-                      <ConfirmButton
-                        label={t('admin.retire')}
-                        confirmLabel={t('admin.retireConfirm')}
-                        question={t('admin.organisation.retireDistrictQuestion', { name: d.name })}
-                        onConfirm={() => void run(() => setActive.mutateAsync({ id: d.id, active: false }), t('admin.retiredDone'))}
-                      />
-                    ) : (
-                      <Button variant="secondary" onClick={() => void run(() => setActive.mutateAsync({ id: d.id, active: true }), t('admin.restoredDone'))}>
-                        {t('admin.restore')}
-                      </Button>
-                    )}
+                    <RetireOrRestore active={d.active} question={t('admin.organisation.retireDistrictQuestion', { name: d.name })} onSetActive={(active) => void run(() => setActive.mutateAsync({ id: d.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))} />
                   </div>
                 </Td>
               </tr>
@@ -162,16 +138,7 @@ function DepartmentForm({ initial, onSave, onCancel }: { initial: TDepartmentInp
       <TextField label={t('admin.organisation.name')} autoComplete="off" error={fieldError(t, formState.errors.name)} {...register('name')} />
       <TextField label={t('admin.organisation.nameEn')} autoComplete="off" error={fieldError(t, formState.errors.nameEn)} {...register('nameEn')} />
       <SelectField label={t('admin.organisation.kind')} options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`admin.organisation.kinds.${k}` as MessageKey) }))} {...register('kind')} />
-      <div className="flex items-end gap-2">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {onCancel ? t('common.save') : t('admin.add')}
-        </Button>
-        {onCancel ? (
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        ) : null}
-      </div>
+      <FormButtons submitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -225,24 +192,13 @@ export function DepartmentsEditor({ departments }: { departments: Department[] }
                 <Td>{t(`admin.organisation.kinds.${d.kind}` as MessageKey)}</Td>
                 <Td className="text-right tabular-nums">{d.staff}</Td>
                 <Td className="text-right tabular-nums">{d.categories}</Td>
-                <Td>{d.active ? <Badge tone="ok">{t('admin.active')}</Badge> : <Badge tone="muted">{t('admin.retired')}</Badge>}</Td>
+                <Td><ActiveBadge active={d.active} /></Td>
                 <Td>
                   <div className="flex flex-wrap gap-2">
                     <Button variant="ghost" onClick={() => setEditing(d.id)}>
                       {t('admin.edit')}
                     </Button>
-                    {d.active ? (
-                      <ConfirmButton
-                        label={t('admin.retire')}
-                        confirmLabel={t('admin.retireConfirm')}
-                        question={t('admin.organisation.retireDepartmentQuestion', { name: d.name })}
-                        onConfirm={() => void run(() => setActive.mutateAsync({ id: d.id, active: false }), t('admin.retiredDone'))}
-                      />
-                    ) : (
-                      <Button variant="secondary" onClick={() => void run(() => setActive.mutateAsync({ id: d.id, active: true }), t('admin.restoredDone'))}>
-                        {t('admin.restore')}
-                      </Button>
-                    )}
+                    <RetireOrRestore active={d.active} question={t('admin.organisation.retireDepartmentQuestion', { name: d.name })} onSetActive={(active) => void run(() => setActive.mutateAsync({ id: d.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))} />
                   </div>
                 </Td>
               </tr>

@@ -1,36 +1,21 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@tobacco/ui/button';
 import { useT } from '@tobacco/ui/i18n';
+import { useAction } from '@/components/use-action';
 import { useTRPC } from '@/trpc/react';
-import { ConfirmButton, errorText, FormMessage, TemporaryPassword } from '../_components/feedback';
+import { ConfirmButton, FormMessage, TemporaryPassword } from '../_components/feedback';
 
 /** Deactivate or reactivate, reset the password, unlock: each asks first and says what happened. */
 export function UserActions({ id, username, active, locked, self }: { id: number; username: string; active: boolean; locked: boolean; self: boolean }) {
   const t = useT();
   const trpc = useTRPC();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { error, done, run } = useAction();
   const setActive = useMutation(trpc.admin.users.setActive.mutationOptions());
   const reset = useMutation(trpc.admin.users.resetPassword.mutationOptions());
   const unlock = useMutation(trpc.admin.users.unlock.mutationOptions());
   const busy = setActive.isPending || reset.isPending || unlock.isPending;
-
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    setDone(null);
-    try {
-      await action();
-      setDone(message);
-      router.refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
 
   return (
     <div className="flex flex-col gap-3">

@@ -1,14 +1,14 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatDateTime } from '@tobacco/i18n/format';
 import { Button } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { useLocale, useT } from '@tobacco/ui/i18n';
+import { useAction } from '@/components/use-action';
 import { useTRPC } from '@/trpc/react';
-import { errorText, FormMessage } from '../../admin/_components/feedback';
+import { FormMessage } from '../../admin/_components/feedback';
 
 type Can = { edit: boolean; submit: boolean; decide: boolean; ownPending: boolean };
 
@@ -17,28 +17,14 @@ export function PolicyActions({ policyId, can, scheduledPublishAt }: { policyId:
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const router = useRouter();
+  const { error, done, run } = useAction();
   const submit = useMutation(trpc.allocation.submit.mutationOptions());
   const approve = useMutation(trpc.allocation.approve.mutationOptions());
   const reject = useMutation(trpc.allocation.reject.mutationOptions());
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string>();
   const [publishNow, setPublishNow] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const busy = submit.isPending || approve.isPending || reject.isPending;
-
-  const run = async (action: () => Promise<unknown>, message: (result: unknown) => string) => {
-    setError(null);
-    setDone(null);
-    try {
-      const result = await action();
-      setDone(message(result));
-      router.refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
 
   if (!can.submit && !can.decide && !can.ownPending) return null;
   return (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDate, formatDateTime, formatFen } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
+import { AttachmentLinks } from '@tobacco/ui/attachment-links';
 import { DetailItem } from '@tobacco/ui/card';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
@@ -160,18 +161,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                       </span>
                     </p>
                     {body ? <p className="whitespace-pre-wrap break-words">{body}</p> : null}
-                    {e.attachments.length > 0 ? (
-                      <ul className="mt-1 flex flex-wrap gap-2" aria-label={t('complaints.case.attachments')}>
-                        {e.attachments.map((a) => (
-                          <li key={a.id}>
-                            <a href={`/complaints/attachments/${a.id}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-lg border border-line bg-surface px-3">
-                              {a.fileName}
-                              <span className="sr-only">{t('complaints.portal.opensNewWindow')}</span>
-                            </a>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
+                    <AttachmentLinks attachments={e.attachments} label={t('complaints.case.attachments')} opensNewWindow={t('complaints.portal.opensNewWindow')} />
                   </li>
                 );
               })}

@@ -1,13 +1,13 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
+import { useAction } from '@/components/use-action';
 import { useTRPC } from '@/trpc/react';
-import { errorText, FormMessage } from '../../admin/_components/feedback';
+import { FormMessage } from '../../admin/_components/feedback';
 
 type Can = { edit: boolean; submit: boolean; decide: boolean; ownPending: boolean; withdraw: boolean };
 
@@ -15,7 +15,7 @@ type Can = { edit: boolean; submit: boolean; decide: boolean; ownPending: boolea
 export function PromotionActions({ id, can }: { id: number; can: Can }) {
   const t = useT();
   const trpc = useTRPC();
-  const router = useRouter();
+  const { error, done, run } = useAction();
   const submit = useMutation(trpc.promotions.submit.mutationOptions());
   const approve = useMutation(trpc.promotions.approve.mutationOptions());
   const reject = useMutation(trpc.promotions.reject.mutationOptions());
@@ -25,21 +25,7 @@ export function PromotionActions({ id, can }: { id: number; can: Can }) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const [withdrawing, setWithdrawing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const busy = submit.isPending || approve.isPending || reject.isPending || withdraw.isPending;
-
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setError(null);
-    setDone(null);
-    try {
-      await action();
-      setDone(message);
-      router.refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
 
   if (!can.submit && !can.decide && !can.withdraw && !can.ownPending) return <FormMessage error={error} success={done} />;
   return (

@@ -1,34 +1,24 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
+import { useAction } from '@/components/use-action';
 import { useTRPC } from '@/trpc/react';
-import { errorText, FormMessage } from '../../admin/_components/feedback';
+import { FormMessage } from '../../admin/_components/feedback';
 
 /** Fulfil with an optional note, or reject with a reason (the points go back to the shop's ledger). */
 export function RedemptionActions({ id, label }: { id: number; label: string }) {
   const t = useT();
   const trpc = useTRPC();
-  const router = useRouter();
+  const { error, run } = useAction();
   const fulfil = useMutation(trpc.rewards.fulfil.mutationOptions());
   const reject = useMutation(trpc.rewards.rejectRedemption.mutationOptions());
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string>();
-  const [error, setError] = useState<string | null>(null);
   const busy = fulfil.isPending || reject.isPending;
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      router.refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
   return (
     <div className="flex min-w-64 flex-col gap-2" role="group" aria-label={t('rewards.staff.redemptions.handle', { what: label })}>
       <TextField id={`redemption-${id}-note`} label={t('rewards.staff.redemptions.note')} value={text} error={textError} onChange={(e) => setText(e.target.value)} />
