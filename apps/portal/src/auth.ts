@@ -1,4 +1,4 @@
-import { createAppAuth } from '@tobacco/ui/lib/app-auth';
+import { createAppAuth } from '@tobacco/server/app-auth';
 import { serverEnv } from './env';
 
 /** The portal's sign-in: retailers only, with the portal's own session cookie. */

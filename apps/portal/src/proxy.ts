@@ -1,4 +1,4 @@
-import { createAuthProxy } from '@tobacco/ui/lib/app-proxy';
+import { createAuthProxy } from '@tobacco/server/app-proxy';
 import { serverEnv } from './env';
 
 export const proxy = createAuthProxy('portal', () => serverEnv().authSecret);

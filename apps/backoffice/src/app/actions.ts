@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { deleteSessionCookies } from '@tobacco/ui/lib/session';
+import { deleteSessionCookies } from '@tobacco/server/session';
 import { auth } from '@/auth';
 
 export async function signOut(): Promise<void> {

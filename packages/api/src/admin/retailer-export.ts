@@ -5,7 +5,7 @@ import { translate, type MessageKey } from '@tobacco/i18n/messages';
 import type { Actor } from '../actor';
 import type { Db } from '@tobacco/db/client';
 import { DomainError } from '../errors';
-import { ZRetailerFilter, type TRetailerFilter } from './retailer-accounts.schema';
+import type { TRetailerFilter } from './retailer-accounts.schema';
 import { exportRetailerAccounts, type ExportRow } from './retailer-accounts.service';
 import { CSV_HEADERS, IMPORT_FIELDS, toCsvLine } from './retailer-import.rules';
 
@@ -36,16 +36,6 @@ function cellsOf(r: ExportRow): (string | number | null)[] {
     accountManager: r.accountManager?.username ?? null,
   };
   return [...IMPORT_FIELDS.map((f) => byField[f]), r.grade, zh(`enum.status.${r.status}`)];
-}
-
-/** Parses the address's filter (the list page's) leniently: what does not fit is left out. */
-export function exportFilterOf(params: URLSearchParams): TRetailerFilter {
-  const raw: Record<string, unknown> = {};
-  for (const key of ['q', 'status'] as const) if (params.get(key)) raw[key] = params.get(key);
-  for (const key of ['districtId', 'accountManagerId', 'grade'] as const) if (params.get(key)) raw[key] = Number(params.get(key));
-  if (params.get('unassigned') === '1') raw.unassigned = true;
-  const shape = ZRetailerFilter.shape as Record<string, { safeParse: (v: unknown) => { success: boolean } }>;
-  return Object.fromEntries(Object.entries(raw).filter(([key, value]) => shape[key]?.safeParse(value).success)) as TRetailerFilter;
 }
 
 /** The export's body; refuses anyone without `retailers.manage`. */

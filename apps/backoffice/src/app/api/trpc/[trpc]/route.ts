@@ -1,5 +1,5 @@
 import { backofficeRouter } from '@tobacco/api/backoffice';
-import { createTrpcRouteHandler } from '@tobacco/ui/lib/trpc-route';
+import { createTrpcRouteHandler } from '@tobacco/server/trpc-route';
 import { serverEnv } from '@/env';
 
 export const dynamic = 'force-dynamic';

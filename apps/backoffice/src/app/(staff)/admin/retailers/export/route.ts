@@ -1,8 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { createContext } from '@tobacco/api/context';
-import { exportFilterOf, exportRetailers } from '@tobacco/api/admin/retailer-export';
-import { DomainError } from '@tobacco/api/errors';
-import { getDb } from '@tobacco/db/client';
+import { createBackofficeRoutesCaller } from '@tobacco/api/routes';
+import { searchParamsInput, serveRoute } from '@tobacco/server/route-handler';
 import { auth } from '@/auth';
 
 export const dynamic = 'force-dynamic';
@@ -14,21 +12,19 @@ const TYPES = {
 
 /** GET /admin/retailers/export?format=csv|xlsx&<the list's filters>: the filtered list, streamed. */
 export async function GET(req: NextRequest): Promise<Response> {
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
-  if (!ctx.actor) return new Response(null, { status: 401 });
-  const format = req.nextUrl.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv';
-  try {
-    const body = exportRetailers(ctx, exportFilterOf(req.nextUrl.searchParams), format);
-    const stamp = ctx.clock().toISOString().slice(0, 10);
-    return new Response(body, {
-      headers: {
-        'Content-Type': TYPES[format],
-        'Content-Disposition': `attachment; filename="retailers-${stamp}.${format}"`,
-        'Cache-Control': 'no-store',
-      },
-    });
-  } catch (error) {
-    if (error instanceof DomainError) return new Response(null, { status: 403 });
-    throw error;
-  }
+  const { unassigned, ...raw } = searchParamsInput(req.nextUrl.searchParams, ['districtId', 'accountManagerId', 'grade']);
+  const format = raw.format === 'xlsx' ? 'xlsx' : 'csv';
+  return serveRoute({
+    getSessionUser: auth.getSessionUser,
+    caller: createBackofficeRoutesCaller,
+    call: (routes) => routes.retailerExport({ ...raw, format, ...(unassigned === '1' ? { unassigned: true } : {}) } as Parameters<typeof routes.retailerExport>[0]),
+    respond: (body, ctx) =>
+      new Response(body, {
+        headers: {
+          'Content-Type': TYPES[format],
+          'Content-Disposition': `attachment; filename="retailers-${ctx.clock().toISOString().slice(0, 10)}.${format}"`,
+          'Cache-Control': 'no-store',
+        },
+      }),
+  });
 }

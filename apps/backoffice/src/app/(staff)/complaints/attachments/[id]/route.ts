@@ -1,9 +1,6 @@
-import { hasPermission } from '@tobacco/auth/permissions';
-import { createContext } from '@tobacco/api/context';
-import { readCaseAttachment } from '@tobacco/api/complaints/complaints.service';
-import { DomainError } from '@tobacco/api/errors';
-import { getDb } from '@tobacco/db/client';
-import { attachmentResponse } from '@tobacco/ui/lib/attachment-response';
+import { createBackofficeRoutesCaller } from '@tobacco/api/routes';
+import { attachmentResponse } from '@tobacco/server/attachment-response';
+import { serveRoute } from '@tobacco/server/route-handler';
 import { auth } from '@/auth';
 
 export const dynamic = 'force-dynamic';
@@ -13,17 +10,11 @@ export const dynamic = 'force-dynamic';
  * person may see (an account manager: their own retailers'). Files have no public address.
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const id = Number((await params).id);
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
-  if (!ctx.actor) return new Response(null, { status: 401 });
-  if (ctx.actor.kind !== 'staff' || ctx.actor.mustChangePassword) return new Response(null, { status: 403 });
-  if (!hasPermission(ctx.actor.roles, 'complaints.read')) return new Response(null, { status: 403 });
-  if (!Number.isInteger(id) || id <= 0) return new Response(null, { status: 404 });
-  try {
-    return attachmentResponse(await readCaseAttachment({ db: ctx.db, actor: ctx.actor, clock: ctx.clock }, { id }));
-  } catch (error) {
-    if (error instanceof DomainError) return new Response(null, { status: 404 });
-    console.error(`[attachment] request ${ctx.requestId} failed:`, error);
-    return new Response(null, { status: 500 });
-  }
+  const { id } = await params;
+  return serveRoute({
+    getSessionUser: auth.getSessionUser,
+    caller: createBackofficeRoutesCaller,
+    call: (routes) => routes.complaintAttachment({ id: /^\d{1,20}$/.test(id) ? Number(id) : id } as { id: number }),
+    respond: attachmentResponse,
+  });
 }

@@ -1,26 +1,20 @@
-import { createContext } from '@tobacco/api/context';
-import { readMyAttachment } from '@tobacco/api/complaints/complaints.service';
-import { DomainError } from '@tobacco/api/errors';
-import { getDb } from '@tobacco/db/client';
-import { attachmentResponse } from '@tobacco/ui/lib/attachment-response';
+import { createPortalRoutesCaller } from '@tobacco/api/routes';
+import { attachmentResponse } from '@tobacco/server/attachment-response';
+import { serveRoute } from '@tobacco/server/route-handler';
 import { auth } from '@/auth';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * One attachment of one of my cases. There is no public address for a file: this route asks the complaints
+ * One attachment of one of my cases. There is no public address for a file: the procedure asks the complaints
  * service, which answers only for the signed-in shop's own cases and only for files on the public timeline.
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const id = Number((await params).id);
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
-  if (!ctx.actor) return new Response(null, { status: 401 });
-  if (ctx.actor.kind !== 'retailer' || !Number.isInteger(id) || id <= 0) return new Response(null, { status: 404 });
-  try {
-    return attachmentResponse(await readMyAttachment({ db: ctx.db, actor: ctx.actor, clock: ctx.clock }, { id }));
-  } catch (error) {
-    if (error instanceof DomainError) return new Response(null, { status: 404 });
-    console.error(`[attachment] request ${ctx.requestId} failed:`, error);
-    return new Response(null, { status: 500 });
-  }
+  const { id } = await params;
+  return serveRoute({
+    getSessionUser: auth.getSessionUser,
+    caller: createPortalRoutesCaller,
+    call: (routes) => routes.complaintAttachment({ id: /^\d{1,20}$/.test(id) ? Number(id) : id } as { id: number }),
+    respond: attachmentResponse,
+  });
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionUser, type AppKind } from '@tobacco/auth/next-auth';
-import { isPublicPath, loginPathFor } from './callback-url';
+import { isPublicPath, loginPathFor } from '@tobacco/ui/lib/callback-url';
 
 /**
  * The proxy (Next 16's middleware) of an app: every page but /login and /api/* needs a session cookie of

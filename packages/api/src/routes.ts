@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { LOCALES } from '@tobacco/i18n/locale';
+import { exportRetailers } from './admin/retailer-export';
+import { ZRetailerFilter } from './admin/retailer-accounts.schema';
+import { readCaseAttachment, readMyAttachment } from './complaints/complaints.service';
+import { exportRows } from './surveys/surveys.export';
+import { ZExportInput } from './surveys/surveys.schema';
+import { createCallerFactory, requirePermission, retailerProcedure, router } from './trpc/init';
+import { ZId } from './common/ids';
+
+// Downloads and exports answer with bytes or a stream, which JSON cannot carry, so an app serves them from a
+// route handler. These procedures are what such a handler calls in-process: the same builders (session,
+// role, temporary password, permission), the same zod validation and the same scoped services as every
+// other procedure. They are not mounted on the tRPC endpoint.
+
+const ZAttachmentInput = z.object({ id: ZId });
+
+export const portalRoutesRouter = router({
+  complaintAttachment: retailerProcedure.input(ZAttachmentInput).query(({ ctx, input }) => readMyAttachment(ctx, input)),
+});
+
+export const backofficeRoutesRouter = router({
+  complaintAttachment: requirePermission('complaints.read').input(ZAttachmentInput).query(({ ctx, input }) => readCaseAttachment(ctx, input)),
+  surveyExport: requirePermission('analytics.read')
+    .input(ZExportInput.extend({ locale: z.enum(LOCALES) }))
+    .query(({ ctx, input: { locale, ...input } }) => exportRows(ctx, input, locale)),
+  retailerExport: requirePermission('retailers.manage')
+    .input(ZRetailerFilter.extend({ format: z.enum(['csv', 'xlsx']) }))
+    .query(({ ctx, input: { format, ...filter } }) => exportRetailers(ctx, filter, format)),
+});
+
+export const createPortalRoutesCaller = createCallerFactory(portalRoutesRouter);
+export const createBackofficeRoutesCaller = createCallerFactory(backofficeRoutesRouter);
