@@ -211,7 +211,7 @@ describe('allocation policy versions', () => {
 describe('per-retailer adjustments', () => {
   it('raises one limit for one cycle with a reason, audit-logged, and refuses what makes no sense', async () => {
     const s = await scene(5);
-    const shop = await createRetailer(db, { districtId, passwordHash, grade: 24, orderWeekday: 4 });
+    const shop = await createRetailer(db, { districtId, passwordHash, grade: 24, orderWeekday: 4, accountManagerId: accountManager.id });
     const ungraded = await createRetailer(db, { districtId, passwordHash, grade: null, orderWeekday: 4 });
     await createPolicy(db, { cycleId: s.next.id, createdById: marketing.id, limits: [{ productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, limitQuantity: 5 }] });
     const unlimited = await createProduct(db);
@@ -235,6 +235,12 @@ describe('per-retailer adjustments', () => {
     const list = await s.as(accountManager).allocation.adjustments({ licenceNo: shop.licenceNo });
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ delta: 3, reason: '新店开业保供', retailer: { licenceNo: shop.licenceNo } });
+
+    // Another account manager sees none of it: not by the shop's licence number, not by listing everything.
+    const otherManager = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash });
+    expect((await s.as(otherManager).allocation.adjustments({ licenceNo: shop.licenceNo })).total).toBe(0);
+    expect((await s.as(otherManager).allocation.adjustments({})).items.map((i) => i.retailer.licenceNo)).not.toContain(shop.licenceNo);
+    expect((await s.as(executive).allocation.adjustments({ licenceNo: shop.licenceNo })).total).toBe(1);
   });
 
   it('lists cycles with their versions for readers and refuses retailers and anonymous callers', async () => {

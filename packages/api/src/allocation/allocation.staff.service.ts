@@ -3,6 +3,7 @@ import { hasPermission } from '@tobacco/auth/permissions';
 import type { z } from 'zod';
 import { listEntityAudit, writeAudit } from '../admin/audit.service';
 import { getSettings } from '../admin/settings.service';
+import { retailerScope } from '../retailers/retailers.scope';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { enqueueJob } from '../jobs/jobs.service';
@@ -362,7 +363,7 @@ export async function adjustLimit({ db, actor, clock }: StaffDeps, input: z.outp
   const now = clock();
   return db.$transaction(async (tx) => {
     // One connection in a transaction: one query at a time.
-    const retailer = await tx.retailer.findUnique({ where: { licenceNo: input.licenceNo }, select: { id: true, grade: true, shopName: true } });
+    const retailer = await tx.retailer.findFirst({ where: { AND: [retailerScope(actor), { licenceNo: input.licenceNo }] }, select: { id: true, grade: true, shopName: true } });
     const cycle = await tx.orderCycle.findUnique({ where: { id: input.cycleId } });
     const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, code: true } });
     if (!retailer) throw new DomainError('NOT_FOUND', 'allocation.staff.errors.unknownRetailer');
@@ -395,10 +396,10 @@ export async function adjustLimit({ db, actor, clock }: StaffDeps, input: z.outp
   });
 }
 
-export async function listAdjustments({ db }: StaffDeps, input: z.output<typeof ZListAdjustmentsInput>) {
+export async function listAdjustments({ db, actor }: StaffDeps, input: z.output<typeof ZListAdjustmentsInput>) {
   const where: Prisma.AllocationAdjustmentWhereInput = {
     ...(input.cycleId ? { cycleId: input.cycleId } : {}),
-    ...(input.licenceNo ? { retailer: { licenceNo: { startsWith: input.licenceNo } } } : {}),
+    retailer: { AND: [retailerScope(actor), input.licenceNo ? { licenceNo: { startsWith: input.licenceNo } } : {}] },
   };
   const [total, items] = await Promise.all([
     db.allocationAdjustment.count({ where }),
