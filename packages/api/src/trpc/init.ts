@@ -18,7 +18,10 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
 
 type ErrorData = { messageKey: MessageKey; params?: MessageParams; requestId?: string; fieldErrors?: Record<string, string[]> };
 
-const t = initTRPC.context<Context>().create({
+/** What a procedure declares about who may call it; the access-matrix test reads it from the routers. */
+export type ProcedureMeta = { permission?: Permission; temporaryPassword?: boolean };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // The one place errors become what a client sees: a message key to translate, never internals.
   errorFormatter({ shape, error, ctx }) {
@@ -82,7 +85,7 @@ const signedInStaffProcedure = publicProcedure.use(({ ctx, next }) => {
  * Staff still holding a temporary password: only for reading who they are and changing the password.
  * Every other staff procedure refuses them until they have changed it.
  */
-export const temporaryPasswordProcedure = signedInStaffProcedure;
+export const temporaryPasswordProcedure = signedInStaffProcedure.meta({ temporaryPassword: true });
 
 export const staffProcedure = signedInStaffProcedure.use(({ ctx, next }) => {
   if (ctx.actor.mustChangePassword) throw new DomainError('FORBIDDEN', 'admin.password.mustChangeFirst');
@@ -90,7 +93,7 @@ export const staffProcedure = signedInStaffProcedure.use(({ ctx, next }) => {
 });
 
 export function requirePermission(permission: Permission) {
-  return staffProcedure.use(({ ctx, next }) => {
+  return staffProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!hasPermission(ctx.actor.roles, permission)) throw new TRPCError({ code: 'FORBIDDEN' });
     return next();
   });
