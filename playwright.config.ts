@@ -13,7 +13,8 @@ const BACKOFFICE_PORT = Number(process.env.E2E_BACKOFFICE_PORT ?? 3101);
 
 function app(dir: string, port: number) {
   return {
-    command: `node ../../node_modules/next/dist/bin/next start --port ${port}`,
+    // The Node.js running Playwright (the pinned one, see scripts/bootstrap.mjs) runs the apps too.
+    command: `"${process.execPath}" ../../node_modules/next/dist/bin/next start --port ${port}`,
     cwd: dir,
     url: `http://localhost:${port}/login`,
     reuseExistingServer: false,

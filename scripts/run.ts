@@ -240,7 +240,7 @@ function printSummary(results: StepResult[], began: number): never {
   const passed = results.reduce((sum, r) => sum + (r.passed ?? 0), 0);
   const failed = results.reduce((sum, r) => sum + (r.failed ?? 0), 0);
   console.log(`  ${failedSteps === 0 ? 'All steps passed' : `${failedSteps} step(s) failed`} in ${((Date.now() - began) / 60_000).toFixed(1)} min`);
-  console.log(`\nTests: ${passed} passed, ${failed} failed`);
+  console.log(`\nTests: ${passed} passed, ${failed} failed (Node.js ${process.version})`);
   process.exit(failedSteps === 0 && failed === 0 ? 0 : 1);
 }
 
