@@ -40,6 +40,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
+  // A retry may show a test is flaky; it may not hide it (scripts/run.ts names such tests in its summary).
+  failOnFlakyTests: !!process.env.CI,
   reporter: [['list'], ['json']],
   use: {
     locale: 'zh-CN',
