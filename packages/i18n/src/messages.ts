@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { interpolate } from './translator';
 import { backofficeEn, backofficeZh } from './messages/backoffice';
 import { commonEn, commonZh } from './messages/common';
 import { portalEn, portalZh } from './messages/portal';
@@ -56,11 +57,12 @@ export const messages: Record<Locale, Messages> = {
 
 export type MessageParams = Record<string, string | number>;
 
-/** Looks a message up and fills its {placeholders}. */
+/** Looks a message up and formats it (ICU message format: parameters, plurals, choices; see translator.ts). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = messages[locale][key] ?? messages['zh-CN'][key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const text = messages[locale][key];
+  if (text !== undefined) return interpolate(text, params, locale);
+  const fallback = messages['zh-CN'][key];
+  return fallback === undefined ? key : interpolate(fallback, params, 'zh-CN');
 }
 
 export function isMessageKey(key: string): key is MessageKey {
