@@ -13,7 +13,8 @@ const BACKOFFICE_PORT = Number(process.env.E2E_BACKOFFICE_PORT ?? 3101);
 
 function app(dir: string, port: number) {
   return {
-    command: `node ../../node_modules/next/dist/bin/next start --port ${port}`,
+    // The Node.js running Playwright (the pinned one, see scripts/bootstrap.mjs) runs the apps too.
+    command: `"${process.execPath}" ../../node_modules/next/dist/bin/next start --port ${port}`,
     cwd: dir,
     url: `http://localhost:${port}/login`,
     reuseExistingServer: false,
@@ -39,6 +40,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
+  // A retry may show a test is flaky; it may not hide it (scripts/run.ts names such tests in its summary).
+  failOnFlakyTests: !!process.env.CI,
   reporter: [['list'], ['json']],
   use: {
     locale: 'zh-CN',

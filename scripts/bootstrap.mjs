@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the README's commands. Plain JavaScript with no dependencies, because it runs before
-// anything is installed: it installs what is missing, then hands over to scripts/run.ts.
+// anything is installed: it installs what is missing, then hands over to scripts/run.ts on the Node.js
+// that the install brought (the `node` package of the npm registry, pinned in package.json), so the
+// apps, the worker and the tests run on that version whatever Node.js started this script.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,12 +42,26 @@ if (!installedAt || manifests.some((file) => mtime(file) > installedAt)) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// node_modules/.bin first on PATH: every child that starts `node` (scripts' `#!/usr/bin/env node`, npm,
+// turbo's tasks, Playwright's web servers) gets the pinned Node.js too, as npm scripts already do.
+const binDir = path.join(root, 'node_modules', '.bin');
+const pinnedNode = path.join(binDir, 'node');
+if (!fs.existsSync(pinnedNode)) {
+  console.error(`The pinned Node.js is missing (${path.relative(root, pinnedNode)}); run npm install.`);
+  process.exit(1);
+}
+
 // Ctrl-C reaches both processes; this one waits for run.ts to stop the apps and the database cleanly.
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => {});
-const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'run.ts'), ...process.argv.slice(2)], {
+const result = spawnSync(pinnedNode, ['--import', 'tsx', path.join(root, 'scripts', 'run.ts'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    ...process.env,
+    PATH: [binDir, process.env.PATH].filter(Boolean).join(path.delimiter),
+    TURBO_TELEMETRY_DISABLED: '1',
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
 });
 process.exit(result.status ?? 1);

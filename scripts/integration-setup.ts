@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import '../packages/db/src/testing';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../packages/db/src/embedded';
 import { applyMigrations } from '../packages/db/src/migrate';
+import { installJobQueue } from '../packages/api/src/jobs/jobs.service';
 
 // One fresh, migrated database per test run, dropped afterwards; on the embedded PostgreSQL unless
 // DATABASE_URL names another server (then the throw-away database is created on that server).
@@ -11,7 +12,10 @@ export default async function setup(project: TestProject) {
   await createDatabase(server.adminUrl, name);
   const url = databaseUrlFor(server.adminUrl, name);
   await applyMigrations(url);
+  await installJobQueue(url);
   project.provide('databaseUrl', url);
+  // The job queue sends through DATABASE_URL, as in the apps; the test processes inherit it.
+  process.env.DATABASE_URL = url;
   return async () => {
     await dropDatabase(server.adminUrl, name);
     await server.stop();

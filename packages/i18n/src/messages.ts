@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { interpolate } from './translator';
 import { backofficeEn, backofficeZh } from './messages/backoffice';
 import { commonEn, commonZh } from './messages/common';
 import { portalEn, portalZh } from './messages/portal';
@@ -13,6 +14,7 @@ import { complaintsEn, complaintsZh } from './messages/complaints';
 import { surveysEn, surveysZh } from './messages/surveys';
 import { adminEn, adminZh } from './messages/admin';
 import { securityEn, securityZh } from './messages/security';
+import { jobsEn, jobsZh } from './messages/jobs';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -30,6 +32,7 @@ const zhCN = {
   ...surveysZh,
   ...adminZh,
   ...securityZh,
+  ...jobsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -51,16 +54,18 @@ export const messages: Record<Locale, Messages> = {
     ...surveysEn,
     ...adminEn,
     ...securityEn,
+    ...jobsEn,
   },
 };
 
 export type MessageParams = Record<string, string | number>;
 
-/** Looks a message up and fills its {placeholders}. */
+/** Looks a message up and formats it (ICU message format: parameters, plurals, choices; see translator.ts). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = messages[locale][key] ?? messages['zh-CN'][key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const text = messages[locale][key];
+  if (text !== undefined) return interpolate(text, params, locale);
+  const fallback = messages['zh-CN'][key];
+  return fallback === undefined ? key : interpolate(fallback, params, 'zh-CN');
 }
 
 export function isMessageKey(key: string): key is MessageKey {

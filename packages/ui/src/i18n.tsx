@@ -11,7 +11,7 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 /** Gives client components the current locale's messages, handed over by the server layout. */
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
-  const value = useMemo(() => ({ locale, t: createTranslator(messages) }), [locale, messages]);
+  const value = useMemo(() => ({ locale, t: createTranslator(messages, locale) }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -8,6 +8,7 @@ import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from 
 import { createPolicy, createProduct, ensureCycle } from '../testing/portal-fixtures';
 import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from './allocation.jobs';
 import { scheduledPublishAt } from './allocation.versions.rules';
+import { findJob } from '../jobs/jobs.service';
 
 const db = testDb();
 let passwordHash: string;
@@ -106,7 +107,7 @@ describe('allocation policy versions', () => {
     const settings = await setting();
     const expected = scheduledPublishAt(s.nextMonday, settings.weekday, settings.time);
     expect(approved.publishAt.getTime()).toBe(expected.getTime());
-    const job = await db.job.findUniqueOrThrow({ where: { uniqueKey: `allocation:publish:${id}` } });
+    const job = (await findJob(db, `allocation:publish:${id}`))!;
     expect(job).toMatchObject({ queue: ALLOCATION_PUBLISH_QUEUE, state: 'PENDING' });
     expect(job.runAt.getTime()).toBe(expected.getTime());
 

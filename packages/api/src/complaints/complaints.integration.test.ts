@@ -9,6 +9,7 @@ import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from 
 import { remindOverdueCase, sweepBreaches } from './complaints.jobs';
 import { readCaseAttachment, readMyAttachment } from './complaints.service';
 import { localStorage } from './complaints.storage';
+import { findJob } from '../jobs/jobs.service';
 
 // Every test makes its own shops, staff, departments and categories, and runs on a fixed clock in 2033 (a
 // year no other test writes calendar rows for): weekends only, 08:30–17:30 business hours by default.
@@ -417,11 +418,11 @@ describe('the breach job', () => {
     const now = at('2033-03-09T10:05:00');
     const found = await sweepBreaches(db, now);
     expect(found).toContain(id);
-    const job = await db.job.findUnique({ where: { uniqueKey: `complaints:remind:${id}:2033-03-09` } });
+    const job = await findJob(db, `complaints:remind:${id}:2033-03-09`);
     expect(job?.queue).toBe('complaints.remind');
     // A second sweep the same day enqueues nothing new for it.
     await sweepBreaches(db, at('2033-03-09T10:20:00'));
-    expect(await db.job.count({ where: { uniqueKey: { startsWith: `complaints:remind:${id}:` } } })).toBe(1);
+    expect(await db.$queryRaw`SELECT id FROM pgboss.job WHERE singleton_key LIKE ${`complaints:remind:${id}:%`}`).toHaveLength(1);
 
     expect(await remindOverdueCase(db, { complaintId: id }, now)).toEqual({ reminded: true, breach: 'accept' });
     expect(await remindOverdueCase(db, { complaintId: id }, at('2033-03-09T15:00:00'))).toEqual({ reminded: false });

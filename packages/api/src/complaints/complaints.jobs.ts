@@ -2,6 +2,7 @@ import type { Db } from '@tobacco/db/client';
 import type { CaseState } from '@tobacco/db/enums';
 import { translate } from '@tobacco/i18n/messages';
 import { notifyStaff } from '../notifications/notifications.service';
+import { enqueueJobs } from '../jobs/jobs.service';
 import { chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { loadSla, managersFor } from './complaints.service';
 
@@ -42,11 +43,8 @@ export async function sweepBreaches(db: Db, now: Date): Promise<number[]> {
       AND NOT EXISTS (SELECT 1 FROM "ComplaintEvent" e WHERE e."complaintId" = c.id AND e.type = 'FOLLOW_UP')`;
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  await db.$executeRaw`
-    INSERT INTO "Job" (queue, payload, "runAt", "uniqueKey")
-    SELECT ${COMPLAINT_REMIND_QUEUE}, jsonb_build_object('complaintId', v.id, 'date', ${today}::text), ${now}, ${'complaints:remind:'}::text || v.id || ':' || ${today}::text
-    FROM unnest(${ids}::int[]) AS v(id)
-    ON CONFLICT ("uniqueKey") DO NOTHING`;
+  // One statement for all of them, however many cases are overdue.
+  await enqueueJobs(db, COMPLAINT_REMIND_QUEUE, ids.map((id) => ({ payload: { complaintId: id, date: today }, runAt: now, uniqueKey: `complaints:remind:${id}:${today}` })));
   return ids;
 }
 

@@ -1,28 +1,23 @@
+import { z } from 'zod';
 import { INVITE_QUEUE, sendSurveyInvitations } from '../surveys/surveys.service';
 import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocation.jobs';
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
-import type { JobHandler } from './jobs.service';
+import { withPayload, type JobHandler } from './jobs.service';
 
-// Every queue the worker serves, one line per domain job. Recurring jobs (deadline checks, scheduled
-// publishing) are enqueued by the schedules in jobs.schedules.ts.
+// Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
+// zod schema before the service sees it. Recurring jobs (deadline checks, scheduled publishing) are
+// enqueued by the schedules in jobs.schedules.ts.
+const id = z.number().int().positive().max(2147483647);
+const none = z.object({}).passthrough();
+
 export const JOB_HANDLERS: Record<string, JobHandler> = {
-  [COMPLAINT_SWEEP_QUEUE]: async (db, _payload, now) => {
-    await sweepBreaches(db, now);
-  },
-  [COMPLAINT_REMIND_QUEUE]: async (db, payload, now) => {
-    await remindOverdueCase(db, payload as { complaintId: number }, now);
-  },
-  [PROMOTION_GO_LIVE_QUEUE]: async (db, payload, now) => {
-    await goLivePromotion(db, payload as { promotionId: number }, now);
-  },
-  [PROMOTION_SWEEP_QUEUE]: (db, _payload, now) => sweepPromotions(db, now),
-  [ALLOCATION_PUBLISH_QUEUE]: async (db, payload, now) => {
-    await publishPolicy(db, payload as { policyId: number }, now);
-  },
-  [REWARD_RUN_QUEUE]: (db, payload, now) => runRewardPeriod(db, payload as { runId: number }, now),
-  [INVITE_QUEUE]: async (db, payload, now) => {
-    await sendSurveyInvitations(db, payload as { surveyId: number }, now);
-  },
+  [COMPLAINT_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepBreaches(db, now)),
+  [COMPLAINT_REMIND_QUEUE]: withPayload(z.object({ complaintId: id, date: z.string().optional() }), (db, payload, now) => remindOverdueCase(db, payload, now)),
+  [PROMOTION_GO_LIVE_QUEUE]: withPayload(z.object({ promotionId: id }), (db, payload, now) => goLivePromotion(db, payload, now)),
+  [PROMOTION_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepPromotions(db, now)),
+  [ALLOCATION_PUBLISH_QUEUE]: withPayload(z.object({ policyId: id }), (db, payload, now) => publishPolicy(db, payload, now)),
+  [REWARD_RUN_QUEUE]: withPayload(z.object({ runId: id }), (db, payload, now) => runRewardPeriod(db, payload, now)),
+  [INVITE_QUEUE]: withPayload(z.object({ surveyId: id }), (db, payload, now) => sendSurveyInvitations(db, payload, now)),
 };

@@ -3,9 +3,10 @@ import { PROMOTION_SWEEP_QUEUE } from '../promotions/promotions.jobs';
 import { COMPLAINT_SWEEP_QUEUE } from '../complaints/complaints.jobs';
 import { enqueueJob } from './jobs.service';
 
-// Recurring work, checked by the worker every tick: each entry enqueues its job with a uniqueKey for the
-// current time slot, so several workers (or a restart) never run a slot twice.
-export type Schedule = { name: string; everyMinutes: number; enqueue: (db: Db, slot: string, now: Date) => Promise<void> };
+// Recurring work: each entry becomes a pg-boss cron schedule (every `everyMinutes`, or its own `cron`
+// expression, in Asia/Shanghai), which fires once per slot however many workers run; the entry then enqueues
+// its job with a uniqueKey for the slot, so a restart never runs a slot twice either.
+export type Schedule = { name: string; everyMinutes: number; cron?: string; enqueue: (db: Db, slot: string, now: Date) => Promise<void> };
 
 export const SCHEDULES: Schedule[] = [
   // SLA breaches of complaints: enqueues one reminder per overdue case per day (催办).

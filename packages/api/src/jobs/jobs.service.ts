@@ -1,71 +1,148 @@
+import { createHash } from 'node:crypto';
+import { fromPrisma, PgBoss, type Queue } from 'pg-boss';
+import type { z } from 'zod';
 import type { Db, DbTx } from '@tobacco/db/client';
 import { Prisma } from '@tobacco/db/client';
+import { dbEnv } from '@tobacco/db/env';
 
-// A job queue on PostgreSQL: side effects run after the transaction that asked for them has committed
-// (enqueue inside it, so a rolled-back change never leaves a job behind), survive restarts, and any number
-// of workers share the table safely (rows are claimed with FOR UPDATE SKIP LOCKED).
+// The job queue is pg-boss on our PostgreSQL (schema `pgboss`). What this module keeps from the queue we
+// had: a job is enqueued INSIDE the transaction of the change that asked for it (pg-boss's insert runs
+// through that transaction), so a rolled-back change never leaves a job behind; several workers share the
+// queue safely. What pg-boss brings: retries with back-off, completion fenced to the claim (a worker whose
+// claim expired cannot complete the job another worker now holds), clean-up of finished jobs, cron
+// schedules that fire once however many workers run, and a dead-letter queue for jobs out of retries.
+
+export const JOB_SCHEMA = 'pgboss';
+/** Where a job goes after its last failed attempt; nothing works it: the admin screen lists and retries it. */
+export const DEAD_LETTER_QUEUE = 'jobs.dead';
+
+/** Every queue's policy: 5 attempts 30 s, 1 min, 2 min … apart; a claim lapses after 10 minutes. */
+export const QUEUE_OPTIONS = {
+  retryLimit: 4,
+  retryDelay: 30,
+  retryBackoff: true,
+  retryDelayMax: 3600,
+  expireInSeconds: 600,
+  // Finished jobs (done or failed) are kept a week for the admin screen and unique keys, then deleted;
+  // a job nobody worked is dropped after two weeks.
+  deleteAfterSeconds: 7 * 86_400,
+  retentionSeconds: 14 * 86_400,
+  deadLetter: DEAD_LETTER_QUEUE,
+} satisfies Omit<Queue, 'name'>;
 
 export type EnqueueInput = { queue: string; payload: Prisma.InputJsonValue; runAt?: Date; uniqueKey?: string };
 
+type BossOptions = { url?: string; worker?: boolean };
+const globalForJobs = globalThis as unknown as { tobaccoJobQueue?: Map<string, Promise<PgBoss>> };
+
+/**
+ * The process's pg-boss instance for DATABASE_URL (or `url`). Apps and tests only send through it; the
+ * worker (`worker: true`) also installs or migrates pg-boss's schema, runs its maintenance and its cron.
+ */
+export function jobQueue({ url = dbEnv.databaseUrl, worker = false }: BossOptions = {}): Promise<PgBoss> {
+  if (!url) throw new Error('DATABASE_URL is not set: the job queue needs it.');
+  const bosses = (globalForJobs.tobaccoJobQueue ??= new Map());
+  const id = `${worker}:${url}`;
+  let boss = bosses.get(id);
+  if (!boss) {
+    const instance = new PgBoss({
+      connectionString: url,
+      schema: JOB_SCHEMA,
+      application_name: worker ? 'tobacco-worker' : 'tobacco-jobs',
+      max: worker ? 4 : 2,
+      migrate: worker,
+      createSchema: worker,
+      supervise: worker,
+      schedule: worker,
+    });
+    instance.on('error', (error) => console.error('[jobs]', error));
+    boss = instance.start();
+    boss.catch(() => bosses.delete(id));
+    bosses.set(id, boss);
+  }
+  return boss;
+}
+
+/**
+ * Creates pg-boss's schema (or migrates it) and the dead-letter queue; safe to repeat. Run after our own
+ * migrations wherever they run, so the apps can enqueue before the worker first starts.
+ */
+export async function installJobQueue(url: string, queues: string[] = []): Promise<void> {
+  const boss = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 2, supervise: false, schedule: false });
+  boss.on('error', (error) => console.error('[jobs]', error));
+  await boss.start();
+  try {
+    for (const name of [DEAD_LETTER_QUEUE, ...queues]) await createQueue(boss, name);
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}
+
+export async function createQueue(boss: PgBoss, name: string): Promise<void> {
+  if (await boss.getQueue(name)) return;
+  const { deadLetter, ...options } = QUEUE_OPTIONS;
+  await boss.createQueue(name, name === DEAD_LETTER_QUEUE ? options : { ...options, deadLetter });
+}
+
+/** A job's id from its unique key: a second enqueue with the key hits the same primary key and is a no-op. */
+function idFor(queue: string, uniqueKey: string): string {
+  const h = createHash('sha256').update(`${queue}\0${uniqueKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const isQueueMissing = (error: unknown) => (error as { code?: string } | null)?.code === 'PGBOSS_QUEUE_NOT_FOUND';
+
+/**
+ * Adds jobs inside the caller's transaction (or on the client); with a uniqueKey a second enqueue of the
+ * same job is a no-op while the first is kept (a week after it finished). A queue met for the first time
+ * is created with our policy, so a new handler needs nothing but its line in jobs.handlers.ts.
+ */
+export async function enqueueJobs(db: DbTx, queue: string, jobs: Omit<EnqueueInput, 'queue'>[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const boss = await jobQueue();
+  const rows = jobs.map((job) => ({
+    data: job.payload as object,
+    startAfter: job.runAt,
+    ...(job.uniqueKey ? { id: idFor(queue, job.uniqueKey), singletonKey: job.uniqueKey } : {}),
+  }));
+  const insert = () => boss.insert(queue, rows, { db: fromPrisma(db) });
+  try {
+    await insert();
+  } catch (error) {
+    if (!isQueueMissing(error)) throw error;
+    await createQueue(boss, queue);
+    await insert();
+  }
+}
+
 /** Adds a job; with a uniqueKey a second enqueue of the same job is a no-op. */
 export async function enqueueJob(db: DbTx, input: EnqueueInput): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "Job" (queue, payload, "runAt", "uniqueKey")
-    VALUES (${input.queue}, ${JSON.stringify(input.payload)}::jsonb, ${input.runAt ?? new Date()}, ${input.uniqueKey ?? null})
-    ON CONFLICT ("uniqueKey") DO NOTHING`;
+  await enqueueJobs(db, input.queue, [input]);
 }
 
-export type ClaimedJob = { id: bigint; queue: string; payload: Prisma.JsonValue; attempts: number; maxAttempts: number };
+export type JobState = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';
+const STATES: Record<string, JobState> = { created: 'PENDING', retry: 'PENDING', active: 'RUNNING', completed: 'DONE', failed: 'FAILED', cancelled: 'CANCELLED' };
+export type JobRow = { id: string; queue: string; payload: Prisma.JsonValue; state: JobState; runAt: Date; attempts: number; lastError: string | null };
 
-/** Claims up to `limit` due jobs for this worker; a job left RUNNING by a crashed worker is retried after 10 minutes. */
-export async function claimDueJobs(db: Db, now: Date, limit = 10): Promise<ClaimedJob[]> {
-  return db.$queryRaw<ClaimedJob[]>`
-    UPDATE "Job" SET state = 'RUNNING', "lockedAt" = ${now}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM "Job"
-      WHERE (state = 'PENDING' AND "runAt" <= ${now})
-         OR (state = 'RUNNING' AND "lockedAt" < ${new Date(now.getTime() - 10 * 60_000)})
-      ORDER BY "runAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id, queue, payload, attempts, "maxAttempts"`;
-}
-
-export async function completeJob(db: Db, id: bigint, now: Date): Promise<void> {
-  await db.job.update({ where: { id }, data: { state: 'DONE', finishedAt: now, lockedAt: null } });
-}
-
-/** Retries with exponential back-off (30 s, 1 min, 2 min …) until maxAttempts, then marks it FAILED. */
-export async function failJob(db: Db, job: ClaimedJob, error: unknown, now: Date): Promise<void> {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const finalAttempt = job.attempts >= job.maxAttempts;
-  await db.job.update({
-    where: { id: job.id },
-    data: {
-      state: finalAttempt ? 'FAILED' : 'PENDING',
-      lastError: message.slice(0, 2000),
-      lockedAt: null,
-      runAt: new Date(now.getTime() + 30_000 * 2 ** (job.attempts - 1)),
-      finishedAt: finalAttempt ? now : null,
-    },
-  });
+/** The job enqueued with this unique key, in the words of our domain (for tests and the admin screen). */
+export async function findJob(db: DbTx, uniqueKey: string): Promise<JobRow | null> {
+  const [row] = await db.$queryRaw<(Omit<JobRow, 'state'> & { state: string })[]>`
+    SELECT id::text, name AS queue, data AS payload, state::text, start_after AS "runAt", CASE WHEN state = 'created' THEN 0 ELSE retry_count + 1 END AS attempts, output->>'message' AS "lastError"
+    FROM pgboss.job WHERE singleton_key = ${uniqueKey} AND name <> ${DEAD_LETTER_QUEUE}
+    ORDER BY created_on DESC LIMIT 1`;
+  return row ? { ...row, state: STATES[row.state] ?? 'PENDING' } : null;
 }
 
 export type JobHandler = (db: Db, payload: Prisma.JsonValue, now: Date) => Promise<void>;
 
-/** Runs every due job once; returns how many ran. The worker calls it in a loop, tests call it directly. */
-export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>, now: Date = new Date()): Promise<number> {
-  const jobs = await claimDueJobs(db, now);
-  for (const job of jobs) {
-    const handler = handlers[job.queue];
-    try {
-      if (!handler) throw new Error(`No handler for queue "${job.queue}"`);
-      await handler(db, job.payload, now);
-      await completeJob(db, job.id, now);
-    } catch (error) {
-      console.error(`[jobs] ${job.queue} #${job.id} failed (attempt ${job.attempts}):`, error);
-      await failJob(db, job, error, now);
-    }
-  }
-  return jobs.length;
+/**
+ * A handler whose payload is checked first: a job with a malformed payload fails with the reason (and
+ * ends in the dead-letter queue) instead of reaching the service half-read.
+ */
+export function withPayload<S extends z.ZodType>(schema: S, run: (db: Db, payload: z.output<S>, now: Date) => Promise<unknown>): JobHandler {
+  return async (db, payload, now) => {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new Error(`Invalid job payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    await run(db, parsed.data, now);
+  };
 }

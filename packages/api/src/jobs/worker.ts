@@ -1,29 +1,63 @@
-import type { Db } from '@tobacco/db/client';
+import type { PgBoss } from 'pg-boss';
+import type { Db, Prisma } from '@tobacco/db/client';
 import { JOB_HANDLERS } from './jobs.handlers';
-import { SCHEDULES } from './jobs.schedules';
-import { runDueJobs } from './jobs.service';
+import { SCHEDULES, type Schedule } from './jobs.schedules';
+import { createQueue, jobQueue, type JobHandler } from './jobs.service';
 
-/** Enqueues each schedule's job for the current slot (idempotent through the slot's uniqueKey). */
-export async function enqueueScheduled(db: Db, now: Date): Promise<void> {
-  for (const schedule of SCHEDULES) {
-    const slotMs = schedule.everyMinutes * 60_000;
-    const slot = new Date(Math.floor(now.getTime() / slotMs) * slotMs).toISOString();
-    await schedule.enqueue(db, slot, now);
+export const SCHEDULE_PREFIX = 'schedule.';
+const scheduleQueue = (schedule: Schedule) => `${SCHEDULE_PREFIX}${schedule.name}`;
+
+/** A schedule's cron expression: its own, or one that fires every `everyMinutes`. */
+export function cronOf(schedule: Schedule): string {
+  if (schedule.cron) return schedule.cron;
+  const m = schedule.everyMinutes;
+  if (Number.isInteger(m) && m >= 1 && m < 60 && 60 % m === 0) return `*/${m} * * * *`;
+  if (Number.isInteger(m / 60) && m >= 60 && 24 % (m / 60) === 0) return `0 */${m / 60} * * *`;
+  throw new Error(`Schedule ${schedule.name}: every ${m} minutes is no cron step; give it a cron expression.`);
+}
+
+/** The start of the schedule's slot that `now` falls in, as an ISO string (part of the job's unique key). */
+export function slotOf(schedule: Schedule, now: Date): string {
+  const slotMs = schedule.everyMinutes * 60_000;
+  return new Date(Math.floor(now.getTime() / slotMs) * slotMs).toISOString();
+}
+
+/**
+ * Registers every queue, schedule and handler on a started pg-boss. Each schedule fires a job on its own
+ * queue (pg-boss sends one per cron slot across all workers), whose work is the schedule's enqueue.
+ */
+export async function startJobs(boss: PgBoss, db: Db, handlers: Record<string, JobHandler> = JOB_HANDLERS, schedules: Schedule[] = SCHEDULES): Promise<void> {
+  for (const queue of Object.keys(handlers)) await createQueue(boss, queue);
+  const wanted = new Set(schedules.map(scheduleQueue));
+  // A schedule taken out of jobs.schedules.ts stops firing.
+  for (const old of await boss.getSchedules()) {
+    if (old.name.startsWith(SCHEDULE_PREFIX) && !wanted.has(old.name)) await boss.unschedule(old.name, old.key);
+  }
+  for (const schedule of schedules) {
+    const queue = scheduleQueue(schedule);
+    await createQueue(boss, queue);
+    await boss.schedule(queue, cronOf(schedule), {}, { tz: 'Asia/Shanghai' });
+    await boss.work(queue, async () => {
+      const now = new Date();
+      await schedule.enqueue(db, slotOf(schedule, now), now);
+    });
+  }
+  for (const [queue, handler] of Object.entries(handlers)) {
+    await boss.work<Prisma.JsonValue>(queue, { batchSize: 1 }, async ([job]) => {
+      try {
+        await handler(db, job!.data, new Date());
+      } catch (error) {
+        console.error(`[jobs] ${queue} ${job!.id} failed (attempt ${job!.retryCount + 1}):`, error);
+        throw error;
+      }
+    });
   }
 }
 
-/** The worker loop: every few seconds, enqueue what is scheduled and run what is due, until stopped. */
-export async function runWorker(db: Db, signal: AbortSignal, intervalMs = 5_000): Promise<void> {
-  while (!signal.aborted) {
-    try {
-      await enqueueScheduled(db, new Date());
-      while ((await runDueJobs(db, JOB_HANDLERS)) > 0 && !signal.aborted);
-    } catch (error) {
-      console.error('[worker] tick failed:', error);
-    }
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, intervalMs);
-      signal.addEventListener('abort', () => { clearTimeout(timer); resolve(undefined); }, { once: true });
-    });
-  }
+/** The worker: serves every queue and schedule until stopped, then lets running jobs finish. */
+export async function runWorker(db: Db, signal: AbortSignal): Promise<void> {
+  const boss = await jobQueue({ worker: true });
+  await startJobs(boss, db);
+  if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+  await boss.stop({ graceful: true, timeout: 30_000 });
 }

@@ -6,6 +6,7 @@ import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from 
 import { createProduct } from '../testing/portal-fixtures';
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, sweepPromotions } from './promotions.jobs';
 import type { TPromotionDraft } from './promotions.staff.schema';
+import { findJob } from '../jobs/jobs.service';
 
 const db = testDb();
 let passwordHash: string;
@@ -113,7 +114,7 @@ describe('promotions workflow', () => {
 
     await as(manager).promotions.approve({ id, comment: '同意' });
     await expect(as(manager).promotions.approve({ id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    const job = await db.job.findUnique({ where: { uniqueKey: `promotions:goLive:${id}` } });
+    const job = await findJob(db, `promotions:goLive:${id}`);
     expect(job).toMatchObject({ queue: PROMOTION_GO_LIVE_QUEUE, state: 'PENDING' });
     expect(job!.runAt.getTime()).toBe(now.getTime());
 

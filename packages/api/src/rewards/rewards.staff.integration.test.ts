@@ -7,6 +7,7 @@ import { createOrder, createProduct, createRewardItem, ensureCycle } from '../te
 import { appendPointsEntry } from './rewards.ledger';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from './rewards.jobs';
 import { meetsRule, type RetailerMeasures } from './rewards.run.rules';
+import { findJob } from '../jobs/jobs.service';
 
 const db = testDb();
 let passwordHash: string;
@@ -84,7 +85,7 @@ describe('period runs', () => {
     // The same period, in any spelling, is refused.
     await expect(as(marketing, now).rewards.startRun({ periodCode: '2071-Q1' })).rejects.toMatchObject({ code: 'CONFLICT', cause: { messageKey: 'rewards.staff.errors.alreadyRun' } });
     await expect(as(marketing, now).rewards.startRun({ periodCode: '2071Q1' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const job = await db.job.findUniqueOrThrow({ where: { uniqueKey: 'rewards:run:2071-Q1' } });
+    const job = await findJob(db, 'rewards:run:2071-Q1');
     expect(job).toMatchObject({ queue: REWARD_RUN_QUEUE, payload: { runId: id } });
     expect(JOB_HANDLERS[REWARD_RUN_QUEUE]).toBeDefined();
 

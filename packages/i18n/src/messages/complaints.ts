@@ -486,7 +486,7 @@ export const complaintsEn: Record<ComplaintsKey, string> = {
   'complaints.queue.district': 'District',
   'complaints.queue.empty': 'No cases match',
   'complaints.queue.emptyBody': 'Try other filters.',
-  'complaints.queue.caption': '{total} cases',
+  'complaints.queue.caption': '{total, plural, one {# case} other {# cases}}',
   'complaints.queue.captionCapped': 'More than {total} cases: narrow the filters',
   'complaints.queue.col.case': 'Case',
   'complaints.queue.col.shop': 'Retailer',

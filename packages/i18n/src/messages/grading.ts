@@ -73,7 +73,7 @@ export const gradingEn: Record<GradingKey, string> = {
   'grading.score.variety': 'Products ordered (against the average)',
   'grading.score.classShare': 'Share of class 1–2 products',
   'grading.score.valueTiao': '{value} cartons',
-  'grading.score.valueProducts': '{value} products',
+  'grading.score.valueProducts': '{value, plural, one {# product} other {# products}}',
   'grading.score.caption': 'Score components',
   'grading.why.title': 'Why this grade',
   'grading.why.band': 'In this period grade {grade} covered scores {min} – {max} ({count} shops). Your score of {score} falls in that range.',

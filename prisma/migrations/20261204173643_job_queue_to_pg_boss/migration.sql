@@ -1,0 +1,5 @@
+-- DropTable
+DROP TABLE "Job";
+
+-- DropEnum
+DROP TYPE "JobState";
