@@ -1,5 +1,6 @@
 import { INVITE_QUEUE, sendSurveyInvitations } from '../surveys/surveys.service';
 import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocation.jobs';
+import { ALLOCATION_CARRY_FORWARD_QUEUE, carryForwardPolicy } from '../allocation/allocation.carry-forward';
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
@@ -20,6 +21,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [PROMOTION_SWEEP_QUEUE]: (db, _payload, now) => sweepPromotions(db, now),
   [ALLOCATION_PUBLISH_QUEUE]: async (db, payload, now) => {
     await publishPolicy(db, payload as { policyId: number }, now);
+  },
+  [ALLOCATION_CARRY_FORWARD_QUEUE]: async (db, _payload, now) => {
+    await carryForwardPolicy(db, now);
   },
   [REWARD_RUN_QUEUE]: (db, payload, now) => runRewardPeriod(db, payload as { runId: number }, now),
   [INVITE_QUEUE]: async (db, payload, now) => {
