@@ -49,7 +49,7 @@ export function homeShopSql(args: { retailerId: number; now: Date; calendarFrom:
  * grade, what they allow in all (with my adjustments), what I ordered of them and what remains.
  */
 export function homeAllowanceSql(args: { retailerId: number; cycleId: number; weekStart: string; carryForward: boolean; grade: number; now: Date }): Prisma.Sql {
-  const { retailerId, cycleId, grade, now } = args;
+  const { retailerId, cycleId, grade } = args;
   return Prisma.sql`
     WITH pol AS (${policyInForceSql(args)}), lim AS MATERIALIZED (
       SELECT l."productId", greatest(0, l."limitQuantity" + coalesce(
