@@ -207,11 +207,16 @@ async function seedOrders(db: PrismaClient, today: string, shopA: number, shopB:
   // The twins: who sits in the middle of grades 24 and 8 on the last complete quarter's orders.
   const period = lastCompleteQuarter(today);
   const graded = assignGrades(scoreRetailers(await gradingInputs(db, period.from, period.to), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES);
-  const middleOf = (grade: number) => {
+  // A twin with the shop's own order weekday: the copied orders then fall on exactly the twin's dates, so
+  // the grading period holds the same orders and the shop's grade is the twin's on whatever day this runs.
+  const weekdays = new Map((await db.retailer.findMany({ select: { id: true, orderWeekday: true } })).map((r) => [r.id, r.orderWeekday]));
+  const middleOf = (grade: number, shop: number) => {
     const inGrade = graded.filter((r) => r.grade === grade);
-    return inGrade[Math.floor(inGrade.length / 2)]!.retailerId;
+    const sameDay = inGrade.filter((r) => weekdays.get(r.retailerId) === weekdays.get(shop));
+    const pool = sameDay.length > 0 ? sameDay : inGrade;
+    return pool[Math.floor(pool.length / 2)]!.retailerId;
   };
-  for (const [shop, twin] of [[shopA, middleOf(24)], [shopB, middleOf(8)]] as const) {
+  for (const [shop, twin] of [[shopA, middleOf(24, shopA)], [shopB, middleOf(8, shopB)]] as const) {
     await db.$executeRawUnsafe(`
       INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef")
       SELECT ${shop}, o."cycleId", c."weekStart" + (r."orderWeekday" - 1), o.channel, o.status, o."totalQuantity", o."totalAmountFen", 'DEMO-' || o."cycleId" || '-' || ${shop}

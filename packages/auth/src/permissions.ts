@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   'admin.calendar': ['ADMIN'],
   'admin.settings': ['ADMIN'],
   'audit.read': ['ADMIN'],
+  'admin.integrations': ['ADMIN'],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,7 @@ import {
   orderWindow,
   toScheduleSettings,
   currentCycleStart,
+  cycleOfOrder,
   retailerCycles,
   scheduledPublishAt,
   windowStatus,
@@ -380,6 +381,27 @@ describe('retailerCycles: a shop’s current cycle and those after it', () => {
     expect(retailerCycles(at('2026-03-09', '09:00'), 0, 3, cal2026, defaults)).toEqual([]);
     expect(() => retailerCycles(at('2026-03-09', '09:00'), -1, 3, cal2026, defaults)).toThrow(RangeError);
     expect(() => retailerCycles(at('2026-03-09', '09:00'), 1.5, 3, cal2026, defaults)).toThrow(RangeError);
+  });
+});
+
+describe('cycleOfOrder: the cycle an incoming order belongs to', () => {
+  it('an order on or before the order day goes to that cycle, after it to the next', () => {
+    expect(cycleOfOrder(at('2026-03-11', '09:00'), 3, cal2026)).toBe('2026-03-09');
+    expect(cycleOfOrder(at('2026-03-07', '13:00'), 3, cal2026)).toBe('2026-03-09');
+    expect(cycleOfOrder(at('2026-03-12', '09:00'), 3, cal2026)).toBe('2026-03-16');
+  });
+  it('follows a holiday-moved order day, and the earlier of two merged cycles', () => {
+    // Thursday shop: 1 Oct 2026 is 国庆, the cycle of 28 Sep orders on Thursday 8 Oct with the next one.
+    expect(cycleOfOrder(at('2026-10-08', '10:00'), 4, cal2026)).toBe('2026-09-28');
+    expect(cycleOfOrder(at('2026-10-09', '10:00'), 4, cal2026)).toBe('2026-10-12');
+    // Friday shop over 元旦 2027 (constructed): Friday 1 Jan moves to Monday 4 Jan.
+    expect(cycleOfOrder(at('2027-01-04', '08:00'), 5, cal2026and2027)).toBe('2026-12-28');
+    expect(cycleOfOrder(at('2027-01-05', '08:00'), 5, cal2026and2027)).toBe('2027-01-04');
+  });
+  it('uses the China date of the instant, not the machine’s', () => {
+    // 23:30 UTC on Tuesday 10 March is Wednesday 11 March 07:30 in China: the Wednesday shop's order day.
+    expect(cycleOfOrder(new Date('2026-03-10T23:30:00Z'), 3, cal2026)).toBe('2026-03-09');
+    expect(cycleOfOrder(new Date('2026-03-11T16:30:00Z'), 3, cal2026)).toBe('2026-03-16');
   });
 });
 

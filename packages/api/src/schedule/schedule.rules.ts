@@ -186,6 +186,19 @@ export function retailerCycles(now: Date, count: number, orderWeekday: number, c
   return Array.from({ length: count }, (_, k) => cycleSchedule(addDays(first, 7 * k), orderWeekday, calendar, settings));
 }
 
+/**
+ * The cycle an order placed at `orderedAt` belongs to (an order arriving from the ordering system): the
+ * earliest cycle whose actual, holiday-moved order day is on or after the order's China date. When two
+ * cycles share one moved order day, the order goes to the earlier one.
+ */
+export function cycleOfOrder(orderedAt: Date, orderWeekday: number, calendar: WorkCalendar): string {
+  const date = chinaDate(orderedAt);
+  // The cycle starting the Monday after `date` orders after it, so the walk ends within LOOKBACK_WEEKS + 1 steps.
+  for (let start = addDays(mondayOf(date), -7 * LOOKBACK_WEEKS); ; start = addDays(start, 7)) {
+    if (orderDayForCycle(start, orderWeekday, calendar).actual >= date) return start;
+  }
+}
+
 /** Where `now` stands against a window, with the milliseconds a countdown shows (to opening, or to closing). */
 export function windowStatus(now: Date, window: OrderWindow): WindowStatus {
   const t = now.getTime();

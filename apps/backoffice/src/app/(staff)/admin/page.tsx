@@ -23,6 +23,7 @@ const SECTIONS: { href: string; title: MessageKey; body: MessageKey; permission:
   { href: '/admin/settings', title: 'admin.settings.title', body: 'admin.index.settings', permission: 'admin.settings' },
   { href: '/admin/change-requests', title: 'admin.changeRequests.title', body: 'admin.index.changeRequests', permission: 'changeRequests.approve' },
   { href: '/admin/audit', title: 'admin.audit.title', body: 'admin.audit.index', permission: 'audit.read' },
+  { href: '/admin/integrations', title: 'ingest.title', body: 'ingest.description', permission: 'admin.integrations' },
 ];
 
 export default async function AdminIndexPage() {
