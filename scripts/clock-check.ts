@@ -6,11 +6,11 @@ import { ensureDatabase } from '../packages/db/src/embedded';
 
 const node = new Date().toISOString();
 const server = await ensureDatabase('postgres');
-let database = 'unknown';
+let database: string;
 try {
   const client = new pg.Client({ connectionString: server.adminUrl });
   await client.connect();
-  database = ((await client.query<{ now: Date }>('SELECT now() AS now')).rows[0]!.now as Date).toISOString();
+  database = (await client.query<{ now: Date }>('SELECT now() AS now')).rows[0]!.now.toISOString();
   await client.end();
 } finally {
   await server.stop();
