@@ -269,10 +269,13 @@ switch (command) {
     break;
   case 'e2e': {
     // One or more specs against freshly built apps: npm run test:e2e -- e2e/auth.e2e.ts
+    // (--no-build reuses the last build: scripts/clock-sweep.sh runs the specs at several moments).
     generateClient();
     const results: StepResult[] = [];
     const began = Date.now();
-    if (step(results, 'Build', () => buildApps())) await e2eStep(results, args);
+    const noBuild = args.includes('--no-build');
+    const specs = args.filter((arg) => arg !== '--no-build');
+    if (noBuild || step(results, 'Build', () => buildApps())) await e2eStep(results, specs);
     printSummary(results, began);
     break;
   }

@@ -62,9 +62,9 @@ async function main() {
     const shopSql = homeShopSql({ retailerId, now, ...dates });
     const shop = (await pool.query<HomeShopRow>(shopSql.text, shopSql.values as unknown[])).rows[0];
     if (!shop) throw new Error(`retailer ${retailerId} not found`);
-    const { cycleRow } = currentCycleOf({ ...shop, calendar: shop.calendar.map((d) => ({ ...d, date: String(d.date) })) }, dates.today);
-    if (cycleRow && shop.grade !== null) {
-      const allowanceSql = homeAllowanceSql({ retailerId, cycleId: cycleRow.id, grade: shop.grade, now });
+    const { allowanceArgs } = currentCycleOf({ ...shop, calendar: shop.calendar.map((d) => ({ ...d, date: String(d.date) })) }, now);
+    if (allowanceArgs && shop.grade !== null) {
+      const allowanceSql = homeAllowanceSql({ retailerId, grade: shop.grade, now, ...allowanceArgs });
       await pool.query(allowanceSql.text, allowanceSql.values as unknown[]);
     }
   };

@@ -13,7 +13,11 @@ import { seedProvince } from './province';
 export async function seedIfEmpty(url: string): Promise<boolean> {
   const db = createDb(url, { max: 4 });
   try {
-    if ((await db.company.count()) > 0) return false;
+    const company = await db.company.findFirst({ select: { createdAt: true } });
+    if (company) {
+      warnIfStale(company.createdAt);
+      return false;
+    }
     const began = Date.now();
     console.log('› Seeding the demo company…');
     await seedDemo(db);
@@ -22,6 +26,16 @@ export async function seedIfEmpty(url: string): Promise<boolean> {
   } finally {
     await db.$disconnect();
   }
+}
+
+// Demo data is written relative to the day it was seeded. Allocation limits carry forward on their own
+// (the last published policy stays in force), but promotions, the open survey and complaint ages drift.
+const STALE_AFTER_DAYS = 7;
+
+function warnIfStale(seededAt: Date, now = new Date()): void {
+  const days = Math.floor((now.getTime() - seededAt.getTime()) / 86_400_000);
+  if (days < STALE_AFTER_DAYS) return;
+  console.log(`› The demo data was seeded ${days} days ago; to see it as of today run \`npm run seed -- --reset\` (this replaces every row).`);
 }
 
 async function truncateAll(url: string): Promise<void> {

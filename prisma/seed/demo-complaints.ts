@@ -1,4 +1,6 @@
 import type { CaseKind, CaseState, ComplaintEventType, ServiceDimension } from '../../packages/db/src/generated/prisma/enums';
+import { loadSla } from '../../packages/api/src/complaints/complaints.service';
+import { addWorkingTime, followUpDueAt, slaDeadlines } from '../../packages/api/src/complaints/complaints.sla.rules';
 import type { SeedContext } from './demo';
 
 const CATEGORIES: { code: string; name: string; nameEn: string; dimension: ServiceDimension; department: string }[] = [
@@ -39,19 +41,28 @@ export async function seedComplaints({ db, random, staff, shopA, shopB, departme
   }
   const others = await db.retailer.findMany({ where: { id: { notIn: [shopA, shopB] } }, select: { id: true }, orderBy: { id: 'asc' }, take: 400 });
   const hour = 3_600_000;
+  // Deadlines and handling times come from the product's own working-time rules on the seeded calendar.
+  const sla = await loadSla(db, now);
+  const workingHoursAfter = (from: Date, hours: number) => addWorkingTime(from, hours * hour, sla.calendar, sla.hours);
   for (let i = 0; i < 40; i += 1) {
     const category = i === 0 ? categories[2]! : i === 1 ? categories[0]! : i === 2 ? categories[1]! : random.pick(categories);
     const [subject, description] = random.pick(SUBJECTS[category.code]!);
     const kind: CaseKind = KIND_FOR[subject] ?? 'COMPLAINT';
     const state: CaseState = i === 0 ? 'RESOLVED' : i === 1 ? 'CLOSED' : i === 2 ? 'ACCEPTED' : STATES[i % STATES.length]!;
     const retailerId = i === 0 || i === 1 ? shopA : i === 2 ? shopB : random.pick(others).id;
-    const createdAt = new Date(now.getTime() - (i === 2 ? 5 : random.int(8, 600)) * hour);
     const reached = STATES.indexOf(state);
+    // Handling steps in working hours after filing (accepted 2, started 4, waiting 6, resolved 20,
+    // closed 29); a case is filed far enough back that its last step has already happened.
+    const lastStep = [0, 2, 4, 6, 20, 29][reached]!;
+    let createdAt = new Date(now.getTime() - (i === 2 ? 5 : random.int(8, 600)) * hour);
+    while (workingHoursAfter(createdAt, lastStep) > now) createdAt = new Date(createdAt.getTime() - 24 * hour);
     const filedByPhone = random.chance(0.3);
     const owner = reached >= 1 ? staff.agent! : null;
-    const acceptedAt = reached >= 1 ? new Date(createdAt.getTime() + 2 * hour) : null;
-    const resolvedAt = reached >= 4 ? new Date(createdAt.getTime() + 30 * hour) : null;
-    const closedAt = reached >= 5 ? new Date(createdAt.getTime() + 50 * hour) : null;
+    const stepAt = (workingHours: number) => workingHoursAfter(createdAt, workingHours);
+    const acceptedAt = reached >= 1 ? stepAt(2) : null;
+    const resolvedAt = reached >= 4 ? stepAt(20) : null;
+    const closedAt = reached >= 5 ? stepAt(29) : null;
+    const { acceptDueAt, resolveDueAt } = slaDeadlines({ kind, filedAt: createdAt, settings: sla.settings, categoryOverride: category }, sla.calendar);
     const complaint = await db.complaint.create({
       data: {
         caseNo: `TS${createdAt.toISOString().slice(0, 10).replace(/-/g, '')}${String(i + 1).padStart(3, '0')}`,
@@ -65,13 +76,13 @@ export async function seedComplaints({ db, random, staff, shopA, shopB, departme
         state,
         subject,
         description,
-        acceptDueAt: new Date(createdAt.getTime() + 24 * hour),
-        resolveDueAt: new Date(createdAt.getTime() + (kind === 'QUESTION' ? 72 : 13 * 24) * hour),
+        acceptDueAt,
+        resolveDueAt,
         acceptedAt,
         resolvedAt,
         closedAt,
-        followUpDueAt: resolvedAt ? new Date(resolvedAt.getTime() + 24 * hour) : null,
-        pausedAt: state === 'WAITING_RETAILER' ? new Date(createdAt.getTime() + 6 * hour) : null,
+        followUpDueAt: resolvedAt ? followUpDueAt(resolvedAt, sla.calendar, sla.hours) : null,
+        pausedAt: state === 'WAITING_RETAILER' ? stepAt(6) : null,
         rating: closedAt ? random.int(3, 5) : null,
         ratingComment: closedAt ? '处理及时，满意' : null,
         createdAt,
@@ -87,10 +98,10 @@ export async function seedComplaints({ db, random, staff, shopA, shopB, departme
     }
     if (reached === 3) events.push({ type: 'INFO_REQUESTED', visibility: 'PUBLIC', from: 'IN_PROGRESS', to: 'WAITING_RETAILER', hours: 6, staffId: staff.agent!, body: '请补充送货单照片，便于核实。' });
     if (reached >= 4) {
-      events.push({ type: 'REPLY', visibility: 'PUBLIC', body: '经核实，问题已处理，感谢您的反馈。', hours: 29, staffId: staff.agent! });
-      events.push({ type: 'RESOLVED', visibility: 'PUBLIC', from: 'IN_PROGRESS', to: 'RESOLVED', hours: 30, staffId: staff.agent! });
+      events.push({ type: 'REPLY', visibility: 'PUBLIC', body: '经核实，问题已处理，感谢您的反馈。', hours: 19, staffId: staff.agent! });
+      events.push({ type: 'RESOLVED', visibility: 'PUBLIC', from: 'IN_PROGRESS', to: 'RESOLVED', hours: 20, staffId: staff.agent! });
     }
-    if (reached >= 5) events.push({ type: 'CLOSED', visibility: 'PUBLIC', from: 'RESOLVED', to: 'CLOSED', hours: 50, body: '处理及时，满意' });
+    if (reached >= 5) events.push({ type: 'CLOSED', visibility: 'PUBLIC', from: 'RESOLVED', to: 'CLOSED', hours: 29, body: '处理及时，满意' });
     await db.complaintEvent.createMany({
       data: events.map((e) => ({
         complaintId: complaint.id,
@@ -100,7 +111,7 @@ export async function seedComplaints({ db, random, staff, shopA, shopB, departme
         fromState: e.from ?? null,
         toState: e.to ?? null,
         actorStaffId: e.staffId ?? null,
-        createdAt: new Date(createdAt.getTime() + e.hours * hour),
+        createdAt: e.hours === 0 ? createdAt : stepAt(e.hours),
       })),
     });
   }

@@ -4,6 +4,7 @@ import type { BusinessForm, IntegrityLevel, Market } from '../../packages/db/src
 import { DEFAULT_GRADE_SHARES, SETTINGS } from '../../packages/api/src/admin/settings.registry';
 import { assignGrades, capGradeForIntegrity, gradeBoundaries, scoreRetailers, type GradingInput } from '../../packages/api/src/grading/grading.rules';
 import { addDays, chinaDate, chinaDateTime, mondayOf } from '../../packages/api/src/schedule/calendar.rules';
+import { currentCycleStart, scheduledPublishAt, toScheduleSettings } from '../../packages/api/src/schedule/schedule.rules';
 import { hashPassword } from '../../packages/auth/src/password';
 import { createRandom, type Random } from './random';
 import { COMPANY, DEPARTMENTS, DISTRICTS, FORM_SUFFIX, GIVEN, PRODUCTS, SHOP_PREFIX, SURNAMES } from './reference';
@@ -206,11 +207,16 @@ async function seedOrders(db: PrismaClient, today: string, shopA: number, shopB:
   // The twins: who sits in the middle of grades 24 and 8 on the last complete quarter's orders.
   const period = lastCompleteQuarter(today);
   const graded = assignGrades(scoreRetailers(await gradingInputs(db, period.from, period.to), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES);
-  const middleOf = (grade: number) => {
+  // A twin with the shop's own order weekday: the copied orders then fall on exactly the twin's dates, so
+  // the grading period holds the same orders and the shop's grade is the twin's on whatever day this runs.
+  const weekdays = new Map((await db.retailer.findMany({ select: { id: true, orderWeekday: true } })).map((r) => [r.id, r.orderWeekday]));
+  const middleOf = (grade: number, shop: number) => {
     const inGrade = graded.filter((r) => r.grade === grade);
-    return inGrade[Math.floor(inGrade.length / 2)]!.retailerId;
+    const sameDay = inGrade.filter((r) => weekdays.get(r.retailerId) === weekdays.get(shop));
+    const pool = sameDay.length > 0 ? sameDay : inGrade;
+    return pool[Math.floor(pool.length / 2)]!.retailerId;
   };
-  for (const [shop, twin] of [[shopA, middleOf(24)], [shopB, middleOf(8)]] as const) {
+  for (const [shop, twin] of [[shopA, middleOf(24, shopA)], [shopB, middleOf(8, shopB)]] as const) {
     await db.$executeRawUnsafe(`
       INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef")
       SELECT ${shop}, o."cycleId", c."weekStart" + (r."orderWeekday" - 1), o.channel, o.status, o."totalQuantity", o."totalAmountFen", 'DEMO-' || o."cycleId" || '-' || ${shop}
@@ -357,8 +363,29 @@ async function seedCalendar(db: PrismaClient, year: number) {
   }
 }
 
-async function seedAllocation({ db, today, staff, shopA }: SeedContext) {
-  const cycles = await db.orderCycle.findMany({ where: { weekStart: { gte: day(addDays(mondayOf(today), -7)) } }, orderBy: { weekStart: 'asc' }, take: 3 });
+/** The schedule settings as seeded (the registry's defaults): the seed decides "current" as the product does. */
+function seededScheduleSettings() {
+  return toScheduleSettings({
+    'schedule.windowOpenWeekday': SETTINGS['schedule.windowOpenWeekday'].default,
+    'schedule.windowOpenTime': SETTINGS['schedule.windowOpenTime'].default,
+    'schedule.windowCloseTime': SETTINGS['schedule.windowCloseTime'].default,
+    'schedule.deliveryLagWorkingDays': SETTINGS['schedule.deliveryLagWorkingDays'].default,
+    'allocation.publishWeekday': SETTINGS['allocation.publishWeekday'].default,
+    'allocation.publishTime': SETTINGS['allocation.publishTime'].default,
+  });
+}
+
+/**
+ * Policies for the cycle before the current one (two versions, for the history), the current cycle
+ * (published at its scheduled time) and the next one (approved and published early, an hour ago, so
+ * the next cycle's limits show in both apps). "Current" is the product's own rule, currentCycleStart.
+ */
+async function seedAllocation({ db, now, staff, shopA }: SeedContext) {
+  const settings = seededScheduleSettings();
+  const current = currentCycleStart(now, settings);
+  const weeks = [addDays(current, -7), current, addDays(current, 7)];
+  const cycles = await db.orderCycle.findMany({ where: { weekStart: { in: weeks.map(day) } }, orderBy: { weekStart: 'asc' } });
+  if (cycles.length !== weeks.length) throw new Error(`Seed cycles missing around ${current}`);
   const limited = await db.product.findMany({ where: { OR: [{ scarce: true }, { productClass: 1 }] }, orderBy: { id: 'asc' }, take: 15 });
   const bands = [[1, 5], [6, 10], [11, 15], [16, 20], [21, 25], [26, 30]] as const;
   const limitsFor = (bump: number) =>
@@ -370,29 +397,31 @@ async function seedAllocation({ db, today, staff, shopA }: SeedContext) {
         limitQuantity: Math.max(0, (p.scarce ? 1 : 3) * (b + 1) + (i % 3) + bump - (p.scarce && b === 0 ? 1 : 0)),
       })),
     );
+  const hour = 3_600_000;
   for (const [index, cycle] of cycles.entries()) {
     const versions = index === 0 ? 2 : 1; // last cycle had a second version, to show the history
+    const scheduled = scheduledPublishAt(chinaDate(cycle.weekStart), settings.policyPublishWeekday, settings.policyPublishTime);
+    const early = index === 2;
     for (let v = 1; v <= versions; v += 1) {
-      const publishAt = chinaDateTime(addDays(chinaDate(cycle.weekStart), -2), '12:00');
+      const publishedAt = early ? new Date(now.getTime() - hour) : new Date(scheduled.getTime() + (v - 1) * 86_400_000);
       await db.allocationPolicy.create({
         data: {
           cycleId: cycle.id,
           version: v,
           state: v < versions ? 'SUPERSEDED' : 'PUBLISHED',
-          note: v === 2 ? '根据货源到货情况上调部分紧俏规格限量' : '常规投放',
+          note: v === 2 ? '根据货源到货情况上调部分紧俏规格限量' : early ? '货源计划已确定，提前发布' : '常规投放',
           createdById: staff.marketing!,
           approvedById: staff.manager!,
-          approvedAt: publishAt,
-          publishAt,
-          publishedAt: new Date(publishAt.getTime() + (v - 1) * 86_400_000),
+          approvedAt: early ? new Date(now.getTime() - 2 * hour) : scheduled,
+          publishAt: early ? publishedAt : scheduled,
+          publishedAt,
           limits: { create: limitsFor(v - 1 + (index === 2 ? 1 : 0)) },
         },
       });
     }
   }
-  const current = cycles[1]!;
   await db.allocationAdjustment.create({
-    data: { retailerId: shopA, cycleId: current.id, productId: limited[0]!.id, delta: 2, reason: '社区重点保供客户，经审批上调', createdById: staff.marketing! },
+    data: { retailerId: shopA, cycleId: cycles[1]!.id, productId: limited[0]!.id, delta: 2, reason: '社区重点保供客户，经审批上调', createdById: staff.marketing! },
   });
 }
 

@@ -17,7 +17,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'rewards', href: '/rewards', label: 'backoffice.nav.rewards', anyOf: ['rewards.read', 'rewards.fulfil'] },
   { area: 'analytics', href: '/analytics', label: 'backoffice.nav.analytics', anyOf: ['analytics.read'] },
   { area: 'changeRequests', href: '/admin/change-requests', label: 'admin.nav.changeRequests', anyOf: ['changeRequests.approve'] },
-  { area: 'admin', href: '/admin', label: 'backoffice.nav.admin', anyOf: ['admin.users', 'admin.organisation', 'admin.calendar', 'admin.settings', 'audit.read'] },
+  { area: 'admin', href: '/admin', label: 'backoffice.nav.admin', anyOf: ['admin.users', 'admin.organisation', 'admin.calendar', 'admin.settings', 'audit.read', 'admin.integrations'] },
 ];
 
 export function canSeeArea(permissions: readonly string[], area: AreaDefinition): boolean {

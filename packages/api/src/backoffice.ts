@@ -7,6 +7,7 @@ import { rewardsBackofficeRouter } from './rewards/rewards.backoffice';
 import { retailersBackofficeRouter } from './retailers/retailers.backoffice';
 import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { jobsBackofficeRouter } from './jobs/jobs.backoffice';
+import { integrationsBackofficeRouter } from './integrations/integrations.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -20,6 +21,7 @@ export const backofficeRouter = router({
   surveys: surveysBackofficeRouter,
   complaints: complaintsBackofficeRouter,
   jobs: jobsBackofficeRouter,
+  integrations: integrationsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

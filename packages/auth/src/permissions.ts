@@ -46,6 +46,7 @@ export const PERMISSIONS = {
   'admin.settings': ['ADMIN'],
   'audit.read': ['ADMIN'],
   'admin.jobs': ['ADMIN'],
+  'admin.integrations': ['ADMIN'],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import { surveysEn, surveysZh } from './messages/surveys';
 import { adminEn, adminZh } from './messages/admin';
 import { securityEn, securityZh } from './messages/security';
 import { jobsEn, jobsZh } from './messages/jobs';
+import { datainEn, datainZh } from './messages/datain';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -33,6 +34,7 @@ const zhCN = {
   ...adminZh,
   ...securityZh,
   ...jobsZh,
+  ...datainZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -55,6 +57,7 @@ export const messages: Record<Locale, Messages> = {
     ...adminEn,
     ...securityEn,
     ...jobsEn,
+    ...datainEn,
   },
 };
 

@@ -3,7 +3,7 @@ import { chinaDateTime, createWorkCalendar, type SpecialDay } from '../schedule/
 import { CN_2026 } from '../schedule/calendar.fixtures';
 import { applyCalendarEdit, calendarsForEdit, changedDates, deadlineMoves, orderDayMoves, type OpenCaseClock } from './calendar-change.rules';
 
-const settings = { windowOpenWeekday: 6, windowOpenTime: '12:00', windowCloseTime: '23:59', deliveryLagWorkingDays: 2 };
+const settings = { windowOpenWeekday: 6, windowOpenTime: '12:00', windowCloseTime: '23:59', deliveryLagWorkingDays: 2, policyPublishWeekday: 6, policyPublishTime: '12:00' };
 const hours = { start: '08:30', end: '17:30' };
 const holiday = (date: string, name = '临时休息'): SpecialDay => ({ date, kind: 'HOLIDAY', name });
 

@@ -3,26 +3,66 @@ import type { RetailerDeps } from '../deps';
 import { notFound } from '../errors';
 import { promotionIsLiveSql, promotionTargetsRetailerSql } from '../promotions/promotions.target-sql';
 import { chinaDate } from '../schedule/calendar.rules';
+import { scheduledPublishAt, type ScheduleSettings } from '../schedule/schedule.rules';
 import { currentAndNextCycle } from '../schedule/schedule.service';
 import { remainingAllowance } from './allocation.rules';
+import { isoWeekCode } from './allocation.versions.rules';
 import type { ZLimitHistoryInput, ZMyAllocationInput } from './allocation.schema';
 import type { z } from 'zod';
 
 // Reads of supply allocation (domain.md §4) for a retailer. The back office's policy editing lives in
 // allocation.staff.service.ts; these are the reads both sides share.
 
-export type PublishedPolicy = { id: number; cycleId: number; version: number; publishedAt: Date | null; note: string | null };
+export type PublishedPolicy = {
+  id: number;
+  cycleId: number;
+  version: number;
+  publishedAt: Date | null;
+  note: string | null;
+  /** The limits are the last published policy's, carried forward (沿用上期): by the job, or read here. */
+  carriedForward: boolean;
+  /** The cycle whose policy was carried forward. */
+  carriedFromCycle: string | null;
+};
 
 /**
- * The policy version in force for a cycle: the highest published version whose publish time has come.
- * Superseded versions stay in the table for the history.
+ * The policy in force for a cycle (`cycleId` 0: the cycle has no row yet), in SQL so that the portal's
+ * home statement (home.sql.ts) and every service read it the same way: the highest published version of
+ * the cycle whose publish time has come; failing that, once the cycle's scheduled publish time has
+ * passed (`carryForward`), the last policy published for an earlier cycle, marked as carried forward.
+ * So a retailer never sees an empty limit because nobody published in time, even before the
+ * carry-forward job (allocation.carry-forward.ts) has written its version.
  */
-export async function getPublishedPolicy(db: DbTx, cycleId: number, now: Date): Promise<PublishedPolicy | null> {
-  return db.allocationPolicy.findFirst({
-    where: { cycleId, state: 'PUBLISHED', OR: [{ publishedAt: null }, { publishedAt: { lte: now } }] },
-    orderBy: { version: 'desc' },
-    select: { id: true, cycleId: true, version: true, publishedAt: true, note: true },
-  });
+export function policyInForceSql(args: { cycleId: number; weekStart: string; carryForward: boolean; now: Date }): Prisma.Sql {
+  const { cycleId, weekStart, carryForward, now } = args;
+  return Prisma.sql`
+    SELECT p.id, p."cycleId", p.version, p."publishedAt", p.note,
+      (p."cycleId" <> ${cycleId} OR p."carriedFromId" IS NOT NULL) AS "carriedForward",
+      CASE WHEN p."cycleId" <> ${cycleId} THEN c.code
+        WHEN p."carriedFromId" IS NOT NULL THEN (SELECT sc.code FROM "AllocationPolicy" sp JOIN "OrderCycle" sc ON sc.id = sp."cycleId" WHERE sp.id = p."carriedFromId")
+      END AS "carriedFromCycle"
+    FROM "AllocationPolicy" p JOIN "OrderCycle" c ON c.id = p."cycleId"
+    WHERE p.state = 'PUBLISHED' AND (p."publishedAt" IS NULL OR p."publishedAt" <= ${now})
+      AND (p."cycleId" = ${cycleId} OR (${carryForward} AND c."weekStart" < ${weekStart}::date))
+    ORDER BY (p."cycleId" = ${cycleId}) DESC, c."weekStart" DESC, p.version DESC
+    LIMIT 1`;
+}
+
+/** Whether a cycle's policy is due (its scheduled publish time has come), so that carrying forward applies. */
+export function policyDue(weekStart: string, now: Date, settings: Pick<ScheduleSettings, 'policyPublishWeekday' | 'policyPublishTime'>): boolean {
+  return scheduledPublishAt(weekStart, settings.policyPublishWeekday, settings.policyPublishTime) <= now;
+}
+
+export async function getPublishedPolicy(
+  db: DbTx,
+  cycle: { id: number | null; weekStart: string },
+  now: Date,
+  settings: Pick<ScheduleSettings, 'policyPublishWeekday' | 'policyPublishTime'>,
+): Promise<PublishedPolicy | null> {
+  const rows = await db.$queryRaw<PublishedPolicy[]>(
+    policyInForceSql({ cycleId: cycle.id ?? 0, weekStart: cycle.weekStart, carryForward: policyDue(cycle.weekStart, now, settings), now }),
+  );
+  return rows[0] ?? null;
 }
 
 export type RetailerLimitFilters = { q?: string; brand?: string; productClass?: number; page: number; pageSize: number };
@@ -113,18 +153,21 @@ export async function getMyAllocation({ db, actor, clock }: RetailerDeps, input:
   const cycles = await currentAndNextCycle(db, retailer.orderWeekday, now);
   const chosen = input.cycle === 'next' ? cycles.next : cycles.current;
   const cycle = await db.orderCycle.findUnique({ where: { weekStart: new Date(`${chosen.cycleStart}T00:00:00Z`) }, select: { id: true, code: true } });
+  const policy = await getPublishedPolicy(db, { id: cycle?.id ?? null, weekStart: chosen.cycleStart }, now, cycles.settings);
   const base = {
     grade: retailer.grade,
-    cycle: { kind: input.cycle, code: cycle?.code ?? null, start: chosen.cycleStart, end: chosen.cycleEnd, orderDay: chosen.orderDay.actual },
+    cycle: { kind: input.cycle, code: cycle?.code ?? isoWeekCode(chosen.cycleStart), start: chosen.cycleStart, end: chosen.cycleEnd, orderDay: chosen.orderDay.actual },
+    /** When this cycle's policy is due: the portal says so while it is not published yet. */
+    publishAt: scheduledPublishAt(chosen.cycleStart, cycles.settings.policyPublishWeekday, cycles.settings.policyPublishTime),
     page: input.page,
     pageSize: input.pageSize,
   };
-  const policy = cycle ? await getPublishedPolicy(db, cycle.id, now) : null;
-  if (!cycle || !policy || retailer.grade === null) {
+  if (!policy || retailer.grade === null) {
     return { ...base, policy, items: [], total: 0, pages: 1, brands: [] as string[], classes: [] as number[] };
   }
+  // A cycle without a row has no orders or adjustments yet: id 0 matches none.
   const [limits, options] = await Promise.all([
-    getRetailerLimits(db, { retailerId: actor.retailerId, grade: retailer.grade, cycleId: cycle.id, policyId: policy.id, now, filters: input }),
+    getRetailerLimits(db, { retailerId: actor.retailerId, grade: retailer.grade, cycleId: cycle?.id ?? 0, policyId: policy.id, now, filters: input }),
     limitFilterOptions(db, policy.id, retailer.grade),
   ]);
   return {

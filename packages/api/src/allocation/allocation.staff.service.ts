@@ -7,7 +7,8 @@ import { retailerScope } from '../retailers/retailers.scope';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { enqueueJob } from '../jobs/jobs.service';
-import { addDays, chinaDate, mondayOf, weekdayOf } from '../schedule/calendar.rules';
+import { addDays, chinaDate, weekdayOf } from '../schedule/calendar.rules';
+import { companyCurrentCycle, loadScheduleSettings } from '../schedule/schedule.service';
 import { limitForGrade, validateBands, type LimitBand } from './allocation.rules';
 import { validateLimitCsv } from './allocation.csv.rules';
 import { getPublishedPolicy } from './allocation.service';
@@ -45,8 +46,9 @@ const isoDate = (value: Date) => value.toISOString().slice(0, 10);
  * does not exist yet, so a policy can be started for them.
  */
 export async function listCycles({ db, clock }: StaffDeps, input: z.output<typeof ZListCyclesInput>) {
-  const today = chinaDate(clock());
-  const currentMonday = mondayOf(today);
+  const now = clock();
+  const today = chinaDate(now);
+  const { current: currentMonday, next: nextMonday } = await companyCurrentCycle(db, now);
   const horizon = addDays(currentMonday, 28);
   const where = { weekStart: { lte: day(horizon) } };
   const [total, cycles, pending] = await Promise.all([
@@ -60,7 +62,7 @@ export async function listCycles({ db, clock }: StaffDeps, input: z.output<typeo
         id: true, code: true, weekStart: true, weekEnd: true,
         policies: {
           orderBy: { version: 'desc' },
-          select: { id: true, version: true, state: true, publishAt: true, publishedAt: true, createdAt: true, createdBy: { select: { name: true } }, _count: { select: { limits: true } } },
+          select: { id: true, version: true, state: true, publishAt: true, publishedAt: true, createdAt: true, carriedFromId: true, createdBy: { select: { name: true } }, _count: { select: { limits: true } } },
         },
       },
     }),
@@ -76,6 +78,7 @@ export async function listCycles({ db, clock }: StaffDeps, input: z.output<typeo
   return {
     today,
     currentMonday,
+    nextMonday,
     pending,
     items,
     total,
@@ -371,7 +374,7 @@ export async function adjustLimit({ db, actor, clock }: StaffDeps, input: z.outp
     if (isoDate(cycle.weekEnd) < chinaDate(now)) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.cyclePast');
     if (retailer.grade === null) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.noGrade');
     const policy =
-      (await getPublishedPolicy(tx, cycle.id, now)) ??
+      (await getPublishedPolicy(tx, { id: cycle.id, weekStart: isoDate(cycle.weekStart) }, now, await loadScheduleSettings(tx))) ??
       (await tx.allocationPolicy.findFirst({ where: { cycleId: cycle.id, state: { notIn: ['REJECTED', 'SUPERSEDED'] } }, orderBy: { version: 'desc' }, select: { id: true } }));
     if (!policy) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.noPolicy');
     const bands = await tx.allocationLimit.findMany({ where: { policyId: policy.id, productId: product.id } });

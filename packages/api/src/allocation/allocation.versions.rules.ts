@@ -1,18 +1,11 @@
-import { addDays, chinaDateTime } from '../schedule/calendar.rules';
+import { addDays } from '../schedule/calendar.rules';
 import { MAX_GRADE, MIN_GRADE, limitForGrade, type LimitBand } from './allocation.rules';
 
 // Versions of an allocation policy (domain.md §4), with no I/O: when an approved version is published,
 // what changed between any two versions, and the state machine of a version.
 
-/**
- * The scheduled publish time of a cycle's policy: the last `publishWeekday` (ISO 1–7) before the
- * cycle's Monday, at `publishTime` China time. Default Saturday 12:00 → two days before the cycle.
- */
-export function scheduledPublishAt(weekStart: string, publishWeekday: number, publishTime: string): Date {
-  if (!Number.isInteger(publishWeekday) || publishWeekday < 1 || publishWeekday > 7) throw new RangeError(`Not an ISO weekday: ${publishWeekday}`);
-  const daysBefore = (1 - publishWeekday + 7) % 7 || 7;
-  return chinaDateTime(addDays(weekStart, -daysBefore), publishTime);
-}
+// The publish time also decides which cycle is current, so it lives with the schedule rules.
+export { scheduledPublishAt } from '../schedule/schedule.rules';
 
 /** An approved version publishes at its scheduled time, or at once when that has passed (or a manager asks). */
 export function publishAtFor(scheduled: Date, now: Date, publishNow: boolean): Date {

@@ -2,10 +2,11 @@ import type { BusinessForm, IntegrityLevel, Market } from '@tobacco/db/enums';
 import type { DbTx } from '@tobacco/db/client';
 import { settingsFromStored } from '../admin/settings.service';
 import type { RetailerActor } from '../actor';
+import { policyDue } from '../allocation/allocation.service';
 import { notFound } from '../errors';
 import { tierProgress } from '../rewards/rewards.rules';
 import { addDays, chinaDate, mondayOf } from '../schedule/calendar.rules';
-import { toScheduleSettings, upcomingCycles, windowStatus } from '../schedule/schedule.rules';
+import { retailerCycles, toScheduleSettings, windowStatus } from '../schedule/schedule.rules';
 import { CALENDAR_DAYS_AFTER, CALENDAR_DAYS_BEFORE, workCalendarOf, type CalendarRow } from '../schedule/schedule.service';
 import { HOME_SETTING_KEYS, homeAllowanceSql, homeShopSql } from './home.sql';
 
@@ -35,7 +36,7 @@ type ShopRow = {
   cycles: { id: number; code: string; weekStart: string }[];
 };
 
-type AllowanceRow = { version: number | null; publishedAt: Date | null; products: number; limitTotal: number; orderedTotal: number; remainingTotal: number; usedUp: number };
+type AllowanceRow = { version: number | null; publishedAt: Date | null; carriedForward: boolean; carriedFromCycle: string | null; products: number; limitTotal: number; orderedTotal: number; remainingTotal: number; usedUp: number };
 
 export function homeWindowDates(now: Date) {
   const today = chinaDate(now);
@@ -44,7 +45,7 @@ export function homeWindowDates(now: Date) {
     today,
     calendarFrom: addDays(today, -CALENDAR_DAYS_BEFORE),
     calendarTo: addDays(today, CALENDAR_DAYS_AFTER),
-    // upcomingCycles looks 5 weeks back for an order day moved past a long holiday.
+    // retailerCycles looks 5 weeks back for an order day moved past a long holiday.
     cyclesFrom: addDays(monday, -35),
     cyclesTo: addDays(monday, 7),
   };
@@ -54,12 +55,16 @@ export function homeWindowDates(now: Date) {
  * The cycle the shop orders in now (from the calendar and settings the first statement brought) and its
  * OrderCycle row: pure, so the benchmark's plain-SQL client takes the same path.
  */
-export function currentCycleOf(shop: Pick<ShopRow, 'orderWeekday' | 'calendar' | 'settings' | 'cycles'>, today: string) {
+export function currentCycleOf(shop: Pick<ShopRow, 'orderWeekday' | 'calendar' | 'settings' | 'cycles'>, now: Date) {
   const settings = settingsFromStored(shop.settings, HOME_SETTING_KEYS);
   const { calendar } = workCalendarOf(shop.calendar);
-  const [current] = upcomingCycles(today, 1, shop.orderWeekday, calendar, toScheduleSettings(settings));
+  const [current] = retailerCycles(now, 1, shop.orderWeekday, calendar, toScheduleSettings(settings));
   const cycleRow = current ? shop.cycles.find((c) => c.weekStart.slice(0, 10) === current.cycleStart) : undefined;
-  return { settings, current, cycleRow };
+  // A cycle without a row yet has no orders (id 0 matches none) but may have a carried-forward policy.
+  const allowanceArgs = current
+    ? { cycleId: cycleRow?.id ?? 0, weekStart: current.cycleStart, carryForward: policyDue(current.cycleStart, now, toScheduleSettings(settings)) }
+    : undefined;
+  return { settings, current, cycleRow, allowanceArgs };
 }
 
 export type HomeShopRow = ShopRow;
@@ -70,10 +75,10 @@ export async function getHome({ db, actor, clock }: { db: DbTx; actor: RetailerA
   const dates = homeWindowDates(now);
   const [shop] = await db.$queryRaw<ShopRow[]>(homeShopSql({ retailerId: actor.retailerId, now, ...dates }));
   if (!shop) throw notFound();
-  const { settings, current, cycleRow } = currentCycleOf(shop, dates.today);
+  const { settings, current, cycleRow, allowanceArgs } = currentCycleOf(shop, now);
   const allowance =
-    cycleRow && shop.grade !== null
-      ? (await db.$queryRaw<AllowanceRow[]>(homeAllowanceSql({ retailerId: actor.retailerId, cycleId: cycleRow.id, grade: shop.grade, now })))[0]
+    allowanceArgs && shop.grade !== null
+      ? (await db.$queryRaw<AllowanceRow[]>(homeAllowanceSql({ retailerId: actor.retailerId, grade: shop.grade, now, ...allowanceArgs })))[0]
       : undefined;
   return {
     shop: {

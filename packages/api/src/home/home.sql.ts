@@ -1,5 +1,6 @@
 import { Prisma } from '@tobacco/db/client';
 import { promotionIsLiveSql, promotionTargetsRetailerSql } from '../promotions/promotions.target-sql';
+import { policyInForceSql } from '../allocation/allocation.service';
 import { SCHEDULE_SETTING_KEYS } from '../schedule/schedule.rules';
 
 // The two statements behind the portal's home page, kept apart from the service so that the benchmark
@@ -43,17 +44,14 @@ export function homeShopSql(args: { retailerId: number; now: Date; calendarFrom:
 }
 
 /**
- * The allowance summary of one cycle: the published policy in force, how many products it limits for my
+ * The allowance summary of one cycle: the policy in force (allocation.service.ts `policyInForceSql`, carried
+ * forward when none was published in time), how many products it limits for my
  * grade, what they allow in all (with my adjustments), what I ordered of them and what remains.
  */
-export function homeAllowanceSql(args: { retailerId: number; cycleId: number; grade: number; now: Date }): Prisma.Sql {
-  const { retailerId, cycleId, grade, now } = args;
+export function homeAllowanceSql(args: { retailerId: number; cycleId: number; weekStart: string; carryForward: boolean; grade: number; now: Date }): Prisma.Sql {
+  const { retailerId, cycleId, grade } = args;
   return Prisma.sql`
-    WITH pol AS (
-      SELECT id, version, "publishedAt" FROM "AllocationPolicy"
-      WHERE "cycleId" = ${cycleId} AND state = 'PUBLISHED' AND ("publishedAt" IS NULL OR "publishedAt" <= ${now})
-      ORDER BY version DESC LIMIT 1
-    ), lim AS MATERIALIZED (
+    WITH pol AS (${policyInForceSql(args)}), lim AS MATERIALIZED (
       SELECT l."productId", greatest(0, l."limitQuantity" + coalesce(
         (SELECT sum(a.delta)::int FROM "AllocationAdjustment" a WHERE a."retailerId" = ${retailerId} AND a."cycleId" = ${cycleId} AND a."productId" = l."productId"), 0)) AS lim
       FROM "AllocationLimit" l JOIN pol ON l."policyId" = pol.id
@@ -65,6 +63,7 @@ export function homeAllowanceSql(args: { retailerId: number; cycleId: number; gr
       GROUP BY ol."productId"
     )
     SELECT (SELECT version FROM pol) AS version, (SELECT "publishedAt" FROM pol) AS "publishedAt",
+      coalesce((SELECT "carriedForward" FROM pol), false) AS "carriedForward", (SELECT "carriedFromCycle" FROM pol) AS "carriedFromCycle",
       count(lim."productId")::int AS products,
       coalesce(sum(lim.lim), 0)::int AS "limitTotal",
       coalesce(sum(least(coalesce(ord.qty, 0), lim.lim)), 0)::int AS "orderedTotal",

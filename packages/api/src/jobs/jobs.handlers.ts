@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INVITE_QUEUE, sendSurveyInvitations } from '../surveys/surveys.service';
 import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocation.jobs';
+import { ALLOCATION_CARRY_FORWARD_QUEUE, carryForwardPolicy } from '../allocation/allocation.carry-forward';
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
@@ -20,4 +21,5 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [ALLOCATION_PUBLISH_QUEUE]: withPayload(z.object({ policyId: id }), (db, payload, now) => publishPolicy(db, payload, now)),
   [REWARD_RUN_QUEUE]: withPayload(z.object({ runId: id }), (db, payload, now) => runRewardPeriod(db, payload, now)),
   [INVITE_QUEUE]: withPayload(z.object({ surveyId: id }), (db, payload, now) => sendSurveyInvitations(db, payload, now)),
+  [ALLOCATION_CARRY_FORWARD_QUEUE]: withPayload(none, (db, _payload, now) => carryForwardPolicy(db, now)),
 };

@@ -1,6 +1,7 @@
 import type { Db } from '@tobacco/db/client';
 import { PROMOTION_SWEEP_QUEUE } from '../promotions/promotions.jobs';
 import { COMPLAINT_SWEEP_QUEUE } from '../complaints/complaints.jobs';
+import { ALLOCATION_CARRY_FORWARD_QUEUE } from '../allocation/allocation.carry-forward';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work: each entry becomes a pg-boss cron schedule (every `everyMinutes`, or its own `cron`
@@ -13,4 +14,6 @@ export const SCHEDULES: Schedule[] = [
   { name: 'complaints.breachSweep', everyMinutes: 15, enqueue: (db, slot) => enqueueJob(db, { queue: COMPLAINT_SWEEP_QUEUE, payload: {}, uniqueKey: `complaints:sweep:${slot}` }) },
   // Ends promotions whose window has closed; sends live any approved one whose go-live job was lost.
   { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
+  // Carries the last published allocation policy forward when the current cycle has none by its publish time.
+  { name: 'allocation.carryForward', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: ALLOCATION_CARRY_FORWARD_QUEUE, payload: {}, uniqueKey: `allocation:carryForward:${slot}` }) },
 ];

@@ -8,7 +8,10 @@ import {
   orderDayForCycle,
   orderWindow,
   toScheduleSettings,
-  upcomingCycles,
+  currentCycleStart,
+  cycleOfOrder,
+  retailerCycles,
+  scheduledPublishAt,
   windowStatus,
   type ScheduleSettings,
 } from './schedule.rules';
@@ -19,6 +22,8 @@ const defaults: ScheduleSettings = toScheduleSettings({
   'schedule.windowOpenTime': SETTINGS['schedule.windowOpenTime'].default,
   'schedule.windowCloseTime': SETTINGS['schedule.windowCloseTime'].default,
   'schedule.deliveryLagWorkingDays': SETTINGS['schedule.deliveryLagWorkingDays'].default,
+  'allocation.publishWeekday': SETTINGS['allocation.publishWeekday'].default,
+  'allocation.publishTime': SETTINGS['allocation.publishTime'].default,
 });
 
 const cal2026 = createWorkCalendar(CN_2026);
@@ -28,7 +33,7 @@ const at = chinaDateTime;
 
 describe('settings', () => {
   it('maps the registry defaults', () => {
-    expect(defaults).toEqual({ windowOpenWeekday: 6, windowOpenTime: '12:00', windowCloseTime: '23:59', deliveryLagWorkingDays: 2 });
+    expect(defaults).toEqual({ windowOpenWeekday: 6, windowOpenTime: '12:00', windowCloseTime: '23:59', deliveryLagWorkingDays: 2, policyPublishWeekday: 6, policyPublishTime: '12:00' });
   });
 });
 
@@ -263,9 +268,71 @@ describe('delivery lag setting', () => {
   });
 });
 
-describe('upcomingCycles', () => {
+describe('currentCycleStart: one current cycle for the whole company', () => {
+  // Week of Monday 30 Nov 2026 (2026-W49); its successor starts Monday 7 Dec (W50), published Sat 5 Dec 12:00.
+  const rows: [string, string, string][] = [
+    ['Monday 00:00', at('2026-11-30', '00:00').toISOString(), '2026-11-30'],
+    ['Wednesday 23:59', at('2026-12-02', '23:59').toISOString(), '2026-11-30'],
+    ['Friday evening', at('2026-12-04', '20:00').toISOString(), '2026-11-30'],
+    ['Saturday 00:40', at('2026-12-05', '00:40').toISOString(), '2026-11-30'],
+    ['Saturday 11:59', at('2026-12-05', '11:59').toISOString(), '2026-11-30'],
+    ['Saturday 12:00 (publish time)', at('2026-12-05', '12:00').toISOString(), '2026-12-07'],
+    ['Saturday 12:30', at('2026-12-05', '12:30').toISOString(), '2026-12-07'],
+    ['Sunday 10:00', at('2026-12-06', '10:00').toISOString(), '2026-12-07'],
+    ['Sunday 23:59', at('2026-12-06', '23:59').toISOString(), '2026-12-07'],
+  ];
+  it.each(rows)('%s → %s', (_label, iso, expected) => {
+    expect(currentCycleStart(new Date(iso), defaults)).toBe(expected);
+  });
+
+  it('follows the publish setting (Friday 18:00)', () => {
+    const friday = { policyPublishWeekday: 5, policyPublishTime: '18:00' };
+    expect(currentCycleStart(at('2026-12-04', '17:59'), friday)).toBe('2026-11-30');
+    expect(currentCycleStart(at('2026-12-04', '18:00'), friday)).toBe('2026-12-07');
+  });
+
+  it('a Monday publish day means a week ahead', () => {
+    const monday = { policyPublishWeekday: 1, policyPublishTime: '09:00' };
+    expect(scheduledPublishAt('2026-12-07', 1, '09:00')).toEqual(at('2026-11-30', '09:00'));
+    expect(currentCycleStart(at('2026-11-30', '08:59'), monday)).toBe('2026-11-30');
+    expect(currentCycleStart(at('2026-11-30', '09:00'), monday)).toBe('2026-12-07');
+  });
+
+  it('the current cycle is always one whose publish time has come, and the next one’s has not', () => {
+    for (let ms = at('2026-11-28', '00:00').getTime(); ms < at('2026-12-14', '00:00').getTime(); ms += 17 * 60_000) {
+      const now = new Date(ms);
+      const start = currentCycleStart(now, defaults);
+      expect(scheduledPublishAt(start, 6, '12:00').getTime()).toBeLessThanOrEqual(ms);
+      expect(scheduledPublishAt(addDays(start, 7), 6, '12:00').getTime()).toBeGreaterThan(ms);
+    }
+  });
+});
+
+describe('retailerCycles: a shop’s current cycle and those after it', () => {
+  const starts = (now: Date, weekday: number, count = 2, calendar = cal2026) =>
+    retailerCycles(now, count, weekday, calendar, defaults).map((c) => c.cycleStart);
+
+  it('a Wednesday shop across one week: the window closes, the cycle stays current until the Saturday publish', () => {
+    expect(starts(at('2026-12-01', '10:00'), 3)).toEqual(['2026-11-30', '2026-12-07']);
+    expect(starts(at('2026-12-02', '23:59'), 3)).toEqual(['2026-11-30', '2026-12-07']);
+    expect(starts(at('2026-12-04', '20:00'), 3)).toEqual(['2026-11-30', '2026-12-07']);
+    expect(starts(at('2026-12-05', '00:40'), 3)).toEqual(['2026-11-30', '2026-12-07']);
+    expect(starts(at('2026-12-05', '11:59'), 3)).toEqual(['2026-11-30', '2026-12-07']);
+    expect(starts(at('2026-12-05', '12:00'), 3)).toEqual(['2026-12-07', '2026-12-14']);
+    expect(starts(at('2026-12-06', '10:00'), 3)).toEqual(['2026-12-07', '2026-12-14']);
+  });
+
+  it('matches the company’s current cycle for every weekday except a shop whose order day is still ahead', () => {
+    const now = at('2026-12-05', '00:40');
+    for (const weekday of [1, 2, 3, 4, 5]) expect(starts(now, weekday, 1)).toEqual(['2026-11-30']);
+    // Saturday and Sunday shops still order for this week's cycle today and tomorrow.
+    expect(starts(now, 6, 1)).toEqual(['2026-11-30']);
+    expect(starts(at('2026-12-05', '12:30'), 7, 1)).toEqual(['2026-11-30']);
+    expect(starts(at('2026-12-07', '00:10'), 7, 1)).toEqual(['2026-12-07']);
+  });
+
   it('on 30 Sep 2026 a Thursday shop sees the moved cycle first, flagged as shared', () => {
-    const cycles = upcomingCycles('2026-09-30', 3, 4, cal2026, defaults);
+    const cycles = retailerCycles(at('2026-09-30', '10:00'), 3, 4, cal2026, defaults);
     expect(cycles.map((c) => [c.cycleStart, c.orderDay.actual, c.orderDay.mergedWithNextCycle])).toEqual([
       ['2026-09-28', '2026-10-08', true],
       ['2026-10-05', '2026-10-08', false],
@@ -273,31 +340,24 @@ describe('upcomingCycles', () => {
     ]);
   });
 
-  it('includes the cycle whose order day is today', () => {
-    expect(upcomingCycles('2026-10-08', 1, 4, cal2026, defaults)[0]?.cycleStart).toBe('2026-09-28');
-    expect(upcomingCycles('2026-10-09', 1, 4, cal2026, defaults)[0]?.cycleStart).toBe('2026-10-12');
+  it('a holiday-moved order day keeps its cycle current past the next publish time', () => {
+    // Constructed 2027: Friday 1 Jan is 元旦; the Friday shop's cycle of 28 Dec orders on Monday 4 Jan.
+    const cal = cal2026and2027;
+    expect(currentCycleStart(at('2027-01-02', '13:00'), defaults)).toBe('2027-01-04');
+    expect(starts(at('2027-01-02', '13:00'), 5, 2, cal)).toEqual(['2026-12-28', '2027-01-04']);
+    expect(starts(at('2027-01-04', '23:59'), 5, 2, cal)).toEqual(['2026-12-28', '2027-01-04']);
+    expect(starts(at('2027-01-05', '00:00'), 5, 2, cal)).toEqual(['2027-01-04', '2027-01-11']);
+    // A Monday shop is not held back: its cycles did not move.
+    expect(starts(at('2027-01-02', '13:00'), 1, 1, cal)).toEqual(['2027-01-04']);
   });
 
-  it('starts with this week when its order day is still ahead', () => {
-    const cycles = upcomingCycles('2026-03-09', 2, 3, cal2026, defaults);
-    expect(cycles.map((c) => c.orderDay.actual)).toEqual(['2026-03-11', '2026-03-18']);
-  });
-
-  it('after this week’s order day, starts with next week', () => {
-    expect(upcomingCycles('2026-03-12', 1, 3, cal2026, defaults)[0]?.orderDay.actual).toBe('2026-03-18');
-  });
-
-  it('crosses the year end', () => {
-    const cycles = upcomingCycles('2026-12-29', 3, 5, cal2026and2027, defaults);
-    expect(cycles.map((c) => [c.cycleStart, c.orderDay.actual])).toEqual([
-      ['2026-12-28', '2027-01-04'],
-      ['2027-01-04', '2027-01-08'],
-      ['2027-01-11', '2027-01-15'],
-    ]);
+  it('includes the cycle whose (moved) order day is today', () => {
+    expect(starts(at('2026-10-08', '09:00'), 4, 1)).toEqual(['2026-09-28']);
+    expect(starts(at('2026-10-09', '09:00'), 4, 1)).toEqual(['2026-10-05']);
   });
 
   it('on 24 Feb 2026 a Monday shop sees the two 春节 cycles on that day', () => {
-    const cycles = upcomingCycles('2026-02-24', 3, 1, cal2026, defaults);
+    const cycles = retailerCycles(at('2026-02-24', '09:00'), 3, 1, cal2026, defaults);
     expect(cycles.map((c) => [c.cycleStart, c.orderDay.actual])).toEqual([
       ['2026-02-16', '2026-02-24'],
       ['2026-02-23', '2026-02-24'],
@@ -308,7 +368,7 @@ describe('upcomingCycles', () => {
   it('finds cycles from weeks back after a holiday of several weeks', () => {
     const long: SpecialDay[] = [];
     for (let d = '2026-07-01'; d <= '2026-07-20'; d = addDays(d, 1)) long.push({ date: d, kind: 'HOLIDAY', name: 'long' });
-    const cycles = upcomingCycles('2026-07-20', 4, 3, createWorkCalendar(long), defaults);
+    const cycles = retailerCycles(at('2026-07-20', '09:00'), 4, 3, createWorkCalendar(long), defaults);
     expect(cycles.map((c) => [c.cycleStart, c.orderDay.actual, c.orderDay.mergedWithNextCycle])).toEqual([
       ['2026-06-29', '2026-07-21', true],
       ['2026-07-06', '2026-07-21', true],
@@ -318,9 +378,30 @@ describe('upcomingCycles', () => {
   });
 
   it('returns nothing for 0 and refuses a bad count', () => {
-    expect(upcomingCycles('2026-03-09', 0, 3, cal2026, defaults)).toEqual([]);
-    expect(() => upcomingCycles('2026-03-09', -1, 3, cal2026, defaults)).toThrow(RangeError);
-    expect(() => upcomingCycles('2026-03-09', 1.5, 3, cal2026, defaults)).toThrow(RangeError);
+    expect(retailerCycles(at('2026-03-09', '09:00'), 0, 3, cal2026, defaults)).toEqual([]);
+    expect(() => retailerCycles(at('2026-03-09', '09:00'), -1, 3, cal2026, defaults)).toThrow(RangeError);
+    expect(() => retailerCycles(at('2026-03-09', '09:00'), 1.5, 3, cal2026, defaults)).toThrow(RangeError);
+  });
+});
+
+describe('cycleOfOrder: the cycle an incoming order belongs to', () => {
+  it('an order on or before the order day goes to that cycle, after it to the next', () => {
+    expect(cycleOfOrder(at('2026-03-11', '09:00'), 3, cal2026)).toBe('2026-03-09');
+    expect(cycleOfOrder(at('2026-03-07', '13:00'), 3, cal2026)).toBe('2026-03-09');
+    expect(cycleOfOrder(at('2026-03-12', '09:00'), 3, cal2026)).toBe('2026-03-16');
+  });
+  it('follows a holiday-moved order day, and the earlier of two merged cycles', () => {
+    // Thursday shop: 1 Oct 2026 is 国庆, the cycle of 28 Sep orders on Thursday 8 Oct with the next one.
+    expect(cycleOfOrder(at('2026-10-08', '10:00'), 4, cal2026)).toBe('2026-09-28');
+    expect(cycleOfOrder(at('2026-10-09', '10:00'), 4, cal2026)).toBe('2026-10-12');
+    // Friday shop over 元旦 2027 (constructed): Friday 1 Jan moves to Monday 4 Jan.
+    expect(cycleOfOrder(at('2027-01-04', '08:00'), 5, cal2026and2027)).toBe('2026-12-28');
+    expect(cycleOfOrder(at('2027-01-05', '08:00'), 5, cal2026and2027)).toBe('2027-01-04');
+  });
+  it('uses the China date of the instant, not the machine’s', () => {
+    // 23:30 UTC on Tuesday 10 March is Wednesday 11 March 07:30 in China: the Wednesday shop's order day.
+    expect(cycleOfOrder(new Date('2026-03-10T23:30:00Z'), 3, cal2026)).toBe('2026-03-09');
+    expect(cycleOfOrder(new Date('2026-03-11T16:30:00Z'), 3, cal2026)).toBe('2026-03-16');
   });
 });
 

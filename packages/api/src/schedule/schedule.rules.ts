@@ -1,5 +1,5 @@
 import type { SettingKey, SettingValue } from '../admin/settings.registry';
-import { addDays, chinaDateTime, mondayOf, weekdayOf, type WorkCalendar } from './calendar.rules';
+import { addDays, chinaDate, chinaDateTime, mondayOf, weekdayOf, type WorkCalendar } from './calendar.rules';
 
 // The weekly order schedule of domain.md §5, for one retailer with a fixed ISO order weekday.
 //
@@ -29,6 +29,9 @@ export type ScheduleSettings = {
   windowOpenTime: string;
   windowCloseTime: string;
   deliveryLagWorkingDays: number;
+  /** When a cycle's allocation policy is published (the week before): the moment the cycle becomes current. */
+  policyPublishWeekday: number;
+  policyPublishTime: string;
 };
 
 export const SCHEDULE_SETTING_KEYS = [
@@ -36,6 +39,8 @@ export const SCHEDULE_SETTING_KEYS = [
   'schedule.windowOpenTime',
   'schedule.windowCloseTime',
   'schedule.deliveryLagWorkingDays',
+  'allocation.publishWeekday',
+  'allocation.publishTime',
 ] as const satisfies readonly SettingKey[];
 
 /** Maps the values read with getSettings(db, SCHEDULE_SETTING_KEYS) to the names these rules use. */
@@ -45,6 +50,8 @@ export function toScheduleSettings(values: { [K in (typeof SCHEDULE_SETTING_KEYS
     windowOpenTime: values['schedule.windowOpenTime'],
     windowCloseTime: values['schedule.windowCloseTime'],
     deliveryLagWorkingDays: values['schedule.deliveryLagWorkingDays'],
+    policyPublishWeekday: values['allocation.publishWeekday'],
+    policyPublishTime: values['allocation.publishTime'],
   };
 }
 
@@ -134,17 +141,62 @@ export function cycleSchedule(cycleStart: string, orderWeekday: number, calendar
 const LOOKBACK_WEEKS = 5;
 
 /**
- * The next `count` cycles whose actual order day is today or later (China date), oldest first. The
- * first one is the retailer's current cycle; cycles merged with the next are kept, flagged.
+ * The scheduled publish time of a cycle's allocation policy: the last `publishWeekday` (ISO 1–7) before
+ * the cycle's Monday, at `publishTime` China time. Default Saturday 12:00 → two days before the cycle.
  */
-export function upcomingCycles(today: string, count: number, orderWeekday: number, calendar: WorkCalendar, settings: ScheduleSettings): CycleSchedule[] {
+export function scheduledPublishAt(weekStart: string, publishWeekday: number, publishTime: string): Date {
+  assertWeekday(publishWeekday);
+  const daysBefore = (1 - publishWeekday + 7) % 7 || 7;
+  return chinaDateTime(addDays(weekStart, -daysBefore), publishTime);
+}
+
+// ---------------------------------------------------------------- the current cycle
+//
+// ONE definition of "the current cycle", used by the back office, the portal, the jobs and the seed:
+// a cycle becomes current at its policy's scheduled publish time (default Saturday 12:00 of the week
+// before, when its order window opens too) and stays current until the next cycle's publish time. So
+// from Saturday 12:00 the current cycle is next week's, and between a shop's order day and that
+// Saturday the week's own cycle (closed for ordering, its limits still in force) is still current; there
+// is never a moment with a current cycle whose policy is not due yet.
+
+/** The company's current cycle (its Monday) at `now`. */
+export function currentCycleStart(now: Date, settings: Pick<ScheduleSettings, 'policyPublishWeekday' | 'policyPublishTime'>): string {
+  // The publish time lies 1–7 days before its cycle, so next week's cycle is the latest that can be current.
+  let start = addDays(mondayOf(chinaDate(now)), 7);
+  while (scheduledPublishAt(start, settings.policyPublishWeekday, settings.policyPublishTime) > now) start = addDays(start, -7);
+  return start;
+}
+
+/**
+ * A shop's cycles from its current one on, `count` of them, oldest first. The shop's current cycle is
+ * the company's, except that an earlier cycle whose (holiday-moved) order day is today or still ahead
+ * stays current for the shop until that day has passed: it has not placed that cycle's order yet.
+ */
+export function retailerCycles(now: Date, count: number, orderWeekday: number, calendar: WorkCalendar, settings: ScheduleSettings): CycleSchedule[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`Not a count: ${count}`);
-  const out: CycleSchedule[] = [];
-  for (let start = addDays(mondayOf(today), -7 * LOOKBACK_WEEKS); out.length < count; start = addDays(start, 7)) {
-    const cycle = cycleSchedule(start, orderWeekday, calendar, settings);
-    if (cycle.orderDay.actual >= today) out.push(cycle);
+  const today = chinaDate(now);
+  const companyCurrent = currentCycleStart(now, settings);
+  let first = companyCurrent;
+  for (let start = addDays(companyCurrent, -7 * LOOKBACK_WEEKS); start < companyCurrent; start = addDays(start, 7)) {
+    if (orderDayForCycle(start, orderWeekday, calendar).actual >= today) {
+      first = start;
+      break;
+    }
   }
-  return out;
+  return Array.from({ length: count }, (_, k) => cycleSchedule(addDays(first, 7 * k), orderWeekday, calendar, settings));
+}
+
+/**
+ * The cycle an order placed at `orderedAt` belongs to (an order arriving from the ordering system): the
+ * earliest cycle whose actual, holiday-moved order day is on or after the order's China date. When two
+ * cycles share one moved order day, the order goes to the earlier one.
+ */
+export function cycleOfOrder(orderedAt: Date, orderWeekday: number, calendar: WorkCalendar): string {
+  const date = chinaDate(orderedAt);
+  // The cycle starting the Monday after `date` orders after it, so the walk ends within LOOKBACK_WEEKS + 1 steps.
+  for (let start = addDays(mondayOf(date), -7 * LOOKBACK_WEEKS); ; start = addDays(start, 7)) {
+    if (orderDayForCycle(start, orderWeekday, calendar).actual >= date) return start;
+  }
 }
 
 /** Where `now` stands against a window, with the milliseconds a countdown shows (to opening, or to closing). */

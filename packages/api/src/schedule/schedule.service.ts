@@ -3,7 +3,7 @@ import { getSettings } from '../admin/settings.service';
 import type { RetailerDeps } from '../deps';
 import { notFound } from '../errors';
 import { addDays, chinaDate, createWorkCalendar, type SpecialDay, type WorkCalendar } from './calendar.rules';
-import { SCHEDULE_SETTING_KEYS, toScheduleSettings, upcomingCycles, windowStatus, type ScheduleSettings } from './schedule.rules';
+import { currentCycleStart, retailerCycles, SCHEDULE_SETTING_KEYS, toScheduleSettings, windowStatus, type ScheduleSettings } from './schedule.rules';
 import type { TMyScheduleInput } from './schedule.schema';
 
 // The retailer's order schedule (domain.md §5): the pure rules of schedule.rules.ts over the calendar rows
@@ -38,12 +38,19 @@ export async function loadScheduleSettings(db: DbTx): Promise<ScheduleSettings> 
   return toScheduleSettings(await getSettings(db, SCHEDULE_SETTING_KEYS));
 }
 
-/** The current cycle and the one after, as Monday dates, for the retailer's order weekday. */
+/** A shop's current cycle and the one after (schedule.rules.ts `retailerCycles`), for its order weekday. */
 export async function currentAndNextCycle(db: DbTx, orderWeekday: number, now: Date) {
   const today = chinaDate(now);
   const [{ calendar }, settings] = await Promise.all([loadWorkCalendar(db, today), loadScheduleSettings(db)]);
-  const [current, next] = upcomingCycles(today, 2, orderWeekday, calendar, settings);
-  return { current: current!, next: next! };
+  const [current, next] = retailerCycles(now, 2, orderWeekday, calendar, settings);
+  return { current: current!, next: next!, settings };
+}
+
+/** The company's current cycle and the next, as Monday dates (schedule.rules.ts `currentCycleStart`). */
+export async function companyCurrentCycle(db: DbTx, now: Date): Promise<{ current: string; next: string; settings: ScheduleSettings }> {
+  const settings = await loadScheduleSettings(db);
+  const current = currentCycleStart(now, settings);
+  return { current, next: addDays(current, 7), settings };
 }
 
 /** My order day, window and delivery date for the next `count` cycles, with the calendar's special days. */
@@ -53,7 +60,7 @@ export async function getMySchedule({ db, actor, clock }: RetailerDeps, input: T
   const retailer = await db.retailer.findUnique({ where: { id: actor.retailerId }, select: { orderWeekday: true } });
   if (!retailer) throw notFound();
   const [{ calendar, days }, settings] = await Promise.all([loadWorkCalendar(db, today), loadScheduleSettings(db)]);
-  const cycles = upcomingCycles(today, input.count, retailer.orderWeekday, calendar, settings);
+  const cycles = retailerCycles(now, input.count, retailer.orderWeekday, calendar, settings);
   const from = cycles[0]?.cycleStart ?? today;
   const to = cycles.reduce((max, c) => (c.deliveryDate > max ? c.deliveryDate : max), cycles.at(-1)?.cycleEnd ?? today);
   const years = [...new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))])];

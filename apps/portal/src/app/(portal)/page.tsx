@@ -116,6 +116,7 @@ export default async function HomePage() {
               })}
             </p>
             {allowance.usedUp > 0 ? <p className="text-ink-muted">{t('allocation.summary.usedUp', { n: allowance.usedUp })}</p> : null}
+            {allowance.carriedForward ? <p className="text-warning-800">{t('allocation.carried.detail', { cycle: allowance.carriedFromCycle ?? '—', version: allowance.version ?? '—' })}</p> : null}
           </>
         )}
         <Link href="/allocation" prefetch={false} className="font-semibold">

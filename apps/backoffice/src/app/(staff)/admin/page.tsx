@@ -24,6 +24,7 @@ const SECTIONS: { href: string; title: MessageKey; body: MessageKey; permission:
   { href: '/admin/change-requests', title: 'admin.changeRequests.title', body: 'admin.index.changeRequests', permission: 'changeRequests.approve' },
   { href: '/admin/audit', title: 'admin.audit.title', body: 'admin.audit.index', permission: 'audit.read' },
   { href: '/admin/jobs', title: 'admin.jobs.title', body: 'admin.jobs.index', permission: 'admin.jobs' },
+  { href: '/admin/integrations', title: 'ingest.title', body: 'ingest.description', permission: 'admin.integrations' },
 ];
 
 export default async function AdminIndexPage() {

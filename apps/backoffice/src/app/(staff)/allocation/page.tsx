@@ -70,7 +70,8 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                 <tr key={cycle.weekStart} data-testid="cycle-row" data-cycle-code={cycle.code}>
                   <Th scope="row" className="bg-surface">
                     {cycle.code}
-                    {cycle.weekStart === data.currentMonday ? <span className="ml-2 text-sm font-normal text-brand-700">{t('allocation.staff.thisWeek')}</span> : null}
+                    {cycle.weekStart === data.currentMonday ? <span className="ml-2 text-sm font-normal text-brand-700">{t('allocation.staff.currentCycle')}</span> : null}
+                    {cycle.weekStart === data.nextMonday ? <span className="ml-2 text-sm font-normal text-ink-muted">{t('allocation.staff.nextCycle')}</span> : null}
                   </Th>
                   <Td className="whitespace-nowrap">
                     {formatDate(cycle.weekStart, locale)} – {formatDate(cycle.weekEnd, locale)}
@@ -86,6 +87,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                               {t('allocation.staff.versionN', { version: p.version })}
                             </Link>
                             <Badge tone={POLICY_TONE[p.state]}>{t(policyStateLabel(p.state))}</Badge>
+                            {p.carriedFromId ? <Badge tone="warn">{t('allocation.carried.badge')}</Badge> : null}
                             <span className="text-sm text-ink-muted">
                               {p.publishedAt
                                 ? t('allocation.staff.publishedAt', { at: formatDateTime(p.publishedAt, locale) })

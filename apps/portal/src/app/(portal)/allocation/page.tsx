@@ -81,7 +81,11 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
         </p>
         {data.policy ? (
           <>
-            <p data-testid="allocation-policy">{t('allocation.policy', { version: data.policy.version, date: data.policy.publishedAt ? formatDateTime(data.policy.publishedAt, locale) : '—' })}</p>
+            <p data-testid="allocation-policy">
+              {t('allocation.policy', { version: data.policy.version, date: data.policy.publishedAt ? formatDateTime(data.policy.publishedAt, locale) : '—' })}
+              {data.policy.carriedForward ? <span className="ml-2 inline-block rounded-full bg-warning-50 px-2.5 py-0.5 text-sm font-semibold text-warning-800" data-testid="allocation-carried">{t('allocation.carried.badge')}</span> : null}
+            </p>
+            {data.policy.carriedForward ? <p className="text-warning-800">{t('allocation.carried.detail', { cycle: data.policy.carriedFromCycle ?? '—', version: data.policy.version })}</p> : null}
             {data.policy.note ? <p className="text-ink-muted">{t('allocation.policyNote', { note: data.policy.note })}</p> : null}
           </>
         ) : null}
@@ -90,7 +94,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
       {data.grade === null ? (
         <EmptyState title={t('allocation.noGrade')} />
       ) : !data.policy ? (
-        <EmptyState title={t('allocation.noPolicy')} />
+        <EmptyState title={t('allocation.notPublishedUntil', { at: formatDateTime(data.publishAt, locale) })} />
       ) : (
         <>
           <form method="get" action="/allocation" role="search" className="grid grid-cols-1 gap-3 rounded-xl border border-line bg-surface p-4 min-[480px]:grid-cols-2">
