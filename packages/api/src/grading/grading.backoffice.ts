@@ -1,5 +1,15 @@
 import { requirePermission, router } from '../trpc/init';
-import { ZDecideRunInput, ZStartRunInput } from './grading.schema';
+import {
+  ZAppealInput,
+  ZDecideAppealInput,
+  ZDecideRunInput,
+  ZIntegrityHistoryInput,
+  ZListAppealsInput,
+  ZSetIntegrityInput,
+  ZStartRunInput,
+} from './grading.schema';
+import { decideAppeal, getAppeal, listAppeals } from './grading.appeals.service';
+import { listIntegrityHistory, setIntegrityLevel } from './grading.integrity.service';
 import { discardGradeRun, listRunPeriods, publishGradeRun, startGradeRun } from './grading.run.service';
 
 export const gradingBackofficeRouter = router({
@@ -7,4 +17,11 @@ export const gradingBackofficeRouter = router({
   startRun: requirePermission('grading.run').input(ZStartRunInput).mutation(({ ctx, input }) => startGradeRun(ctx, input)),
   publishRun: requirePermission('grading.publish').input(ZDecideRunInput).mutation(({ ctx, input }) => publishGradeRun(ctx, input)),
   discardRun: requirePermission('grading.run').input(ZDecideRunInput).mutation(({ ctx, input }) => discardGradeRun(ctx, input)),
+
+  appeals: requirePermission('grading.decideAppeal').input(ZListAppealsInput).query(({ ctx, input }) => listAppeals(ctx, input)),
+  appeal: requirePermission('grading.decideAppeal').input(ZAppealInput).query(({ ctx, input }) => getAppeal(ctx, input)),
+  decideAppeal: requirePermission('grading.decideAppeal').input(ZDecideAppealInput).mutation(({ ctx, input }) => decideAppeal(ctx, input)),
+
+  integrityHistory: requirePermission('retailers.read').input(ZIntegrityHistoryInput).query(({ ctx, input }) => listIntegrityHistory(ctx, input)),
+  setIntegrity: requirePermission('grading.integrity').input(ZSetIntegrityInput).mutation(({ ctx, input }) => setIntegrityLevel(ctx, input)),
 });

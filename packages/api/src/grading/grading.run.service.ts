@@ -63,46 +63,53 @@ async function openCycles(db: DbTx, period: GradingPeriod, today: string): Promi
 export async function startGradeRun({ db, actor, clock }: StaffDeps, input: TStartRunInput) {
   const now = clock();
   const today = chinaDate(now);
-  const s = await getSettings(db, ['grading.periodMonths', 'grading.scoreWeights', 'grading.shareTable', 'grading.integrityCapGrade', 'grading.initialGrades']);
-  const period = endedPeriods(today, s['grading.periodMonths'], PERIODS_OFFERED * 4).find((p) => p.code === input.periodCode);
+  const months = (await getSettings(db, ['grading.periodMonths']))['grading.periodMonths'];
+  const period = endedPeriods(today, months, PERIODS_OFFERED * 4).find((p) => p.code === input.periodCode);
   if (!period) throw new DomainError('VALIDATION', 'grading.errors.periodNotEnded', { code: input.periodCode });
   const open = await openCycles(db, period, today);
   if (open > 0) throw new DomainError('INVALID_STATE', 'grading.errors.cyclesOpen', { count: open });
-  const settings: RunSettings = { integrityCapGrade: s['grading.integrityCapGrade'], initialGrades: s['grading.initialGrades'], periodMonths: s['grading.periodMonths'] };
   try {
-    return await db.$transaction(async (tx) => {
-      const stored = await tx.gradePeriod.upsert({
-        where: { code: period.code },
-        create: { code: period.code, ordersFrom: DAY(period.ordersFrom), ordersTo: DAY(period.ordersTo), effectiveFrom: DAY(period.effectiveFrom), effectiveTo: DAY(period.effectiveTo), scoreWeights: s['grading.scoreWeights'] },
-        update: {},
-        select: { id: true, status: true },
-      });
-      const busy = await tx.gradeRun.findFirst({ where: { OR: [{ state: 'COMPUTING' }, { periodId: stored.id, state: 'DRAFT' }] }, select: { state: true } });
-      if (busy?.state === 'COMPUTING') throw new DomainError('CONFLICT', 'grading.errors.runComputing');
-      if (busy) throw new DomainError('CONFLICT', 'grading.errors.draftExists');
-      const reason = input.reason?.trim() || null;
-      if (stored.status === 'PUBLISHED' && !reason) throw new DomainError('VALIDATION', 'grading.errors.correctionNeedsReason');
-      const run = await tx.gradeRun.create({
-        data: {
-          periodId: stored.id,
-          reason: stored.status === 'PUBLISHED' ? reason : null,
-          startedById: actor.userId,
-          startedAt: now,
-          scoreWeights: s['grading.scoreWeights'],
-          shareTable: s['grading.shareTable'],
-          settings,
-        },
-        select: { id: true, state: true, reason: true },
-      });
-      await enqueueJob(tx, { queue: GRADE_RUN_QUEUE, payload: { runId: run.id }, uniqueKey: `grading:run:${run.id}` });
-      await writeAudit(tx, { actorStaffId: actor.userId, action: run.reason ? 'grading.run.startCorrection' : 'grading.run.start', entityType: 'GradeRun', entityId: run.id, after: { period: period.code, reason: run.reason } });
-      return { ...run, periodCode: period.code };
-    });
+    return await db.$transaction((tx) => createGradeRun(tx, { period, startedById: actor.userId, now, reason: input.reason?.trim() || null }));
   } catch (error) {
     // Two starts at the same moment: the partial unique index on computing runs keeps one.
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'grading.errors.runComputing');
     throw error;
   }
+}
+
+/**
+ * The run row with the settings in force, and its job, inside the caller's transaction. The demo seed
+ * calls it directly for its history of periods (their cycles are synthetic), then computes and publishes.
+ */
+export async function createGradeRun(tx: DbTx, args: { period: GradingPeriod; startedById: number; now: Date; reason: string | null }) {
+  const { period } = args;
+  const s = await getSettings(tx, ['grading.periodMonths', 'grading.scoreWeights', 'grading.shareTable', 'grading.integrityCapGrade', 'grading.initialGrades']);
+  const settings: RunSettings = { integrityCapGrade: s['grading.integrityCapGrade'], initialGrades: s['grading.initialGrades'], periodMonths: s['grading.periodMonths'] };
+  const stored = await tx.gradePeriod.upsert({
+    where: { code: period.code },
+    create: { code: period.code, ordersFrom: DAY(period.ordersFrom), ordersTo: DAY(period.ordersTo), effectiveFrom: DAY(period.effectiveFrom), effectiveTo: DAY(period.effectiveTo), scoreWeights: s['grading.scoreWeights'] },
+    update: {},
+    select: { id: true, status: true },
+  });
+  const busy = await tx.gradeRun.findFirst({ where: { OR: [{ state: 'COMPUTING' }, { periodId: stored.id, state: 'DRAFT' }] }, select: { state: true } });
+  if (busy?.state === 'COMPUTING') throw new DomainError('CONFLICT', 'grading.errors.runComputing');
+  if (busy) throw new DomainError('CONFLICT', 'grading.errors.draftExists');
+  if (stored.status === 'PUBLISHED' && !args.reason) throw new DomainError('VALIDATION', 'grading.errors.correctionNeedsReason');
+  const run = await tx.gradeRun.create({
+    data: {
+      periodId: stored.id,
+      reason: stored.status === 'PUBLISHED' ? args.reason : null,
+      startedById: args.startedById,
+      startedAt: args.now,
+      scoreWeights: s['grading.scoreWeights'],
+      shareTable: s['grading.shareTable'],
+      settings,
+    },
+    select: { id: true, state: true, reason: true },
+  });
+  await enqueueJob(tx, { queue: GRADE_RUN_QUEUE, payload: { runId: run.id }, uniqueKey: `grading:run:${run.id}` });
+  await writeAudit(tx, { actorStaffId: args.startedById, action: run.reason ? 'grading.run.startCorrection' : 'grading.run.start', entityType: 'GradeRun', entityId: run.id, after: { period: period.code, reason: run.reason } });
+  return { ...run, periodCode: period.code };
 }
 
 /**

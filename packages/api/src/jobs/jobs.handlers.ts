@@ -3,6 +3,7 @@ import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocatio
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
+import { APPEAL_REMIND_QUEUE, remindOverdueAppeals } from '../grading/grading.appeals.service';
 import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE } from '../grading/grading.run.service';
 import type { JobHandler } from './jobs.service';
 
@@ -29,5 +30,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [GRADE_RUN_QUEUE]: (db, payload, now) => computeGradeRun(db, payload as { runId: number }, now),
   [GRADE_APPLY_QUEUE]: async (db, payload, now) => {
     await applyGradesInForce(db, payload as { periodId: number }, now);
+  },
+  [APPEAL_REMIND_QUEUE]: async (db, _payload, now) => {
+    await remindOverdueAppeals(db, now);
   },
 };

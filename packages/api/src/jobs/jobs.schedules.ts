@@ -1,6 +1,7 @@
 import type { Db } from '@tobacco/db/client';
 import { PROMOTION_SWEEP_QUEUE } from '../promotions/promotions.jobs';
 import { COMPLAINT_SWEEP_QUEUE } from '../complaints/complaints.jobs';
+import { APPEAL_REMIND_QUEUE } from '../grading/grading.appeals.service';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work, checked by the worker every tick: each entry enqueues its job with a uniqueKey for the
@@ -11,5 +12,7 @@ export const SCHEDULES: Schedule[] = [
   // SLA breaches of complaints: enqueues one reminder per overdue case per day (催办).
   { name: 'complaints.breachSweep', everyMinutes: 15, enqueue: (db, slot) => enqueueJob(db, { queue: COMPLAINT_SWEEP_QUEUE, payload: {}, uniqueKey: `complaints:sweep:${slot}` }) },
   // Ends promotions whose window has closed; sends live any approved one whose go-live job was lost.
+  // Overdue grade appeals: one reminder to the managers a day (the slot is a UTC day, 08:00 in China).
+  { name: 'grading.appealReminder', everyMinutes: 24 * 60, enqueue: (db, slot) => enqueueJob(db, { queue: APPEAL_REMIND_QUEUE, payload: {}, uniqueKey: `grading:appealRemind:${slot}` }) },
   { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
 ];
