@@ -152,7 +152,7 @@ export async function remindOverdueAppeals(db: Db, now: Date): Promise<number> {
   const body = translate('zh-CN', 'grading.appeals.notify.overdueBody', { count: overdue });
   return db.$executeRaw`
     INSERT INTO "Notification" ("staffUserId", kind, title, body, link, "createdAt")
-    SELECT DISTINCT u.id, 'SLA_REMINDER'::"NotificationKind", ${title}, ${body}, '/grading/appeals', ${now}
-    FROM "StaffUser" u JOIN "StaffRoleGrant" g ON g."userId" = u.id
-    WHERE u.active AND g.role = 'MANAGER'`;
+    SELECT u.id, 'SLA_REMINDER'::"NotificationKind", ${title}, ${body}, '/grading/appeals?overdue=1', ${now}
+    FROM "StaffUser" u
+    WHERE u.active AND EXISTS (SELECT 1 FROM "StaffRoleGrant" g WHERE g."userId" = u.id AND g.role = 'MANAGER')`;
 }
