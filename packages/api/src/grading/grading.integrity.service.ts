@@ -119,8 +119,9 @@ export async function setIntegrityLevel(deps: StaffDeps, input: TSetIntegrityInp
 
 /** A retailer's integrity history, latest first, paged. */
 export async function listIntegrityHistory({ db, actor }: StaffDeps, input: TIntegrityHistoryInput) {
+  if (input.retailerId === undefined && input.licenceNo === undefined) throw notFound();
   const retailer = await db.retailer.findFirst({
-    where: { id: input.retailerId, ...retailerScope(actor) },
+    where: { ...(input.retailerId !== undefined ? { id: input.retailerId } : { licenceNo: input.licenceNo }), ...retailerScope(actor) },
     select: { id: true, shopName: true, licenceNo: true, integrityLevel: true, grade: true },
   });
   if (!retailer) throw notFound();

@@ -25,6 +25,7 @@ let marketing: Staff;
 let managerA: Staff;
 let managerB: Staff;
 let accountManager: Staff;
+let admin: Staff;
 const shops: Awaited<ReturnType<typeof createRetailer>>[] = [];
 let newShop: Awaited<ReturnType<typeof createRetailer>>;
 let violator: Awaited<ReturnType<typeof createRetailer>>;
@@ -34,11 +35,12 @@ beforeAll(async () => {
   db = await isolated.open();
   const passwordHash = await hashPassword('irrelevant-1');
   const districtId = (await createDistrict(db)).id;
-  [marketing, managerA, managerB, accountManager] = await Promise.all([
+  [marketing, managerA, managerB, accountManager, admin] = await Promise.all([
     createStaff(db, { roles: ['MARKETING'], passwordHash }),
     createStaff(db, { roles: ['MANAGER'], passwordHash }),
     createStaff(db, { roles: ['MANAGER'], passwordHash }),
     createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash }),
+    createStaff(db, { roles: ['ADMIN'], passwordHash }),
   ]);
   const premium = await createProduct(db, { productClass: 1, priceFen: 30_000 });
   const plain = await Promise.all([1, 2, 3].map(() => createProduct(db, { productClass: 4, priceFen: 8_000 })));
@@ -176,7 +178,32 @@ describe('a grading run, from start to publish', () => {
     expect(limits.items.find((i) => i.productId === product.id)?.limitQuantity).toBe(grade);
   });
 
+  it('shows an account manager only their own retailers, and explains one retailer', async () => {
+    const am = await caller(accountManager).grading.review({ runId });
+    expect(am.totals.retailers).toBe(3);
+    expect(am.run.canPublish).toBe(false);
+    const rows = await caller(accountManager).grading.rows({ runId, pageSize: 100 });
+    expect(rows.items.map((r) => r.retailerId).sort()).toEqual(shops.slice(0, 3).map((s) => s.id).sort());
+    await expect(caller(accountManager).grading.explain({ runId, retailerId: shops[11]!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const all = await caller(marketing).grading.review({ runId });
+    expect(all.totals).toEqual({ retailers: 14, ranked: 13, initial: 1, capped: 1 });
+    expect(all.distribution.reduce((s, g) => s + g.final, 0)).toBe(14);
+    expect(all.distribution.find((g) => g.grade === 1)?.targetShare).toBe(7);
+    const up = await caller(marketing).grading.rows({ runId, sort: 'up' });
+    for (let i = 1; i < up.items.length; i += 1) expect(up.items[i]!.delta!).toBeLessThanOrEqual(up.items[i - 1]!.delta!);
+    const found = await caller(marketing).grading.rows({ runId, q: shops[11]!.licenceNo });
+    expect(found.items.map((r) => r.retailerId)).toEqual([shops[11]!.id]);
+    const why = await caller(marketing).grading.explain({ runId, retailerId: shops[11]!.id });
+    expect(why.row).toMatchObject({ volumeTiao: 156, distinctProducts: 2 });
+    expect(why.peers?.maxVolume).toBe(400);
+    expect(why.weights).toEqual(SETTINGS['grading.scoreWeights'].default);
+  });
+
   it('corrects a published period only with a reason, superseding the earlier run', async () => {
+    // The violator's level has improved since: the correction no longer caps it (the cap lifts at a publish).
+    await caller(admin).grading.setIntegrity({ retailerId: violator.id, level: 'A', effectiveFrom: '2077-04-07', reason: '整改完成，恢复诚信等级' });
+    expect((await db.retailer.findUniqueOrThrow({ where: { id: violator.id } })).grade).toBe(10);
     await expect(caller(marketing).grading.startRun({ periodCode: '2077Q1' })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.correctionNeedsReason' } });
     const correction = await caller(marketing).grading.startRun({ periodCode: '2077Q1', reason: '二月订单数据补录后重新评定' });
     expect(correction.reason).toBe('二月订单数据补录后重新评定');
@@ -186,6 +213,9 @@ describe('a grading run, from start to publish', () => {
     // The superseded run keeps its rows: its explanation never changes.
     expect(await db.gradeRunRow.count({ where: { runId } })).toBe(14);
     expect(await db.auditLog.count({ where: { action: 'grading.run.startCorrection', entityId: String(correction.id) } })).toBe(1);
+    const lifted = await db.gradeRunRow.findUniqueOrThrow({ where: { runId_retailerId: { runId: correction.id, retailerId: violator.id } } });
+    expect(lifted.capped).toBe(false);
+    expect((await db.retailer.findUniqueOrThrow({ where: { id: violator.id } })).grade).toBe(lifted.computedGrade);
   });
 
   it('discards a draft, and refuses staff without the permission and retailers', async () => {

@@ -41,7 +41,7 @@ const decisionReason = z.string().check(
 export const ZSetIntegrityInput = z.object({ retailerId: id, level: z.enum(INTEGRITY_LEVELS), effectiveFrom: isoDate, reason: decisionReason });
 export type TSetIntegrityInput = z.output<typeof ZSetIntegrityInput>;
 
-export const ZIntegrityHistoryInput = z.object({ retailerId: id, page, pageSize: pageSize(20) });
+export const ZIntegrityHistoryInput = z.object({ retailerId: z.optional(id), licenceNo: z.optional(z.string().check(z.regex(/^\d{12}$/, 'grading.staff.integrity.notFound'))), page, pageSize: pageSize(20) });
 export type TIntegrityHistoryInput = z.output<typeof ZIntegrityHistoryInput>;
 
 export const ZListAppealsInput = z.object({ state: z._default(z.enum(['SUBMITTED', 'DECIDED']), 'SUBMITTED'), overdueOnly: z.optional(z.boolean()), page, pageSize: pageSize(20) });
