@@ -2,7 +2,7 @@ import { hasPermission } from '@tobacco/auth/permissions';
 import type { Db } from '@tobacco/db/client';
 import { translate, type MessageKey } from '@tobacco/i18n/messages';
 import type { Actor } from '../actor';
-import { DomainError } from '../errors';
+import { DomainError, notFound } from '../errors';
 import { streamSheet, type ExportFormat } from '../admin/retailer-export';
 import { runRowBatches, type RunRow } from './grading.review.service';
 
@@ -28,9 +28,13 @@ const COLUMNS: [MessageKey, (r: RunRow) => string | number | null][] = [
   ['grading.staff.col.note', (r) => (r.initial ? translate('zh-CN', 'grading.staff.initial') : r.capped ? translate('zh-CN', 'grading.staff.capped') : null)],
 ];
 
-export function exportRun(ctx: { db: Db; actor: Actor | null; clock: () => Date }, runId: number, format: ExportFormat): ReadableStream<Uint8Array> {
+/** The export's name and body; refuses anyone without `grading.review`, and an unknown run is NOT_FOUND. */
+export async function exportRun(ctx: { db: Db; actor: Actor | null; clock: () => Date }, runId: number, format: ExportFormat): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'staff' || actor.mustChangePassword || !hasPermission(actor.roles, 'grading.review')) throw new DomainError('FORBIDDEN');
+  const run = await ctx.db.gradeRun.findUnique({ where: { id: runId }, select: { period: { select: { code: true } } } });
+  if (!run) throw notFound();
   const headers = COLUMNS.map(([key]) => translate('zh-CN', key));
-  return streamSheet(headers, runRowBatches({ db: ctx.db, actor, clock: ctx.clock }, runId), (r) => COLUMNS.map(([, cell]) => cell(r)), format, translate('zh-CN', 'grading.staff.sheet'));
+  const body = streamSheet(headers, runRowBatches({ db: ctx.db, actor, clock: ctx.clock }, runId), (r) => COLUMNS.map(([, cell]) => cell(r)), format, translate('zh-CN', 'grading.staff.sheet'));
+  return { filename: `grading-${run.period.code}-${runId}.${format}`, body };
 }
