@@ -2,7 +2,8 @@ import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'jso
 import type { PrismaClient } from '../../packages/db/src/generated/prisma/client';
 import type { BusinessForm, IntegrityLevel, Market } from '../../packages/db/src/generated/prisma/enums';
 import { DEFAULT_GRADE_SHARES, SETTINGS } from '../../packages/api/src/admin/settings.registry';
-import { assignGrades, capGradeForIntegrity, gradeBoundaries, scoreRetailers, type GradingInput } from '../../packages/api/src/grading/grading.rules';
+import { assignGrades, endedPeriods, lastEndedPeriod, scoreRetailers, type GradingInput } from '../../packages/api/src/grading/grading.rules';
+import { computeGradeRun, createGradeRun, publishGradeRun } from '../../packages/api/src/grading/grading.run.service';
 import { addDays, chinaDate, chinaDateTime, mondayOf } from '../../packages/api/src/schedule/calendar.rules';
 import { currentCycleStart, scheduledPublishAt, toScheduleSettings } from '../../packages/api/src/schedule/schedule.rules';
 import { hashPassword } from '../../packages/auth/src/password';
@@ -51,7 +52,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedCycles(db, today);
   await seedOrders(db, today, shopA, shopB);
   await seedCalendar(db, Number(today.slice(0, 4)));
-  await seedGrades(db, today, now);
+  await seedGrades(db, today, now, staff);
 
   const ctx: SeedContext = { db, random, today, now, staff, shopA, shopB, departments };
   await seedAllocation(ctx);
@@ -204,17 +205,18 @@ async function seedOrders(db: PrismaClient, today: string, shopA: number, shopB:
   await db.$executeRawUnsafe(`CREATE TEMP TABLE seed_product AS SELECT id, "productClass", "wholesalePriceFen", row_number() OVER (ORDER BY id) AS n FROM "Product"`);
   await insertOrders(db, today, `r.id NOT IN (${shopA}, ${shopB})`);
 
-  // The twins: who sits in the middle of grades 24 and 8 on the last complete quarter's orders.
-  const period = lastCompleteQuarter(today);
-  const graded = assignGrades(scoreRetailers(await gradingInputs(db, period.from, period.to), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES);
-  // A twin with the shop's own order weekday: the copied orders then fall on exactly the twin's dates, so
-  // the grading period holds the same orders and the shop's grade is the twin's on whatever day this runs.
+  // The twins: who sits in the middle of grades 24 and 8 on the last ended period's orders (the run
+  // computes the same rules in SQL, so the shops copying them land there too).
+  const period = lastEndedPeriod(today, SETTINGS['grading.periodMonths'].default);
+  const graded = assignGrades(scoreRetailers(await gradingInputs(db, period.ordersFrom, period.ordersTo), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES);
+  // A twin with the shop's own order day, so the copied orders fall on the same dates (and in the same period).
   const weekdays = new Map((await db.retailer.findMany({ select: { id: true, orderWeekday: true } })).map((r) => [r.id, r.orderWeekday]));
   const middleOf = (grade: number, shop: number) => {
     const inGrade = graded.filter((r) => r.grade === grade);
-    const sameDay = inGrade.filter((r) => weekdays.get(r.retailerId) === weekdays.get(shop));
-    const pool = sameDay.length > 0 ? sameDay : inGrade;
-    return pool[Math.floor(pool.length / 2)]!.retailerId;
+    const middle = Math.floor(inGrade.length / 2);
+    const sameDay = inGrade.map((r, i) => ({ r, i })).filter(({ r }) => weekdays.get(r.retailerId) === weekdays.get(shop));
+    sameDay.sort((a, b) => Math.abs(a.i - middle) - Math.abs(b.i - middle));
+    return (sameDay[0]?.r ?? inGrade[middle]!).retailerId;
   };
   for (const [shop, twin] of [[shopA, middleOf(24, shopA)], [shopB, middleOf(8, shopB)]] as const) {
     await db.$executeRawUnsafe(`
@@ -263,17 +265,7 @@ async function insertOrders(db: PrismaClient, today: string, retailerFilter: str
   await db.$executeRawUnsafe(`DELETE FROM "Order" WHERE "totalQuantity" = 0`);
 }
 
-export function lastCompleteQuarter(today: string) {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const q = Math.floor((m - 1) / 3); // current quarter index 0..3
-  const start = (year: number, quarter: number) => `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
-  const prevYear = q === 0 ? y - 1 : y;
-  const prevQ = q === 0 ? 3 : q - 1;
-  const from = start(prevYear, prevQ);
-  const to = addDays(start(y, q), -1);
-  return { from, to, code: `${prevYear}Q${prevQ + 1}`, effectiveFrom: start(y, q) };
-}
-
+/** The totals the run ranks (retailers open for the whole period), for choosing the twins. */
 async function gradingInputs(db: PrismaClient, from: string, to: string): Promise<GradingInput[]> {
   const rows = await db.$queryRawUnsafe<{ retailerId: number; volume: bigint; amount: bigint; distinct: bigint; premium: bigint }[]>(`
     SELECT r.id AS "retailerId", coalesce(sum(l.quantity), 0) AS volume, coalesce(sum(l."amountFen"), 0) AS amount,
@@ -282,6 +274,7 @@ async function gradingInputs(db: PrismaClient, from: string, to: string): Promis
     LEFT JOIN "Order" o ON o."retailerId" = r.id AND o."orderDate" BETWEEN DATE '${from}' AND DATE '${to}' AND o.status = 'CONFIRMED'
     LEFT JOIN "OrderLine" l ON l."orderId" = o.id
     LEFT JOIN "Product" p ON p.id = l."productId"
+    WHERE r.status <> 'CANCELLED' AND r."openedOn" <= DATE '${from}'
     GROUP BY r.id`);
   return rows.map((r) => ({
     retailerId: r.retailerId,
@@ -292,59 +285,21 @@ async function gradingInputs(db: PrismaClient, from: string, to: string): Promis
   }));
 }
 
-/** The last complete quarter's grades (published, in force now) and the three before it, for history. */
-async function seedGrades(db: PrismaClient, today: string, now: Date) {
-  const integrity = new Map((await db.retailer.findMany({ select: { id: true, integrityLevel: true } })).map((r) => [r.id, r.integrityLevel]));
-  const cap = SETTINGS['grading.integrityCapGrade'].default;
-  let period = lastCompleteQuarter(today);
-  const periods = [];
-  for (let i = 0; i < 4; i += 1) {
-    periods.push(period);
-    period = lastCompleteQuarter(addDays(period.from, 1));
+/**
+ * Four ended periods graded the way the company grades: a run started by marketing, computed by the run's
+ * own SQL, published by the manager on the first day it takes effect. The last one is in force today.
+ */
+async function seedGrades(db: PrismaClient, today: string, now: Date, staff: Record<string, number>) {
+  const periods = endedPeriods(today, SETTINGS['grading.periodMonths'].default, 4).reverse();
+  const manager = { kind: 'staff' as const, userId: staff.manager!, roles: ['MANAGER' as const], districtId: null, departmentId: null };
+  for (const period of periods) {
+    const publishedAt = new Date(Math.min(now.getTime(), chinaDateTime(period.effectiveFrom, '09:00').getTime()));
+    const run = await db.$transaction((tx) => createGradeRun(tx, { period, startedById: staff.marketing!, now: publishedAt, reason: null }));
+    await computeGradeRun(db, { runId: run.id }, publishedAt);
+    const computed = await db.gradeRun.findUniqueOrThrow({ where: { id: run.id }, select: { state: true, error: true } });
+    if (computed.state !== 'DRAFT') throw new Error(`Grading run of ${period.code} failed: ${computed.error}`);
+    await publishGradeRun({ db, actor: manager, clock: () => publishedAt }, { runId: run.id });
   }
-  let latestPeriodId = 0;
-  for (const p of periods.reverse()) {
-    const effectiveTo = addDays(lastCompleteQuarter(addDays(p.effectiveFrom, 100)).effectiveFrom, -1);
-    const created = await db.gradePeriod.create({
-      data: {
-        code: p.code,
-        ordersFrom: day(p.from),
-        ordersTo: day(p.to),
-        effectiveFrom: day(p.effectiveFrom),
-        effectiveTo: day(effectiveTo),
-        status: 'PUBLISHED',
-        publishedAt: chinaDateTime(addDays(p.effectiveFrom, -1), '18:00'),
-        scoreWeights: SETTINGS['grading.scoreWeights'].default,
-      },
-    });
-    const graded = assignGrades(scoreRetailers(await gradingInputs(db, p.from, p.to), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES).map((r) => {
-      const capped = capGradeForIntegrity(r.grade, integrity.get(r.retailerId) ?? 'A', cap);
-      return { ...r, grade: capped.grade, capped: capped.capped };
-    });
-    await db.retailerGrade.createMany({
-      data: graded.map((r) => ({
-        periodId: created.id,
-        retailerId: r.retailerId,
-        grade: r.grade,
-        score: r.score,
-        volumeScore: r.volumeScore,
-        amountScore: r.amountScore,
-        varietyScore: r.varietyScore,
-        classShareScore: r.classShareScore,
-        volumeTiao: r.volume,
-        amountFen: BigInt(r.amountFen),
-        distinctProducts: r.distinctProducts,
-        rank: r.rank,
-        capped: r.capped,
-      })),
-    });
-    await db.gradeBoundary.createMany({
-      data: gradeBoundaries(graded).map((b) => ({ periodId: created.id, ...b })),
-    });
-    latestPeriodId = created.id;
-  }
-  await db.$executeRaw`UPDATE "Retailer" r SET grade = g.grade FROM "RetailerGrade" g WHERE g."retailerId" = r.id AND g."periodId" = ${latestPeriodId}`;
-  void now;
 }
 
 type CalendarJson = { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -502,7 +457,7 @@ async function seedRewards({ db, shopA, staff, now }: SeedContext) {
   ] as const;
   for (const [name, nameEn, description, kind, points, stock] of items) await db.rewardItem.create({ data: { name, nameEn, description, kind, points, stock } });
 
-  const run = await db.rewardRun.create({ data: { periodCode: lastCompleteQuarter(chinaDate(now)).code, state: 'COMMITTED', finishedAt: now, createdById: staff.marketing! } });
+  const run = await db.rewardRun.create({ data: { periodCode: lastEndedPeriod(chinaDate(now), SETTINGS['grading.periodMonths'].default).code, state: 'COMMITTED', finishedAt: now, createdById: staff.marketing! } });
   // Who earned which rule: simple, deterministic stand-ins for the real measures; shop A earns five of six.
   await db.$executeRawUnsafe(`
     INSERT INTO "PointsEntry" ("retailerId", points, "balanceAfter", reason, "ruleId", "runId", note, "createdAt")

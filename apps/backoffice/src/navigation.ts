@@ -1,7 +1,7 @@
 import type { Permission } from '@tobacco/auth/permissions';
 import type { MessageKey } from '@tobacco/i18n/messages';
 
-export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin';
+export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin' | 'grading';
 
 type AreaDefinition = { area: StaffArea; href: string; label: MessageKey; /** shown when the user holds any of these; none = everyone */ anyOf: readonly Permission[] };
 
@@ -14,6 +14,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'surveys', href: '/surveys', label: 'backoffice.nav.surveys', anyOf: ['surveys.read', 'surveys.enterAnswers'] },
   { area: 'promotions', href: '/promotions', label: 'backoffice.nav.promotions', anyOf: ['promotions.read'] },
   { area: 'allocation', href: '/allocation', label: 'backoffice.nav.allocation', anyOf: ['allocation.read'] },
+  { area: 'grading', href: '/grading', label: 'grading.staff.title', anyOf: ['grading.review', 'grading.decideAppeal', 'grading.integrity'] },
   { area: 'rewards', href: '/rewards', label: 'backoffice.nav.rewards', anyOf: ['rewards.read', 'rewards.fulfil'] },
   { area: 'analytics', href: '/analytics', label: 'backoffice.nav.analytics', anyOf: ['analytics.read'] },
   { area: 'changeRequests', href: '/admin/change-requests', label: 'admin.nav.changeRequests', anyOf: ['changeRequests.approve'] },

@@ -8,6 +8,7 @@ import { retailersBackofficeRouter } from './retailers/retailers.backoffice';
 import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { jobsBackofficeRouter } from './jobs/jobs.backoffice';
 import { integrationsBackofficeRouter } from './integrations/integrations.backoffice';
+import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -22,6 +23,7 @@ export const backofficeRouter = router({
   complaints: complaintsBackofficeRouter,
   jobs: jobsBackofficeRouter,
   integrations: integrationsBackofficeRouter,
+  grading: gradingBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

@@ -36,6 +36,12 @@ export const PERMISSIONS = {
   'analytics.readNamed': ['MANAGER'],
   'grading.read': EVERYONE,
   'grading.decideAppeal': ['MANAGER'],
+  // Grading runs: marketing or a manager starts one; another manager publishes it.
+  'grading.run': ['MARKETING', 'MANAGER'],
+  'grading.publish': ['MANAGER'],
+  // Run review; an account manager sees only their own retailers' rows (retailerScope).
+  'grading.review': ['MARKETING', 'MANAGER', 'ACCOUNT_MANAGER'],
+  'grading.integrity': ['ADMIN'],
   'changeRequests.file': ['ACCOUNT_MANAGER', 'ADMIN'],
   'changeRequests.approve': ['MANAGER'],
   'alerts.triage': ['ACCOUNT_MANAGER', 'MANAGER'],

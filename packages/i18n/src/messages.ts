@@ -16,6 +16,7 @@ import { adminEn, adminZh } from './messages/admin';
 import { securityEn, securityZh } from './messages/security';
 import { jobsEn, jobsZh } from './messages/jobs';
 import { datainEn, datainZh } from './messages/datain';
+import { gradingStaffEn, gradingStaffZh } from './messages/grading-staff';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -35,6 +36,7 @@ const zhCN = {
   ...securityZh,
   ...jobsZh,
   ...datainZh,
+  ...gradingStaffZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -58,6 +60,7 @@ export const messages: Record<Locale, Messages> = {
     ...securityEn,
     ...jobsEn,
     ...datainEn,
+    ...gradingStaffEn,
   },
 };
 

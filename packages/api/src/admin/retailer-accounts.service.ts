@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { initialGrade } from '../grading/grading.rules';
+import { getSetting } from './settings.service';
 import { chinaDate } from '../schedule/calendar.rules';
 import { writeAudit, writeAuditMany } from './audit';
 import {
@@ -137,13 +138,14 @@ export async function createRetailerAccount({ db, actor, clock }: StaffDeps, inp
     }
     await assertLinks(tx, input);
     const fields = recordFields(input);
+    const initialGrades = await getSetting(tx, 'grading.initialGrades');
     const retailer = await tx.retailer.create({
       data: {
         licenceNo: input.licenceNo,
         ...fields,
         accountManagerId: input.accountManagerId,
         // Until a full grading period of orders, the grade comes from form, market and area.
-        grade: initialGrade(input.businessForm, input.market, input.shopAreaM2),
+        grade: initialGrade(initialGrades, input.businessForm, input.market, input.shopAreaM2),
         openedOn: DAY(chinaDate(clock())),
         logins: { create: { loginName: input.licenceNo, role: 'OWNER', displayName: input.ownerName, passwordHash } },
       },
@@ -357,6 +359,7 @@ export async function commitRetailerImport({ db, actor, clock }: StaffDeps, inpu
       const { valid, errors } = validateImportRows(input.header, input.rows, lookups);
       if (errors.length > 0) return { ok: false as const, created: 0, errorCount: errors.length, errors: errors.slice(0, REPORT_LIMIT) satisfies ImportError[] };
       const openedOn = DAY(chinaDate(clock()));
+      const initialGrades = await getSetting(tx, 'grading.initialGrades');
       const created = await tx.retailer.createManyAndReturn({
         data: valid.map((row) => ({
           licenceNo: row.licenceNo,
@@ -374,7 +377,7 @@ export async function commitRetailerImport({ db, actor, clock }: StaffDeps, inpu
           orderWeekday: row.orderWeekday,
           integrityLevel: row.integrityLevel,
           accountManagerId: row.accountManagerId,
-          grade: initialGrade(row.businessForm, row.market, row.shopAreaM2),
+          grade: initialGrade(initialGrades, row.businessForm, row.market, row.shopAreaM2),
           openedOn,
         })),
         select: { id: true, licenceNo: true, ownerName: true },

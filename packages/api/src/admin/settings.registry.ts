@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCKOUT_POLICY } from '@tobacco/auth/lockout';
+import { DEFAULT_INITIAL_GRADES, PERIOD_MONTHS } from '../grading/grading.rules';
 
 // Every number of domain.md lives here: type, default, unit and label in both languages.
 // Code reads them through getSetting/getSettings (settings.service.ts); no such number is written anywhere else.
@@ -25,6 +26,7 @@ const weekday = z.number().int().min(1).max(7);
 const workingDays = z.number().min(0.25).max(60);
 
 const visitsPerMonth = z.number().int().min(0).max(31);
+const grade = z.number().int().min(1).max(30);
 
 /** Grade bands (inclusive) that cover 1–30 with no gap and no overlap. */
 function coversAllGrades(bands: readonly { gradeFrom: number; gradeTo: number }[]): boolean {
@@ -64,7 +66,7 @@ export const SETTINGS = {
   'complaints.reopenWindowDays': define({ group: 'complaints', schema: z.number().int().min(0).max(90), default: 7, unit: 'days', label: { 'zh-CN': '办结后可重新打开天数', en: 'Days a resolved case may be reopened' } }),
   'complaints.lowRatingReopens': define({ group: 'complaints', schema: z.number().int().min(0).max(5), default: 2, unit: 'rating', label: { 'zh-CN': '评价不高于此分时重新跟进', en: 'Ratings at or below this reopen the case' } }),
 
-  'grading.periodMonths': define({ group: 'grading', schema: z.number().int().min(1).max(12), default: 3, unit: 'months', label: { 'zh-CN': '档位评定周期', en: 'Grading period' } }),
+  'grading.periodMonths': define({ group: 'grading', schema: z.number().int().refine((m) => (PERIOD_MONTHS as readonly number[]).includes(m), 'One of 1, 2, 3, 4, 6 or 12 months'), default: 3, unit: 'months', label: { 'zh-CN': '档位评定周期', en: 'Grading period' } }),
   'grading.integrityCapGrade': define({ group: 'grading', schema: z.number().int().min(1).max(30), default: 10, unit: 'grade', label: { 'zh-CN': '严重失信（C/D）档位上限', en: 'Grade cap for integrity C or D' } }),
   'grading.shareTable': define({
     group: 'grading',
@@ -81,6 +83,20 @@ export const SETTINGS = {
     default: { volume: 35, amount: 55, variety: 5, classShare: 5 },
     unit: 'points',
     label: { 'zh-CN': '档位评分权重（条量、金额、规格数、二类以上占比）', en: 'Grading score weights (volume, amount, variety, class share)' },
+  }),
+  'grading.initialGrades': define({
+    group: 'grading',
+    schema: z.object({
+      formBase: z.object({ Z: grade, B: grade, S: grade, N: grade, Y: grade, F: grade, Q: grade }),
+      marketBonus: z.object({ C: z.number().int().min(-29).max(29), X: z.number().int().min(-29).max(29) }),
+      areaBonus: z
+        .array(z.object({ minM2: z.number().int().min(1).max(100_000), bonus: z.number().int().min(-29).max(29) }))
+        .max(10)
+        .refine((steps) => steps.every((s, i) => i === 0 || s.minM2 > steps[i - 1]!.minM2), 'Areas must ascend'),
+    }),
+    default: DEFAULT_INITIAL_GRADES,
+    unit: 'grade',
+    label: { 'zh-CN': '新户初始档位（业态基数、城乡加档、经营面积加档）', en: 'Initial grade of a new retailer (form base, market and shop-area bonus)' },
   }),
   'grading.appealWorkingDays': define({ group: 'grading', schema: workingDays, default: 10, unit: 'working days', label: { 'zh-CN': '档位复核办理时限', en: 'Decide a grade appeal within' } }),
 

@@ -4,6 +4,7 @@ import { getSetting, getSettings } from '../admin/settings.service';
 import { addWorkingTime, workingDaysToMs } from '../complaints/complaints.sla.rules';
 import { isUniqueViolation, writeRetailerAudit } from '../retailers/retailers.audit';
 import { addDays, chinaDate } from '../schedule/calendar.rules';
+import { isCappedLevel } from './grading.rules';
 import { loadWorkCalendar } from '../schedule/schedule.service';
 import { SETTINGS } from '../admin/settings.registry';
 import type { TLodgeAppealInput } from './grading.schema';
@@ -30,7 +31,7 @@ async function periodInForce(db: RetailerDeps['db'], retailerId: number, today: 
 
 export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
   const today = chinaDate(clock());
-  const [retailer, period, history, appeals, appealWorkingDays] = await Promise.all([
+  const [retailer, period, history, appeals, settings] = await Promise.all([
     db.retailer.findUnique({ where: { id: actor.retailerId }, select: { grade: true, integrityLevel: true } }),
     periodInForce(db, actor.retailerId, today),
     db.retailerGrade.findMany({
@@ -45,9 +46,10 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
       take: APPEALS_SHOWN,
       select: { id: true, currentGrade: true, reason: true, state: true, dueAt: true, decidedGrade: true, decisionNote: true, decidedAt: true, createdAt: true, period: { select: { code: true } } },
     }),
-    getSetting(db, 'grading.appealWorkingDays'),
+    getSettings(db, ['grading.appealWorkingDays', 'grading.integrityCapGrade']),
   ]);
   if (!retailer) throw notFound();
+  const appealWorkingDays = settings['grading.appealWorkingDays'];
   const mine = period
     ? await db.retailerGrade.findUnique({ where: { retailerId_periodId: { retailerId: actor.retailerId, periodId: period.id } } })
     : null;
@@ -60,14 +62,19 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
   const score = mine ? num(mine.score) : null;
   // The weights stored with the period, not today's setting: they are what made this grade.
   const weights = period ? SETTINGS['grading.scoreWeights'].schema.parse(period.scoreWeights) : null;
+  const nextRegradeOn = period ? addDays(iso(period.effectiveTo), 1) : null;
+  // Capped by the integrity level: by the run (capped) or at once after it (grade in force below the period's).
+  const capped = mine !== null && isCappedLevel(retailer.integrityLevel) && (mine.capped || (retailer.grade !== null && retailer.grade < mine.grade));
   return {
     grade: retailer.grade,
     integrityLevel: retailer.integrityLevel,
+    /** The integrity cap in force: it lifts at the next regrade once the level has improved. */
+    cap: capped ? { level: retailer.integrityLevel, capGrade: settings['grading.integrityCapGrade'], publishedGrade: mine.grade, liftsOn: nextRegradeOn } : null,
     period: period
       ? { code: period.code, ordersFrom: iso(period.ordersFrom), ordersTo: iso(period.ordersTo), effectiveFrom: iso(period.effectiveFrom), effectiveTo: iso(period.effectiveTo), publishedAt: period.publishedAt }
       : null,
     /** The next regrade takes effect the day after the period in force ends. */
-    nextRegradeOn: period ? addDays(iso(period.effectiveTo), 1) : null,
+    nextRegradeOn,
     score: mine && weights
       ? {
           total: score!,

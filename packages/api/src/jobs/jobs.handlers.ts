@@ -5,6 +5,8 @@ import { ALLOCATION_CARRY_FORWARD_QUEUE, carryForwardPolicy } from '../allocatio
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
+import { APPEAL_REMIND_QUEUE, remindOverdueAppeals } from '../grading/grading.appeals.service';
+import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE } from '../grading/grading.run.service';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -22,4 +24,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [REWARD_RUN_QUEUE]: withPayload(z.object({ runId: id }), (db, payload, now) => runRewardPeriod(db, payload, now)),
   [INVITE_QUEUE]: withPayload(z.object({ surveyId: id }), (db, payload, now) => sendSurveyInvitations(db, payload, now)),
   [ALLOCATION_CARRY_FORWARD_QUEUE]: withPayload(none, (db, _payload, now) => carryForwardPolicy(db, now)),
+  [GRADE_RUN_QUEUE]: withPayload(z.object({ runId: id }), (db, payload, now) => computeGradeRun(db, payload, now)),
+  [GRADE_APPLY_QUEUE]: withPayload(z.object({ periodId: id }), (db, payload, now) => applyGradesInForce(db, payload, now)),
+  [APPEAL_REMIND_QUEUE]: withPayload(none, (db, _payload, now) => remindOverdueAppeals(db, now)),
 };

@@ -1,0 +1,27 @@
+import { inject } from 'vitest';
+import { createDb, type PrismaClient } from '@tobacco/db/client';
+import { createDatabase, databaseUrlFor, dropDatabase } from '@tobacco/db/embedded';
+import { applyMigrations } from '@tobacco/db/migrate';
+
+/**
+ * A freshly migrated database of its own for a test file whose service works on the whole company at
+ * once (a grading run ranks and re-grades every retailer), beside the shared test database.
+ */
+export function gradingTestDatabase() {
+  const base = inject('databaseUrl');
+  const adminUrl = databaseUrlFor(base, 'postgres');
+  const name = `${new URL(base).pathname.slice(1)}_grading_${process.pid}`;
+  let db: PrismaClient | undefined;
+  return {
+    async open(): Promise<PrismaClient> {
+      await createDatabase(adminUrl, name);
+      await applyMigrations(databaseUrlFor(base, name));
+      db = createDb(databaseUrlFor(base, name), { max: 4 });
+      return db;
+    },
+    async close(): Promise<void> {
+      await db?.$disconnect();
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}
