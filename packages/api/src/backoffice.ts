@@ -6,6 +6,7 @@ import { promotionsBackofficeRouter } from './promotions/promotions.backoffice';
 import { rewardsBackofficeRouter } from './rewards/rewards.backoffice';
 import { retailersBackofficeRouter } from './retailers/retailers.backoffice';
 import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
+import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -18,6 +19,7 @@ export const backofficeRouter = router({
   retailers: retailersBackofficeRouter,
   surveys: surveysBackofficeRouter,
   complaints: complaintsBackofficeRouter,
+  alerts: alertsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

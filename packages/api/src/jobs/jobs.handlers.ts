@@ -3,6 +3,7 @@ import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocatio
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
+import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import type { JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job. Recurring jobs (deadline checks, scheduled
@@ -25,4 +26,5 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [INVITE_QUEUE]: async (db, payload, now) => {
     await sendSurveyInvitations(db, payload as { surveyId: number }, now);
   },
+  [ALERT_RUN_QUEUE]: (db, payload, now) => runAlertJob(db, payload as { cycleId: number }, now),
 };

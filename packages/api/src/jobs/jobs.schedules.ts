@@ -1,6 +1,7 @@
 import type { Db } from '@tobacco/db/client';
 import { PROMOTION_SWEEP_QUEUE } from '../promotions/promotions.jobs';
 import { COMPLAINT_SWEEP_QUEUE } from '../complaints/complaints.jobs';
+import { enqueueClosedCycleRun } from '../alerts/alerts.jobs';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work, checked by the worker every tick: each entry enqueues its job with a uniqueKey for the
@@ -12,4 +13,6 @@ export const SCHEDULES: Schedule[] = [
   { name: 'complaints.breachSweep', everyMinutes: 15, enqueue: (db, slot) => enqueueJob(db, { queue: COMPLAINT_SWEEP_QUEUE, payload: {}, uniqueKey: `complaints:sweep:${slot}` }) },
   // Ends promotions whose window has closed; sends live any approved one whose go-live job was lost.
   { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
+  // Anomaly (异动) rules of the order cycle that closed last; once per cycle (the job's unique key).
+  { name: 'alerts.cycleClose', everyMinutes: 60, enqueue: (db, _slot, now) => enqueueClosedCycleRun(db, now) },
 ];
