@@ -53,6 +53,16 @@ export const alertsZh = {
   'alerts.trends.byCycle': '各周期预警数（按规则）',
   'alerts.trends.byDistrict': '各区县预警数（最近 {cycles} 个周期）',
   'alerts.trends.total': '合计',
+  'alerts.portal.title': '订货情况询问',
+  'alerts.portal.description': '公司有时会请您说明近期订货的变化，帮助我们更好地安排货源和服务。',
+  'alerts.portal.empty': '暂时没有需要您说明的事项',
+  'alerts.portal.answerLabel': '您的说明（一句话即可）',
+  'alerts.portal.answerHint': '最多 200 字，将转给您的客户经理',
+  'alerts.portal.send': '发送说明',
+  'alerts.portal.answered': '您已于 {at} 回复，谢谢！',
+  'alerts.portal.answeredShort': '已回复',
+  'alerts.portal.waiting': '待回复',
+  'alerts.portal.closed': '此事项已处理，无需回复。',
 } as const;
 
 export type AlertsKey = keyof typeof alertsZh;
@@ -110,4 +120,14 @@ export const alertsEn: Record<AlertsKey, string> = {
   'alerts.trends.byCycle': 'Alerts per cycle and rule',
   'alerts.trends.byDistrict': 'Alerts per district and rule (last {cycles} cycles)',
   'alerts.trends.total': 'Total',
+  'alerts.portal.title': 'Questions about your orders',
+  'alerts.portal.description': 'Now and then we ask about a change in your recent orders, so that we can plan your supply and service better.',
+  'alerts.portal.empty': 'Nothing to answer at the moment',
+  'alerts.portal.answerLabel': 'Your answer (a sentence is enough)',
+  'alerts.portal.answerHint': 'Up to 200 characters; it goes to your account manager',
+  'alerts.portal.send': 'Send',
+  'alerts.portal.answered': 'You answered on {at}. Thank you!',
+  'alerts.portal.answeredShort': 'Answered',
+  'alerts.portal.waiting': 'Waiting for your answer',
+  'alerts.portal.closed': 'This has been dealt with; no answer is needed.',
 };
