@@ -72,7 +72,7 @@ describe('retailer 360', () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const page = await caller.retailers.timeline({ retailerId: shop.id, limit: 3, after });
+      const page = await caller.retailers.timeline({ retailerId: shop.id, limit: 3, cursor: after });
       seen.push(...page.items.map((e) => `${e.kind}:${e.id}`));
       after = page.next ?? undefined;
       pages += 1;
@@ -85,6 +85,6 @@ describe('retailer 360', () => {
     const visits = await caller.retailers.timeline({ retailerId: shop.id, kinds: ['VISIT', 'ALERT'] });
     expect(visits.items.map((e) => e.kind).sort()).toEqual(['ALERT', 'VISIT', 'VISIT']);
     expect(visits.items.find((e) => e.kind === 'ALERT')!.data).toMatchObject({ rule: 'ORDER_SPIKE', state: 'OPEN' });
-    await expect(caller.retailers.timeline({ retailerId: shop.id, after: 'not-a-cursor' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.retailers.timeline({ retailerId: shop.id, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

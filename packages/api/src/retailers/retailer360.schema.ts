@@ -22,7 +22,7 @@ export const ZRetailer360Input = z.object({ id });
 export const ZTimelineInput = z.object({
   retailerId: id,
   kinds: z.array(z.enum(TIMELINE_KINDS)).max(TIMELINE_KINDS.length).optional(),
-  after: ZTimelineCursor.optional(),
+  cursor: ZTimelineCursor.nullish(),
   limit: z.number().int().min(1).max(100).default(TIMELINE_PAGE_SIZE),
 });
 export type TTimelineInput = z.input<typeof ZTimelineInput>;

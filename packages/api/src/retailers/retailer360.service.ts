@@ -90,7 +90,7 @@ export async function getRetailer360({ db, actor, clock }: StaffDeps, input: { i
       orderDay: cycles.current.orderDay.actual,
       ordered: thisCycle ? { quantity: thisCycle.quantity, amountFen: thisCycle.amount_fen, orders: thisCycle.orders } : { quantity: 0, amountFen: 0, orders: 0 },
       policy: policy ? { version: policy.version, publishedAt: policy.publishedAt } : null,
-      limits: limits ? { total: limits.total, items: limits.items.map((l) => ({ productId: l.productId, brand: l.brand, name: l.name, scarce: l.scarce, limit: l.limitQuantity + l.adjustment, ordered: l.ordered, allowance: l.allowance })) } : null,
+      limits: limits ? { total: limits.total, items: limits.items.map((l) => ({ productId: l.productId, brand: l.brand, name: l.name, scarce: l.scarce, limit: l.allowance.effectiveLimit, ordered: l.ordered, remaining: l.allowance.remaining, overBy: l.allowance.overBy })) } : null,
     },
     perCycle: perCycle.map((row) => ({ cycleId: row.cycle_id, code: row.code, weekStart: row.week_start, quantity: row.quantity, amountFen: row.amount_fen })),
   };
@@ -99,7 +99,7 @@ export async function getRetailer360({ db, actor, clock }: StaffDeps, input: { i
 /** One page of the timeline, newest first, and the cursor of the next page (null at the end). */
 export async function getRetailerTimeline({ db, actor }: StaffDeps, input: z.output<typeof ZTimelineInput>) {
   const shop = await openRetailer(db, actor, input.retailerId);
-  const rows = await readTimeline(db, { retailerId: shop.id, kinds: input.kinds, after: input.after ? decodeCursor(input.after) : undefined, limit: input.limit });
+  const rows = await readTimeline(db, { retailerId: shop.id, kinds: input.kinds, after: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return { items: page, next: rows.length > input.limit && last ? encodeCursor(last) : null };
