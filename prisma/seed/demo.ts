@@ -11,6 +11,7 @@ import { createRandom, type Random } from './random';
 import { COMPANY, DEPARTMENTS, DISTRICTS, FORM_SUFFIX, GIVEN, PRODUCTS, SHOP_PREFIX, SURNAMES } from './reference';
 import { seedComplaints } from './demo-complaints';
 import { seedSurveys } from './demo-surveys';
+import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
 
 export const DEMO_PASSWORD = 'demo-2026';
 export const SHOP_A_LICENCE = '330100000001';
@@ -61,6 +62,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedRewards(ctx);
   await seedComplaints(ctx);
   await seedRetailerServiceRecords(ctx);
+  await seedAlerts(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -524,12 +526,6 @@ async function seedRetailerServiceRecords({ db, staff, shopA, shopB, now }: Seed
       createdAt: at(2),
     },
   });
-  await db.alert.createMany({
-    data: [
-      { retailerId: shopA, rule: 'ORDER_SPIKE', details: { ratio: 2.4, quantity: 96, mean: 40 }, createdAt: at(9) },
-      { retailerId: shopB, rule: 'STOPPED_ORDERING', details: { cycles: 3 }, state: 'EXPLAINED', note: '店主住院，已电话联系', triagedById: staff.am02!, triagedAt: at(20), createdAt: at(21) },
-    ],
-  });
   await db.visit.createMany({
     data: [
       { retailerId: shopA, staffId: staff.am01!, visitedAt: at(14), purpose: '月度走访', note: '陈列规范，建议增加利群系列排面。' },
@@ -544,4 +540,28 @@ async function seedRetailerServiceRecords({ db, staff, shopA, shopB, now }: Seed
       { retailerId: shopB, level: 'A', effectiveFrom: day('2023-01-01'), source: '专卖许可系统导入' },
     ],
   });
+}
+
+/**
+ * Anomaly alerts come from the rules themselves: shop A stocks up in the last closed cycle (an extra order
+ * of more than twice its usual volume), then the cycle-close run goes over the last four closed cycles as
+ * the hourly job would have.
+ */
+async function seedAlerts({ db, shopA, today, now }: SeedContext) {
+  const closed = await db.orderCycle.findMany({ where: { weekEnd: { lt: day(today) } }, orderBy: { weekStart: 'desc' }, take: 4 });
+  const last = closed[0];
+  if (!last) return;
+  await db.$executeRawUnsafe(`
+    WITH usual AS (
+      SELECT greatest(20, ceil(avg(o."totalQuantity") * 2.2))::int AS quantity FROM "Order" o JOIN "OrderCycle" c ON c.id = o."cycleId"
+      WHERE o."retailerId" = ${shopA} AND c."weekStart" < DATE '${last.weekStart.toISOString().slice(0, 10)}' AND c."weekStart" >= DATE '${last.weekStart.toISOString().slice(0, 10)}' - 21),
+    product AS (SELECT l."productId", l."unitPriceFen" FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId" WHERE o."retailerId" = ${shopA} ORDER BY l.quantity DESC, l.id LIMIT 1),
+    spike AS (
+      INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef")
+      SELECT ${shopA}, ${last.id}, DATE '${last.weekStart.toISOString().slice(0, 10)}' + (r."orderWeekday" - 1), 'VISIT', 'CONFIRMED', usual.quantity, usual.quantity * product."unitPriceFen", 'DEMO-SPIKE-A'
+      FROM "Retailer" r, usual, product WHERE r.id = ${shopA}
+      RETURNING id, "totalQuantity")
+    INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
+    SELECT spike.id, product."productId", spike."totalQuantity", product."unitPriceFen", spike."totalQuantity" * product."unitPriceFen" FROM spike, product`);
+  for (const cycle of [...closed].reverse()) await runCycleAnomalies(db, { cycleId: cycle.id }, now);
 }

@@ -1,7 +1,7 @@
 import type { Permission } from '@tobacco/auth/permissions';
 import type { MessageKey } from '@tobacco/i18n/messages';
 
-export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin' | 'grading';
+export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin' | 'grading' | 'alerts';
 
 type AreaDefinition = { area: StaffArea; href: string; label: MessageKey; /** shown when the user holds any of these; none = everyone */ anyOf: readonly Permission[] };
 
@@ -11,6 +11,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'home', href: '/', label: 'backoffice.nav.home', anyOf: [] },
   { area: 'retailers', href: '/retailers', label: 'backoffice.nav.retailers', anyOf: ['retailers.read'] },
   { area: 'complaints', href: '/complaints', label: 'backoffice.nav.complaints', anyOf: ['complaints.read'] },
+  { area: 'alerts', href: '/alerts', label: 'alerts.nav', anyOf: ['alerts.triage', 'alerts.readAll'] },
   { area: 'surveys', href: '/surveys', label: 'backoffice.nav.surveys', anyOf: ['surveys.read', 'surveys.enterAnswers'] },
   { area: 'promotions', href: '/promotions', label: 'backoffice.nav.promotions', anyOf: ['promotions.read'] },
   { area: 'allocation', href: '/allocation', label: 'backoffice.nav.allocation', anyOf: ['allocation.read'] },

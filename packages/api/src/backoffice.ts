@@ -9,6 +9,7 @@ import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { jobsBackofficeRouter } from './jobs/jobs.backoffice';
 import { integrationsBackofficeRouter } from './integrations/integrations.backoffice';
 import { gradingBackofficeRouter } from './grading/grading.backoffice';
+import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -24,6 +25,7 @@ export const backofficeRouter = router({
   jobs: jobsBackofficeRouter,
   integrations: integrationsBackofficeRouter,
   grading: gradingBackofficeRouter,
+  alerts: alertsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

@@ -9,6 +9,7 @@ import { retailersPortalRouter } from './retailers/retailers.portal';
 import { rewardsPortalRouter } from './rewards/rewards.portal';
 import { schedulePortalRouter } from './schedule/schedule.portal';
 import { surveysPortalRouter } from './surveys/surveys.portal';
+import { alertsPortalRouter } from './alerts/alerts.portal';
 import { createCallerFactory, router } from './trpc/init';
 
 // The retailer portal's API. The portal app mounts only this router, so it cannot even name a staff procedure.
@@ -24,6 +25,7 @@ export const portalRouter = router({
   notifications: notificationsPortalRouter,
   surveys: surveysPortalRouter,
   complaints: complaintsPortalRouter,
+  alerts: alertsPortalRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

@@ -17,6 +17,7 @@ import { securityEn, securityZh } from './messages/security';
 import { jobsEn, jobsZh } from './messages/jobs';
 import { datainEn, datainZh } from './messages/datain';
 import { gradingStaffEn, gradingStaffZh } from './messages/grading-staff';
+import { alertsEn, alertsZh } from './messages/alerts';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -37,6 +38,7 @@ const zhCN = {
   ...jobsZh,
   ...datainZh,
   ...gradingStaffZh,
+  ...alertsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -61,6 +63,7 @@ export const messages: Record<Locale, Messages> = {
     ...jobsEn,
     ...datainEn,
     ...gradingStaffEn,
+    ...alertsEn,
   },
 };
 

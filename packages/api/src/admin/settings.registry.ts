@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCKOUT_POLICY } from '@tobacco/auth/lockout';
 import { DEFAULT_INITIAL_GRADES, PERIOD_MONTHS } from '../grading/grading.rules';
+import { ALERT_RULES } from '../alerts/alerts.rules';
 
 // Every number of domain.md lives here: type, default, unit and label in both languages.
 // Code reads them through getSetting/getSettings (settings.service.ts); no such number is written anywhere else.
@@ -124,6 +125,7 @@ export const SETTINGS = {
   'anomalies.minOrderQuantity': define({ group: 'anomalies', schema: z.number().int().min(0), default: 20, unit: 'tiao', label: { 'zh-CN': '忽略小于该量的订单', en: 'Ignore orders under' } }),
   'anomalies.stoppedCycles': define({ group: 'anomalies', schema: z.number().int().min(1).max(52), default: 3, unit: 'cycles', label: { 'zh-CN': '连续未订货周期', en: 'Cycles without orders' } }),
   'anomalies.largeRetailerMonthly': define({ group: 'anomalies', schema: z.number().int().min(1), default: 1000, unit: 'tiao', label: { 'zh-CN': '大户月订货量', en: 'Large retailer monthly volume' } }),
+  'anomalies.askRetailerRules': define({ group: 'anomalies', schema: z.array(z.enum(ALERT_RULES)), default: ['ORDER_SPIKE', 'MONTH_SPIKE', 'STOPPED_ORDERING'], unit: 'rules', label: { 'zh-CN': '请零售客户说明原因的异动规则', en: 'Rules on which the retailer is asked for an explanation' } }),
 
   'complaints.attachmentMaxMegabytes': define({ group: 'complaints', schema: z.number().int().min(1).max(50), default: 10, unit: 'megabytes', label: { 'zh-CN': '单个附件大小上限', en: 'Largest attachment' } }),
 

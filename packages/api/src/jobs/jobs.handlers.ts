@@ -7,6 +7,7 @@ import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
 import { APPEAL_REMIND_QUEUE, remindOverdueAppeals } from '../grading/grading.appeals.service';
 import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE } from '../grading/grading.run.service';
+import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -27,4 +28,5 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [GRADE_RUN_QUEUE]: withPayload(z.object({ runId: id }), (db, payload, now) => computeGradeRun(db, payload, now)),
   [GRADE_APPLY_QUEUE]: withPayload(z.object({ periodId: id }), (db, payload, now) => applyGradesInForce(db, payload, now)),
   [APPEAL_REMIND_QUEUE]: withPayload(none, (db, _payload, now) => remindOverdueAppeals(db, now)),
+  [ALERT_RUN_QUEUE]: withPayload(z.object({ cycleId: id }), (db, payload, now) => runAlertJob(db, payload, now)),
 };

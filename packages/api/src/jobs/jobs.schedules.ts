@@ -3,6 +3,7 @@ import { PROMOTION_SWEEP_QUEUE } from '../promotions/promotions.jobs';
 import { COMPLAINT_SWEEP_QUEUE } from '../complaints/complaints.jobs';
 import { ALLOCATION_CARRY_FORWARD_QUEUE } from '../allocation/allocation.carry-forward';
 import { APPEAL_REMIND_QUEUE } from '../grading/grading.appeals.service';
+import { enqueueClosedCycleRun } from '../alerts/alerts.jobs';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work: each entry becomes a pg-boss cron schedule (every `everyMinutes`, or its own `cron`
@@ -14,9 +15,11 @@ export const SCHEDULES: Schedule[] = [
   // SLA breaches of complaints: enqueues one reminder per overdue case per day (催办).
   { name: 'complaints.breachSweep', everyMinutes: 15, enqueue: (db, slot) => enqueueJob(db, { queue: COMPLAINT_SWEEP_QUEUE, payload: {}, uniqueKey: `complaints:sweep:${slot}` }) },
   // Ends promotions whose window has closed; sends live any approved one whose go-live job was lost.
+  { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
   // Overdue grade appeals: one reminder to the managers a day (the slot is a UTC day, 08:00 in China).
   { name: 'grading.appealReminder', everyMinutes: 24 * 60, enqueue: (db, slot) => enqueueJob(db, { queue: APPEAL_REMIND_QUEUE, payload: {}, uniqueKey: `grading:appealRemind:${slot}` }) },
-  { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
   // Carries the last published allocation policy forward when the current cycle has none by its publish time.
   { name: 'allocation.carryForward', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: ALLOCATION_CARRY_FORWARD_QUEUE, payload: {}, uniqueKey: `allocation:carryForward:${slot}` }) },
+  // Anomaly (异动) rules of the order cycle that closed last; once per cycle (the job's unique key).
+  { name: 'alerts.cycleClose', everyMinutes: 60, enqueue: (db, _slot, now) => enqueueClosedCycleRun(db, now) },
 ];

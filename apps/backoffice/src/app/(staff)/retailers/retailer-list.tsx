@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
@@ -160,7 +161,7 @@ export function RetailerList() {
                 <tr key={r.id} data-testid="retailer-row" className="hover:bg-brand-50">
                   <Td className="font-mono whitespace-nowrap">{r.licenceNo}</Td>
                   <th scope="row" className="border-b border-line px-3 py-2 text-left align-top font-semibold text-ink">
-                    {r.shopName}
+                    <Link href={`/retailers/${r.id}`}>{r.shopName}</Link>
                   </th>
                   <Td className="whitespace-nowrap">{r.ownerName}</Td>
                   <Td className="font-mono whitespace-nowrap">{r.phone}</Td>

@@ -173,7 +173,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <section aria-labelledby="case-shop" className={card} data-testid="retailer-context">
             <h2 id="case-shop" className="text-lg font-bold">{t('complaints.case.shop')}</h2>
             <dl className="grid gap-3">
-              <DetailItem term={t('complaints.case.shopName')}>{r.shopName}</DetailItem>
+              <DetailItem term={t('complaints.case.shopName')}>
+                <Link href={`/retailers/${r.id}`}>{r.shopName}</Link>
+              </DetailItem>
               <DetailItem term={t('complaints.case.licenceNo')}>{r.licenceNo}</DetailItem>
               <DetailItem term={t('complaints.case.ownerName')}>
                 {r.ownerName} · {r.phone}

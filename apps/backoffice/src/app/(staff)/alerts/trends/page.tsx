@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ALERT_RULES } from '@tobacco/api/alerts/alerts.rules';
+import { formatDate, formatNumber } from '@tobacco/i18n/format';
+import { errorMessageOf } from '@tobacco/ui/lib/error-message';
+import { getI18n } from '@tobacco/ui/lib/i18n-server';
+import { PageTitle } from '@tobacco/ui/shell';
+import { EmptyState, ErrorState } from '@tobacco/ui/states';
+import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { getServerApi } from '@/trpc/server';
+import { hrefWith } from '../../admin/_components/search-params';
+
+export const dynamic = 'force-dynamic';
+
+const CYCLES = 12;
+
+type Row = { cycleId: number; cycleCode: string; weekStart: Date; rule: string; districtId: number; district: string; districtEn: string; count: number };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('alerts.trends.title') };
+}
+
+/** Alerts per rule by cycle, and per district and rule, over the last cycles that raised any; each count links to its list. */
+export default async function AlertTrendsPage() {
+  const [{ t, locale }, { api, requestId }] = await Promise.all([getI18n(), getServerApi()]);
+  const rows = await api.alerts.counts({ cycles: CYCLES }).catch((error: unknown) => errorMessageOf(error, requestId));
+  if (!Array.isArray(rows)) return <ErrorState title={t('common.loadFailed')} message={t(rows.key, rows.params)} />;
+  const cycles = [...new Map(rows.map((r) => [r.cycleId, { id: r.cycleId, code: r.cycleCode, weekStart: r.weekStart }])).values()];
+  const districts = [...new Map(rows.map((r) => [r.districtId, { id: r.districtId, name: locale === 'en' ? r.districtEn : r.district }])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const sum = (match: (r: Row) => boolean) => rows.filter(match).reduce((s, r) => s + r.count, 0);
+  const cell = (count: number, href: string) => (count > 0 ? <Link href={href}>{formatNumber(count, locale)}</Link> : '0');
+
+  return (
+    <div className="flex flex-col gap-5">
+      <p>
+        <Link href="/alerts">← {t('alerts.queue.title')}</Link>
+      </p>
+      <PageTitle description={t('alerts.trends.description', { cycles: CYCLES })}>{t('alerts.trends.title')}</PageTitle>
+      {rows.length === 0 ? (
+        <EmptyState title={t('alerts.queue.empty')} />
+      ) : (
+        <>
+          <DataTable caption={t('alerts.trends.byCycle')} scrollLabel={t('alerts.trends.byCycle')}>
+            <thead>
+              <tr>
+                <Th>{t('alerts.queue.cycle')}</Th>
+                {ALERT_RULES.map((rule) => (
+                  <Th key={rule} className="text-right">{t(`alerts.rule.${rule}`)}</Th>
+                ))}
+                <Th className="text-right">{t('alerts.trends.total')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {cycles.map((cycle) => (
+                <tr key={cycle.id}>
+                  <Th scope="row">
+                    {cycle.code} <span className="font-normal text-ink-muted">{formatDate(cycle.weekStart, locale)}</span>
+                  </Th>
+                  {ALERT_RULES.map((rule) => (
+                    <Td key={rule} className="text-right tabular-nums">{cell(sum((r) => r.cycleId === cycle.id && r.rule === rule), hrefWith('/alerts', { cycleId: cycle.id, rule }))}</Td>
+                  ))}
+                  <Td className="text-right font-semibold tabular-nums">{cell(sum((r) => r.cycleId === cycle.id), hrefWith('/alerts', { cycleId: cycle.id }))}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          <DataTable caption={t('alerts.trends.byDistrict', { cycles: cycles.length })} scrollLabel={t('alerts.trends.byDistrict', { cycles: cycles.length })}>
+            <thead>
+              <tr>
+                <Th>{t('alerts.queue.district')}</Th>
+                {ALERT_RULES.map((rule) => (
+                  <Th key={rule} className="text-right">{t(`alerts.rule.${rule}`)}</Th>
+                ))}
+                <Th className="text-right">{t('alerts.trends.total')}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {districts.map((district) => (
+                <tr key={district.id}>
+                  <Th scope="row">{district.name}</Th>
+                  {ALERT_RULES.map((rule) => (
+                    <Td key={rule} className="text-right tabular-nums">{cell(sum((r) => r.districtId === district.id && r.rule === rule), hrefWith('/alerts', { districtId: district.id, rule }))}</Td>
+                  ))}
+                  <Td className="text-right font-semibold tabular-nums">{cell(sum((r) => r.districtId === district.id), hrefWith('/alerts', { districtId: district.id }))}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ZAnswerAlertInput, type TAnswerAlertInput } from '@tobacco/api/alerts/alerts.schema';
+import type { MessageKey } from '@tobacco/i18n/messages';
+import { Button } from '@tobacco/ui/button';
+import { TextField } from '@tobacco/ui/field';
+import { useT } from '@tobacco/ui/i18n';
+import { answerAlertAction } from './actions';
+
+/** The shop's answer in a sentence; it goes to their account manager. */
+export function AnswerForm({ id }: { id: number }) {
+  const t = useT();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<TAnswerAlertInput>({ resolver: zodResolver(ZAnswerAlertInput), defaultValues: { id, answer: '' } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await answerAlertAction(values);
+    if (!result.ok) {
+      const answerError = result.fieldErrors?.answer?.[0];
+      if (answerError) setError('answer', { message: answerError });
+      setFormError(t(result.error.key, result.error.params));
+      return;
+    }
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <TextField
+        label={t('alerts.portal.answerLabel')}
+        hint={t('alerts.portal.answerHint')}
+        maxLength={200}
+        error={errors.answer?.message ? t(errors.answer.message as MessageKey) : undefined}
+        {...register('answer')}
+      />
+      {formError ? <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">{formError}</p> : null}
+      <Button type="submit" size="lg" disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
+        {t('alerts.portal.send')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+import { retailerProcedure, router } from '../trpc/init';
+import { ZAlertIdInput, ZAnswerAlertInput } from './alerts.schema';
+import { answerAlert, getMyAlertQuestion, listMyAlertQuestions } from './alerts.service';
+
+// The retailer's side of an alert: the questions put to their shop, and their answer.
+export const alertsPortalRouter = router({
+  questions: retailerProcedure.query(({ ctx }) => listMyAlertQuestions(ctx)),
+  question: retailerProcedure.input(ZAlertIdInput).query(({ ctx, input }) => getMyAlertQuestion(ctx, input)),
+  answer: retailerProcedure.input(ZAnswerAlertInput).mutation(({ ctx, input }) => answerAlert(ctx, input)),
+});
