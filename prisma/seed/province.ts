@@ -35,7 +35,7 @@ async function withoutIndexes(db: PrismaClient, step: Step, tables: string[], lo
   const keys = await db.$queryRawUnsafe<{ tbl: string; name: string; def: string }[]>(`
     SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
     WHERE contype = 'f' AND (conrelid IN (${list}) OR confrelid IN (${list}))`);
-  await step('drop order indexes and foreign keys for the load', [
+  await step(`drop indexes and foreign keys of ${tables.join(', ')} for the load`, [
     ...keys.map((k) => `ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.name}";`),
     ...indexes.map((i) => `DROP INDEX "${i.name}";`),
   ].join('\n'));
@@ -116,20 +116,21 @@ export async function seedProvince(url: string, options: { retailers?: number; o
     await seedProvinceComplaints(db, { retailers: total, openPercent: options.openPercent ?? DEFAULT_OPEN_PERCENT });
 
     const responses = Math.min(100_000, Math.floor(total / 3));
-    await step('survey with responses and answers', `
-      INSERT INTO "Survey" (title, description, state, definition, target, "createdById", "updatedAt")
-        SELECT '全省满意度调查（基准数据）', '基准测试数据', 'CLOSED', definition, '{}'::jsonb, "createdById", now()
-        FROM "Survey" ORDER BY id LIMIT 1;
-      INSERT INTO "SurveyQuestion" ("surveyId", key, dimension, weight, type, "scaleMin", "scaleMax", position)
-        SELECT (SELECT max(id) FROM "Survey"), 'q' || n, (ARRAY['SUPPLY','ORDERING','DELIVERY','ACCOUNT_MANAGER','SETTLEMENT','COMPLAINTS','MARKET'])[1 + n % 7]::"ServiceDimension",
-          0.1, 'RATING', 1, 5, n FROM generate_series(1, 10) n;
-      INSERT INTO "SurveyResponse" ("surveyId", "retailerId", state, answers, "submittedAt", "updatedAt")
-        SELECT (SELECT max(id) FROM "Survey"), r.id, 'SUBMITTED', '{}'::jsonb, now(), now()
-        FROM "Retailer" r WHERE r."licenceNo" LIKE '34%' ORDER BY r.id LIMIT ${responses};
-      INSERT INTO "SurveyAnswer" ("responseId", "questionId", "numericValue")
-        SELECT resp.id, q.id, 1 + (resp.id * 7 + q.id * 3) % 5
-        FROM "SurveyResponse" resp JOIN "SurveyQuestion" q ON q."surveyId" = resp."surveyId"
-        WHERE resp."surveyId" = (SELECT max(id) FROM "Survey");`);
+    await withoutIndexes(db, step, ['SurveyAnswer'], () =>
+      step('survey with responses and answers', `
+        INSERT INTO "Survey" (title, description, state, definition, target, "createdById", "updatedAt")
+          SELECT '全省满意度调查（基准数据）', '基准测试数据', 'CLOSED', definition, '{}'::jsonb, "createdById", now()
+          FROM "Survey" ORDER BY id LIMIT 1;
+        INSERT INTO "SurveyQuestion" ("surveyId", key, dimension, weight, type, "scaleMin", "scaleMax", position)
+          SELECT (SELECT max(id) FROM "Survey"), 'q' || n, (ARRAY['SUPPLY','ORDERING','DELIVERY','ACCOUNT_MANAGER','SETTLEMENT','COMPLAINTS','MARKET'])[1 + n % 7]::"ServiceDimension",
+            0.1, 'RATING', 1, 5, n FROM generate_series(1, 10) n;
+        INSERT INTO "SurveyResponse" ("surveyId", "retailerId", state, answers, "submittedAt", "updatedAt")
+          SELECT (SELECT max(id) FROM "Survey"), r.id, 'SUBMITTED', '{}'::jsonb, now(), now()
+          FROM "Retailer" r WHERE r."licenceNo" LIKE '34%' ORDER BY r.id LIMIT ${responses};
+        INSERT INTO "SurveyAnswer" ("responseId", "questionId", "numericValue")
+          SELECT resp.id, q.id, 1 + (resp.id * 7 + q.id * 3) % 5
+          FROM "SurveyResponse" resp JOIN "SurveyQuestion" q ON q."surveyId" = resp."surveyId"
+          WHERE resp."surveyId" = (SELECT max(id) FROM "Survey");`));
     // The state autovacuum reaches on its own after a load: visibility map set (index-only scans), statistics.
     await step('vacuum analyze', 'VACUUM (ANALYZE)');
     const size = await db.$queryRaw<{ size: string }[]>`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`;
