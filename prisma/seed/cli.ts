@@ -3,6 +3,8 @@
  *   npm run seed                        the demo company, when the database is empty
  *   npm run seed -- --reset             empty every table first, then the demo company
  *   npm run seed -- --scale province    add a provincial data set for benchmarks (see province.ts)
+ *     [--retailers 30000]               a smaller one with the same shape
+ *     [--open-cases 7]                  the share of complaint cases still open, in per cent
  */
 import { createDb } from '../../packages/db/src/client';
 import { ensureDatabase } from '../../packages/db/src/embedded';
@@ -59,8 +61,11 @@ export async function runSeedCli(args: string[]): Promise<void> {
     if (scaleAt >= 0) {
       const scale = args[scaleAt + 1];
       if (scale !== 'province') throw new Error(`Unknown scale "${scale}": the only one is "province".`);
-      const retailersAt = args.indexOf('--retailers');
-      await seedProvince(server.url, { retailers: retailersAt >= 0 ? Number(args[retailersAt + 1]) : undefined });
+      const option = (name: string) => {
+        const at = args.indexOf(name);
+        return at >= 0 ? Number(args[at + 1]) : undefined;
+      };
+      await seedProvince(server.url, { retailers: option('--retailers'), openPercent: option('--open-cases') });
     }
   } finally {
     await server.stop();

@@ -30,23 +30,24 @@ export async function listMyOrderHistory({ db, actor }: RetailerDeps, input: TOr
       },
     }),
     // The limit of each product in each cycle: that cycle's published policy, for the grade I held then.
+    // The grade is looked up once per cycle (materialized), not once per limit row of the join below.
     db.$queryRaw<LimitRow[]>`
-      SELECT c.id AS "cycleId", lim."productId", lim."limitQuantity", ap.version,
-        coalesce((SELECT sum(delta)::int FROM "AllocationAdjustment" a
-          WHERE a."retailerId" = ${actor.retailerId} AND a."cycleId" = c.id AND a."productId" = lim."productId"), 0) AS adjustment
-      FROM "OrderCycle" c
-      CROSS JOIN LATERAL (
-        SELECT p.id, p.version FROM "AllocationPolicy" p WHERE p."cycleId" = c.id AND p.state = 'PUBLISHED' ORDER BY p.version DESC LIMIT 1
-      ) ap
-      CROSS JOIN LATERAL (
-        SELECT coalesce((
+      WITH g AS MATERIALIZED (
+        SELECT c.id, coalesce((
           SELECT rg.grade FROM "RetailerGrade" rg JOIN "GradePeriod" gp ON gp.id = rg."periodId"
           WHERE rg."retailerId" = ${actor.retailerId} AND gp.status = 'PUBLISHED' AND gp."effectiveFrom" <= c."weekStart" AND gp."effectiveTo" >= c."weekStart"
           ORDER BY gp."effectiveFrom" DESC LIMIT 1),
           (SELECT grade FROM "Retailer" WHERE id = ${actor.retailerId})) AS grade
-      ) g
-      JOIN "AllocationLimit" lim ON lim."policyId" = ap.id AND g.grade BETWEEN lim."gradeFrom" AND lim."gradeTo"
-      WHERE c.id IN (${Prisma.join(cycleIds)})`,
+        FROM "OrderCycle" c WHERE c.id IN (${Prisma.join(cycleIds)})
+      )
+      SELECT g.id AS "cycleId", lim."productId", lim."limitQuantity", ap.version,
+        coalesce((SELECT sum(delta)::int FROM "AllocationAdjustment" a
+          WHERE a."retailerId" = ${actor.retailerId} AND a."cycleId" = g.id AND a."productId" = lim."productId"), 0) AS adjustment
+      FROM g
+      CROSS JOIN LATERAL (
+        SELECT p.id, p.version FROM "AllocationPolicy" p WHERE p."cycleId" = g.id AND p.state = 'PUBLISHED' ORDER BY p.version DESC LIMIT 1
+      ) ap
+      JOIN "AllocationLimit" lim ON lim."policyId" = ap.id AND g.grade BETWEEN lim."gradeFrom" AND lim."gradeTo"`,
   ]);
   const limitOf = new Map(limits.map((l) => [`${l.cycleId}:${l.productId}`, l]));
   return {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
 import { createDistrict, createRetailer, createStaff, testDb } from '@tobacco/db/testing';
+import { Prisma } from '@tobacco/db/client';
 import { createContext } from './context';
 
 const db = testDb();
@@ -36,5 +37,38 @@ describe('request context', () => {
     expect((await createContext({ db, sessionUser: session })).actor).toEqual({ kind: 'retailer', retailerId: shop.id, loginId: shop.logins[0]!.id });
     await db.retailer.update({ where: { id: shop.id }, data: { status: 'SUSPENDED' } });
     expect((await createContext({ db, sessionUser: session })).actor).toBeNull();
+  });
+
+  it('reads a retailer\'s session and the unread count in one statement', async () => {
+    const districtId = (await createDistrict(db)).id;
+    const shop = await createRetailer(db, { districtId, passwordHash });
+    const other = await createRetailer(db, { districtId, passwordHash });
+    const at = new Date();
+    await db.notification.createMany({
+      data: [
+        { retailerId: shop.id, kind: 'SYSTEM', title: 'a', body: 'a', createdAt: at },
+        { retailerId: shop.id, kind: 'SYSTEM', title: 'b', body: 'b', createdAt: at },
+        { retailerId: shop.id, kind: 'SYSTEM', title: 'c', body: 'c', createdAt: at, readAt: at },
+        { retailerId: other.id, kind: 'SYSTEM', title: 'd', body: 'd', createdAt: at },
+      ],
+    });
+    // Records every way the context could query: raw statements, transactions and model delegates alike.
+    const queries = new Set(['$queryRaw', '$queryRawUnsafe', '$executeRaw', '$executeRawUnsafe', '$transaction', ...Object.values(Prisma.ModelName).map((m) => m[0]!.toLowerCase() + m.slice(1))]);
+    const calls: string[] = [];
+    const counted = new Proxy(db, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && queries.has(key)) calls.push(key);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const session = { kind: 'retailer' as const, loginId: shop.logins[0]!.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName };
+    const ctx = await createContext({ db: counted, sessionUser: session });
+    expect(ctx.actor).toEqual({ kind: 'retailer', retailerId: shop.id, loginId: shop.logins[0]!.id });
+    expect(ctx.unread).toBe(2);
+    expect(calls).toEqual(['$queryRaw']);
+    // An outdated session version signs the shop out, and says nothing about its inbox.
+    const outdated = await createContext({ db, sessionUser: { ...session, sessionVersion: 1 } });
+    expect(outdated.actor).toBeNull();
+    expect(outdated.unread).toBeUndefined();
   });
 });

@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '@tobacco/auth/next-auth';
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 import type { Db } from '@tobacco/db/client';
-import { systemClock, type Actor, type Clock } from '../actor';
+import { systemClock, type Actor, type Clock, type RetailerActor } from '../actor';
 
-export type Context = { db: Db; actor: Actor | null; requestId: string; clock: Clock };
+export type Context = {
+  db: Db;
+  actor: Actor | null;
+  requestId: string;
+  clock: Clock;
+  /** A signed-in retailer's unread notifications, read by the same statement as the session (the portal's badge). */
+  unread?: number;
+};
 
 /**
  * Builds the context from the session cookie's user. The account is read again on every request, so a
@@ -14,7 +21,27 @@ export type Context = { db: Db; actor: Actor | null; requestId: string; clock: C
 export async function createContext(opts: { db: Db; sessionUser: SessionUser | null; clock?: Clock }): Promise<Context> {
   const { db, sessionUser } = opts;
   const base = { db, requestId: randomUUID().slice(0, 8), clock: opts.clock ?? systemClock };
+  if (sessionUser?.kind === 'retailer') {
+    const retailer = await loadRetailerSession(db, sessionUser);
+    return { ...base, actor: retailer?.actor ?? null, unread: retailer?.unread };
+  }
   return { ...base, actor: sessionUser ? await loadActor(db, sessionUser) : null };
+}
+
+type RetailerSessionRow = { active: boolean; sessionVersion: number; retailerId: number; status: string; unread: number };
+
+/**
+ * A retailer's session check and the unread count every portal page shows in its header, in one statement:
+ * the portal's shell then costs one round trip per request, not two.
+ */
+async function loadRetailerSession(db: Db, user: Extract<SessionUser, { kind: 'retailer' }>): Promise<{ actor: RetailerActor; unread: number } | null> {
+  const [login] = await db.$queryRaw<RetailerSessionRow[]>`
+    SELECT l.active, l."sessionVersion", l."retailerId", r.status,
+      (SELECT count(*)::int FROM "Notification" n WHERE n."retailerId" = l."retailerId" AND n."readAt" IS NULL) AS unread
+    FROM "RetailerLogin" l JOIN "Retailer" r ON r.id = l."retailerId"
+    WHERE l.id = ${user.loginId}`;
+  if (!login || !login.active || login.sessionVersion !== user.sessionVersion || login.status !== 'ACTIVE') return null;
+  return { actor: { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId }, unread: login.unread };
 }
 
 export async function loadActor(db: Db, user: SessionUser): Promise<Actor | null> {
@@ -33,10 +60,5 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor | null
       mustChangePassword: staff.mustChangePassword,
     };
   }
-  const login = await db.retailerLogin.findUnique({
-    where: { id: user.loginId },
-    select: { active: true, sessionVersion: true, retailerId: true, retailer: { select: { status: true } } },
-  });
-  if (!login || !login.active || login.sessionVersion !== user.sessionVersion || login.retailer.status !== 'ACTIVE') return null;
-  return { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId };
+  return (await loadRetailerSession(db, user))?.actor ?? null;
 }

@@ -6,7 +6,6 @@ import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { NavLink } from '@tobacco/ui/nav-link';
 import { Main, SkipLink } from '@tobacco/ui/shell';
 import { SignOutButton } from '@tobacco/ui/sign-out-button';
-import { auth } from '@/auth';
 import { NavIcon } from '@/components/nav-icon';
 import { PORTAL_NAV } from '@/navigation';
 import { getServerApi } from '@/trpc/server';
@@ -15,10 +14,9 @@ import { signOut } from '../actions';
 export const dynamic = 'force-dynamic';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  if (!(await auth.getSessionUser())) redirect('/login');
-  const [{ t, locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
-  // The inbox's unread badge: one count on a partial index; a failure hides the badge, never the page.
-  const unread = await api.notifications.unreadCount().catch(() => 0);
+  // The session and the inbox's unread badge come from one statement, shared with the page (getServerApi).
+  const [{ t, locale }, { signedIn, unread }] = await Promise.all([getI18n(), getServerApi()]);
+  if (!signedIn) redirect('/login');
   const badge = (href: string, className: string) =>
     href === '/inbox' && unread > 0 ? (
       <span data-testid="unread-badge" className={className}>

@@ -1,0 +1,46 @@
+// Signing in to the portal over HTTP as a browser does (next-auth's credentials flow), and reading pages
+// with the session cookie.
+
+/** The cookies a response sets, as `name=value` pairs (attributes dropped). */
+function setCookies(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(';')[0]!);
+}
+
+/** Signs one retailer in and answers the Cookie header that carries its session. */
+export async function signIn(baseUrl: string, login: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = setCookies(csrf);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, login, password, json: 'true' }),
+  });
+  const session = setCookies(response).find((c) => c.includes('session-token'));
+  if (!session) throw new Error(`sign-in of ${login} failed (HTTP ${response.status})`);
+  return session;
+}
+
+/** GET a page with a session; the body must contain `expect` (the shop's licence number), else it throws. */
+export async function getPage(baseUrl: string, path: string, cookie: string, expect: string): Promise<number> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
+  if (!body.includes(expect)) throw new Error(`GET ${path}: the body does not contain ${expect}`);
+  return body.length;
+}
+
+/** Waits until the server answers. */
+export async function waitForServer(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
