@@ -1,5 +1,6 @@
-// Lockout after repeated wrong passwords (issue: 5 wrong within 15 minutes lock the account for 15 minutes).
-// Pure rules over the counters kept on each login row, so every sign-in path agrees and tests need no clock.
+// Lockout after repeated wrong passwords: 5 attempts within 15 minutes, then a wait that doubles with each
+// further round, up to the lock minutes (settings auth.lockout*). The counting itself is one SQL statement
+// per counter (throttle.ts), so parallel attempts cannot slip past it; these are the pure parts.
 
 export type LockoutPolicy = { maxAttempts: number; windowMinutes: number; lockMinutes: number };
 // The defaults of the settings auth.lockout*; an administrator changes them on the settings screen.
@@ -8,29 +9,23 @@ export const DEFAULT_LOCKOUT_POLICY: LockoutPolicy = { maxAttempts: 5, windowMin
 export type LockoutState = { failedLoginCount: number; firstFailedAt: Date | null; lockedUntil: Date | null };
 
 const MINUTE = 60_000;
+/** The first wait once the attempts are used up; each further round doubles it. */
+export const FIRST_DELAY_SECONDS = 60;
 
-export function isLocked(state: LockoutState, now: Date): boolean {
+export function isLocked(state: Pick<LockoutState, 'lockedUntil'>, now: Date): boolean {
   return state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();
 }
 
 /** Whole minutes until the lock ends, rounded up, for the message shown to the person. */
-export function minutesUntilUnlock(state: LockoutState, now: Date): number {
+export function minutesUntilUnlock(state: Pick<LockoutState, 'lockedUntil'>, now: Date): number {
   if (!state.lockedUntil) return 0;
   return Math.max(1, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / MINUTE));
 }
 
-export function afterFailedAttempt(state: LockoutState, now: Date, policy: LockoutPolicy = DEFAULT_LOCKOUT_POLICY): LockoutState {
-  const windowOpen =
-    state.firstFailedAt !== null && now.getTime() - state.firstFailedAt.getTime() < policy.windowMinutes * MINUTE && !lockExpired(state, now);
-  const failedLoginCount = windowOpen ? state.failedLoginCount + 1 : 1;
-  const firstFailedAt = windowOpen ? state.firstFailedAt : now;
-  const lockedUntil = failedLoginCount >= policy.maxAttempts ? new Date(now.getTime() + policy.lockMinutes * MINUTE) : null;
-  return { failedLoginCount, firstFailedAt, lockedUntil };
+/** The wait after the attempt numbered `count` (the same rule as the SQL in throttle.ts), 0 below the limit. */
+export function lockSeconds(count: number, policy: LockoutPolicy): number {
+  if (count < policy.maxAttempts) return 0;
+  return Math.min(policy.lockMinutes * 60, FIRST_DELAY_SECONDS * 2 ** (count - policy.maxAttempts));
 }
 
 export const CLEARED_LOCKOUT: LockoutState = { failedLoginCount: 0, firstFailedAt: null, lockedUntil: null };
-
-// After a lock has run out the count starts again, so one more mistake does not lock at once.
-function lockExpired(state: LockoutState, now: Date): boolean {
-  return state.lockedUntil !== null && state.lockedUntil.getTime() <= now.getTime();
-}

@@ -55,15 +55,16 @@ export function createAuthOptions(options: Options): NextAuthOptions {
       CredentialsProvider({
         name: 'credentials',
         credentials: { login: { type: 'text' }, password: { type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const login = credentials?.login ?? '';
           const password = credentials?.password ?? '';
           if (!login || !password) throw new Error(encodeSignInError('INVALID_CREDENTIALS'));
           const policy = await options.lockoutPolicy();
+          const origin = { ip: clientIp(req?.headers ?? {}) };
           const result =
             app === 'portal'
-              ? await signInRetailer(options.db(), { loginName: login, password }, policy)
-              : await signInStaff(options.db(), { username: login, password }, policy);
+              ? await signInRetailer(options.db(), { loginName: login, password }, policy, undefined, origin)
+              : await signInStaff(options.db(), { username: login, password }, policy, undefined, origin);
           if (!result.ok) throw new Error(encodeSignInError(result.reason, result.minutes));
           return { id: String(result.user.kind === 'staff' ? result.user.userId : result.user.loginId), ...result.user };
         },
@@ -80,6 +81,17 @@ export function createAuthOptions(options: Options): NextAuthOptions {
       },
     },
   };
+}
+
+/**
+ * The caller's address: the last hop of X-Forwarded-For, which the server in front of the app (Next's own,
+ * or the deployment's reverse proxy, which must append to the header) wrote, not the client.
+ */
+export function clientIp(headers: Record<string, unknown>): string | null {
+  const forwarded = headers['x-forwarded-for'];
+  const last = typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;
+  const real = headers['x-real-ip'];
+  return last || (typeof real === 'string' ? real.trim() : null) || null;
 }
 
 /** Reads the signed-in user from a request's session cookie (the API's context uses it). */

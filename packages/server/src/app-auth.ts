@@ -2,19 +2,12 @@ import NextAuth, { type NextAuthOptions } from 'next-auth';
 import { headers } from 'next/headers';
 import { NextRequest } from 'next/server';
 import { cache } from 'react';
-import { getSettings } from '@tobacco/api/admin/settings.service';
-import type { LockoutPolicy } from '@tobacco/auth/lockout';
+import { readLockoutPolicy } from '@tobacco/api/common/password-check';
 import { createAuthOptions, readSessionUser, sessionCookieName, type AppKind, type SessionUser } from '@tobacco/auth/next-auth';
 import { getDb } from '@tobacco/db/client';
 
 /** What the auth wiring needs from an app's validated environment (its env.ts). */
 export type AuthEnv = { authSecret: string; secureCookies: boolean };
-
-/** The lockout rule as an administrator set it (settings registry), read at each sign-in. */
-export async function readLockoutPolicy(): Promise<LockoutPolicy> {
-  const s = await getSettings(getDb(), ['auth.lockoutMaxAttempts', 'auth.lockoutWindowMinutes', 'auth.lockoutMinutes']);
-  return { maxAttempts: s['auth.lockoutMaxAttempts'], windowMinutes: s['auth.lockoutWindowMinutes'], lockMinutes: s['auth.lockoutMinutes'] };
-}
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -25,7 +18,7 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 export function createAppAuth(app: AppKind, env: () => AuthEnv) {
   let options: NextAuthOptions | undefined;
   const authOptions = (): NextAuthOptions =>
-    (options ??= createAuthOptions({ app, secret: env().authSecret, secureCookies: env().secureCookies, db: getDb, lockoutPolicy: readLockoutPolicy }));
+    (options ??= createAuthOptions({ app, secret: env().authSecret, secureCookies: env().secureCookies, db: getDb, lockoutPolicy: () => readLockoutPolicy(getDb()) }));
 
   /** The signed-in user of the request being rendered (from the session cookie; the API re-checks the account). */
   const getSessionUser = cache(async (): Promise<SessionUser | null> => {

@@ -1,8 +1,9 @@
 import type { StaffRoleName } from '@tobacco/auth/permissions';
-import { hashPassword, verifyPassword } from '@tobacco/auth/password';
+import { hashPassword } from '@tobacco/auth/password';
 import { CLEARED_LOCKOUT } from '@tobacco/auth/lockout';
 import type { DbTx, Prisma } from '@tobacco/db/client';
 import type { z } from 'zod';
+import { confirmCurrentPassword } from '../common/password-check';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { writeAudit } from './audit';
@@ -225,10 +226,10 @@ export async function unlockStaffUser({ db, actor, clock }: StaffDeps, input: { 
  * The signed-in user changes their own password (the only thing a user with a temporary password may do).
  * Every session of the account ends, this one included: the back office signs in again with the new password.
  */
-export async function changeOwnPassword({ db, actor }: StaffDeps, input: z.output<typeof ZChangePasswordInput>) {
+export async function changeOwnPassword({ db, actor, clock }: StaffDeps, input: z.output<typeof ZChangePasswordInput>) {
   const user = await db.staffUser.findUnique({ where: { id: actor.userId }, select: { passwordHash: true, username: true } });
   if (!user) throw notFound();
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new DomainError('VALIDATION', 'admin.password.wrongCurrent');
+  await confirmCurrentPassword(db, { kind: 'staff', id: actor.userId }, user.passwordHash, input.currentPassword, clock(), 'admin.password.wrongCurrent');
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: actor.userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });

@@ -1,6 +1,7 @@
 import type { Prisma } from '@tobacco/db/client';
 import type { RetailerDeps, StaffDeps } from '../deps';
-import { hashPassword, isStrongPassword, verifyPassword } from '@tobacco/auth/password';
+import { hashPassword, isStrongPassword } from '@tobacco/auth/password';
+import { confirmCurrentPassword } from '../common/password-check';
 import { DomainError, notFound } from '../errors';
 import type { TChangePasswordInput } from './profile.schema';
 import { writeRetailerAudit } from './retailers.audit';
@@ -116,10 +117,10 @@ export async function getMyProfile({ db, actor }: RetailerDeps) {
  * login's sessionVersion goes up so that every other session of this login is signed out at its next
  * request. The caller re-issues its own session with the returned version.
  */
-export async function changeMyPassword({ db, actor }: RetailerDeps, input: TChangePasswordInput) {
+export async function changeMyPassword({ db, actor, clock }: RetailerDeps, input: TChangePasswordInput) {
   const login = await db.retailerLogin.findUnique({ where: { id: actor.loginId }, select: { id: true, passwordHash: true } });
   if (!login) throw notFound();
-  if (!(await verifyPassword(login.passwordHash, input.currentPassword))) throw new DomainError('VALIDATION', 'retailers.password.currentWrong');
+  await confirmCurrentPassword(db, { kind: 'retailerLogin', id: login.id }, login.passwordHash, input.currentPassword, clock(), 'retailers.password.currentWrong');
   if (!isStrongPassword(input.newPassword)) throw new DomainError('VALIDATION', 'retailers.password.weak');
   if (input.newPassword === input.currentPassword) throw new DomainError('VALIDATION', 'retailers.password.same');
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,6 +1,6 @@
 import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
 
-const REASONS = ['INVALID_CREDENTIALS', 'LOCKED', 'SUSPENDED', 'INACTIVE'] as const;
+const REASONS = ['INVALID_CREDENTIALS', 'LOCKED', 'RATE_LIMITED', 'SUSPENDED', 'INACTIVE'] as const;
 
 /**
  * Reads the error string the credentials provider hands back ("LOCKED:12" = reason and minutes left).
@@ -11,5 +11,5 @@ export function signInErrorMessage(error: string | null | undefined): { key: Mes
   const [reason = '', minutes] = (error ?? '').split(':');
   if (!(REASONS as readonly string[]).includes(reason)) return { key: 'auth.error.generic' };
   const key = `auth.error.${reason}` as MessageKey;
-  return reason === 'LOCKED' ? { key, params: { minutes: Number(minutes) || 1 } } : { key };
+  return reason === 'LOCKED' || reason === 'RATE_LIMITED' ? { key, params: { minutes: Number(minutes) || 1 } } : { key };
 }
