@@ -1,4 +1,4 @@
-import { hasRole, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
+import { can, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
 import { overdueSql } from './complaints.rules';
 
 // Complaints on the staff home; "overdue" is complaints.rules.ts's.
@@ -18,9 +18,9 @@ export const complaintsHome: HomeContribution = {
   area: 'complaints',
   title: 'admin.home.area.complaints',
   async figures({ db, actor, clock }) {
-    const agent = hasRole(actor, 'SERVICE_AGENT');
-    const accountManager = hasRole(actor, 'ACCOUNT_MANAGER');
-    const overview = hasRole(actor, 'MANAGER', 'EXECUTIVE');
+    const agent = can(actor, 'home.ownCases.read');
+    const accountManager = can(actor, 'home.ownShops.read');
+    const overview = can(actor, 'home.companyOverview.read');
     if (!agent && !accountManager && !overview) return [];
     const since = new Date(clock().getTime() - RECENT_DAYS * 86_400_000).toISOString();
     const [[row], [quality]] = await Promise.all([
