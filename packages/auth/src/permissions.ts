@@ -58,6 +58,14 @@ export const PERMISSIONS = {
   'audit.read': ['ADMIN'],
   'admin.jobs': ['ADMIN'],
   'admin.integrations': ['ADMIN'],
+  // What the staff home counts for a person (admin/staff-home.service.ts), where no permission above says it:
+  // the cases they handle, the shops they are account manager of, the company-wide overviews.
+  'home.ownCases.read': ['SERVICE_AGENT'],
+  'home.ownShops.read': ['ACCOUNT_MANAGER'],
+  'home.companyOverview.read': ['MANAGER', 'EXECUTIVE'],
+  'home.retailerCount.read': ['MANAGER', 'EXECUTIVE', 'ADMIN'],
+  'home.promotions.read': ['MARKETING', 'MANAGER', 'EXECUTIVE'],
+  'home.surveys.read': ['MARKETING', 'MANAGER', 'EXECUTIVE'],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -50,8 +50,12 @@ export async function applyMigrations(connectionString: string, dir = migrations
     for (const migration of readMigrations(dir)) {
       const previous = doneByName.get(migration.name);
       if (previous !== undefined) {
+        // An applied migration is history: editing it would leave this database different from a fresh one.
         if (previous !== migration.checksum) {
-          console.warn(`Migration ${migration.name} was changed after it was applied; the database keeps the applied version.`);
+          throw new Error(
+            `Migration ${migration.name} was changed after it was applied to this database. Restore it as it was ` +
+              '(git checkout) and put the change in a new migration (npm run db:migration -- <name>).',
+          );
         }
         continue;
       }

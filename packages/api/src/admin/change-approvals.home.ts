@@ -1,12 +1,12 @@
-import { hasRole, n, type HomeContribution } from './staff-home.types';
+import { can, n, type HomeContribution } from './staff-home.types';
 
 /** Contact-detail changes waiting: for a manager, all of them; for an account manager, their shops'. */
 export const changeRequestsHome: HomeContribution = {
   area: 'changeRequests',
   title: 'admin.home.area.changeRequests',
   async figures({ db, actor }) {
-    const manager = hasRole(actor, 'MANAGER');
-    const accountManager = hasRole(actor, 'ACCOUNT_MANAGER');
+    const manager = can(actor, 'changeRequests.approve');
+    const accountManager = can(actor, 'home.ownShops.read');
     if (!manager && !accountManager) return [];
     const [row] = await db.$queryRaw<{ pending: bigint; mine: bigint }[]>`
       SELECT count(*) AS pending, count(*) FILTER (WHERE r."accountManagerId" = ${actor.userId}) AS mine

@@ -1,4 +1,4 @@
-import type { StaffRoleName } from '@tobacco/auth/permissions';
+import { hasPermission, type Permission, type StaffRoleName } from '@tobacco/auth/permissions';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import type { StaffDeps } from '../deps';
 
@@ -25,8 +25,9 @@ export type HomeContribution = {
   figures: (deps: StaffDeps) => Promise<HomeFigure[]>;
 };
 
-export function hasRole(actor: { roles: readonly StaffRoleName[] }, ...roles: StaffRoleName[]): boolean {
-  return roles.some((role) => actor.roles.includes(role));
+/** Whether the person holds the permission: the home asks the permission table, never role names. */
+export function can(actor: { roles: readonly StaffRoleName[] }, permission: Permission): boolean {
+  return hasPermission(actor.roles, permission);
 }
 
 /** BigInt counts from raw SQL to numbers. */

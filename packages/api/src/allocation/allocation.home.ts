@@ -1,12 +1,12 @@
-import { hasRole, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
+import { can, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
 
 /** Allocation policies on the staff home: marketing's drafts, a manager's approvals. */
 export const allocationHome: HomeContribution = {
   area: 'allocation',
   title: 'admin.home.area.allocation',
   async figures({ db, actor }) {
-    const marketing = hasRole(actor, 'MARKETING');
-    const manager = hasRole(actor, 'MANAGER');
+    const marketing = can(actor, 'allocation.draft');
+    const manager = can(actor, 'allocation.approve');
     if (!marketing && !manager) return [];
     const [row] = await db.$queryRaw<{ drafts: bigint; pending: bigint }[]>`
       SELECT count(*) FILTER (WHERE state = 'DRAFT') AS drafts, count(*) FILTER (WHERE state = 'PENDING_APPROVAL') AS pending

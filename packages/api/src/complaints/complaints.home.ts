@@ -1,7 +1,7 @@
-import { hasRole, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
+import { can, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
+import { overdueSql } from './complaints.rules';
 
-// Complaints on the staff home. A case is overdue when its resolve deadline has passed, or it still waits
-// to be accepted after its accept deadline; a case waiting for the retailer is paused, never overdue.
+// Complaints on the staff home; "overdue" is complaints.rules.ts's.
 const RECENT_DAYS = 90;
 
 type Row = {
@@ -18,18 +18,16 @@ export const complaintsHome: HomeContribution = {
   area: 'complaints',
   title: 'admin.home.area.complaints',
   async figures({ db, actor, clock }) {
-    const agent = hasRole(actor, 'SERVICE_AGENT');
-    const accountManager = hasRole(actor, 'ACCOUNT_MANAGER');
-    const overview = hasRole(actor, 'MANAGER', 'EXECUTIVE');
+    const agent = can(actor, 'home.ownCases.read');
+    const accountManager = can(actor, 'home.ownShops.read');
+    const overview = can(actor, 'home.companyOverview.read');
     if (!agent && !accountManager && !overview) return [];
-    const now = clock().toISOString();
     const since = new Date(clock().getTime() - RECENT_DAYS * 86_400_000).toISOString();
     const [[row], [quality]] = await Promise.all([
       db.$queryRaw<Row[]>`
         WITH open AS (
           SELECT c."ownerId", c."departmentId", r."accountManagerId",
-                 (c.state <> 'WAITING_RETAILER' AND (c."resolveDueAt" < ${now}::timestamptz AT TIME ZONE 'UTC'
-                   OR (c.state = 'SUBMITTED' AND c."acceptDueAt" < ${now}::timestamptz AT TIME ZONE 'UTC'))) AS overdue
+                 ${overdueSql(clock())} AS overdue
           FROM "Complaint" c JOIN "Retailer" r ON r.id = c."retailerId"
           WHERE c.state IN ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_RETAILER'))
         SELECT count(*) FILTER (WHERE "ownerId" = ${actor.userId}) AS mine,

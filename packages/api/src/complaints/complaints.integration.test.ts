@@ -230,7 +230,8 @@ describe('the state machine, by role', () => {
   it('runs a case end to end: accept → reply → ask → answer → resolve → confirm and rate', async () => {
     const filed = await fileAs(shopA);
     const id = filed.id;
-    // Not yet accepted: no reply, no resolving.
+    // Not yet accepted: no reply (and no Reply button), no resolving.
+    expect((await staff(agent).complaints.get({ id })).can.reply).toBe(false);
     await expect(staff(agent).complaints.reply({ id, version: 0, body: '太早了' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     await expect(staff(agent).complaints.resolve({ id, version: 0, body: '太早了' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     await expect(portal(shopA).complaints.confirm({ id, version: 0, rating: 5 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
@@ -240,6 +241,7 @@ describe('the state machine, by role', () => {
     expect(row).toMatchObject({ state: 'ACCEPTED', ownerId: agent.id, version: 1 });
     await expect(staff(agent).complaints.accept({ id, version: 1 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
 
+    expect((await staff(agent).complaints.get({ id })).can.reply).toBe(true);
     await staff(agent).complaints.reply({ id, version: 1, body: '已联系物流核实。' });
     // Friday 16:00: ask the shop for the delivery note; it answers Monday 10:00.
     await staff(agent, clockAt('2033-03-11T16:00:00')).complaints.requestInfo({ id, version: await version(id), body: '请上传送货单照片。' });

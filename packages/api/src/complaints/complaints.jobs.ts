@@ -4,6 +4,7 @@ import { translate } from '@tobacco/i18n/messages';
 import { notifyStaff } from '../notifications/notifications.service';
 import { enqueueJobs } from '../jobs/jobs.service';
 import { chinaDate, chinaDateTime } from '../schedule/calendar.rules';
+import { overdueClock, overdueSql } from './complaints.rules';
 import { loadSla, managersFor } from './complaints.service';
 
 // SLA breaches (催办), checked by jobs on the PostgreSQL queue, never by timers in a process: the sweep runs
@@ -30,9 +31,7 @@ export async function sweepBreaches(db: Db, now: Date): Promise<number[]> {
   const chaseFrom = new Date(now.getTime() - FOLLOW_UP_CHASE_DAYS * 86_400_000);
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT c.id FROM "Complaint" c
-    WHERE c.state IN ('SUBMITTED','ACCEPTED','IN_PROGRESS')
-      AND (c."resolveDueAt" < ${ts(now)}::timestamptz AT TIME ZONE 'UTC'
-           OR (c.state = 'SUBMITTED' AND c."acceptDueAt" < ${ts(now)}::timestamptz AT TIME ZONE 'UTC'))
+    WHERE ${overdueSql(now)}
       AND (c."lastReminderAt" IS NULL OR c."lastReminderAt" < ${ts(dayStart)}::timestamptz AT TIME ZONE 'UTC')
     UNION
     SELECT c.id FROM "Complaint" c
@@ -66,8 +65,8 @@ export type Breach = 'accept' | 'resolve' | 'followUp';
 
 /** Which clock of the case has run out at `now`, if any (the accept clock first). */
 export function breachOf(c: Pick<LockedCase, 'state' | 'acceptDueAt' | 'resolveDueAt' | 'followUpDueAt'>, now: Date, followUpDone: boolean): Breach | null {
-  if (c.state === 'SUBMITTED' && c.acceptDueAt < now) return 'accept';
-  if ((c.state === 'SUBMITTED' || c.state === 'ACCEPTED' || c.state === 'IN_PROGRESS') && c.resolveDueAt < now) return 'resolve';
+  const clock = overdueClock(c, now);
+  if (clock) return clock;
   if ((c.state === 'RESOLVED' || c.state === 'CLOSED') && c.followUpDueAt && c.followUpDueAt < now && !followUpDone) return 'followUp';
   return null;
 }

@@ -6,19 +6,15 @@ import type { StaffDeps } from '../deps';
 import { retailerScope } from '../retailers/retailers.scope';
 import { addDays, chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { COUNTED_STATES, QUEUE_STATES, type ZOverviewInput, type ZQueueInput } from './complaints.schema';
+import { overdueSql } from './complaints.rules';
 
 // The staff queue and the service overview: reads in SQL, filtered and counted by the database on indexed
 // columns (bench/complaint-queue holds the queue to p95 ≤ 30 ms over 100,000 cases).
 //
-// A case is overdue when it still waits to be accepted after its accept deadline, or is open past its
-// resolve deadline; a case waiting for the retailer is paused, never overdue (the same rule as the staff home).
+// "Overdue" is complaints.rules.ts's (overdueSql); a case waiting for the retailer is paused, never overdue.
 // The queue sorts by the resolve deadline, which every open case has and the indexes serve.
 
 const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
-
-function overdueSql(now: Date): Prisma.Sql {
-  return Prisma.sql`(c.state IN ('SUBMITTED','ACCEPTED','IN_PROGRESS') AND (c."resolveDueAt" < ${ts(now)} OR (c.state = 'SUBMITTED' AND c."acceptDueAt" < ${ts(now)})))`;
-}
 
 /** Due today: a deadline (accept while submitted, resolve while open and not paused) falls on today's China date. */
 function dueTodaySql(start: Date, end: Date): Prisma.Sql {

@@ -7,6 +7,9 @@ import {
   CASE_TRANSITIONS,
   CaseTransitionError,
   availableActions,
+  canReply,
+  isOverdue,
+  overdueClock,
   canReopen,
   canTransition,
   isValidRating,
@@ -188,5 +191,34 @@ describe('ratings', () => {
       expect(() => ratingReopens(rating, threshold)).toThrow(RangeError);
     }
     expect(isValidRating(3)).toBe(true);
+  });
+});
+
+describe('replying', () => {
+  it('is for accepted cases until they close: a new case is accepted first', () => {
+    expect(CASE_STATES.filter(canReply)).toEqual(['ACCEPTED', 'IN_PROGRESS', 'WAITING_RETAILER', 'RESOLVED']);
+  });
+});
+
+describe('overdue', () => {
+  const now = new Date('2033-03-09T10:00:00Z');
+  const before = new Date(now.getTime() - 1);
+  const after = new Date(now.getTime() + 1);
+  const c = (state: (typeof CASE_STATES)[number], acceptDueAt: Date, resolveDueAt: Date) => ({ state, acceptDueAt, resolveDueAt });
+
+  it('runs the accept clock while submitted and the resolve clock while open and not waiting for the retailer', () => {
+    expect(overdueClock(c('SUBMITTED', before, after), now)).toBe('accept');
+    expect(overdueClock(c('SUBMITTED', before, before), now)).toBe('accept');
+    expect(overdueClock(c('SUBMITTED', after, before), now)).toBe('resolve');
+    expect(overdueClock(c('ACCEPTED', before, after), now)).toBeNull();
+    expect(overdueClock(c('IN_PROGRESS', after, before), now)).toBe('resolve');
+    expect(overdueClock(c('WAITING_RETAILER', before, before), now)).toBeNull();
+    expect(overdueClock(c('RESOLVED', before, before), now)).toBeNull();
+    expect(overdueClock(c('CLOSED', before, before), now)).toBeNull();
+  });
+
+  it('is not overdue at the deadline itself', () => {
+    expect(isOverdue(c('IN_PROGRESS', now, now), now)).toBe(false);
+    expect(isOverdue(c('IN_PROGRESS', now, before), now)).toBe(true);
   });
 });

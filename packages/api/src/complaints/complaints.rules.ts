@@ -1,3 +1,4 @@
+import { Prisma } from '@tobacco/db/client';
 import { DomainError } from '../errors';
 import { DAY_MS } from '../schedule/calendar.rules';
 
@@ -100,4 +101,38 @@ export function isValidRating(rating: number): boolean {
 export function ratingReopens(rating: number, threshold: number): boolean {
   if (!isValidRating(rating)) throw new RangeError(`A rating is a whole number from 1 to 5: ${rating}`);
   return rating <= threshold;
+}
+
+/**
+ * Staff may reply to the retailer (a public reply) once the case is accepted and until it is closed: a new case
+ * is accepted first, and replying to an accepted one starts the work on it (the service takes that step).
+ */
+export const REPLY_STATES: readonly CaseState[] = ['ACCEPTED', 'IN_PROGRESS', 'WAITING_RETAILER', 'RESOLVED'];
+
+export function canReply(state: CaseState): boolean {
+  return REPLY_STATES.includes(state);
+}
+
+// The SLA clocks (domain.md §9): the accept clock runs while the case is SUBMITTED; the resolve clock from
+// filing until resolution, paused while the case waits for the retailer. A case is overdue when a running
+// clock has passed its deadline. The same rule in JavaScript (one case) and SQL (lists and counts) below.
+export const RESOLVE_CLOCK_STATES: readonly CaseState[] = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'];
+
+export type SlaClock = 'accept' | 'resolve';
+
+/** Which running clock of the case has passed its deadline at `now` (the accept clock first), if any. */
+export function overdueClock(c: { state: CaseState; acceptDueAt: Date; resolveDueAt: Date }, now: Date): SlaClock | null {
+  if (c.state === 'SUBMITTED' && c.acceptDueAt < now) return 'accept';
+  if (RESOLVE_CLOCK_STATES.includes(c.state) && c.resolveDueAt < now) return 'resolve';
+  return null;
+}
+
+export function isOverdue(c: { state: CaseState; acceptDueAt: Date; resolveDueAt: Date }, now: Date): boolean {
+  return overdueClock(c, now) !== null;
+}
+
+/** `isOverdue` as an SQL condition on the complaint table aliased `c` (deadlines are stored as UTC timestamps). */
+export function overdueSql(now: Date): Prisma.Sql {
+  const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  return Prisma.sql`(c.state IN ('SUBMITTED','ACCEPTED','IN_PROGRESS') AND (c."resolveDueAt" < ${at} OR (c.state = 'SUBMITTED' AND c."acceptDueAt" < ${at})))`;
 }

@@ -14,7 +14,7 @@ import { notifyRetailer, notifyStaff } from '../notifications/notifications.serv
 import { retailerScope } from '../retailers/retailers.scope';
 import { addDays, chinaDate, createWorkCalendar, type WorkCalendar } from '../schedule/calendar.rules';
 import { checkUploads, type CheckedUpload } from './complaints.attachments';
-import { availableActions, mayReopen, nextState, ratingReopens, type CaseAction } from './complaints.rules';
+import { availableActions, canReply, isOverdue, mayReopen, nextState, ratingReopens, type CaseAction } from './complaints.rules';
 import type {
   ZCaseIdInput,
   ZFileByPhoneInput,
@@ -553,7 +553,7 @@ export function staffActionsFor(actor: StaffActor, state: CaseState) {
   const steps = availableActions(state, 'staff').filter((a) => a !== 'rate' && STAFF_ACTION_PERMISSION[a] && may(actor, STAFF_ACTION_PERMISSION[a]));
   return {
     steps,
-    reply: may(actor, 'complaints.handle') && state !== 'CLOSED',
+    reply: may(actor, 'complaints.handle') && canReply(state),
     note: may(actor, 'complaints.handle') || may(actor, 'complaints.file'),
     reassign: may(actor, 'complaints.reassign') && state !== 'CLOSED',
     followUp: may(actor, 'complaints.followUp') && (state === 'RESOLVED' || state === 'CLOSED'),
@@ -594,7 +594,7 @@ export async function getCase({ db, actor, clock }: StaffDeps, input: In<typeof 
     select: { id: true, caseNo: true, kind: true, state: true, subject: true, createdAt: true, rating: true },
   });
   const now = clock();
-  const overdue = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(c.state) && (c.resolveDueAt < now || (c.state === 'SUBMITTED' && c.acceptDueAt < now));
+  const overdue = isOverdue(c, now);
   return {
     ...c,
     overdue,
@@ -652,7 +652,7 @@ export async function replyToComplaint({ db, actor, clock }: StaffDeps, input: I
   return db.$transaction(async (tx) => {
     const c = await loadForStaff(tx, actor, input.id);
     assertVersion(c, input.version);
-    if (c.state === 'CLOSED' || c.state === 'SUBMITTED') throw new DomainError('INVALID_STATE', 'complaints.error.replyState');
+    if (!canReply(c.state)) throw new DomainError('INVALID_STATE', 'complaints.error.replyState');
     if (c.state === 'ACCEPTED') {
       await transition(tx, actor, c, 'start', now, {}, { type: 'STARTED', visibility: 'PUBLIC' });
     } else {

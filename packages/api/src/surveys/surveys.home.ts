@@ -1,4 +1,4 @@
-import { hasRole, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
+import { can, n, type HomeContribution, type HomeFigure } from '../admin/staff-home.types';
 import { queryIndexGroups, visibilityOf } from './surveys.analytics';
 
 // Surveys on the staff home, and the headline satisfaction index of the latest survey with answers. The index
@@ -9,17 +9,17 @@ export const surveysHome: HomeContribution = {
   area: 'surveys',
   title: 'admin.home.area.surveys',
   async figures({ db, actor }) {
-    const marketing = hasRole(actor, 'MARKETING');
-    const manager = hasRole(actor, 'MANAGER');
-    const executive = hasRole(actor, 'EXECUTIVE');
-    if (!marketing && !manager && !executive) return [];
+    if (!can(actor, 'home.surveys.read')) return [];
+    const drafting = can(actor, 'surveys.draft');
+    const approving = can(actor, 'surveys.approve');
+    const overview = can(actor, 'home.companyOverview.read');
     const [[row], [latest]] = await Promise.all([
       db.$queryRaw<{ drafts: bigint; pending: bigint; open: bigint }[]>`
         SELECT count(*) FILTER (WHERE state = 'DRAFT') AS drafts,
                count(*) FILTER (WHERE state = 'PENDING_APPROVAL') AS pending,
                count(*) FILTER (WHERE state = 'OPEN') AS open
         FROM "Survey" WHERE state IN ('DRAFT', 'PENDING_APPROVAL', 'OPEN')`,
-      manager || executive
+      overview
         ? db.$queryRaw<{ id: number }[]>`
             SELECT s.id FROM "Survey" s
             WHERE s.state IN ('OPEN', 'CLOSED') AND EXISTS (SELECT 1 FROM "SurveyRespondentCell" c WHERE c."surveyId" = s.id AND c.respondents > 0)
@@ -27,10 +27,10 @@ export const surveysHome: HomeContribution = {
         : Promise.resolve([]),
     ]);
     const figures: HomeFigure[] = [];
-    if (marketing) figures.push({ id: 'surveys.drafts', label: 'admin.home.figure.surveyDrafts', value: n(row?.drafts), format: 'count', href: '/surveys?state=DRAFT' });
-    if (marketing || manager) figures.push({ id: 'surveys.pending', label: 'admin.home.figure.surveysPending', value: n(row?.pending), format: 'count', href: '/surveys?state=PENDING_APPROVAL', attention: manager });
+    if (drafting) figures.push({ id: 'surveys.drafts', label: 'admin.home.figure.surveyDrafts', value: n(row?.drafts), format: 'count', href: '/surveys?state=DRAFT' });
+    if (drafting) figures.push({ id: 'surveys.pending', label: 'admin.home.figure.surveysPending', value: n(row?.pending), format: 'count', href: '/surveys?state=PENDING_APPROVAL', attention: approving });
     figures.push({ id: 'surveys.open', label: 'admin.home.figure.surveysOpen', value: n(row?.open), format: 'count', href: '/surveys?state=OPEN' });
-    if (manager || executive) {
+    if (overview) {
       let value: number | null = null;
       if (latest) {
         const [[overall], visibility] = await Promise.all([queryIndexGroups(db, [latest.id], 'overall', {}), visibilityOf(db, actor)]);
