@@ -1,6 +1,7 @@
 import { INVITE_QUEUE, sendSurveyInvitations } from '../surveys/surveys.service';
 import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocation.jobs';
 import { ALLOCATION_CARRY_FORWARD_QUEUE, carryForwardPolicy } from '../allocation/allocation.carry-forward';
+import { CYCLES_AHEAD_QUEUE, ensureCyclesAhead, sendWindowReminder, sweepWindowReminders, WINDOW_REMINDER_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/schedule.jobs';
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
@@ -24,6 +25,15 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   },
   [ALLOCATION_CARRY_FORWARD_QUEUE]: async (db, _payload, now) => {
     await carryForwardPolicy(db, now);
+  },
+  [CYCLES_AHEAD_QUEUE]: async (db, _payload, now) => {
+    await ensureCyclesAhead(db, now);
+  },
+  [WINDOW_REMINDER_SWEEP_QUEUE]: async (db, _payload, now) => {
+    await sweepWindowReminders(db, now);
+  },
+  [WINDOW_REMINDER_QUEUE]: async (db, payload, now) => {
+    await sendWindowReminder(db, payload as { cycleStart: string; kind: 'dayBefore' | 'atOpening' }, now);
   },
   [REWARD_RUN_QUEUE]: (db, payload, now) => runRewardPeriod(db, payload as { runId: number }, now),
   [INVITE_QUEUE]: async (db, payload, now) => {
