@@ -6,6 +6,7 @@ import { assignGrades, endedPeriods, lastEndedPeriod, scoreRetailers, type Gradi
 import { computeGradeRun, createGradeRun, publishGradeRun } from '../../packages/api/src/grading/grading.run.service';
 import { addDays, chinaDate, chinaDateTime, mondayOf } from '../../packages/api/src/schedule/calendar.rules';
 import { currentCycleStart, scheduledPublishAt, toScheduleSettings } from '../../packages/api/src/schedule/schedule.rules';
+import { ensureCyclesAhead } from '../../packages/api/src/schedule/schedule.jobs';
 import { hashPassword } from '../../packages/auth/src/password';
 import { createRandom, type Random } from './random';
 import { COMPANY, DEPARTMENTS, DISTRICTS, FORM_SUFFIX, GIVEN, PRODUCTS, SHOP_PREFIX, SURNAMES } from './reference';
@@ -51,6 +52,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   const { shopA, shopB } = await seedRetailers(db, random, passwordHash, districts.map((d) => d.id), staff);
   await seedProducts(db, today);
   await seedCycles(db, today);
+  await ensureCyclesAhead(db, now);
   await seedOrders(db, today, shopA, shopB);
   await seedCalendar(db, Number(today.slice(0, 4)));
   await seedGrades(db, today, now, staff);

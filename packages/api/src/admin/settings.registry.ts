@@ -53,6 +53,7 @@ export const SETTINGS = {
   'schedule.windowOpenTime': define({ group: 'schedule', schema: time, default: '12:00', unit: 'time', label: { 'zh-CN': '网上订货开始时间', en: 'Order window opens at' } }),
   'schedule.windowCloseTime': define({ group: 'schedule', schema: time, default: '23:59', unit: 'time', label: { 'zh-CN': '订货日前一天截止时间', en: 'Window closes on the day before the order day at' } }),
   'schedule.deliveryLagWorkingDays': define({ group: 'schedule', schema: z.number().int().min(0).max(10), default: 2, unit: 'working days', label: { 'zh-CN': '订货后第几个工作日送货', en: 'Delivery on working day N after the order day' } }),
+  'schedule.windowReminders': define({ group: 'schedule', schema: z.object({ dayBefore: z.number().int().min(0).max(1), atOpening: z.number().int().min(0).max(1) }).strict(), default: { dayBefore: 1, atOpening: 1 }, unit: 'switch', label: { 'zh-CN': '订货提醒（1 发送，0 不发）：开放前一天 dayBefore，开放时 atOpening', en: 'Order-window reminders (1 on, 0 off): the day before it opens (dayBefore), when it opens (atOpening)' } }),
 
   'allocation.publishWeekday': define({ group: 'allocation', schema: weekday, default: 6, unit: 'weekday', label: { 'zh-CN': '投放策略发布日（星期）', en: 'Allocation policy publish day' } }),
   'allocation.publishTime': define({ group: 'allocation', schema: time, default: '12:00', unit: 'time', label: { 'zh-CN': '投放策略发布时间', en: 'Allocation policy publish time' } }),

@@ -4,6 +4,7 @@ import { COMPLAINT_SWEEP_QUEUE } from '../complaints/complaints.jobs';
 import { ALLOCATION_CARRY_FORWARD_QUEUE } from '../allocation/allocation.carry-forward';
 import { APPEAL_REMIND_QUEUE } from '../grading/grading.appeals.service';
 import { enqueueClosedCycleRun } from '../alerts/alerts.jobs';
+import { CYCLES_AHEAD_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/schedule.jobs';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work: each entry becomes a pg-boss cron schedule (every `everyMinutes`, or its own `cron`
@@ -18,6 +19,9 @@ export const SCHEDULES: Schedule[] = [
   { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
   // Overdue grade appeals: one reminder to the managers a day (the slot is a UTC day, 08:00 in China).
   { name: 'grading.appealReminder', everyMinutes: 24 * 60, enqueue: (db, slot) => enqueueJob(db, { queue: APPEAL_REMIND_QUEUE, payload: {}, uniqueKey: `grading:appealRemind:${slot}` }) },
+  // Order cycles a year ahead, and the order-window reminders due now (each sent once per cycle).
+  { name: 'schedule.cyclesAhead', everyMinutes: 360, enqueue: (db, slot) => enqueueJob(db, { queue: CYCLES_AHEAD_QUEUE, payload: {}, uniqueKey: `schedule:cyclesAhead:${slot}` }) },
+  { name: 'schedule.windowReminders', everyMinutes: 15, enqueue: (db, slot) => enqueueJob(db, { queue: WINDOW_REMINDER_SWEEP_QUEUE, payload: {}, uniqueKey: `schedule:windowReminderSweep:${slot}` }) },
   // Carries the last published allocation policy forward when the current cycle has none by its publish time.
   { name: 'allocation.carryForward', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: ALLOCATION_CARRY_FORWARD_QUEUE, payload: {}, uniqueKey: `allocation:carryForward:${slot}` }) },
   // Anomaly (异动) rules of the order cycle that closed last; once per cycle (the job's unique key).

@@ -10,6 +10,7 @@ import {
   toScheduleSettings,
   currentCycleStart,
   cycleOfOrder,
+  dueWindowReminders,
   retailerCycles,
   scheduledPublishAt,
   windowStatus,
@@ -402,6 +403,27 @@ describe('cycleOfOrder: the cycle an incoming order belongs to', () => {
     // 23:30 UTC on Tuesday 10 March is Wednesday 11 March 07:30 in China: the Wednesday shop's order day.
     expect(cycleOfOrder(new Date('2026-03-10T23:30:00Z'), 3, cal2026)).toBe('2026-03-09');
     expect(cycleOfOrder(new Date('2026-03-11T16:30:00Z'), 3, cal2026)).toBe('2026-03-16');
+  });
+});
+
+describe('dueWindowReminders', () => {
+  const both = { dayBefore: 1, atOpening: 1 };
+  const due = (now: Date, enabled = both) => dueWindowReminders(now, defaults, enabled).map((r) => [r.cycleStart, r.kind]);
+  // The window of the cycle of Monday 7 Dec 2026 opens Saturday 5 Dec 12:00.
+  it('the day before the opening, from 24 hours ahead', () => {
+    expect(due(at('2026-12-04', '11:59'))).toEqual([]);
+    expect(due(at('2026-12-04', '12:00'))).toEqual([['2026-12-07', 'dayBefore']]);
+    expect(due(at('2026-12-05', '11:59'))).toEqual([['2026-12-07', 'dayBefore']]);
+  });
+  it('at the opening, for one day, then nothing', () => {
+    expect(due(at('2026-12-05', '12:00'))).toEqual([['2026-12-07', 'atOpening']]);
+    expect(due(at('2026-12-06', '11:59'))).toEqual([['2026-12-07', 'atOpening']]);
+    expect(due(at('2026-12-06', '12:00'))).toEqual([]);
+    expect(due(at('2026-12-09', '10:00'))).toEqual([]);
+  });
+  it('follows the setting', () => {
+    expect(due(at('2026-12-04', '13:00'), { dayBefore: 0, atOpening: 1 })).toEqual([]);
+    expect(due(at('2026-12-05', '13:00'), { dayBefore: 1, atOpening: 0 })).toEqual([]);
   });
 });
 

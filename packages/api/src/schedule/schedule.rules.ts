@@ -1,5 +1,5 @@
 import type { SettingKey, SettingValue } from '../admin/settings.registry';
-import { addDays, chinaDate, chinaDateTime, mondayOf, weekdayOf, type WorkCalendar } from './calendar.rules';
+import { addDays, chinaDate, chinaDateTime, DAY_MS, mondayOf, weekdayOf, type WorkCalendar } from './calendar.rules';
 
 // The weekly order schedule of domain.md §5, for one retailer with a fixed ISO order weekday.
 //
@@ -197,6 +197,31 @@ export function cycleOfOrder(orderedAt: Date, orderWeekday: number, calendar: Wo
   for (let start = addDays(mondayOf(date), -7 * LOOKBACK_WEEKS); ; start = addDays(start, 7)) {
     if (orderDayForCycle(start, orderWeekday, calendar).actual >= date) return start;
   }
+}
+
+export type WindowReminderKind = 'dayBefore' | 'atOpening';
+export type DueWindowReminder = { cycleStart: string; kind: WindowReminderKind; opensAt: Date };
+
+/** When online ordering opens for a cycle (the window's usual opening, common to every order weekday). */
+export function windowOpensAt(cycleStart: string, settings: Pick<ScheduleSettings, 'windowOpenWeekday' | 'windowOpenTime'>): Date {
+  return chinaDateTime(addDays(cycleStart, settings.windowOpenWeekday - 8), settings.windowOpenTime);
+}
+
+/**
+ * The order-window reminders due at `now`: the day before a cycle's window opens (from 24 hours before
+ * the opening), and at the opening (for a day after it, so a worker that was down briefly still sends it,
+ * but a stale one never does). The caller sends each (cycle, kind) once.
+ */
+export function dueWindowReminders(now: Date, settings: ScheduleSettings, enabled: { dayBefore: number; atOpening: number }): DueWindowReminder[] {
+  const out: DueWindowReminder[] = [];
+  const first = currentCycleStart(now, settings);
+  for (const cycleStart of [first, addDays(first, 7), addDays(first, 14)]) {
+    const opensAt = windowOpensAt(cycleStart, settings);
+    const t = now.getTime();
+    if (enabled.dayBefore && t >= opensAt.getTime() - DAY_MS && t < opensAt.getTime()) out.push({ cycleStart, kind: 'dayBefore', opensAt });
+    if (enabled.atOpening && t >= opensAt.getTime() && t < opensAt.getTime() + DAY_MS) out.push({ cycleStart, kind: 'atOpening', opensAt });
+  }
+  return out;
 }
 
 /** Where `now` stands against a window, with the milliseconds a countdown shows (to opening, or to closing). */

@@ -128,7 +128,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
           ) : (
             <ul aria-label={t('allocation.listCaption')} className="flex flex-col gap-3">
               {data.items.map((item) => (
-                <li key={item.productId} className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="allocation-item">
+                <li key={item.productId} className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="allocation-item" data-product-code={item.code}>
                   <div className="flex flex-wrap items-center gap-2">
                     <h2 className="text-lg font-bold">{productLabel(item)}</h2>
                     <span className="text-sm text-ink-muted">{t('allocation.class', { n: item.productClass })}</span>
@@ -142,7 +142,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                     </div>
                     <div className="rounded-lg bg-canvas p-2">
                       <dt className="text-sm text-ink-muted">{t('allocation.ordered')}</dt>
-                      <dd className="text-xl font-bold">{item.ordered}</dd>
+                      <dd className="text-xl font-bold" data-testid="allocation-ordered">{item.ordered}</dd>
                     </div>
                     <div className="rounded-lg bg-brand-50 p-2">
                       <dt className="text-sm text-ink-muted">{t('allocation.remaining')}</dt>
