@@ -2,11 +2,11 @@ import { Prisma, type Db } from '@tobacco/db/client';
 import { hasPermission } from '@tobacco/auth/permissions';
 import type { StaffActor } from '../actor';
 import type { StaffDeps } from '../deps';
-import { notFound } from '../errors';
+import { DomainError, notFound } from '../errors';
 import { SETTINGS } from '../admin/settings.registry';
-import { GRADE_COUNT } from './grading.rules';
+import { GRADE_COUNT, gradeCuts } from './grading.rules';
 import type { RunSettings } from './grading.run.service';
-import type { TRunReviewInput, TRunRowInput, TRunRowsInput } from './grading.schema';
+import type { TRunReviewInput, TRunRowInput, TRunRowsInput, TShareTableInput } from './grading.schema';
 
 // Run review (domain.md §2, issue "grading as a process"): what a run did before a manager publishes it.
 // Every figure is aggregated in SQL over the run's rows, within the caller's scope: an account manager
@@ -226,4 +226,40 @@ export async function* runRowBatches({ db, actor }: StaffDeps, runId: number, ba
     yield rows;
     after = rows.at(-1)!.retailerId;
   }
+}
+
+/**
+ * How the last published period would have been cut under a proposed share table: retailers per grade now
+ * and under the proposal, and how many would move up or down. The ranking is the stored one, so only the
+ * cut changes (ties stay together as in a run).
+ */
+export async function previewShareTable({ db }: StaffDeps, input: TShareTableInput) {
+  const sum = input.shares.reduce((s, x) => s + x, 0);
+  if (Math.abs(sum - 100) >= 0.001) throw new DomainError('VALIDATION', 'grading.errors.sharesSum', { sum: Math.round(sum * 100) / 100 });
+  const run = await db.gradeRun.findFirst({
+    where: { state: 'PUBLISHED' },
+    orderBy: { period: { ordersTo: 'desc' } },
+    select: { id: true, rankedCount: true, period: { select: { code: true } } },
+  });
+  if (!run) return null;
+  const cuts = gradeCuts(run.rankedCount, input.shares);
+  const pairs = await db.$queryRaw<{ current: number; proposed: number; count: number }[]>`
+    WITH ties AS (
+      SELECT "computedGrade", min(rank) OVER (PARTITION BY score) AS lo, max(rank) OVER (PARTITION BY score) AS hi
+      FROM "GradeRunRow" WHERE "runId" = ${run.id} AND rank IS NOT NULL),
+    cuts AS (
+      SELECT * FROM unnest(${cuts.map((c) => c.grade)}::int[], ${cuts.map((c) => c.from)}::int[], ${cuts.map((c) => c.to)}::int[]) AS c(grade, lo, hi))
+    SELECT t."computedGrade" AS current, c.grade AS proposed, count(*)::int AS count
+    FROM ties t JOIN cuts c ON (t.lo + t.hi) / 2 BETWEEN c.lo AND c.hi
+    GROUP BY 1, 2`;
+  const grades = Array.from({ length: GRADE_COUNT }, (_, i) => ({ grade: i + 1, current: 0, proposed: 0 }));
+  let up = 0;
+  let down = 0;
+  for (const p of pairs) {
+    grades[p.current - 1]!.current += p.count;
+    grades[p.proposed - 1]!.proposed += p.count;
+    if (p.proposed > p.current) up += p.count;
+    if (p.proposed < p.current) down += p.count;
+  }
+  return { periodCode: run.period.code, ranked: run.rankedCount, grades, up, down };
 }
