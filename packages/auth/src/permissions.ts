@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   // Run review; an account manager sees only their own retailers' rows (retailerScope).
   'grading.review': ['MARKETING', 'MANAGER', 'ACCOUNT_MANAGER'],
   'grading.integrity': ['ADMIN'],
+  // The share-table editor's preview; saving the table is a setting (admin.settings).
+  'grading.shareTable': ['MARKETING', 'MANAGER', 'ADMIN'],
   'changeRequests.file': ['ACCOUNT_MANAGER', 'ADMIN'],
   'changeRequests.approve': ['MANAGER'],
   // Account managers triage their own retailers' alerts; with alerts.readAll (or in the 专卖 department,

@@ -1,3 +1,4 @@
+import { getSetting } from '../admin/settings.service';
 import { requirePermission, router } from '../trpc/init';
 import {
   ZAppealInput,
@@ -8,12 +9,13 @@ import {
   ZRunReviewInput,
   ZRunRowInput,
   ZRunRowsInput,
+  ZShareTableInput,
   ZSetIntegrityInput,
   ZStartRunInput,
 } from './grading.schema';
 import { decideAppeal, getAppeal, listAppeals } from './grading.appeals.service';
 import { listIntegrityHistory, setIntegrityLevel } from './grading.integrity.service';
-import { explainRunRow, getRunReview, listRunRows, listRuns } from './grading.review.service';
+import { explainRunRow, getRunReview, listRunRows, listRuns, previewShareTable } from './grading.review.service';
 import { discardGradeRun, listRunPeriods, publishGradeRun, startGradeRun } from './grading.run.service';
 
 export const gradingBackofficeRouter = router({
@@ -24,6 +26,8 @@ export const gradingBackofficeRouter = router({
   runs: requirePermission('grading.review').query(({ ctx }) => listRuns(ctx)),
   review: requirePermission('grading.review').input(ZRunReviewInput).query(({ ctx, input }) => getRunReview(ctx, input)),
   rows: requirePermission('grading.review').input(ZRunRowsInput).query(({ ctx, input }) => listRunRows(ctx, input)),
+  shareTable: requirePermission('grading.shareTable').query(({ ctx }) => getSetting(ctx.db, 'grading.shareTable')),
+  previewShares: requirePermission('grading.shareTable').input(ZShareTableInput).query(({ ctx, input }) => previewShareTable(ctx, input)),
   explain: requirePermission('grading.review').input(ZRunRowInput).query(({ ctx, input }) => explainRunRow(ctx, input)),
 
   appeals: requirePermission('grading.decideAppeal').input(ZListAppealsInput).query(({ ctx, input }) => listAppeals(ctx, input)),

@@ -118,7 +118,7 @@ export async function setIntegrityLevel(deps: StaffDeps, input: TSetIntegrityInp
 }
 
 /** A retailer's integrity history, latest first, paged. */
-export async function listIntegrityHistory({ db, actor }: StaffDeps, input: TIntegrityHistoryInput) {
+export async function listIntegrityHistory({ db, actor, clock }: StaffDeps, input: TIntegrityHistoryInput) {
   if (input.retailerId === undefined && input.licenceNo === undefined) throw notFound();
   const retailer = await db.retailer.findFirst({
     where: { ...(input.retailerId !== undefined ? { id: input.retailerId } : { licenceNo: input.licenceNo }), ...retailerScope(actor) },
@@ -135,5 +135,6 @@ export async function listIntegrityHistory({ db, actor }: StaffDeps, input: TInt
       select: { id: true, level: true, effectiveFrom: true, source: true, note: true, createdAt: true },
     }),
   ]);
-  return { retailer, items, total, page: input.page, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
+  /** today (China) bounds the effective date an edit may take */
+  return { retailer, items, total, page: input.page, pages: Math.max(1, Math.ceil(total / input.pageSize)), today: chinaDate(clock()) };
 }

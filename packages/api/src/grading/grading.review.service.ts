@@ -2,11 +2,11 @@ import { Prisma, type Db } from '@tobacco/db/client';
 import { hasPermission } from '@tobacco/auth/permissions';
 import type { StaffActor } from '../actor';
 import type { StaffDeps } from '../deps';
-import { notFound } from '../errors';
+import { DomainError, notFound } from '../errors';
 import { SETTINGS } from '../admin/settings.registry';
-import { GRADE_COUNT } from './grading.rules';
+import { GRADE_COUNT, gradeCuts } from './grading.rules';
 import type { RunSettings } from './grading.run.service';
-import type { TRunReviewInput, TRunRowInput, TRunRowsInput } from './grading.schema';
+import type { TRunReviewInput, TRunRowInput, TRunRowsInput, TShareTableInput } from './grading.schema';
 
 // Run review (domain.md §2, issue "grading as a process"): what a run did before a manager publishes it.
 // Every figure is aggregated in SQL over the run's rows, within the caller's scope: an account manager
@@ -59,35 +59,43 @@ export async function getRunReview({ db, actor }: StaffDeps, input: TRunReviewIn
     where: { ordersTo: new Date(run.period.ordersFrom.getTime() - 86_400_000), status: 'PUBLISHED' },
     select: { id: true, code: true },
   });
+  // Staff who see every retailer read the run's cells (a few thousand rows); an account manager's own rows
+  // are few, so they are counted from the rows through the account-manager index.
+  const source = hasPermission(actor.roles, 'retailers.readAll')
+    ? Prisma.sql`SELECT "districtId", grade, "computedGrade", "previousGrade", ranked, initial, capped, retailers FROM "GradeRunCell" WHERE "runId" = ${run.id}`
+    : Prisma.sql`SELECT r."districtId", rr.grade, rr."computedGrade", rr."previousGrade", rr.rank IS NOT NULL AS ranked, rr.initial, rr.capped, 1 AS retailers
+        FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId" WHERE rr."runId" = ${run.id} AND ${scope}`;
   const [byGrade, prevByGrade, districts, totals] = await Promise.all([
     db.$queryRaw<{ grade: number; cut: number; final: number }[]>`
-      SELECT g.grade, coalesce(c.cut, 0)::int AS cut, coalesce(f.final, 0)::int AS final
+      WITH s AS (${source})
+      SELECT g.grade,
+        coalesce((SELECT sum(retailers) FROM s WHERE s.ranked AND s."computedGrade" = g.grade), 0)::int AS cut,
+        coalesce((SELECT sum(retailers) FROM s WHERE s.grade = g.grade), 0)::int AS final
       FROM generate_series(1, ${GRADE_COUNT}) AS g(grade)
-      LEFT JOIN (SELECT rr."computedGrade" AS grade, count(*) AS cut FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId"
-                 WHERE rr."runId" = ${run.id} AND rr.rank IS NOT NULL AND ${scope} GROUP BY 1) c ON c.grade = g.grade
-      LEFT JOIN (SELECT rr.grade, count(*) AS final FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId"
-                 WHERE rr."runId" = ${run.id} AND ${scope} GROUP BY 1) f ON f.grade = g.grade
       ORDER BY g.grade`,
     previous
       ? db.$queryRaw<{ grade: number; count: number }[]>`
-          SELECT rg.grade, count(*)::int AS count FROM "RetailerGrade" rg JOIN "Retailer" r ON r.id = rg."retailerId"
-          WHERE rg."periodId" = ${previous.id} AND ${scope} GROUP BY 1`
+          SELECT rg.grade, count(*)::int AS count FROM "RetailerGrade" rg
+          WHERE rg."periodId" = ${previous.id}
+            AND ${hasPermission(actor.roles, 'retailers.readAll') ? Prisma.sql`TRUE` : Prisma.sql`EXISTS (SELECT 1 FROM "Retailer" r WHERE r.id = rg."retailerId" AND ${scope})`}
+          GROUP BY 1`
       : Promise.resolve([]),
     db.$queryRaw<{ districtId: number; district: string; up: number; down: number; same: number; fresh: number; upGrades: number; downGrades: number }[]>`
+      WITH s AS (${source})
       SELECT d.id AS "districtId", d.name AS district,
-        count(*) FILTER (WHERE rr.grade > rr."previousGrade")::int AS up,
-        count(*) FILTER (WHERE rr.grade < rr."previousGrade")::int AS down,
-        count(*) FILTER (WHERE rr.grade = rr."previousGrade")::int AS same,
-        count(*) FILTER (WHERE rr."previousGrade" IS NULL)::int AS fresh,
-        coalesce(sum(rr.grade - rr."previousGrade") FILTER (WHERE rr.grade > rr."previousGrade"), 0)::int AS "upGrades",
-        coalesce(sum(rr."previousGrade" - rr.grade) FILTER (WHERE rr.grade < rr."previousGrade"), 0)::int AS "downGrades"
-      FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId" JOIN "District" d ON d.id = r."districtId"
-      WHERE rr."runId" = ${run.id} AND ${scope}
+        coalesce(sum(retailers) FILTER (WHERE s.grade > s."previousGrade"), 0)::int AS up,
+        coalesce(sum(retailers) FILTER (WHERE s.grade < s."previousGrade"), 0)::int AS down,
+        coalesce(sum(retailers) FILTER (WHERE s.grade = s."previousGrade"), 0)::int AS same,
+        coalesce(sum(retailers) FILTER (WHERE s."previousGrade" IS NULL), 0)::int AS fresh,
+        coalesce(sum((s.grade - s."previousGrade") * retailers) FILTER (WHERE s.grade > s."previousGrade"), 0)::int AS "upGrades",
+        coalesce(sum((s."previousGrade" - s.grade) * retailers) FILTER (WHERE s.grade < s."previousGrade"), 0)::int AS "downGrades"
+      FROM s JOIN "District" d ON d.id = s."districtId"
       GROUP BY d.id, d.name ORDER BY d.name`,
     db.$queryRaw<{ retailers: number; ranked: number; initial: number; capped: number }[]>`
-      SELECT count(*)::int AS retailers, count(*) FILTER (WHERE rr.rank IS NOT NULL)::int AS ranked,
-        count(*) FILTER (WHERE rr.initial)::int AS initial, count(*) FILTER (WHERE rr.capped)::int AS capped
-      FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId" WHERE rr."runId" = ${run.id} AND ${scope}`,
+      WITH s AS (${source})
+      SELECT coalesce(sum(retailers), 0)::int AS retailers, coalesce(sum(retailers) FILTER (WHERE ranked), 0)::int AS ranked,
+        coalesce(sum(retailers) FILTER (WHERE initial), 0)::int AS initial, coalesce(sum(retailers) FILTER (WHERE capped), 0)::int AS capped
+      FROM s`,
   ]);
   const total = totals[0]!;
   const prevTotal = prevByGrade.reduce((s, g) => s + g.count, 0);
@@ -226,4 +234,40 @@ export async function* runRowBatches({ db, actor }: StaffDeps, runId: number, ba
     yield rows;
     after = rows.at(-1)!.retailerId;
   }
+}
+
+/**
+ * How the last published period would have been cut under a proposed share table: retailers per grade now
+ * and under the proposal, and how many would move up or down. The ranking is the stored one, so only the
+ * cut changes (ties stay together as in a run).
+ */
+export async function previewShareTable({ db }: StaffDeps, input: TShareTableInput) {
+  const sum = input.shares.reduce((s, x) => s + x, 0);
+  if (Math.abs(sum - 100) >= 0.001) throw new DomainError('VALIDATION', 'grading.errors.sharesSum', { sum: Math.round(sum * 100) / 100 });
+  const run = await db.gradeRun.findFirst({
+    where: { state: 'PUBLISHED' },
+    orderBy: { period: { ordersTo: 'desc' } },
+    select: { id: true, rankedCount: true, period: { select: { code: true } } },
+  });
+  if (!run) return null;
+  const cuts = gradeCuts(run.rankedCount, input.shares);
+  const pairs = await db.$queryRaw<{ current: number; proposed: number; count: number }[]>`
+    WITH ties AS (
+      SELECT "computedGrade", min(rank) OVER (PARTITION BY score) AS lo, max(rank) OVER (PARTITION BY score) AS hi
+      FROM "GradeRunRow" WHERE "runId" = ${run.id} AND rank IS NOT NULL),
+    cuts AS (
+      SELECT * FROM unnest(${cuts.map((c) => c.grade)}::int[], ${cuts.map((c) => c.from)}::int[], ${cuts.map((c) => c.to)}::int[]) AS c(grade, lo, hi))
+    SELECT t."computedGrade" AS current, c.grade AS proposed, count(*)::int AS count
+    FROM ties t JOIN cuts c ON (t.lo + t.hi) / 2 BETWEEN c.lo AND c.hi
+    GROUP BY 1, 2`;
+  const grades = Array.from({ length: GRADE_COUNT }, (_, i) => ({ grade: i + 1, current: 0, proposed: 0 }));
+  let up = 0;
+  let down = 0;
+  for (const p of pairs) {
+    grades[p.current - 1]!.current += p.count;
+    grades[p.proposed - 1]!.proposed += p.count;
+    if (p.proposed > p.current) up += p.count;
+    if (p.proposed < p.current) down += p.count;
+  }
+  return { periodCode: run.period.code, ranked: run.rankedCount, grades, up, down };
 }

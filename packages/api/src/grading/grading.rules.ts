@@ -251,3 +251,26 @@ export function endedPeriods(today: string, months: number, count: number): Grad
   }
   return out;
 }
+
+// ---------------------------------------------------------------- share table shapes
+
+export const SHARE_SHAPES = ['pyramid', 'spindle'] as const;
+export type ShareShape = (typeof SHARE_SHAPES)[number];
+
+/**
+ * A share table of a named shape, 30 shares in steps of 0.1 % summing to exactly 100: a pyramid (most
+ * retailers at the bottom, fewer at each grade up) or a spindle (most in the middle grades, few at both
+ * ends). A starting point for the editor; any 30 shares summing to 100 are a valid "custom" table.
+ */
+export function shareTableOfShape(shape: ShareShape): number[] {
+  const weights = Array.from({ length: GRADE_COUNT }, (_, i) => {
+    const grade = i + 1;
+    return shape === 'pyramid' ? GRADE_COUNT + 1 - grade : Math.exp(-((grade - 13) ** 2) / (2 * 6 ** 2));
+  });
+  const total = weights.reduce((s, w) => s + w, 0);
+  const tenths = weights.map((w) => Math.max(1, Math.round((w / total) * 1000)));
+  // Rounding leaves the sum a few tenths off: settle the difference on the largest share.
+  const largest = tenths.indexOf(Math.max(...tenths));
+  tenths[largest]! += 1000 - tenths.reduce((s, x) => s + x, 0);
+  return tenths.map((x) => x / 10);
+}

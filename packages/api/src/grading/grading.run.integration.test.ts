@@ -200,6 +200,18 @@ describe('a grading run, from start to publish', () => {
     expect(why.weights).toEqual(SETTINGS['grading.scoreWeights'].default);
   });
 
+  it('previews a share table on the last published period, refusing one that does not sum to 100', async () => {
+    const allTop = Array.from({ length: 30 }, (_, i) => (i === 29 ? 100 : 0));
+    const preview = await caller(marketing).grading.previewShares({ shares: allTop });
+    expect(preview).toMatchObject({ periodCode: '2077Q1', ranked: 13 });
+    expect(preview!.grades[29]!.proposed).toBe(13);
+    expect(preview!.up + preview!.grades[29]!.current).toBe(13);
+    expect(preview!.down).toBe(0);
+    await expect(caller(marketing).grading.previewShares({ shares: Array(30).fill(1) })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.sharesSum' } });
+    await expect(caller(accountManager).grading.previewShares({ shares: allTop })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await caller(marketing).grading.shareTable()).toEqual(DEFAULT_GRADE_SHARES);
+  });
+
   it('corrects a published period only with a reason, superseding the earlier run', async () => {
     // The violator's level has improved since: the correction no longer caps it (the cap lifts at a publish).
     await caller(admin).grading.setIntegrity({ retailerId: violator.id, level: 'A', effectiveFrom: '2077-04-07', reason: '整改完成，恢复诚信等级' });

@@ -192,6 +192,12 @@ export async function computeGradeRun(db: Db, payload: { runId: number }, now: D
             g."integrityLevel"
           FROM graded g
           LEFT JOIN "RetailerGrade" pg ON pg."periodId" = ${previous?.id ?? 0} AND pg."retailerId" = g.id`;
+        await tx.$executeRaw`
+          INSERT INTO "GradeRunCell" ("runId", "districtId", grade, "computedGrade", "previousGrade", ranked, initial, capped, retailers)
+          SELECT rr."runId", r."districtId", rr.grade, rr."computedGrade", rr."previousGrade", rr.rank IS NOT NULL, rr.initial, rr.capped, count(*)::int
+          FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId"
+          WHERE rr."runId" = ${payload.runId}
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
         await tx.gradeRun.update({ where: { id: payload.runId }, data: { state: 'DRAFT', computedAt: now, retailerCount: inserted, rankedCount: ranked } });
       },
       { timeout: 15 * 60_000, maxWait: 60_000 },

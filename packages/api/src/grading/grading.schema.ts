@@ -71,3 +71,8 @@ export const ZRunRowsInput = z.object({
 export type TRunRowsInput = z.output<typeof ZRunRowsInput>;
 export const ZRunRowInput = z.object({ runId: id, retailerId: id });
 export type TRunRowInput = z.output<typeof ZRunRowInput>;
+
+export const ZShareTableInput = z.object({
+  shares: z.array(z.number().check(z.minimum(0, 'grading.errors.sharesRange'), z.maximum(100, 'grading.errors.sharesRange'))).check(z.length(30, 'grading.errors.sharesCount')),
+});
+export type TShareTableInput = z.output<typeof ZShareTableInput>;

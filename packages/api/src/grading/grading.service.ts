@@ -1,6 +1,6 @@
 import type { RetailerDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
-import { getSetting, getSettings } from '../admin/settings.service';
+import { getSettings } from '../admin/settings.service';
 import { addWorkingTime, workingDaysToMs } from '../complaints/complaints.sla.rules';
 import { isUniqueViolation, writeRetailerAudit } from '../retailers/retailers.audit';
 import { addDays, chinaDate } from '../schedule/calendar.rules';

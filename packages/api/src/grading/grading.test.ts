@@ -12,6 +12,7 @@ import {
   initialGradeRows,
   lastEndedPeriod,
   scoreRetailers,
+  shareTableOfShape,
   type GradingInput,
 } from './grading.rules';
 
@@ -196,5 +197,26 @@ describe('the period calendar', () => {
 
   it('refuses a period length that does not divide the year', () => {
     expect(() => gradingPeriodOf('2026-01-01', 5)).toThrow();
+  });
+});
+
+describe('share table shapes', () => {
+  it.each(['pyramid', 'spindle'] as const)('gives 30 shares of at least 0.1 %% summing to exactly 100 (%s)', (shape) => {
+    const shares = shareTableOfShape(shape);
+    expect(shares).toHaveLength(30);
+    expect(Math.round(shares.reduce((s, x) => s + x, 0) * 10)).toBe(1000);
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(0.1);
+    expect(SETTINGS['grading.shareTable'].schema.safeParse(shares).success).toBe(true);
+  });
+
+  it('shapes a pyramid widest at grade 1 and a spindle widest in the middle', () => {
+    const pyramid = shareTableOfShape('pyramid');
+    expect(pyramid[0]).toBe(Math.max(...pyramid));
+    expect(pyramid[29]).toBe(Math.min(...pyramid));
+    const spindle = shareTableOfShape('spindle');
+    const widest = spindle.indexOf(Math.max(...spindle)) + 1;
+    expect(widest).toBeGreaterThan(8);
+    expect(widest).toBeLessThan(18);
+    expect(spindle[0]).toBeLessThan(spindle[widest - 1]!);
   });
 });

@@ -53,6 +53,8 @@ export const gradingZh = {
   'grading.appeal.state.WITHDRAWN': '已撤回',
   'grading.errors.appealOpen': '您已有一个复核申请正在处理，请等待答复后再申请。',
   'grading.errors.noGrade': '您的档位尚未评定，暂不能申请复核。',
+  'grading.cap.notice': '因诚信等级为 {level}，您的档位不高于 {cap} 档（本期评定为 {grade} 档）。',
+  'grading.cap.lifts': '诚信等级恢复后，在 {date} 起执行的下次档位调整时解除限制。',
 } as const;
 
 export type GradingKey = keyof typeof gradingZh;
@@ -111,4 +113,6 @@ export const gradingEn: Record<GradingKey, string> = {
   'grading.appeal.state.WITHDRAWN': 'Withdrawn',
   'grading.errors.appealOpen': 'You already have a review request being handled. Please wait for its answer.',
   'grading.errors.noGrade': 'Your grade has not been set yet, so it cannot be reviewed.',
+  'grading.cap.notice': 'Because your integrity level is {level}, your grade is at most {cap} (this period graded you {grade}).',
+  'grading.cap.lifts': 'Once the level improves, the cap lifts with the next regrade, in force from {date}.',
 };

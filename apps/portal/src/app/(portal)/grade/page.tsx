@@ -73,6 +73,12 @@ export default async function GradePage() {
             {t('grading.nextRegradeValue', { date: formatDate(mine.nextRegradeOn, locale) })}
           </p>
         ) : null}
+        {mine.cap ? (
+          <p role="note" className="rounded-lg border border-warning-800/30 bg-warning-50 px-3 py-2 text-warning-800" data-testid="grade-cap">
+            {t('grading.cap.notice', { level: mine.cap.level, cap: mine.cap.capGrade, grade: mine.cap.publishedGrade })}{' '}
+            {mine.cap.liftsOn ? t('grading.cap.lifts', { date: formatDate(mine.cap.liftsOn, locale) }) : null}
+          </p>
+        ) : null}
       </section>
 
       {score ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { Bar, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 // The share chart, loaded lazily in the browser only (lazy-charts.tsx); the table below it carries the same
 // numbers for screen readers and keyboards, so the chart is hidden from them.
@@ -20,6 +20,22 @@ export function ShareChart({ data, labels }: { data: SharePoint[]; labels: { tar
           <Line dataKey="target" name={labels.target} stroke="#c2410c" strokeWidth={2} dot={false} isAnimationActive={false} />
           {labels.previous ? <Line dataKey="previous" name={labels.previous} stroke="#6b7280" strokeDasharray="4 4" dot={false} isAnimationActive={false} /> : null}
         </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function ShareBars({ data, label }: { data: { grade: number; share: number }[]; label: string }) {
+  return (
+    <div aria-hidden="true">
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={data} margin={{ left: 8, right: 8, top: 12 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="grade" />
+          <YAxis />
+          <Tooltip />
+          <Bar dataKey="share" name={label} fill="#0a4478" isAnimationActive={false} />
+        </BarChart>
       </ResponsiveContainer>
     </div>
   );

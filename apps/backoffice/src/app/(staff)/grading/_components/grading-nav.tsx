@@ -7,6 +7,7 @@ import { getMe } from '@/trpc/server';
 const TABS: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/grading', label: 'grading.staff.nav.runs', permission: 'grading.review' },
   { href: '/grading/appeals', label: 'grading.staff.nav.appeals', permission: 'grading.decideAppeal' },
+  { href: '/grading/shares', label: 'grading.staff.nav.shares', permission: 'grading.shareTable' },
   { href: '/grading/integrity', label: 'grading.staff.nav.integrity', permission: 'retailers.read' },
 ];
 

@@ -46,6 +46,22 @@ CREATE TABLE "GradeRunRow" (
     CONSTRAINT "GradeRunRow_pkey" PRIMARY KEY ("runId","retailerId")
 );
 
+-- CreateTable
+CREATE TABLE "GradeRunCell" (
+    "id" SERIAL NOT NULL,
+    "runId" INTEGER NOT NULL,
+    "districtId" INTEGER NOT NULL,
+    "grade" SMALLINT NOT NULL,
+    "computedGrade" SMALLINT NOT NULL,
+    "previousGrade" SMALLINT,
+    "ranked" BOOLEAN NOT NULL,
+    "initial" BOOLEAN NOT NULL,
+    "capped" BOOLEAN NOT NULL,
+    "retailers" INTEGER NOT NULL,
+
+    CONSTRAINT "GradeRunCell_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "GradeRun_periodId_startedAt_idx" ON "GradeRun"("periodId", "startedAt");
 
@@ -57,6 +73,9 @@ CREATE INDEX "GradeRunRow_runId_grade_idx" ON "GradeRunRow"("runId", "grade");
 
 -- CreateIndex
 CREATE INDEX "GradeRunRow_retailerId_idx" ON "GradeRunRow"("retailerId");
+
+-- CreateIndex
+CREATE INDEX "GradeRunCell_runId_idx" ON "GradeRunCell"("runId");
 
 -- AddForeignKey
 ALTER TABLE "GradeRun" ADD CONSTRAINT "GradeRun_periodId_fkey" FOREIGN KEY ("periodId") REFERENCES "GradePeriod"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -72,6 +91,9 @@ ALTER TABLE "GradeRunRow" ADD CONSTRAINT "GradeRunRow_runId_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "GradeRunRow" ADD CONSTRAINT "GradeRunRow_retailerId_fkey" FOREIGN KEY ("retailerId") REFERENCES "Retailer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "GradeRunCell" ADD CONSTRAINT "GradeRunCell_runId_fkey" FOREIGN KEY ("runId") REFERENCES "GradeRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- One run computes at a time (a second start is refused while the first computes), and a period has at
 -- most one published run: a correction supersedes the earlier one in the same transaction.
