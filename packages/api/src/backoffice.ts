@@ -7,6 +7,7 @@ import { rewardsBackofficeRouter } from './rewards/rewards.backoffice';
 import { retailersBackofficeRouter } from './retailers/retailers.backoffice';
 import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
+import { visitsBackofficeRouter } from './visits/visits.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -20,6 +21,7 @@ export const backofficeRouter = router({
   surveys: surveysBackofficeRouter,
   complaints: complaintsBackofficeRouter,
   alerts: alertsBackofficeRouter,
+  visits: visitsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

@@ -13,6 +13,7 @@ import { complaintsEn, complaintsZh } from './messages/complaints';
 import { surveysEn, surveysZh } from './messages/surveys';
 import { adminEn, adminZh } from './messages/admin';
 import { alertsEn, alertsZh } from './messages/alerts';
+import { visitsEn, visitsZh } from './messages/visits';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -30,6 +31,7 @@ const zhCN = {
   ...surveysZh,
   ...adminZh,
   ...alertsZh,
+  ...visitsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -51,6 +53,7 @@ export const messages: Record<Locale, Messages> = {
     ...surveysEn,
     ...adminEn,
     ...alertsEn,
+    ...visitsEn,
   },
 };
 
