@@ -3,7 +3,11 @@ import { hashPassword } from '@tobacco/auth/password';
 import { createDistrict, createRetailer, createStaff, testDb } from '@tobacco/db/testing';
 import type { AttachmentStorage } from '../complaints/complaints.storage';
 import { backofficeCallerFor, staffActor } from '../testing/callers';
-import { logVisit } from './visits.service';
+import { ZLogVisitInput, type TLogVisitInput } from './visits.schema';
+import { logVisit as logVisitService } from './visits.service';
+
+/** The service with its input parsed as the procedure parses it. */
+const logVisit = (deps: Parameters<typeof logVisitService>[0], input: TLogVisitInput) => logVisitService(deps, ZLogVisitInput.parse(input));
 
 const db = testDb();
 let passwordHash: string;
@@ -39,7 +43,7 @@ describe('visit log', () => {
     const { am1 } = await people();
     const shop = await createRetailer(db, { districtId, passwordHash, accountManagerId: am1.id });
     const storage = memoryStorage();
-    const actor = staffActor(am1) as Parameters<typeof logVisit>[0]['actor'];
+    const actor = staffActor(am1) as Parameters<typeof logVisitService>[0]['actor'];
     const done = await logVisit(
       { db, actor, clock, storage },
       { retailerId: shop.id, purpose: '月度走访', findings: '陈列规范', competitorPrices: '某品牌 ¥230/条', scarceStock: undefined, latitude: 30.27, longitude: 120.15, photos: [{ fileName: 'shop.png', bytes: PNG }] },

@@ -45,3 +45,5 @@ export type TLogVisitInput = z.input<typeof ZLogVisitInput>;
 export const ZVisitPhotoInput = z.object({ id });
 
 export const ZVisitCompletionInput = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() });
+
+export const ZVisitFormInput = z.object({ retailerId: id, visitId: id.optional() });

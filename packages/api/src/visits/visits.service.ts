@@ -5,7 +5,7 @@ import { hasPermission } from '@tobacco/auth/permissions';
 import { Prisma } from '@tobacco/db/client';
 import type { StaffActor } from '../actor';
 import { writeAudit } from '../admin/audit';
-import { getSetting, getSettings } from '../admin/settings.service';
+import { getSetting } from '../admin/settings.service';
 import { cleanFileName } from '../complaints/complaints.attachments';
 import type { TUpload } from '../complaints/complaints.schema';
 import { attachmentStorage, type AttachmentStorage } from '../complaints/complaints.storage';
@@ -32,6 +32,27 @@ async function openShop(deps: StaffDeps, retailerId: number) {
   return shop;
 }
 
+/**
+ * One row per active shop (of one account manager, or of all): the matrix's visits a month for its grade
+ * band and integrity level, visits logged this month (China dates) and visits still planned. The matrix
+ * goes into the query as a table, so every screen counts in one statement.
+ */
+export async function shopVisitsSql(db: StaffDeps['db'], accountManagerId: number | null, month: { from: string; to: string }, today: string): Promise<Prisma.Sql> {
+  const matrix = await getSetting(db, 'visits.frequencyMatrix');
+  const bands = JSON.stringify(matrix.map((b) => ({ from: b.gradeFrom, to: b.gradeTo, ...b.perMonth })));
+  return Prisma.sql`
+    bands AS (SELECT * FROM jsonb_to_recordset(${bands}::jsonb) AS b("from" int, "to" int, "AAA" int, "AA" int, "A" int, "B" int, "C" int, "D" int)),
+    shop_visits AS (
+      SELECT r.id, r."shopName", r."licenceNo", r.address, r.grade, r."integrityLevel"::text AS integrity, r."accountManagerId", r."districtId",
+             coalesce((SELECT CASE r."integrityLevel" WHEN 'AAA' THEN b."AAA" WHEN 'AA' THEN b."AA" WHEN 'A' THEN b."A" WHEN 'B' THEN b."B" WHEN 'C' THEN b."C" ELSE b."D" END
+                       FROM bands b WHERE coalesce(r.grade, 1) BETWEEN b."from" AND b."to" LIMIT 1), 0) AS per_month,
+             (SELECT count(*) FROM "Visit" v WHERE v."retailerId" = r.id
+                AND v."visitedAt" >= (${month.from}::date - interval '8 hours') AND v."visitedAt" < (${month.to}::date + 1 - interval '8 hours'))::int AS done,
+             (SELECT count(*) FROM "Visit" v WHERE v."retailerId" = r.id AND v."visitedAt" IS NULL AND v."plannedFor" BETWEEN ${today}::date AND ${month.to}::date)::int AS planned
+      FROM "Retailer" r
+      WHERE r.status = 'ACTIVE' AND (${accountManagerId}::int IS NULL AND r."accountManagerId" IS NOT NULL OR r."accountManagerId" = ${accountManagerId}::int))`;
+}
+
 type DueRow = { id: number; shop_name: string; licence_no: string; address: string; grade: number | null; integrity: string; per_month: number; done: number; planned: number; total: number };
 
 /**
@@ -43,23 +64,11 @@ export async function listVisitsDue({ db, actor, clock }: StaffDeps, input: z.ou
   assertMayVisit(actor);
   const today = chinaDate(clock());
   const month = monthOf(today);
-  const matrix = await getSetting(db, 'visits.frequencyMatrix');
-  const bands = JSON.stringify(matrix.map((b) => ({ from: b.gradeFrom, to: b.gradeTo, ...b.perMonth })));
   const rows = await db.$queryRaw<DueRow[]>`
-    WITH bands AS (SELECT * FROM jsonb_to_recordset(${bands}::jsonb) AS b("from" int, "to" int, "AAA" int, "AA" int, "A" int, "B" int, "C" int, "D" int)),
-    mine AS (
-      SELECT r.id, r."shopName", r."licenceNo", r.address, r.grade, r."integrityLevel"::text AS integrity,
-             (SELECT CASE r."integrityLevel" WHEN 'AAA' THEN b."AAA" WHEN 'AA' THEN b."AA" WHEN 'A' THEN b."A" WHEN 'B' THEN b."B" WHEN 'C' THEN b."C" ELSE b."D" END
-              FROM bands b WHERE coalesce(r.grade, 1) BETWEEN b."from" AND b."to" LIMIT 1) AS per_month
-      FROM "Retailer" r WHERE r."accountManagerId" = ${actor.userId} AND r.status = 'ACTIVE'),
-    counted AS (
-      SELECT m.*,
-             (SELECT count(*) FROM "Visit" v WHERE v."retailerId" = m.id AND v."visitedAt" >= (${month.from}::date - interval '8 hours') AND v."visitedAt" < (${month.to}::date + 1 - interval '8 hours'))::int AS done,
-             (SELECT count(*) FROM "Visit" v WHERE v."retailerId" = m.id AND v."visitedAt" IS NULL AND v."plannedFor" BETWEEN ${today}::date AND ${month.to}::date)::int AS planned
-      FROM mine m)
-    SELECT id, "shopName" AS shop_name, "licenceNo" AS licence_no, address, grade, integrity, coalesce(per_month, 0) AS per_month, done, planned, (count(*) OVER ())::int AS total
-    FROM counted
-    ORDER BY greatest(coalesce(per_month, 0) - done, 0) DESC, "shopName", id
+    WITH ${await shopVisitsSql(db, actor.userId, month, today)}
+    SELECT id, "shopName" AS shop_name, "licenceNo" AS licence_no, address, grade, integrity, per_month, done, planned, (count(*) OVER ())::int AS total
+    FROM shop_visits
+    ORDER BY greatest(per_month - done, 0) DESC, "shopName", id
     LIMIT ${VISIT_PAGE_SIZE} OFFSET ${(input.page - 1) * VISIT_PAGE_SIZE}`;
   const total = rows[0]?.total ?? 0;
   return {
@@ -187,23 +196,22 @@ export async function visitCompletion({ db, actor, clock }: StaffDeps, input: z.
   if (!hasPermission(actor.roles, 'visits.readAll')) throw new DomainError('FORBIDDEN');
   const today = chinaDate(clock());
   const month = monthOf(input.month ? `${input.month}-01` : today);
-  const { 'visits.frequencyMatrix': matrix } = await getSettings(db, ['visits.frequencyMatrix']);
-  const bands = JSON.stringify(matrix.map((b) => ({ from: b.gradeFrom, to: b.gradeTo, ...b.perMonth })));
   const rows = await db.$queryRaw<CompletionRow[]>`
-    WITH bands AS (SELECT * FROM jsonb_to_recordset(${bands}::jsonb) AS b("from" int, "to" int, "AAA" int, "AA" int, "A" int, "B" int, "C" int, "D" int)),
-    shops AS (
-      SELECT r.id, r."accountManagerId", r."districtId",
-             (SELECT CASE r."integrityLevel" WHEN 'AAA' THEN b."AAA" WHEN 'AA' THEN b."AA" WHEN 'A' THEN b."A" WHEN 'B' THEN b."B" WHEN 'C' THEN b."C" ELSE b."D" END
-              FROM bands b WHERE coalesce(r.grade, 1) BETWEEN b."from" AND b."to" LIMIT 1) AS per_month
-      FROM "Retailer" r WHERE r."accountManagerId" IS NOT NULL AND r.status = 'ACTIVE'),
-    visits AS (
-      SELECT v."retailerId", count(*) AS n FROM "Visit" v
-      WHERE v."visitedAt" >= (${month.from}::date - interval '8 hours') AND v."visitedAt" < (${month.to}::date + 1 - interval '8 hours')
-      GROUP BY v."retailerId")
+    WITH ${await shopVisitsSql(db, null, month, today)}
     SELECT s."accountManagerId" AS staff_id, u.name AS staff, s."districtId" AS district_id, d.name AS district, d."nameEn" AS district_en,
-           count(*)::int AS shops, sum(coalesce(s.per_month, 0))::int AS required, sum(least(coalesce(v.n, 0), coalesce(s.per_month, 0)))::int AS done
-    FROM shops s JOIN "StaffUser" u ON u.id = s."accountManagerId" LEFT JOIN "District" d ON d.id = s."districtId" LEFT JOIN visits v ON v."retailerId" = s.id
+           count(*)::int AS shops, sum(s.per_month)::int AS required, sum(least(s.done, s.per_month))::int AS done
+    FROM shop_visits s JOIN "StaffUser" u ON u.id = s."accountManagerId" LEFT JOIN "District" d ON d.id = s."districtId"
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY u.name, d.name`;
   return { month, rows: rows.map((r) => ({ staffId: r.staff_id, staff: r.staff, districtId: r.district_id, district: r.district, districtEn: r.district_en, shops: r.shops, required: r.required, done: r.done })) };
+}
+
+/** What the visit form shows: the shop (mine, else NOT_FOUND) and the planned visit it completes, if any. */
+export async function getVisitFormContext(deps: StaffDeps, input: { retailerId: number; visitId?: number }) {
+  assertMayVisit(deps.actor);
+  const shop = await deps.db.retailer.findFirst({ where: { AND: [{ id: input.retailerId }, retailerScope(deps.actor)] }, select: { id: true, shopName: true, licenceNo: true, address: true } });
+  if (!shop) throw notFound();
+  const planned = input.visitId ? await deps.db.visit.findFirst({ where: { id: input.visitId, retailerId: shop.id, staffId: deps.actor.userId, visitedAt: null }, select: { id: true, purpose: true, plannedFor: true } }) : null;
+  if (input.visitId && !planned) throw notFound();
+  return { shop, planned };
 }
