@@ -1,7 +1,7 @@
 import type { Permission } from '@tobacco/auth/permissions';
 import type { MessageKey } from '@tobacco/i18n/messages';
 
-export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin' | 'grading' | 'alerts';
+export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin' | 'grading' | 'alerts' | 'visits' | 'visitCompletion';
 
 type AreaDefinition = { area: StaffArea; href: string; label: MessageKey; /** shown when the user holds any of these; none = everyone */ anyOf: readonly Permission[] };
 
@@ -12,6 +12,8 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'retailers', href: '/retailers', label: 'backoffice.nav.retailers', anyOf: ['retailers.read'] },
   { area: 'complaints', href: '/complaints', label: 'backoffice.nav.complaints', anyOf: ['complaints.read'] },
   { area: 'alerts', href: '/alerts', label: 'alerts.nav', anyOf: ['alerts.triage', 'alerts.readAll'] },
+  { area: 'visits', href: '/visits', label: 'visits.nav', anyOf: ['visits.log'] },
+  { area: 'visitCompletion', href: '/visits/completion', label: 'visits.nav', anyOf: ['visits.readAll'] },
   { area: 'surveys', href: '/surveys', label: 'backoffice.nav.surveys', anyOf: ['surveys.read', 'surveys.enterAnswers'] },
   { area: 'promotions', href: '/promotions', label: 'backoffice.nav.promotions', anyOf: ['promotions.read'] },
   { area: 'allocation', href: '/allocation', label: 'backoffice.nav.allocation', anyOf: ['allocation.read'] },

@@ -10,6 +10,7 @@ import { jobsBackofficeRouter } from './jobs/jobs.backoffice';
 import { integrationsBackofficeRouter } from './integrations/integrations.backoffice';
 import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
+import { visitsBackofficeRouter } from './visits/visits.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -26,6 +27,7 @@ export const backofficeRouter = router({
   integrations: integrationsBackofficeRouter,
   grading: gradingBackofficeRouter,
   alerts: alertsBackofficeRouter,
+  visits: visitsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

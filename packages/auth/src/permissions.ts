@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   // Running the anomaly rules again for a past cycle
   'alerts.run': ['MANAGER'],
   'visits.log': ['ACCOUNT_MANAGER'],
+  // Plan completion of every account manager and district
+  'visits.readAll': ['MANAGER', 'EXECUTIVE'],
   'admin.users': ['ADMIN'],
   'admin.organisation': ['ADMIN'],
   'admin.calendar': ['ADMIN'],

@@ -18,6 +18,7 @@ import { jobsEn, jobsZh } from './messages/jobs';
 import { datainEn, datainZh } from './messages/datain';
 import { gradingStaffEn, gradingStaffZh } from './messages/grading-staff';
 import { alertsEn, alertsZh } from './messages/alerts';
+import { visitsEn, visitsZh } from './messages/visits';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -39,6 +40,7 @@ const zhCN = {
   ...datainZh,
   ...gradingStaffZh,
   ...alertsZh,
+  ...visitsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -64,6 +66,7 @@ export const messages: Record<Locale, Messages> = {
     ...datainEn,
     ...gradingStaffEn,
     ...alertsEn,
+    ...visitsEn,
   },
 };
 

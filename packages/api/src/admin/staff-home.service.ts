@@ -5,6 +5,7 @@ import { gradingHome } from '../grading/grading.home';
 import { promotionsHome } from '../promotions/promotions.home';
 import { retailersHome } from '../retailers/retailers.home';
 import { surveysHome } from '../surveys/surveys.home';
+import { visitsHome } from '../visits/visits.home';
 import { adminHome } from './admin.home';
 import { changeRequestsHome } from './change-approvals.home';
 import type { HomeContribution } from './staff-home.types';
@@ -20,6 +21,7 @@ export const HOME_CONTRIBUTIONS: readonly HomeContribution[] = [
   allocationHome,
   gradingHome,
   adminHome,
+  visitsHome,
 ];
 
 /** The signed-in staff member's home: the areas with figures for their roles, each computed in SQL, in parallel. */

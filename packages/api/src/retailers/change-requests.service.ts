@@ -1,7 +1,9 @@
-import type { RetailerDeps } from '../deps';
+import { writeAudit } from '../admin/audit';
+import type { RetailerDeps, StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { writeRetailerAudit } from './retailers.audit';
 import type { TChangeRequestListInput, TRequestContactChangeInput } from './profile.schema';
+import { retailerScope } from './retailers.scope';
 
 // Contact-detail change requests filed in the portal (domain.md §10). A request waits as PENDING until a
 // manager decides it in the back office (admin/), which applies the change; the shop record is not touched here.
@@ -9,9 +11,8 @@ import type { TChangeRequestListInput, TRequestContactChangeInput } from './prof
 type ContactFields = { phone?: string; address?: string; contactName?: string };
 const FIELDS = ['phone', 'address', 'contactName'] as const;
 
-export async function requestContactChange({ db, actor, clock }: RetailerDeps, input: TRequestContactChangeInput) {
-  const shop = await db.retailer.findUnique({ where: { id: actor.retailerId }, select: { phone: true, address: true, contactName: true } });
-  if (!shop) throw notFound();
+/** The fields that differ from the shop's current ones, and the values they replace; none → VALIDATION. */
+function contactChanges(shop: { phone: string; address: string; contactName: string | null }, input: TRequestContactChangeInput) {
   const changes: ContactFields = {};
   const previous: Record<string, string | null> = {};
   for (const field of FIELDS) {
@@ -22,12 +23,37 @@ export async function requestContactChange({ db, actor, clock }: RetailerDeps, i
     }
   }
   if (Object.keys(changes).length === 0) throw new DomainError('VALIDATION', 'retailers.changeRequest.nothingChanged');
+  return { changes, previous };
+}
+
+export async function requestContactChange({ db, actor, clock }: RetailerDeps, input: TRequestContactChangeInput) {
+  const shop = await db.retailer.findUnique({ where: { id: actor.retailerId }, select: { phone: true, address: true, contactName: true } });
+  if (!shop) throw notFound();
+  const { changes, previous } = contactChanges(shop, input);
   return db.$transaction(async (tx) => {
     const request = await tx.changeRequest.create({
       data: { retailerId: actor.retailerId, requestedByLoginId: actor.loginId, changes, previous, reason: input.reason?.trim() || null, createdAt: clock() },
       select: { id: true, state: true, changes: true, createdAt: true },
     });
     await writeRetailerAudit(tx, actor, { action: 'retailers.changeRequest.file', entityType: 'ChangeRequest', entityId: request.id, before: previous, after: changes });
+    return request;
+  });
+}
+
+/**
+ * An account manager files a change for one of their shops (on a visit, say); the same manager approval
+ * applies. Another manager's shop is NOT_FOUND.
+ */
+export async function fileContactChangeForRetailer({ db, actor, clock }: StaffDeps, input: { retailerId: number; change: TRequestContactChangeInput }) {
+  const shop = await db.retailer.findFirst({ where: { AND: [{ id: input.retailerId }, retailerScope(actor)] }, select: { id: true, phone: true, address: true, contactName: true } });
+  if (!shop) throw notFound();
+  const { changes, previous } = contactChanges(shop, input.change);
+  return db.$transaction(async (tx) => {
+    const request = await tx.changeRequest.create({
+      data: { retailerId: shop.id, requestedByStaffId: actor.userId, changes, previous, reason: input.change.reason?.trim() || null, createdAt: clock() },
+      select: { id: true, state: true, changes: true, createdAt: true },
+    });
+    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailers.changeRequest.file', entityType: 'ChangeRequest', entityId: request.id, before: previous, after: changes });
     return request;
   });
 }

@@ -21,6 +21,10 @@ export const ZRequestContactChangeInput = z
   );
 export type TRequestContactChangeInput = z.input<typeof ZRequestContactChangeInput>;
 
+/** The same change filed by a retailer's account manager (back office, e.g. on a visit). */
+export const ZStaffContactChangeInput = z.object({ retailerId: z.number().check(z.int(), z.positive(), z.maximum(2147483647)), change: ZRequestContactChangeInput });
+export type TStaffContactChangeInput = z.input<typeof ZStaffContactChangeInput>;
+
 export const ZChangeRequestIdInput = z.object({ id: z.number().check(z.int(), z.positive()) });
 
 export const ZChangeRequestListInput = z._default(

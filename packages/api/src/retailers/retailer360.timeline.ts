@@ -44,7 +44,8 @@ const BRANCHES: Record<TimelineKind, (retailerId: number) => Prisma.Sql> = {
     FROM "Redemption" x JOIN "RewardItem" i ON i.id = x."itemId" WHERE x."retailerId" = ${r}`,
   VISIT: (r) => Prisma.sql`
     SELECT coalesce(v."visitedAt", v."plannedFor"::timestamp) AS at, v.id,
-           jsonb_build_object('purpose', v.purpose, 'note', v.note, 'by', s.name, 'done', v."visitedAt" IS NOT NULL) AS data
+           jsonb_build_object('purpose', v.purpose, 'note', coalesce(v.findings, v.note), 'market', v."marketInfo", 'by', s.name, 'done', v."visitedAt" IS NOT NULL,
+                              'photos', (SELECT jsonb_agg(jsonb_build_object('id', p.id, 'name', p."fileName") ORDER BY p.id) FROM "VisitPhoto" p WHERE p."visitId" = v.id)) AS data
     FROM "Visit" v JOIN "StaffUser" s ON s.id = v."staffId" WHERE v."retailerId" = ${r}`,
   ALERT: (r) => Prisma.sql`
     SELECT a."createdAt" AS at, a.id, jsonb_build_object('rule', a.rule, 'state', a.state, 'details', a.details, 'cycle', c.code, 'answer', a.answer) AS data

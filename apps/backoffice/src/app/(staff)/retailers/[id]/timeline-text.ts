@@ -8,7 +8,7 @@ import { alertFiguresText } from '../../alerts/alert-text';
 // The events carry data (ids, states, numbers), never stored sentences, so they read in either language.
 
 type Event = { kind: string; id: number; data: Record<string, unknown> };
-export type EventText = { title: string; detail?: string; href?: string };
+export type EventText = { title: string; detail?: string; href?: string; photos?: { id: number; name: string }[] };
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const key = (k: string) => k as MessageKey;
@@ -44,8 +44,14 @@ export function timelineEventText(t: Translate, locale: Locale, event: Event, re
       return { title: t('retailer360.event.POINTS', { points: Number(d.points) > 0 ? `+${s(d.points)}` : s(d.points), balance: s(d.balanceAfter) }), detail: [t(key(`retailer360.pointsReason.${s(d.reason)}`)), s(d.note)].filter(Boolean).join(' · ') };
     case 'REDEMPTION':
       return { title: t('retailer360.event.REDEMPTION', { item: locale === 'en' ? s(d.itemEn) : s(d.item), points: s(d.points) }), detail: t(key(`retailer360.redemptionState.${s(d.state)}`)) };
-    case 'VISIT':
-      return { title: t(d.done ? 'retailer360.event.VISIT' : 'retailer360.event.VISIT_PLANNED', { purpose: s(d.purpose), by: s(d.by) }), detail: s(d.note) || undefined };
+    case 'VISIT': {
+      const market = (d.market ?? {}) as { competitorPrices?: string | null; scarceStock?: string | null };
+      return {
+        title: t(d.done ? 'retailer360.event.VISIT' : 'retailer360.event.VISIT_PLANNED', { purpose: s(d.purpose), by: s(d.by) }),
+        detail: [s(d.note), market.competitorPrices ? t('retailer360.competitorPrices', { text: market.competitorPrices }) : '', market.scarceStock ? t('retailer360.scarceStock', { text: market.scarceStock }) : ''].filter(Boolean).join(' · ') || undefined,
+        photos: (d.photos as { id: number; name: string }[] | null) ?? undefined,
+      };
+    }
     case 'ALERT':
       return {
         title: t('retailer360.event.ALERT', { rule: t(key(`alerts.rule.${s(d.rule)}`)), state: t(key(`alerts.state.${s(d.state)}`)) }),

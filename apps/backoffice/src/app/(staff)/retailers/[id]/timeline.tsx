@@ -56,6 +56,17 @@ export function Timeline({ retailerId }: { retailerId: number }) {
                 </p>
                 <p className="font-semibold">{text.href ? <Link href={text.href}>{text.title}</Link> : text.title}</p>
                 {text.detail ? <p className="text-ink-muted">{text.detail}</p> : null}
+                {text.photos?.length ? (
+                  <ul className="flex flex-wrap gap-2" aria-label={t('retailer360.photos')}>
+                    {text.photos.map((photo) => (
+                      <li key={photo.id}>
+                        <a href={`/visits/photos/${photo.id}`} target="_blank" rel="noreferrer" className="block">
+                          <img src={`/visits/photos/${photo.id}`} alt={photo.name} width={96} height={96} className="h-24 w-24 rounded-lg border border-line object-cover" loading="lazy" />
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </div>
             </li>
           );
