@@ -5,8 +5,16 @@
  * (`listQueue`: one page sorted by deadline, its total, and the counts per state / overdue / due today) with
  * a spread of filter combinations, as an agent and as an account manager; reports p50/p95/p99 per scenario
  * and overall, writes bench/results/complaint-queue.json, and drops the database.
+ *
+ *   npx tsx bench/complaint-queue/run.ts --province [--open 80]
+ * runs the same scenarios on the province data set as seeded (`npm run seed -- --scale province`, the
+ * database the product's DATABASE_NAME / EMBEDDED_PG_PORT / DATABASE_URL name), as its service agent and
+ * its provincial account managers, with the clock pinned to the newest case's filing time. `--open 80`
+ * regenerates the province's cases with 80 % of them open for the stress variant, and puts the seeded mix
+ * back afterwards.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StaffActor } from '../../packages/api/src/actor';
@@ -15,6 +23,7 @@ import { ZQueueInput, type TQueueInput } from '../../packages/api/src/complaints
 import { createDb } from '../../packages/db/src/client';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../../packages/db/src/embedded';
 import { applyMigrations } from '../../packages/db/src/migrate';
+import { DEFAULT_OPEN_PERCENT, seedProvinceComplaints } from '../../prisma/seed/province';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,6 +33,8 @@ const CASES = arg('cases', 100_000);
 const RUNS = arg('runs', 200);
 // --keep leaves the database for EXPLAIN (its name is printed); drop it with dropDatabase afterwards.
 const KEEP = process.argv.includes('--keep');
+const PROVINCE = process.argv.includes('--province');
+const OPEN = arg('open', 0);
 const RETAILERS = 20_000;
 const DISTRICTS = 10;
 const AGENTS = 30;
@@ -33,21 +44,24 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-const server = await ensureDatabase('postgres');
-const name = process.env.BENCH_DB_NAME ?? `bench_complaint_queue_${process.pid}`;
-const url = databaseUrlFor(server.adminUrl, name);
-await createDatabase(server.adminUrl, name);
+const server = PROVINCE ? await ensureDatabase() : await ensureDatabase('postgres');
+const name = PROVINCE ? new URL(server.url).pathname.slice(1) : (process.env.BENCH_DB_NAME ?? `bench_complaint_queue_${process.pid}`);
+const url = PROVINCE ? server.url : databaseUrlFor(server.adminUrl, name);
+if (!PROVINCE) await createDatabase(server.adminUrl, name);
 const db = createDb(url, { max: 4 });
+const provinceShops = async () => (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Retailer" WHERE "licenceNo" LIKE '34%'`))[0]!.n;
 try {
   await applyMigrations(url);
   const t0 = performance.now();
   const sql = (text: string) => db.$executeRawUnsafe(text);
+  if (PROVINCE && (await provinceShops()) === 0) throw new Error(`No province data set in ${name}: run \`npm run seed -- --scale province\` with the same DATABASE_NAME first.`);
+  if (PROVINCE && OPEN > 0) await seedProvinceComplaints(db, { retailers: await provinceShops(), openPercent: OPEN });
 
   // ---------------------------------------------------------------- data
   // A kept database (BENCH_DB_NAME=… with --keep) is reused as it is: only its migrations are brought up to date.
   const existingRows = await db.$queryRawUnsafe<{ existing: number }[]>(`SELECT count(*)::int AS existing FROM "Complaint"`);
   const existing = existingRows[0]?.existing ?? 0;
-  if (existing === 0) {
+  if (existing === 0 && !PROVINCE) {
     await sql(`INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`);
     await sql(`INSERT INTO "Department" (code, name, "nameEn", kind) VALUES
       ('MC', '营销中心', 'Marketing centre', 'MARKETING_CENTRE'), ('SC', '客户服务中心', 'Service centre', 'SERVICE_CENTRE'),
@@ -107,7 +121,7 @@ try {
       JOIN r ON r.n = abs(hashint4(st.g * 31)) % ${RETAILERS}`);
   }
   // As autovacuum leaves a table in steady use: statistics fresh and the visibility map set (index-only scans).
-  await sql('VACUUM ANALYZE');
+  await sql(PROVINCE ? 'VACUUM ANALYZE "Complaint"' : 'VACUUM ANALYZE');
   const generated = (performance.now() - t0) / 1000;
 
   const [counts] = await db.$queryRawUnsafe<{ open: number; total: number }[]>(
@@ -115,8 +129,10 @@ try {
   );
   const { open, total } = counts ?? { open: 0, total: 0 };
   const ids = async (q: string) => (await db.$queryRawUnsafe<{ id: number }[]>(q)).map((row) => row.id);
-  const agents = await ids(`SELECT id FROM "StaffUser" WHERE username LIKE 'bench_agent%' ORDER BY id`);
-  const ams = await ids(`SELECT id FROM "StaffUser" WHERE username LIKE 'bench_am%' ORDER BY id`);
+  const agents = await ids(PROVINCE
+    ? `SELECT u.id FROM "StaffUser" u JOIN "StaffRoleGrant" g ON g."userId" = u.id WHERE g.role = 'SERVICE_AGENT' ORDER BY u.id`
+    : `SELECT id FROM "StaffUser" WHERE username LIKE 'bench_agent%' ORDER BY id`);
+  const ams = await ids(`SELECT id FROM "StaffUser" WHERE username LIKE '${PROVINCE ? 'pam' : 'bench_am'}%' ORDER BY id`);
   const departments = await ids(`SELECT id FROM "Department" ORDER BY id`);
   const categories = await ids(`SELECT id FROM "ComplaintCategory" ORDER BY id`);
   const districts = await ids(`SELECT id FROM "District" ORDER BY id`);
@@ -140,7 +156,10 @@ try {
     { name: 'account manager: overdue', actor: amActor, input: () => ({ overdue: true }) },
   ];
 
-  const clock = () => new Date();
+  // The moment the cases were filed up to: the seeded mix of overdue, due today and open holds whatever the day of the run.
+  const [{ newest }] = await db.$queryRawUnsafe<{ newest: Date }[]>(`SELECT max("createdAt") AS newest FROM "Complaint"`) as [{ newest: Date }];
+  const moment = PROVINCE ? new Date(newest.getTime() + 3_600_000) : new Date();
+  const clock = () => moment;
   // Warm-up: plans cached, pages in memory, as on a server that has been up for a while.
   for (const s of scenarios) for (let i = 0; i < 5; i += 1) await listQueue({ db, actor: s.actor(i), clock }, ZQueueInput.parse(s.input(i)) as QueueInput);
 
@@ -165,18 +184,20 @@ try {
   const overall = { runs: all.length, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) };
 
   const f = (n: number) => n.toFixed(1);
-  console.log(`\n${total.toLocaleString('en')} cases (${open.toLocaleString('en')} not closed), ${RETAILERS.toLocaleString('en')} shops; generated in ${generated.toFixed(1)} s\n`);
+  const shops = PROVINCE ? await provinceShops() : RETAILERS;
+  console.log(`\n${name}: ${total.toLocaleString('en')} cases (${open.toLocaleString('en')} not closed, ${((100 * open) / total).toFixed(1)} %), ${shops.toLocaleString('en')} shops; prepared in ${generated.toFixed(1)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
   console.log('| scenario | matching | runs | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- | --- | --- |');
   for (const r of results) console.log(`| ${r.scenario} | ${r.rows.toLocaleString('en')} | ${r.runs} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} |`);
   console.log(`| **all scenarios** | | ${overall.runs} | ${f(overall.p50)} | ${f(overall.p95)} | ${f(overall.p99)} |`);
   console.log(`\ntarget p95 ≤ 30 ms: ${overall.p95 <= 30 ? 'met' : 'NOT met'}`);
 
-  const out = path.join(import.meta.dirname, '..', 'results', 'complaint-queue.json');
+  const out = path.join(import.meta.dirname, '..', 'results', `complaint-queue${PROVINCE ? '-province' : ''}${OPEN > 0 ? `-open${OPEN}` : ''}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify({ recordedAt: new Date().toISOString(), cases: total, open, retailers: RETAILERS, overall, results }, null, 2)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify({ recordedAt: new Date().toISOString(), database: name, cases: total, open, retailers: shops, loadAverage: os.loadavg(), overall, results }, null, 2)}\n`);
 } finally {
+  if (PROVINCE && OPEN > 0) await seedProvinceComplaints(db, { retailers: await provinceShops(), openPercent: DEFAULT_OPEN_PERCENT });
   await db.$disconnect();
-  if (KEEP) console.log(`kept database ${name}`);
+  if (KEEP || PROVINCE) console.log(`kept database ${name}`);
   else await dropDatabase(server.adminUrl, name);
   await server.stop();
 }

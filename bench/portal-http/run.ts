@@ -79,6 +79,8 @@ function startPortal(databaseUrl: string, port: number): ChildProcess {
   return spawn(path.join(dbEnv.repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group: `next start` runs the server in a child process, which must stop with it.
+    detached: true,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET || 'portal-http-bench-secret', NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   });
 }
@@ -172,6 +174,7 @@ async function main() {
     const port = Number(process.env.E2E_PORTAL_PORT || 3100);
     const baseUrl = args.url ?? `http://127.0.0.1:${port}`;
     if (!args.url) {
+      if (await fetch(baseUrl).then(() => true, () => false)) throw new Error(`Port ${port} is taken: stop what runs there, set E2E_PORTAL_PORT, or pass --url to bench a running portal.`);
       portal = startPortal(url, port);
       await waitForServer(`${baseUrl}/login`);
     }
@@ -214,7 +217,7 @@ async function main() {
     console.log('\n| client | concurrency | calls | p50 ms | p95 ms | p99 ms | per s | of floor | load average (1/5/15 min) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
   } finally {
-    portal?.kill('SIGTERM');
+    if (portal?.pid) process.kill(-portal.pid, 'SIGTERM');
     await Promise.all([db.$disconnect(), pool.end()]);
     await server.stop();
   }

@@ -163,12 +163,12 @@ export async function seedProvinceComplaints(db: PrismaClient, options: { retail
       f.filed, f.filed + interval '6 days' * (s.state = 'CLOSED')::int,
       CASE WHEN s.state <> 'SUBMITTED' THEN (SELECT id FROM "StaffUser" WHERE username = 'agent') END
     FROM generate_series(1, ${cases}) n
-    CROSS JOIN LATERAL (SELECT (n * 7919) % 100 < ${openPercent} AS open) o
+    CROSS JOIN LATERAL (SELECT abs(hashint4(n)) % 100 < ${openPercent} AS open) o
     CROSS JOIN LATERAL (SELECT CASE WHEN o.open
         THEN (ARRAY['SUBMITTED','ACCEPTED','IN_PROGRESS','IN_PROGRESS','WAITING_RETAILER','RESOLVED'])[1 + n % 6]
         ELSE 'CLOSED' END AS state) s
     CROSS JOIN LATERAL (SELECT now() - CASE WHEN o.open THEN (n % 720) * interval '1 hour' ELSE interval '7 days' + (n % 1088) * interval '1 day' + (n % 24) * interval '1 hour' END AS filed) f
-    JOIN "Retailer" r ON r."licenceNo" = '34' || lpad((1 + n * 3 % ${retailers})::text, 10, '0')
+    JOIN "Retailer" r ON r."licenceNo" = '34' || lpad((1 + n::bigint * 7919 % ${retailers})::text, 10, '0')
     JOIN LATERAL (SELECT id, "departmentId" FROM "ComplaintCategory" ORDER BY id OFFSET n % 8 LIMIT 1) cat ON true;
     ANALYZE "Complaint";`);
 }

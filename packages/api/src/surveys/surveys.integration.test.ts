@@ -195,6 +195,13 @@ describe('answering in the portal', () => {
     expect(await db.surveyResponse.count({ where: { surveyId: id } })).toBe(1);
     const cells = await db.surveyRespondentCell.findMany({ where: { surveyId: id } });
     expect(cells.map((c) => c.respondents)).toEqual([1]);
+    // The answers, the index's running totals and the audit row come with the one response, once.
+    const response = await db.surveyResponse.findFirstOrThrow({ where: { surveyId: id }, select: { id: true } });
+    const indexCells = await db.surveyIndexCell.findMany({ where: { surveyId: id } });
+    expect(indexCells.length).toBeGreaterThan(0);
+    const scored = await db.surveyAnswer.count({ where: { responseId: response.id, numericValue: { not: null }, question: { type: { in: ['RATING', 'MATRIX', 'NPS'] } } } });
+    expect(indexCells.reduce((sum, c) => sum + c.answerCount, 0)).toBe(scored);
+    expect(await db.auditLog.count({ where: { action: 'survey.response.submit', entityId: String(response.id) } })).toBe(1);
   });
 
   it('enforces required and conditional rules on the server', async () => {

@@ -534,7 +534,7 @@ type SubmitInput = { survey: AnswerableSurvey; retailerId: number; answers: TAns
 
 /**
  * The one way a response becomes final: the answers checked against the definition (required and show-if
- * rules, ranges), then in one transaction the response row turned SUBMITTED (insert or the draft updated,
+ * rules, ranges), then in one statement (so one transaction) the response row turned SUBMITTED (insert or the draft updated,
  * never a submitted one), its answers normalised, the index's running totals moved, and the audit row.
  * Two submits at once (two tabs, a double click) meet at the unique (surveyId, retailerId): the second finds
  * the response submitted and gets it back unchanged.
@@ -552,34 +552,44 @@ async function submit(db: Db, actor: Actor, now: Date, input: SubmitInput) {
     const found = await db.surveyResponse.findUnique({ where: { surveyId_retailerId: { surveyId: survey.id, retailerId: input.retailerId } }, select: { id: true, submittedAt: true } });
     return { responseId: found!.id, submittedAt: found!.submittedAt!, alreadySubmitted: true };
   };
+  const shop = await db.retailer.findUnique({ where: { id: input.retailerId }, select: { districtId: true, market: true, businessForm: true, grade: true, accountManagerId: true } });
+  if (!shop) throw notFound();
+  const cell: Cell = { districtId: shop.districtId, market: shop.market, businessForm: shop.businessForm, gradeBand: gradeBandOf(shop.grade), accountManagerId: shop.accountManagerId ?? 0 };
+  const rows = normaliseAnswers(survey.definition, checked.answers);
+  const after = JSON.stringify({ surveyId: survey.id, retailerId: input.retailerId, channel: input.channel });
   try {
-    const result = await db.$transaction(async (tx) => {
-      const shop = await tx.retailer.findUnique({ where: { id: input.retailerId }, select: { districtId: true, market: true, businessForm: true, grade: true, accountManagerId: true } });
-      if (!shop) throw notFound();
-      const band = gradeBandOf(shop.grade);
-      const [row] = await tx.$queryRaw<{ id: number }[]>`
+    // One statement, so one round trip and one implicit transaction: the running totals' rows stay locked
+    // only while it runs, which is what lets many shops submit at once (bench/survey-submit).
+    const [row] = await db.$queryRaw<{ id: number }[]>`
+      WITH resp AS (
         INSERT INTO "SurveyResponse" ("surveyId", "retailerId", state, channel, "enteredById", answers, "startedAt", "updatedAt", "submittedAt",
           "districtId", market, "businessForm", "gradeBand", "accountManagerId")
         VALUES (${survey.id}, ${input.retailerId}, 'SUBMITTED', ${input.channel}::"ResponseChannel", ${input.enteredById}, ${JSON.stringify(checked.answers)}::jsonb, ${now}, ${now}, ${now},
-          ${shop.districtId}, ${shop.market}::"Market", ${shop.businessForm}::"BusinessForm", ${band}, ${shop.accountManagerId})
+          ${shop.districtId}, ${shop.market}::"Market", ${shop.businessForm}::"BusinessForm", ${cell.gradeBand}, ${shop.accountManagerId})
         ON CONFLICT ("surveyId", "retailerId") DO UPDATE SET state = 'SUBMITTED', channel = EXCLUDED.channel, "enteredById" = EXCLUDED."enteredById",
           answers = EXCLUDED.answers, "updatedAt" = EXCLUDED."updatedAt", "submittedAt" = EXCLUDED."submittedAt",
           "districtId" = EXCLUDED."districtId", market = EXCLUDED.market, "businessForm" = EXCLUDED."businessForm",
           "gradeBand" = EXCLUDED."gradeBand", "accountManagerId" = EXCLUDED."accountManagerId"
         WHERE "SurveyResponse".state = 'DRAFT'
-        RETURNING id`;
-      if (!row) return null;
-      const rows = normaliseAnswers(survey.definition, checked.answers);
-      await tx.$executeRaw`
+        RETURNING id
+      ), answers AS (
         INSERT INTO "SurveyAnswer" ("responseId", "questionId", "rowKey", "numericValue", choices, text)
-        SELECT ${row.id}, q.id, a."rowKey", a."numericValue", ARRAY(SELECT jsonb_array_elements_text(a.choices)), a.text
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS a("questionKey" text, "rowKey" text, "numericValue" int, choices jsonb, text text)
-        JOIN "SurveyQuestion" q ON q."surveyId" = ${survey.id} AND q.key = a."questionKey"`;
-      await addToIndexCells(tx, survey.id, row.id, { districtId: shop.districtId, market: shop.market, businessForm: shop.businessForm, gradeBand: band, accountManagerId: shop.accountManagerId ?? 0 });
-      await audit(tx, actor, 'survey.response.submit', 'SurveyResponse', row.id, { surveyId: survey.id, retailerId: input.retailerId, channel: input.channel });
-      return { responseId: row.id, submittedAt: now, alreadySubmitted: false };
-    });
-    return result ?? (await existing());
+        SELECT resp.id, q.id, a."rowKey", a."numericValue", ARRAY(SELECT jsonb_array_elements_text(a.choices)), a.text
+        FROM resp
+        CROSS JOIN jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS a("questionKey" text, "rowKey" text, "numericValue" int, choices jsonb, text text)
+        JOIN "SurveyQuestion" q ON q."surveyId" = ${survey.id} AND q.key = a."questionKey"
+        RETURNING "questionId", "numericValue"
+      ), cells AS (${indexCellsSql(survey.id, cell)}
+      ), respondents AS (
+        INSERT INTO "SurveyRespondentCell" ("surveyId", "districtId", market, "businessForm", "gradeBand", "accountManagerId", respondents)
+        SELECT ${survey.id}, ${cell.districtId}, ${cell.market}::"Market", ${cell.businessForm}::"BusinessForm", ${cell.gradeBand}, ${cell.accountManagerId}, 1 FROM resp
+        ON CONFLICT ("surveyId", "districtId", market, "businessForm", "gradeBand", "accountManagerId") DO UPDATE SET respondents = "SurveyRespondentCell".respondents + 1
+      ), logged AS (
+        INSERT INTO "AuditLog" ("actorStaffId", "actorLoginId", action, "entityType", "entityId", after)
+        SELECT ${actor.kind === 'staff' ? actor.userId : null}::int, ${actor.kind === 'retailer' ? actor.loginId : null}::int, 'survey.response.submit', 'SurveyResponse', resp.id::text, ${after}::jsonb FROM resp
+      )
+      SELECT id FROM resp`;
+    return row ? { responseId: row.id, submittedAt: now, alreadySubmitted: false } : await existing();
   } catch (error) {
     if (isUniqueViolation(error)) return existing();
     throw error;
@@ -588,30 +598,29 @@ async function submit(db: Db, actor: Actor, now: Date, input: SubmitInput) {
 
 type Cell = { districtId: number; market: string; businessForm: string; gradeBand: number; accountManagerId: number };
 
-/** Adds one response's rating and NPS answers to the running totals (in key order, so concurrent submits cannot deadlock). */
-async function addToIndexCells(tx: DbTx, surveyId: number, responseId: number, cell: Cell) {
-  await tx.$executeRaw`
-    INSERT INTO "SurveyIndexCell" ("surveyId", "questionId", "districtId", market, "businessForm", "gradeBand", "accountManagerId", "valueSum", "answerCount", promoters, detractors)
-    SELECT ${surveyId}, q.id, ${cell.districtId}, ${cell.market}::"Market", ${cell.businessForm}::"BusinessForm", ${cell.gradeBand}, ${cell.accountManagerId},
-      sum(a."numericValue" - coalesce(q."scaleMin", CASE WHEN q.type = 'NPS' THEN 0 ELSE 1 END)), count(*),
-      count(*) FILTER (WHERE q.type = 'NPS' AND a."numericValue" >= 9), count(*) FILTER (WHERE q.type = 'NPS' AND a."numericValue" <= 6)
-    FROM "SurveyAnswer" a JOIN "SurveyQuestion" q ON q.id = a."questionId"
-    WHERE a."responseId" = ${responseId} AND q.type IN ('RATING', 'MATRIX', 'NPS') AND a."numericValue" IS NOT NULL
-    GROUP BY q.id ORDER BY q.id
-    ON CONFLICT ("surveyId", "questionId", "districtId", market, "businessForm", "gradeBand", "accountManagerId") DO UPDATE SET
-      "valueSum" = "SurveyIndexCell"."valueSum" + EXCLUDED."valueSum",
-      "answerCount" = "SurveyIndexCell"."answerCount" + EXCLUDED."answerCount",
-      promoters = "SurveyIndexCell".promoters + EXCLUDED.promoters,
-      detractors = "SurveyIndexCell".detractors + EXCLUDED.detractors`;
-  await tx.$executeRaw`
-    INSERT INTO "SurveyRespondentCell" ("surveyId", "districtId", market, "businessForm", "gradeBand", "accountManagerId", respondents)
-    VALUES (${surveyId}, ${cell.districtId}, ${cell.market}::"Market", ${cell.businessForm}::"BusinessForm", ${cell.gradeBand}, ${cell.accountManagerId}, 1)
-    ON CONFLICT ("surveyId", "districtId", market, "businessForm", "gradeBand", "accountManagerId") DO UPDATE SET respondents = "SurveyRespondentCell".respondents + 1`;
+/**
+ * The running totals' upsert for one response's rating and NPS answers (the `answers` CTE beside it: what the
+ * same statement just inserted), in key order, so that concurrent submits cannot deadlock.
+ */
+function indexCellsSql(surveyId: number, cell: Cell): Prisma.Sql {
+  return Prisma.sql`
+        INSERT INTO "SurveyIndexCell" ("surveyId", "questionId", "districtId", market, "businessForm", "gradeBand", "accountManagerId", "valueSum", "answerCount", promoters, detractors)
+        SELECT ${surveyId}, q.id, ${cell.districtId}, ${cell.market}::"Market", ${cell.businessForm}::"BusinessForm", ${cell.gradeBand}, ${cell.accountManagerId},
+          sum(a."numericValue" - coalesce(q."scaleMin", CASE WHEN q.type = 'NPS' THEN 0 ELSE 1 END)), count(*),
+          count(*) FILTER (WHERE q.type = 'NPS' AND a."numericValue" >= 9), count(*) FILTER (WHERE q.type = 'NPS' AND a."numericValue" <= 6)
+        FROM answers a JOIN "SurveyQuestion" q ON q.id = a."questionId"
+        WHERE q.type IN ('RATING', 'MATRIX', 'NPS') AND a."numericValue" IS NOT NULL
+        GROUP BY q.id ORDER BY q.id
+        ON CONFLICT ("surveyId", "questionId", "districtId", market, "businessForm", "gradeBand", "accountManagerId") DO UPDATE SET
+          "valueSum" = "SurveyIndexCell"."valueSum" + EXCLUDED."valueSum",
+          "answerCount" = "SurveyIndexCell"."answerCount" + EXCLUDED."answerCount",
+          promoters = "SurveyIndexCell".promoters + EXCLUDED.promoters,
+          detractors = "SurveyIndexCell".detractors + EXCLUDED.detractors`;
 }
 
 /**
  * Rebuilds a survey's running totals from its submitted answers: for data loaded in bulk (the demo seed, the
- * benchmark) and as a repair. The same arithmetic as addToIndexCells, over all responses at once.
+ * benchmark) and as a repair. The same arithmetic as indexCellsSql, over all responses at once.
  */
 export async function rebuildIndexCells(db: DbTx, surveyId: number): Promise<void> {
   await db.$executeRaw`DELETE FROM "SurveyIndexCell" WHERE "surveyId" = ${surveyId}`;

@@ -1,0 +1,180 @@
+/**
+ * Survey submissions under load, with the index's running totals kept current (see bench/README.md):
+ *   npx tsx bench/survey-submit/run.ts [--shops 30000] [--clients 32] [--seconds 20] [--doubles 5]
+ *
+ * Creates a throw-away database on the embedded server (EMBEDDED_PG_PORT, or the server DATABASE_URL names),
+ * generates shops over 12 districts with 60 account managers, one OPEN survey of ten rating questions
+ * and one NPS question, and invites every shop. Then `--clients` callers submit, in a closed loop for a
+ * fixed time, each as the next shop not yet served, through the portal's own procedure (tRPC caller →
+ * `submitMyResponse`: validation, the response, its answers, the running totals and the audit row in one
+ * transaction). `--doubles` per cent of the submissions are sent twice at once (a double click), which must
+ * give the one response back, not a second one.
+ *
+ * Afterwards it checks, and fails the run otherwise: every submission answered is one SUBMITTED response
+ * (0 lost), no shop has two responses or doubled answers (0 duplicated), and the running totals equal a
+ * recomputation from the answers (`rebuildIndexCells`, compared cell by cell). The clock is pinned inside
+ * the survey's window. The database is dropped at the end.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createPortalCaller } from '../../packages/api/src/portal';
+import { rebuildIndexCells } from '../../packages/api/src/surveys/surveys.service';
+import { createDb } from '../../packages/db/src/client';
+import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../../packages/db/src/embedded';
+import { applyMigrations } from '../../packages/db/src/migrate';
+
+const { values: args } = parseArgs({
+  options: {
+    shops: { type: 'string', default: '30000' },
+    clients: { type: 'string', default: '32' },
+    seconds: { type: 'string', default: '20' },
+    doubles: { type: 'string', default: '5' },
+  },
+});
+const SHOPS = Number(args.shops);
+const CLIENTS = Number(args.clients);
+const SECONDS = Number(args.seconds);
+const DOUBLES = Number(args.doubles) / 100;
+const DISTRICTS = 12;
+const MANAGERS_PER_DISTRICT = 5;
+const RATINGS = ['supply_a', 'supply_b', 'order_a', 'delivery_a', 'delivery_b', 'am_a', 'am_b', 'settle_a', 'complaint_a', 'market_a'];
+const DIMENSIONS = ['SUPPLY', 'SUPPLY', 'ORDERING', 'DELIVERY', 'DELIVERY', 'ACCOUNT_MANAGER', 'ACCOUNT_MANAGER', 'SETTLEMENT', 'COMPLAINTS', 'MARKET'];
+
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const server = await ensureDatabase('postgres');
+const name = `bench_survey_submit_${process.pid}`;
+const url = databaseUrlFor(server.adminUrl, name);
+await createDatabase(server.adminUrl, name);
+// One connection per client: a submission holds its connection for its transaction.
+const db = createDb(url, { max: CLIENTS });
+const sql = (text: string, ...values: unknown[]) => db.$executeRawUnsafe(text, ...values);
+try {
+  await applyMigrations(url);
+  await sql(`INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`);
+  await sql(`
+    INSERT INTO "StaffUser" (username, name, "passwordHash", "districtId")
+    SELECT 'bench_am' || g, '客户经理' || g, 'x', (SELECT id FROM "District" ORDER BY id OFFSET (g - 1) % ${DISTRICTS} LIMIT 1)
+    FROM generate_series(1, ${DISTRICTS * MANAGERS_PER_DISTRICT}) g`);
+  await sql(`
+    WITH d AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM "District"),
+         m AS (SELECT id, "districtId", row_number() OVER (PARTITION BY "districtId" ORDER BY id) - 1 AS n FROM "StaffUser")
+    INSERT INTO "Retailer" ("licenceNo", "shopName", "ownerName", phone, address, "districtId", market, "businessForm", "sizeClass",
+      "classificationCode", "accountManagerId", "orderWeekday", grade, "openedOn", "updatedAt")
+    SELECT lpad((800000000000 + g)::text, 12, '0'), '测试店' || g, '店主' || g, '139' || lpad(g::text, 8, '0'), '测试路' || g,
+      d.id, mk::"Market", fm::"BusinessForm", sz, mk || fm || sz, m.id, 1 + g % 7, 1 + (g * 7) % 30, DATE '2020-01-01', now()
+    FROM generate_series(1, ${SHOPS}) g
+    CROSS JOIN LATERAL (SELECT CASE WHEN g % 3 = 0 THEN 'X' ELSE 'C' END AS mk, (ARRAY['Z','B','S','N','Y','F','Q'])[1 + g % 7] AS fm, 1 + g % 3 AS sz) x
+    JOIN d ON d.n = g % ${DISTRICTS}
+    JOIN m ON m."districtId" = d.id AND m.n = (g / ${DISTRICTS}) % ${MANAGERS_PER_DISTRICT}`);
+  const opensAt = new Date(Date.now() - 86_400_000);
+  const moment = new Date(opensAt.getTime() + 3_600_000);
+  const definition = {
+    sections: [
+      ...[...new Set(DIMENSIONS)].map((dimension) => ({
+        key: dimension.toLowerCase(),
+        dimension,
+        weight: 1 / 7,
+        title: dimension,
+        questions: [
+          ...RATINGS.filter((_, i) => DIMENSIONS[i] === dimension).map((key) => ({ key, type: 'RATING', label: key, required: true, scaleMin: 1, scaleMax: 5 })),
+          ...(dimension === 'MARKET' ? [{ key: 'nps', type: 'NPS', label: 'nps', required: true, scaleMin: 0, scaleMax: 10 }] : []),
+        ],
+      })),
+    ],
+  };
+  const [survey] = await db.$queryRawUnsafe<{ id: number }[]>(
+    `INSERT INTO "Survey" (title, description, state, definition, target, "targetKind", "createdById", "opensAt", "updatedAt")
+     VALUES ('提交基准', '', 'OPEN', $1::jsonb, '{"kind":"ALL"}', 'ALL', (SELECT min(id) FROM "StaffUser"), $2, now()) RETURNING id`,
+    JSON.stringify(definition),
+    opensAt,
+  );
+  const surveyId = survey!.id;
+  await sql(
+    `INSERT INTO "SurveyQuestion" ("surveyId", key, dimension, weight, type, "scaleMin", "scaleMax", position)
+     SELECT $1, k.key, k.dim::"ServiceDimension", 0.1, 'RATING', 1, 5, k.n FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS k(key, dim, n)`,
+    surveyId,
+    RATINGS,
+    DIMENSIONS,
+  );
+  await sql(`INSERT INTO "SurveyQuestion" ("surveyId", key, dimension, weight, type, "scaleMin", "scaleMax", position) VALUES ($1, 'nps', 'MARKET', 0, 'NPS', 0, 10, 11)`, surveyId);
+  await sql(`INSERT INTO "SurveyInvitation" ("surveyId", "retailerId") SELECT $1, id FROM "Retailer"`, surveyId);
+  await sql('VACUUM ANALYZE');
+  // Submissions come from all over the province at once, not district by district: shops in random order.
+  const shops = (await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM "Retailer" ORDER BY random()`)).map((r) => r.id);
+
+  // ---------------------------------------------------------------- the run
+  const clock = () => moment;
+  const answersOf = (retailerId: number) => ({
+    ...Object.fromEntries(RATINGS.map((key, i) => [key, 1 + ((retailerId * 7 + i * 3) % 5)])),
+    nps: (retailerId * 13) % 11,
+  });
+  const submitAs = (retailerId: number) =>
+    createPortalCaller({ db, actor: { kind: 'retailer', retailerId, loginId: 0 }, requestId: 'bench', clock }).surveys.submit({ surveyId, answers: answersOf(retailerId) });
+
+  let next = 0;
+  let submitted = 0;
+  let doubled = 0;
+  const latencies: number[] = [];
+  const answered = new Map<number, number>();
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  const loadBefore = load();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline && next < shops.length) {
+        const retailerId = shops[next++]!;
+        const t0 = performance.now();
+        const twice = Math.random() < DOUBLES;
+        const results = await Promise.all(twice ? [submitAs(retailerId), submitAs(retailerId)] : [submitAs(retailerId)]);
+        latencies.push(performance.now() - t0);
+        if (new Set(results.map((r) => r.responseId)).size !== 1) throw new Error(`shop ${retailerId}: a double submit gave two responses`);
+        answered.set(retailerId, results[0]!.responseId);
+        submitted += 1;
+        if (twice) doubled += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const loadAfter = load();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+
+  // ---------------------------------------------------------------- the checks
+  const [counts] = await db.$queryRawUnsafe<{ responses: number; shops: number; answers: number; respondents: number }[]>(
+    `SELECT (SELECT count(*)::int FROM "SurveyResponse" WHERE "surveyId" = $1 AND state = 'SUBMITTED') AS responses,
+            (SELECT count(DISTINCT "retailerId")::int FROM "SurveyResponse" WHERE "surveyId" = $1) AS shops,
+            (SELECT count(*)::int FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" WHERE r."surveyId" = $1) AS answers,
+            (SELECT coalesce(sum(respondents), 0)::int FROM "SurveyRespondentCell" WHERE "surveyId" = $1) AS respondents`,
+    surveyId,
+  );
+  const lost = submitted - counts!.responses;
+  const duplicated = counts!.responses - counts!.shops + (counts!.answers - counts!.responses * (RATINGS.length + 1));
+  // The running totals as the submissions left them, against the same totals recomputed from the answers.
+  await sql(`CREATE TABLE bench_cells AS SELECT * FROM "SurveyIndexCell" WHERE "surveyId" = $1`, surveyId);
+  await sql(`CREATE TABLE bench_respondents AS SELECT * FROM "SurveyRespondentCell" WHERE "surveyId" = $1`, surveyId);
+  await rebuildIndexCells(db, surveyId);
+  const [diff] = await db.$queryRawUnsafe<{ cells: number; respondents: number; total: number }[]>(
+    `SELECT (SELECT count(*)::int FROM ((SELECT * FROM bench_cells EXCEPT SELECT * FROM "SurveyIndexCell" WHERE "surveyId" = $1)
+                                   UNION ALL (SELECT * FROM "SurveyIndexCell" WHERE "surveyId" = $1 EXCEPT SELECT * FROM bench_cells)) d) AS cells,
+            (SELECT count(*)::int FROM ((SELECT * FROM bench_respondents EXCEPT SELECT * FROM "SurveyRespondentCell" WHERE "surveyId" = $1)
+                                   UNION ALL (SELECT * FROM "SurveyRespondentCell" WHERE "surveyId" = $1 EXCEPT SELECT * FROM bench_respondents)) d) AS respondents,
+            (SELECT count(*)::int FROM bench_cells) AS total`,
+    surveyId,
+  );
+
+  console.log(`database: ${name}; ${SHOPS.toLocaleString('en')} shops invited, ${CLIENTS} concurrent clients, ${SECONDS} s; machine: ${os.cpus().length} cores, node ${process.version}`);
+  console.log(`load average before ${loadBefore}, after ${loadAfter}\n`);
+  console.log('| submissions | of them sent twice | per s | p50 ms | p95 ms | p99 ms | lost | duplicated | running totals vs recomputation |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    `| ${submitted.toLocaleString('en')} | ${doubled} | ${(submitted / elapsed).toFixed(0)} | ${at(0.5).toFixed(1)} | ${at(0.95).toFixed(1)} | ${at(0.99).toFixed(1)} | ${lost} | ${duplicated} | ${diff!.cells + diff!.respondents === 0 ? `equal (${diff!.total} cells, ${counts!.respondents} respondents)` : `${diff!.cells} cells and ${diff!.respondents} respondent cells differ`} |`,
+  );
+  if (lost !== 0 || duplicated !== 0 || diff!.cells + diff!.respondents !== 0 || counts!.respondents !== counts!.responses) {
+    throw new Error('the run lost, duplicated or miscounted submissions');
+  }
+  if (next >= shops.length) console.log(`\nevery invited shop submitted before the time was up: give more --shops for a longer run`);
+} finally {
+  await db.$disconnect();
+  await dropDatabase(server.adminUrl, name);
+  await server.stop();
+}
