@@ -120,7 +120,7 @@ export default async function MyComplaintPage({ params, searchParams }: { params
         </ol>
       </section>
       <p>
-        <Link href="/complaints">{t('complaints.portal.back')}</Link>
+        <Link href="/complaints" className="inline-flex min-h-11 items-center">{t('complaints.portal.back')}</Link>
       </p>
     </div>
   );

@@ -40,7 +40,7 @@ export default async function LimitHistoryPage({ params, searchParams }: { param
   const caption = t('allocation.history.caption');
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/allocation" className="font-semibold">{t('allocation.history.back')}</Link>
+      <Link href="/allocation" className="inline-flex min-h-11 items-center self-start font-semibold">{t('allocation.history.back')}</Link>
       <PageTitle>{t('allocation.history.title', { product: productLabel(data.product) })}</PageTitle>
       {data.items.length === 0 ? (
         <EmptyState title={t('allocation.history.empty')} />
