@@ -22,7 +22,7 @@ async function assignManager(page: Page, licenceNo: string, label: string): Prom
   const section = page.getByRole('region', { name: '客户经理' });
   await section.getByLabel('客户经理').selectOption({ label });
   await section.getByRole('button', { name: '保存分配' }).click();
-  await expect(section.getByRole('status')).toContainText('已更新客户经理');
+  await expect(page.getByTestId('toast').filter({ hasText: '已更新客户经理' })).toBeVisible();
 }
 
 test.describe('administration', () => {

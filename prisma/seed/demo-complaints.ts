@@ -88,10 +88,10 @@ export async function seedComplaints({ db, random, staff, shopA, shopB, departme
         createdAt,
       },
     });
-    const events: { type: ComplaintEventType; visibility: 'PUBLIC' | 'INTERNAL'; body?: string; from?: CaseState; to?: CaseState; hours: number; staffId?: number }[] = [
+    const events: { type: ComplaintEventType; visibility: 'PUBLIC' | 'INTERNAL'; body?: string; messageKey?: string; from?: CaseState; to?: CaseState; hours: number; staffId?: number }[] = [
       { type: 'FILED', visibility: 'PUBLIC', to: 'SUBMITTED', hours: 0, staffId: filedByPhone ? staff.agent! : undefined },
     ];
-    if (reached >= 1) events.push({ type: 'ACCEPTED', visibility: 'PUBLIC', from: 'SUBMITTED', to: 'ACCEPTED', hours: 2, staffId: staff.agent!, body: '您的诉求已受理，我们会尽快处理。' });
+    if (reached >= 1) events.push({ type: 'ACCEPTED', visibility: 'PUBLIC', from: 'SUBMITTED', to: 'ACCEPTED', hours: 2, staffId: staff.agent!, messageKey: 'complaints.event.acceptedDefault' });
     if (reached >= 2) {
       events.push({ type: 'INTERNAL_NOTE', visibility: 'INTERNAL', body: '已转相关部门核实，注意回访。', hours: 3, staffId: staff.agent! });
       events.push({ type: 'STARTED', visibility: 'PUBLIC', from: 'ACCEPTED', to: 'IN_PROGRESS', hours: 4, staffId: staff.agent! });
@@ -108,6 +108,7 @@ export async function seedComplaints({ db, random, staff, shopA, shopB, departme
         type: e.type,
         visibility: e.visibility,
         body: e.body ?? (e.type === 'FILED' ? description : null),
+        messageKey: e.messageKey ?? null,
         fromState: e.from ?? null,
         toState: e.to ?? null,
         actorStaffId: e.staffId ?? null,

@@ -506,15 +506,15 @@ async function seedRetailerServiceRecords({ db, staff, shopA, shopB, now }: Seed
   const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
   await db.notification.createMany({
     data: [
-      { retailerId: shopA, kind: 'PROMOTION', title: '新促销：利群系列品牌陈列奖励', body: '您符合本活动条件，点击查看详情。', link: '/promotions', createdAt: at(7) },
-      { retailerId: shopA, kind: 'SURVEY_INVITATION', title: '邀请您参加 2026 年度客户满意度调查', body: '约需 5 分钟，完成后可获 50 积分。', link: '/surveys', createdAt: at(3) },
-      { retailerId: shopA, kind: 'GRADE_PUBLISHED', title: '本季度档位已发布', body: '您的档位评定结果已发布，点击查看评分明细。', link: '/grade', createdAt: at(50), readAt: at(49) },
-      { retailerId: shopA, kind: 'COMPLAINT_UPDATE', title: '您的诉求有新回复', body: '客服中心已回复您的诉求，请查看。', link: '/complaints', createdAt: at(1) },
-      { retailerId: shopA, kind: 'ORDER_WINDOW', title: '本周网上订货已开放', body: '请在订货日前一天 23:59 前完成订货。', link: '/schedule', createdAt: at(4), readAt: at(4) },
-      { retailerId: shopB, kind: 'PROMOTION', title: '新促销：乡村客户服务月', body: '点击查看详情。', link: '/promotions', createdAt: at(6) },
-      { retailerId: shopB, kind: 'GRADE_PUBLISHED', title: '本季度档位已发布', body: '您的档位评定结果已发布。', link: '/grade', createdAt: at(50) },
-      { staffUserId: staff.manager!, kind: 'SYSTEM', title: '有 1 个促销活动待审批', body: '乡村客户送货时段优化', link: '/promotions', createdAt: at(2) },
-      { staffUserId: staff.agent!, kind: 'SLA_REMINDER', title: '催办：有工单即将超时', body: '请及时处理临近时限的工单。', link: '/complaints', createdAt: at(1) },
+      { retailerId: shopA, kind: 'PROMOTION', messageKey: 'promotions.staff.notify.new', params: { title: '利群系列品牌陈列奖励' }, link: '/promotions', createdAt: at(7) },
+      { retailerId: shopA, kind: 'SURVEY_INVITATION', messageKey: 'surveys.notify.invitation', params: { title: '2026 年度客户满意度调查' }, link: '/surveys', createdAt: at(3) },
+      { retailerId: shopA, kind: 'GRADE_PUBLISHED', messageKey: 'notifications.gradePublished', link: '/grade', createdAt: at(50), readAt: at(49) },
+      { retailerId: shopA, kind: 'COMPLAINT_UPDATE', messageKey: 'notifications.complaintReplied', link: '/complaints', createdAt: at(1) },
+      { retailerId: shopA, kind: 'ORDER_WINDOW', messageKey: 'notifications.orderWindowOpen', link: '/schedule', createdAt: at(4), readAt: at(4) },
+      { retailerId: shopB, kind: 'PROMOTION', messageKey: 'promotions.staff.notify.new', params: { title: '乡村客户服务月' }, link: '/promotions', createdAt: at(6) },
+      { retailerId: shopB, kind: 'GRADE_PUBLISHED', messageKey: 'notifications.gradePublished', link: '/grade', createdAt: at(50) },
+      { staffUserId: staff.manager!, kind: 'SYSTEM', messageKey: 'promotions.staff.notify.pending', params: { title: '乡村客户送货时段优化' }, link: '/promotions', createdAt: at(2) },
+      { staffUserId: staff.agent!, kind: 'SLA_REMINDER', messageKey: 'notifications.casesDueSoon', link: '/complaints', createdAt: at(1) },
     ],
   });
   const shopBRow = await db.retailer.findUniqueOrThrow({ where: { id: shopB } });

@@ -19,6 +19,7 @@ import { datainEn, datainZh } from './messages/datain';
 import { gradingStaffEn, gradingStaffZh } from './messages/grading-staff';
 import { alertsEn, alertsZh } from './messages/alerts';
 import { visitsEn, visitsZh } from './messages/visits';
+import { auditEn, auditZh } from './messages/audit';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -41,6 +42,7 @@ const zhCN = {
   ...gradingStaffZh,
   ...alertsZh,
   ...visitsZh,
+  ...auditZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -67,6 +69,7 @@ export const messages: Record<Locale, Messages> = {
     ...gradingStaffEn,
     ...alertsEn,
     ...visitsEn,
+    ...auditEn,
   },
 };
 

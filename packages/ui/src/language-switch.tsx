@@ -26,7 +26,7 @@ export function LanguageSwitch({ locale, label, className }: { locale: Locale; l
               lang={choice.lang}
               aria-pressed={current}
               className={cn(
-                'min-h-11 min-w-11 px-3 text-base font-semibold',
+                'min-h-11 min-w-11 px-3 text-base font-semibold whitespace-nowrap',
                 current ? 'bg-brand-700 text-white' : 'bg-surface text-brand-800 hover:bg-brand-50',
               )}
             >

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '@tobacco/ui/i18n';
+import { ToastProvider } from '@tobacco/ui/toast';
 import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 import './globals.css';
 
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="bg-canvas font-sans text-ink antialiased">
         <I18nProvider locale={locale} messages={clientDictionary(locale, CLIENT_MESSAGES)}>
-          {children}
+          <ToastProvider>{children}</ToastProvider>
         </I18nProvider>
       </body>
     </html>

@@ -62,10 +62,11 @@ describe('working-day calendar', () => {
     const moved = await db.complaint.findUniqueOrThrow({ where: { id: caseId } });
     expect(moved.resolveDueAt).toEqual(chinaDateTime(addDays(NEXT_MONDAY, 4), '10:00'));
     expect(moved.acceptDueAt).toEqual(chinaDateTime(addDays(NEXT_MONDAY, 1), '10:00'));
-    expect(moved.version).toBe(1);
+    // Re-dating is nobody's action on the case: a step someone has in progress must not meet a conflict.
+    expect(moved.version).toBe(0);
     const events = await db.complaintEvent.findMany({ where: { complaintId: caseId, type: 'DEADLINE_CHANGED' } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ visibility: 'INTERNAL', actorStaffId: admin.id, data: { field: 'resolveDueAt', reason: 'calendar' } });
+    expect(events[0]).toMatchObject({ visibility: 'INTERNAL', actorStaffId: admin.id, body: null, messageKey: 'admin.calendar.deadlineEvent', params: { dates: { list: [{ date: WEDNESDAY }] } }, data: { field: 'resolveDueAt', reason: 'calendar' } });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'CalendarDay', entityId: WEDNESDAY } });
     expect(audit).toMatchObject({ action: 'calendar.setDay', before: [{ date: WEDNESDAY, kind: null }], after: [{ date: WEDNESDAY, kind: 'HOLIDAY', name: '临时休息日' }] });
 

@@ -1,5 +1,4 @@
 import type { DbTx } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import type { z } from 'zod';
 import { businessHoursOf, COMPLAINT_SLA_SETTING_KEYS, toComplaintSlaSettings } from '../complaints/complaints.sla.rules';
 import type { StaffDeps } from '../deps';
@@ -155,7 +154,11 @@ async function applyEdit(tx: DbTx, deps: StaffDeps, build: (days: SpecialDay[]) 
   return presentPlan(plan);
 }
 
-/** Saves the new deadlines and puts a DEADLINE_CHANGED event on each case's timeline: two statements, whatever the number of cases. */
+/**
+ * Saves the new deadlines and puts a DEADLINE_CHANGED event on each case's timeline: two statements, whatever
+ * the number of cases. The cases' versions stay as they are: re-dating is nobody's action on the case, so it
+ * must not turn an agent's or a retailer's step in progress into a "changed by someone else" conflict.
+ */
 async function moveDeadlines(tx: DbTx, actorStaffId: number, now: Date, moves: readonly DeadlineMove[], dates: readonly string[]) {
   if (moves.length === 0) return;
   const byCase = new Map<number, Partial<Record<DeadlineMove['field'], string>>>();
@@ -169,16 +172,16 @@ async function moveDeadlines(tx: DbTx, actorStaffId: number, now: Date, moves: r
       "acceptDueAt" = COALESCE(v.accept::timestamptz AT TIME ZONE 'UTC', c."acceptDueAt"),
       "resolveDueAt" = COALESCE(v.resolve::timestamptz AT TIME ZONE 'UTC', c."resolveDueAt"),
       "followUpDueAt" = COALESCE(v.follow::timestamptz AT TIME ZONE 'UTC', c."followUpDueAt"),
-      version = c.version + 1,
       "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
     FROM unnest(${ids}::int[], ${accept}::text[], ${resolve}::text[], ${followUp}::text[]) AS v(id, accept, resolve, follow)
     WHERE c.id = v.id`;
-  const body = translate('zh-CN', 'admin.calendar.deadlineEvent', { dates: dates.join('、') });
+  // The event's text is a message key: each reader sees the dates in their own language.
+  const params = JSON.stringify({ dates: { list: dates.map((date) => ({ date })) } });
   const eventIds = moves.map((m) => m.id);
   const data = moves.map((m) => JSON.stringify({ reason: 'calendar', field: m.field, before: m.before.toISOString(), after: m.after.toISOString(), dates }));
   await tx.$executeRaw`
-    INSERT INTO "ComplaintEvent" ("complaintId", type, visibility, body, "actorStaffId", data, "createdAt")
-    SELECT v.id, 'DEADLINE_CHANGED'::"ComplaintEventType", 'INTERNAL'::"EventVisibility", ${body}, ${actorStaffId}, v.data::jsonb, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    INSERT INTO "ComplaintEvent" ("complaintId", type, visibility, "messageKey", params, "actorStaffId", data, "createdAt")
+    SELECT v.id, 'DEADLINE_CHANGED'::"ComplaintEventType", 'INTERNAL'::"EventVisibility", 'admin.calendar.deadlineEvent', ${params}::jsonb, ${actorStaffId}, v.data::jsonb, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
     FROM unnest(${eventIds}::int[], ${data}::text[]) AS v(id, data)`;
 }
 
@@ -208,7 +211,8 @@ export async function importCalendarYear(deps: StaffDeps, input: z.output<typeof
 export async function setCalendarYearConfirmed({ db, actor }: StaffDeps, input: z.output<typeof ZConfirmYearInput>) {
   return db.$transaction(async (tx) => {
     const before = await tx.calendarYear.findUnique({ where: { year: input.year } });
-    const source = input.confirmed ? translate('zh-CN', 'admin.calendar.sourceManual') : (before?.source ?? null);
+    // The source is stored as a message key where we wrote it, so the editor shows it in the reader's language.
+    const source = input.confirmed ? 'admin.calendar.sourceManual' : (before?.source ?? null);
     await tx.calendarYear.upsert({ where: { year: input.year }, create: { year: input.year, confirmed: input.confirmed, source }, update: { confirmed: input.confirmed, source } });
     await writeAudit(tx, { actorStaffId: actor.userId, action: 'calendar.confirmYear', entityType: 'CalendarYear', entityId: input.year, before, after: { confirmed: input.confirmed, source } });
     return { year: input.year, confirmed: input.confirmed };

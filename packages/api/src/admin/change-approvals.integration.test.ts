@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
 import { createDistrict, createRetailer, createStaff, testDb } from '@tobacco/db/testing';
+import type { Locale } from '@tobacco/i18n/locale';
+import { translate } from '@tobacco/i18n/messages';
+import { renderNotice, type StoredNotice } from '@tobacco/i18n/stored';
 import { backofficeCallerFor, staffActor } from '../testing/callers';
+
+/** A stored notice as its reader sees it. */
+const notice = (row: StoredNotice, locale: Locale) => renderNotice((key, params) => translate(locale, key, params), locale, row);
 
 const db = testDb();
 let passwordHash: string;
@@ -49,7 +55,8 @@ describe('contact-detail change requests', () => {
     const inbox = await db.notification.findMany({ where: { retailerId: shop.id } });
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ kind: 'CHANGE_REQUEST_DECIDED', link: '/profile' });
-    expect(inbox[0]!.body).toContain('电话');
+    expect(notice(inbox[0]!, 'en').body).toContain('phone');
+    expect(notice(inbox[0]!, 'zh-CN').body).toContain('电话');
 
     await expect(caller.admin.changeRequests.approve({ id: request.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     await expect(caller.admin.changeRequests.reject({ id: request.id, note: 'x' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
@@ -63,8 +70,8 @@ describe('contact-detail change requests', () => {
     await caller.admin.changeRequests.reject({ id: request.id, note: '号码无法接通' });
     expect(await db.retailer.findUnique({ where: { id: shop.id } })).toMatchObject({ phone: '13911112222' });
     expect(await db.changeRequest.findUnique({ where: { id: request.id } })).toMatchObject({ state: 'REJECTED' });
-    const [notice] = await db.notification.findMany({ where: { retailerId: shop.id } });
-    expect(notice?.body).toContain('号码无法接通');
+    const [row] = await db.notification.findMany({ where: { retailerId: shop.id } });
+    expect(notice(row!, 'en')).toMatchObject({ title: 'Detail change not approved', body: expect.stringContaining('号码无法接通') });
   });
 
   it('answers NOT_FOUND for an unknown request and FORBIDDEN to roles that do not approve', async () => {

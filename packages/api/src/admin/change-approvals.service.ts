@@ -1,5 +1,5 @@
 import type { DbTx, Prisma } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
+import type { StoredParam } from '@tobacco/i18n/stored';
 import type { z } from 'zod';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
@@ -102,8 +102,8 @@ export async function approveChangeRequest({ db, actor, clock }: StaffDeps, inpu
     });
     await notifyRetailer(tx, request.retailerId, {
       kind: 'CHANGE_REQUEST_DECIDED',
-      title: translate('zh-CN', 'admin.changeRequests.notify.approvedTitle'),
-      body: translate('zh-CN', 'admin.changeRequests.notify.approvedBody', { fields: fieldNames(changes) }),
+      messageKey: 'admin.changeRequests.notify.approved',
+      params: { fields: fieldNames(changes) },
       link: '/profile',
     });
     return { id: request.id, state: 'APPROVED' as const };
@@ -121,14 +121,15 @@ export async function rejectChangeRequest({ db, actor, clock }: StaffDeps, input
     await writeAudit(tx, { actorStaffId: actor.userId, action: 'changeRequest.reject', entityType: 'ChangeRequest', entityId: request.id, before: { state: 'PENDING' }, after: { state: 'REJECTED', note: input.note } });
     await notifyRetailer(tx, request.retailerId, {
       kind: 'CHANGE_REQUEST_DECIDED',
-      title: translate('zh-CN', 'admin.changeRequests.notify.rejectedTitle'),
-      body: translate('zh-CN', 'admin.changeRequests.notify.rejectedBody', { fields: fieldNames(contactChanges(request.changes)), note: input.note }),
+      messageKey: 'admin.changeRequests.notify.rejected',
+      params: { fields: fieldNames(contactChanges(request.changes)), note: input.note },
       link: '/profile',
     });
     return { id: request.id, state: 'REJECTED' as const };
   });
 }
 
-function fieldNames(changes: TContactChanges | Record<string, string>): string {
-  return (Object.keys(changes) as (keyof TContactChanges)[]).filter((field) => CONTACT_FIELDS.includes(field)).map((field) => translate('zh-CN', `admin.changeRequests.field.${field}`)).join('、');
+/** The changed fields' names, as a list the reader's language renders. */
+function fieldNames(changes: TContactChanges | Record<string, string>): StoredParam {
+  return { list: (Object.keys(changes) as (keyof TContactChanges)[]).filter((field) => CONTACT_FIELDS.includes(field)).map((field) => ({ key: `admin.changeRequests.field.${field}` as const })) };
 }

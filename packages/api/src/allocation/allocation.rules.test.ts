@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fitsAllowance, limitForGrade, remainingAllowance, uncoveredGrades, validateBands, type LimitBand } from './allocation.rules';
+import { fitsAllowance, limitForGrade, limitInForce, remainingAllowance, uncoveredGrades, validateBands, type LimitBand } from './allocation.rules';
 
 const band = (productId: number, gradeFrom: number, gradeTo: number, limitQuantity: number): LimitBand => ({ productId, gradeFrom, gradeTo, limitQuantity });
 
@@ -160,5 +160,40 @@ describe('uncoveredGrades', () => {
   it('is empty when the bands cover 1–30, or the product has no band at all', () => {
     expect(uncoveredGrades(policy, 1)).toEqual([]);
     expect(uncoveredGrades(policy, 9)).toEqual([]);
+  });
+});
+
+describe('limitInForce (the limit history)', () => {
+  const at = (iso: string) => new Date(`${iso}:00+08:00`);
+  const now = at('2026-12-04T18:00');
+  const adjustments = [
+    { cycleId: 1, delta: 3, createdAt: at('2026-11-30T09:00') },
+    { cycleId: 1, delta: -5, createdAt: at('2026-12-02T10:00') },
+    { cycleId: 2, delta: 7, createdAt: at('2026-11-30T09:00') },
+  ];
+
+  it('shows a superseded version with the adjustments made while it was in force, not today’s total', () => {
+    const v1 = { cycleId: 1, limitQuantity: 6, inForceUntil: at('2026-12-01T12:00') };
+    expect(limitInForce(v1, adjustments, now)).toEqual({ adjustment: 3, effectiveLimit: 9 });
+  });
+
+  it('shows the version in force with every adjustment of its cycle so far', () => {
+    const v2 = { cycleId: 1, limitQuantity: 6, inForceUntil: null };
+    expect(limitInForce(v2, adjustments, now)).toEqual({ adjustment: -2, effectiveLimit: 4 });
+  });
+
+  it('counts an adjustment made at the very moment of the next version for the next version', () => {
+    const v1 = { cycleId: 1, limitQuantity: 6, inForceUntil: at('2026-12-02T10:00') };
+    expect(limitInForce(v1, adjustments, now).adjustment).toBe(3);
+  });
+
+  it('ignores other cycles’ adjustments and adjustments not made yet', () => {
+    const later = [...adjustments, { cycleId: 1, delta: 100, createdAt: at('2026-12-05T09:00') }];
+    expect(limitInForce({ cycleId: 1, limitQuantity: 6, inForceUntil: null }, later, now).adjustment).toBe(-2);
+  });
+
+  it('never goes below zero, and a version without a band stays unlimited', () => {
+    expect(limitInForce({ cycleId: 1, limitQuantity: 1, inForceUntil: null }, adjustments, now)).toEqual({ adjustment: -2, effectiveLimit: 0 });
+    expect(limitInForce({ cycleId: 1, limitQuantity: null, inForceUntil: null }, adjustments, now)).toEqual({ adjustment: -2, effectiveLimit: null });
   });
 });

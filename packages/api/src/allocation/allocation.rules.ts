@@ -81,3 +81,21 @@ export function uncoveredGrades(rows: readonly LimitBand[], productId: number): 
   }
   return out;
 }
+
+export type HistoryAdjustment = { cycleId: number; delta: number; createdAt: Date };
+
+/**
+ * What one published version of a cycle's policy gave a shop while it was in force, from its publication
+ * until the next version's (`inForceUntil`, null while it is still the one in force): its band's limit
+ * plus the shop's adjustments of that cycle made before it stopped being in force. An adjustment made
+ * later belongs to the versions in force when it was made, never to an earlier one. No band: unlimited.
+ */
+export function limitInForce(
+  version: { cycleId: number; limitQuantity: number | null; inForceUntil: Date | null },
+  adjustments: readonly HistoryAdjustment[],
+  now: Date,
+): { adjustment: number; effectiveLimit: number | null } {
+  const end = version.inForceUntil && version.inForceUntil < now ? version.inForceUntil : now;
+  const adjustment = adjustments.filter((a) => a.cycleId === version.cycleId && a.createdAt < end).reduce((sum, a) => sum + a.delta, 0);
+  return { adjustment, effectiveLimit: version.limitQuantity === null ? null : Math.max(0, version.limitQuantity + adjustment) };
+}

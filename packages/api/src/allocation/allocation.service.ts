@@ -5,7 +5,7 @@ import { promotionIsLiveSql, promotionTargetsRetailerSql } from '../promotions/p
 import { chinaDate } from '../schedule/calendar.rules';
 import { scheduledPublishAt, type ScheduleSettings } from '../schedule/schedule.rules';
 import { currentAndNextCycle } from '../schedule/schedule.service';
-import { remainingAllowance } from './allocation.rules';
+import { limitInForce, remainingAllowance, type HistoryAdjustment } from './allocation.rules';
 import { isoWeekCode } from './allocation.versions.rules';
 import type { ZLimitHistoryInput, ZMyAllocationInput } from './allocation.schema';
 import type { z } from 'zod';
@@ -182,6 +182,7 @@ export async function getMyAllocation({ db, actor, clock }: RetailerDeps, input:
 }
 
 type HistoryRow = {
+  cycleId: number;
   cycleCode: string;
   weekStart: Date;
   version: number;
@@ -191,26 +192,32 @@ type HistoryRow = {
   gradeFrom: number | null;
   gradeTo: number | null;
   limitQuantity: number | null;
-  adjustment: number;
+  inForceUntil: Date | null;
   total: number;
 };
 
 /**
  * Every published version of every cycle's policy, newest first, with the limit it gave me for one
- * product: the grade I held when the cycle started (my grade then, else my grade now), its band, and my
- * adjustments. A version without a band for that grade left the product unlimited (limitQuantity null).
+ * product while it was in force: the grade I held when the cycle started (my grade then, else my grade
+ * now), its band, and my adjustments made before the next version replaced it (`limitInForce`). A version
+ * without a band for that grade left the product unlimited (limitQuantity null).
  */
 export async function getMyLimitHistory({ db, actor, clock }: RetailerDeps, input: z.output<typeof ZLimitHistoryInput>) {
   const now = clock();
   const product = await db.product.findUnique({ where: { id: input.productId }, select: { id: true, code: true, brand: true, name: true, scarce: true } });
   if (!product) throw notFound();
+  // A version is in force until the next published version of its cycle, whether or not that one limits this product.
   const rows = await db.$queryRaw<HistoryRow[]>`
-    SELECT c.code AS "cycleCode", c."weekStart", ap.version, ap.state, ap."publishedAt", g.grade,
+    WITH published AS (
+      SELECT ap.id, ap."cycleId", ap.version, ap.state, ap."publishedAt",
+        lead(ap."publishedAt") OVER (PARTITION BY ap."cycleId" ORDER BY ap.version) AS "inForceUntil"
+      FROM "AllocationPolicy" ap
+      WHERE ap.state IN ('PUBLISHED', 'SUPERSEDED') AND (ap."publishedAt" IS NULL OR ap."publishedAt" <= ${now})
+    )
+    SELECT c.id AS "cycleId", c.code AS "cycleCode", c."weekStart", ap.version, ap.state, ap."publishedAt", ap."inForceUntil", g.grade,
       lim."gradeFrom", lim."gradeTo", lim."limitQuantity",
-      coalesce((SELECT sum(delta)::int FROM "AllocationAdjustment" a
-        WHERE a."retailerId" = ${actor.retailerId} AND a."cycleId" = c.id AND a."productId" = ${product.id}), 0) AS adjustment,
       (count(*) OVER ())::int AS total
-    FROM "AllocationPolicy" ap
+    FROM published ap
     JOIN "OrderCycle" c ON c.id = ap."cycleId"
     CROSS JOIN LATERAL (
       SELECT coalesce((
@@ -220,18 +227,19 @@ export async function getMyLimitHistory({ db, actor, clock }: RetailerDeps, inpu
         (SELECT grade FROM "Retailer" WHERE id = ${actor.retailerId})) AS grade
     ) g
     LEFT JOIN "AllocationLimit" lim ON lim."policyId" = ap.id AND lim."productId" = ${product.id} AND g.grade BETWEEN lim."gradeFrom" AND lim."gradeTo"
-    WHERE ap.state IN ('PUBLISHED', 'SUPERSEDED') AND (ap."publishedAt" IS NULL OR ap."publishedAt" <= ${now})
-      AND EXISTS (SELECT 1 FROM "AllocationLimit" x WHERE x."policyId" = ap.id AND x."productId" = ${product.id})
+    WHERE EXISTS (SELECT 1 FROM "AllocationLimit" x WHERE x."policyId" = ap.id AND x."productId" = ${product.id})
     ORDER BY c."weekStart" DESC, ap.version DESC
     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`;
   const total = rows[0]?.total ?? 0;
+  // My adjustments of this product in this page's cycles: a handful of rows, served by (retailerId, cycleId).
+  const cycleIds = [...new Set(rows.map((r) => r.cycleId))];
+  const adjustments: HistoryAdjustment[] = cycleIds.length
+    ? await db.allocationAdjustment.findMany({ where: { retailerId: actor.retailerId, productId: product.id, cycleId: { in: cycleIds } }, select: { cycleId: true, delta: true, createdAt: true } })
+    : [];
   return {
     product,
     today: chinaDate(now),
-    items: rows.map(({ total: _total, ...row }) => ({
-      ...row,
-      effectiveLimit: row.limitQuantity === null ? null : Math.max(0, row.limitQuantity + row.adjustment),
-    })),
+    items: rows.map(({ total: _total, cycleId: _cycleId, ...row }, i) => ({ ...row, ...limitInForce(rows[i]!, adjustments, now) })),
     total,
     page: input.page,
     pages: Math.max(1, Math.ceil(total / input.pageSize)),

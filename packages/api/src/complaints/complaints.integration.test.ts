@@ -258,7 +258,7 @@ describe('the state machine, by role', () => {
     // Paused Fri 16:00–17:30 and Mon 08:30–10:00: three working hours later.
     expect(row.resolveDueAt.getTime() - before.getTime()).toBe(3 * 3_600_000);
     const owner = await db.notification.findFirst({ where: { staffUserId: agent.id, link: `/complaints/${id}` }, orderBy: { id: 'desc' } });
-    expect(owner?.title).toContain(row.caseNo);
+    expect(owner).toMatchObject({ messageKey: 'complaints.notify.retailerAnswered', params: { caseNo: row.caseNo, detail: '照片已上传。' } });
 
     await staff(agent, clockAt('2033-03-15T11:00:00')).complaints.resolve({ id, version: row.version, body: '已补送一条并致歉。' });
     row = await db.complaint.findUniqueOrThrow({ where: { id } });

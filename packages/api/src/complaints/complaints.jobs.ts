@@ -1,10 +1,10 @@
 import type { Db } from '@tobacco/db/client';
 import type { CaseState } from '@tobacco/db/enums';
-import { translate } from '@tobacco/i18n/messages';
 import { notifyStaff } from '../notifications/notifications.service';
 import { enqueueJobs } from '../jobs/jobs.service';
 import { chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { overdueClock, overdueSql } from './complaints.rules';
+import { caseNotice } from './complaints.notices';
 import { loadSla, managersFor } from './complaints.service';
 
 // SLA breaches (催办), checked by jobs on the PostgreSQL queue, never by timers in a process: the sweep runs
@@ -90,13 +90,14 @@ export async function remindOverdueCase(db: Db, payload: { complaintId: number }
     const reminder = (await tx.complaintEvent.count({ where: { complaintId: c.id, type: 'BREACHED' } })) + 1;
     await tx.complaint.update({ where: { id: c.id }, data: { breachedAt: c.breachedAt ?? now, lastReminderAt: now } });
     const dueAt = breach === 'accept' ? c.acceptDueAt : breach === 'resolve' ? c.resolveDueAt : c.followUpDueAt!;
-    const label = translate('zh-CN', `complaints.breach.${breach}`);
+    const what = { key: `complaints.breach.${breach}` as const };
     await tx.complaintEvent.create({
       data: {
         complaintId: c.id,
         type: 'BREACHED',
         visibility: 'INTERNAL',
-        body: translate('zh-CN', 'complaints.event.breached', { what: label, n: reminder }),
+        messageKey: 'complaints.event.breached',
+        params: { what, n: reminder },
         data: { breach, reminder, dueAt: dueAt.toISOString() },
         createdAt: now,
       },
@@ -104,12 +105,7 @@ export async function remindOverdueCase(db: Db, payload: { complaintId: number }
     const recipients = new Set<number>(await managersFor(tx, c.departmentId));
     if (c.ownerId) recipients.add(c.ownerId);
     for (const staffUserId of recipients) {
-      await notifyStaff(tx, staffUserId, {
-        kind: 'SLA_REMINDER',
-        title: translate('zh-CN', 'complaints.notify.breachTitle', { caseNo: c.caseNo, what: label }),
-        body: c.subject,
-        link: `/complaints/${c.id}`,
-      });
+      await notifyStaff(tx, staffUserId, caseNotice('breach', c, c.subject, { what }));
     }
     return { reminded: true, breach };
   });

@@ -3,7 +3,7 @@ import type { Db, DbTx } from '@tobacco/db/client';
 import { Prisma } from '@tobacco/db/client';
 import type { CaseKind, CaseState, ComplaintEventType, EventVisibility } from '@tobacco/db/enums';
 import { hasPermission, type Permission } from '@tobacco/auth/permissions';
-import { translate, type MessageKey, type MessageParams } from '@tobacco/i18n/messages';
+import type { StoredParams } from '@tobacco/i18n/stored';
 import type { z } from 'zod';
 import type { Actor, RetailerActor, StaffActor } from '../actor';
 import { writeAudit } from '../admin/audit.service';
@@ -14,6 +14,7 @@ import { notifyRetailer, notifyStaff } from '../notifications/notifications.serv
 import { retailerScope } from '../retailers/retailers.scope';
 import { addDays, chinaDate, createWorkCalendar, type WorkCalendar } from '../schedule/calendar.rules';
 import { checkUploads, type CheckedUpload } from './complaints.attachments';
+import { caseNotice, type EventMessageKey } from './complaints.notices';
 import { availableActions, canReply, isOverdue, mayReopen, nextState, ratingReopens, type CaseAction } from './complaints.rules';
 import type {
   ZCaseIdInput,
@@ -81,12 +82,14 @@ function conflict(): DomainError {
   return new DomainError('CONFLICT', 'complaints.error.conflict');
 }
 
-const zh = (key: MessageKey, params?: MessageParams) => translate('zh-CN', key, params);
-
 type EventInput = {
   type: ComplaintEventType;
   visibility: EventVisibility;
+  /** What a person wrote, shown as written. */
   body?: string | null;
+  /** Or system text: a message rendered in the reader's language. */
+  messageKey?: EventMessageKey;
+  params?: StoredParams;
   fromState?: CaseState | null;
   toState?: CaseState | null;
   data?: Record<string, unknown>;
@@ -103,6 +106,8 @@ async function addEvent(tx: DbTx, complaintId: number, actor: Actor | null, now:
       type: e.type,
       visibility: e.visibility,
       body: e.body ?? null,
+      messageKey: e.messageKey ?? null,
+      params: e.params,
       fromState: e.fromState ?? null,
       toState: e.toState ?? null,
       actorStaffId: actor?.kind === 'staff' ? actor.userId : null,
@@ -319,14 +324,14 @@ async function fileCase(db: Db, actor: Actor, now: Date, args: FileArgs, storage
       });
       await saveAttachments(tx, created.id, eventId, stored, now);
       if (monopoly) {
-        await addEvent(tx, created.id, null, now, { type: 'REASSIGNED', visibility: 'INTERNAL', body: zh('complaints.event.reportRouted', { department: monopoly.name }), data: { reason: 'report', toDepartmentId: monopoly.id } });
+        await addEvent(tx, created.id, null, now, { type: 'REASSIGNED', visibility: 'INTERNAL', messageKey: 'complaints.event.reportRouted', params: { department: monopoly.name }, data: { reason: 'report', toDepartmentId: monopoly.id } });
         const handlers = await tx.staffUser.findMany({ where: { active: true, departmentId: monopoly.id, roles: { some: { role: { in: ['SERVICE_AGENT', 'MANAGER'] } } } }, select: { id: true } });
         for (const h of handlers) {
-          await notifyStaff(tx, h.id, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.reportTitle', { caseNo }), body: args.subject, link: `/complaints/${created.id}` });
+          await notifyStaff(tx, h.id, caseNotice('report', { id: created.id, caseNo }, args.subject));
         }
       }
       if (actor.kind === 'staff') {
-        await notifyRetailer(tx, args.retailerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.filedForYouTitle', { caseNo }), body: args.subject, link: `/complaints/${created.id}` });
+        await notifyRetailer(tx, args.retailerId, caseNotice('filedForYou', { id: created.id, caseNo }, args.subject));
       }
       await writeAudit(tx, { actor, action: 'complaint.file', entityType: 'Complaint', entityId: created.id, after: { caseNo, kind: args.kind, departmentId, channel: args.channel } });
       return { id: created.id, caseNo, duplicate: false };
@@ -404,7 +409,7 @@ export async function listMyComplaints({ db, actor }: RetailerDeps, input: In<ty
 }
 
 const PUBLIC_EVENT_SELECT = {
-  id: true, type: true, body: true, fromState: true, toState: true, data: true, createdAt: true,
+  id: true, type: true, body: true, messageKey: true, params: true, fromState: true, toState: true, data: true, createdAt: true,
   actorStaff: { select: { name: true } },
   actorLogin: { select: { displayName: true } },
   attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
@@ -447,7 +452,7 @@ export async function respondToComplaint({ db, actor, clock }: RetailerDeps, inp
     const { eventId } = await transition(tx, actor, c, 'retailerRespond', now, { pausedAt: null, resolveDueAt }, { type: 'RETAILER_RESPONSE', visibility: 'PUBLIC', body: input.body });
     await saveAttachments(tx, c.id, eventId, stored, now);
     if (moved) await deadlineEvent(tx, c, actor, now, 'resolveDueAt', c.resolveDueAt, resolveDueAt, 'pause');
-    if (c.ownerId) await notifyStaff(tx, c.ownerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.retailerAnsweredTitle', { caseNo: c.caseNo }), body: input.body.slice(0, 200), link: `/complaints/${c.id}` });
+    if (c.ownerId) await notifyStaff(tx, c.ownerId, caseNotice('retailerAnswered', c, input.body.slice(0, 200)));
     return { id: c.id };
   });
 }
@@ -464,7 +469,7 @@ async function reopenCase(tx: DbTx, actor: Actor | null, c: Core, now: Date, sla
     { resolvedAt: null, closedAt: null, followUpDueAt: null, breachedAt: null, lastReminderAt: null, pausedAt: null, resolveDueAt, reopenCount: { increment: 1 } },
     { type: 'REOPENED', visibility: 'PUBLIC', body, data: { reason, resolveDueAt: { before: c.resolveDueAt.toISOString(), after: resolveDueAt.toISOString() } } },
   );
-  if (c.ownerId) await notifyStaff(tx, c.ownerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.reopenedTitle', { caseNo: c.caseNo }), body: body ?? zh(`complaints.reopenReason.${reason}` as MessageKey), link: `/complaints/${c.id}` });
+  if (c.ownerId) await notifyStaff(tx, c.ownerId, caseNotice('reopened', c, body, { reason: { key: `complaints.reopenReason.${reason}` } }));
 }
 
 async function lowRatingThreshold(db: DbTx): Promise<number> {
@@ -628,16 +633,16 @@ export async function takeStep({ db, actor, clock }: StaffDeps, input: In<typeof
     assertVersion(c, input.version);
     const body = input.body?.trim() || null;
     if (action === 'accept') {
-      await transition(tx, actor, c, 'accept', now, { acceptedAt: now, ownerId: c.ownerId ?? actor.userId }, { type: 'ACCEPTED', visibility: 'PUBLIC', body: body ?? zh('complaints.event.acceptedDefault') });
+      await transition(tx, actor, c, 'accept', now, { acceptedAt: now, ownerId: c.ownerId ?? actor.userId }, { type: 'ACCEPTED', visibility: 'PUBLIC', ...(body ? { body } : { messageKey: 'complaints.event.acceptedDefault' }) });
       if (!c.ownerId) {
         await addEvent(tx, c.id, actor, now, { type: 'REASSIGNED', visibility: 'INTERNAL', data: { reason: 'accept', fromOwnerId: null, toOwnerId: actor.userId } });
       }
-      await notifyRetailer(tx, c.retailerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.acceptedTitle', { caseNo: c.caseNo }), body: c.subject, link: `/complaints/${c.id}` });
+      await notifyRetailer(tx, c.retailerId, caseNotice('accepted', c, c.subject));
     } else if (action === 'start') {
       await transition(tx, actor, c, 'start', now, {}, { type: 'STARTED', visibility: 'PUBLIC', body });
     } else {
       await transition(tx, actor, c, 'close', now, { closedAt: now }, { type: 'CLOSED', visibility: 'PUBLIC', body });
-      await notifyRetailer(tx, c.retailerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.closedTitle', { caseNo: c.caseNo }), body: zh('complaints.notify.closedBody'), link: `/complaints/${c.id}` });
+      await notifyRetailer(tx, c.retailerId, caseNotice('closed', c));
     }
     return { id: c.id };
   });
@@ -659,7 +664,7 @@ export async function replyToComplaint({ db, actor, clock }: StaffDeps, input: I
       await writeCase(tx, c, {});
     }
     await addEvent(tx, c.id, actor, now, { type: 'REPLY', visibility: 'PUBLIC', body: input.body });
-    await notifyRetailer(tx, c.retailerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.replyTitle', { caseNo: c.caseNo }), body: input.body.slice(0, 200), link: `/complaints/${c.id}` });
+    await notifyRetailer(tx, c.retailerId, caseNotice('reply', c, input.body.slice(0, 200)));
     return { id: c.id };
   });
 }
@@ -686,7 +691,7 @@ export async function requestInformation({ db, actor, clock }: StaffDeps, input:
     const c = await loadForStaff(tx, actor, input.id);
     assertVersion(c, input.version);
     await transition(tx, actor, c, 'requestInfo', now, { pausedAt: now }, { type: 'INFO_REQUESTED', visibility: 'PUBLIC', body: input.body });
-    await notifyRetailer(tx, c.retailerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.infoRequestedTitle', { caseNo: c.caseNo }), body: input.body.slice(0, 200), link: `/complaints/${c.id}` });
+    await notifyRetailer(tx, c.retailerId, caseNotice('infoRequested', c, input.body.slice(0, 200)));
     return { id: c.id };
   });
 }
@@ -717,7 +722,7 @@ export async function resolveComplaint({ db, actor, clock }: StaffDeps, input: I
     // The deadline's move (the pause ending) comes before the resolution on the timeline.
     if (moved) await deadlineEvent(tx, c, actor, now, 'resolveDueAt', c.resolveDueAt, resolveDueAt, 'pause');
     await transition(tx, actor, c, 'resolve', now, { resolvedAt: now, pausedAt: null, resolveDueAt, followUpDueAt: followUp, ownerId: c.ownerId ?? actor.userId }, { type: 'RESOLVED', visibility: 'PUBLIC', body: input.body, data: { followUpDueAt: followUp.toISOString() } });
-    await notifyRetailer(tx, c.retailerId, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.resolvedTitle', { caseNo: c.caseNo }), body: zh('complaints.notify.resolvedBody'), link: `/complaints/${c.id}` });
+    await notifyRetailer(tx, c.retailerId, caseNotice('resolved', c));
     return { id: c.id };
   });
 }
@@ -776,7 +781,7 @@ export async function reassignComplaint({ db, actor, clock }: StaffDeps, input: 
     });
     await writeAudit(tx, { actor, action: 'complaint.reassign', entityType: 'Complaint', entityId: c.id, before: { departmentId: c.departmentId, ownerId: c.ownerId }, after: { departmentId: department.id, ownerId: owner?.id ?? null } });
     if (owner && owner.id !== actor.userId) {
-      await notifyStaff(tx, owner.id, { kind: 'COMPLAINT_UPDATE', title: zh('complaints.notify.assignedTitle', { caseNo: c.caseNo }), body: c.subject, link: `/complaints/${c.id}` });
+      await notifyStaff(tx, owner.id, caseNotice('assigned', c, c.subject));
     }
     return { id: c.id };
   });

@@ -30,7 +30,7 @@ describe('home (portal)', () => {
     for (let i = 0; i < 4; i += 1) {
       await createPromotion(db, { createdById: marketing.id, startsAt: new Date(Date.UTC(2063, 11, 20 + i)), endsAt: new Date('2064-02-01T00:00:00Z'), namedList: [shop.id], title: `活动${i}` });
     }
-    await db.notification.createMany({ data: [{ retailerId: shop.id, kind: 'SYSTEM', title: 'x', body: 'y' }, { retailerId: shop.id, kind: 'SYSTEM', title: 'x', body: 'y', readAt: new Date() }] });
+    await db.notification.createMany({ data: [{ retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'x' } }, { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'x' }, readAt: new Date() }] });
 
     const home = await portalCallerFor(db, retailerActor(shop), clock).home();
     expect(home.shop).toMatchObject({ licenceNo: shop.licenceNo, grade: 15, accountManager: { name: '李经理' } });

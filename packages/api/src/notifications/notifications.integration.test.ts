@@ -15,7 +15,7 @@ beforeAll(async () => {
 async function shopWithInbox(count: number) {
   const shop = await createRetailer(db, { districtId, passwordHash });
   await db.notification.createMany({
-    data: Array.from({ length: count }, (_, i) => ({ retailerId: shop.id, kind: 'SYSTEM' as const, title: `消息${i}`, body: '内容', createdAt: new Date(Date.UTC(2026, 0, 1 + i)) })),
+    data: Array.from({ length: count }, (_, i) => ({ retailerId: shop.id, kind: 'SYSTEM' as const, messageKey: 'notifications.stored', params: { title: `消息${i}`, detail: '内容' }, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) })),
   });
   return shop;
 }
@@ -27,7 +27,7 @@ describe('notifications (portal inbox)', () => {
     const page1 = await caller.notifications.list({ pageSize: 20 });
     expect(page1.total).toBe(25);
     expect(page1.unread).toBe(25);
-    expect(page1.items[0]!.title).toBe('消息24');
+    expect(page1.items[0]!.params).toEqual({ title: '消息24', detail: '内容' });
     expect((await caller.notifications.list({ page: 2, pageSize: 20 })).items).toHaveLength(5);
     expect(await caller.notifications.unreadCount()).toBe(25);
   });
@@ -57,5 +57,20 @@ describe('notifications (portal inbox)', () => {
     const staff = await createStaff(db, { roles: ['SERVICE_AGENT'], passwordHash });
     await expect(portalCallerFor(db, staffActor(staff)).notifications.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(portalCallerFor(db, null).notifications.markAllRead()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+describe('notices of a withdrawn promotion', () => {
+  it('are marked withdrawn, so the inbox says so instead of linking to a page that is gone', async () => {
+    const shop = await createRetailer(db, { districtId, passwordHash });
+    const author = await createStaff(db, { roles: ['MARKETING'], passwordHash });
+    const promotion = (state: 'LIVE' | 'WITHDRAWN') =>
+      db.promotion.create({ data: { title: `活动 ${state}`, body: '<p>x</p>', terms: 't', state, startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: new Date('2099-01-01T00:00:00Z'), createdById: author.id } });
+    const [live, gone] = [await promotion('LIVE'), await promotion('WITHDRAWN')];
+    await db.notification.createMany({
+      data: [live, gone].map((p) => ({ retailerId: shop.id, kind: 'PROMOTION' as const, messageKey: 'promotions.staff.notify.new', params: { title: p.title }, link: `/promotions/${p.id}` })),
+    });
+    const { items } = await portalCallerFor(db, retailerActor(shop)).notifications.list({});
+    expect(Object.fromEntries(items.map((n) => [n.link, n.withdrawn]))).toEqual({ [`/promotions/${live.id}`]: false, [`/promotions/${gone.id}`]: true });
   });
 });

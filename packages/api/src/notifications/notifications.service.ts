@@ -1,5 +1,6 @@
 import type { DbTx } from '@tobacco/db/client';
 import type { NotificationKind } from '@tobacco/db/enums';
+import type { NoticeKey, StoredParams } from '@tobacco/i18n/stored';
 import type { RetailerDeps } from '../deps';
 import { notFound } from '../errors';
 import type { TInboxInput } from './notifications.schema';
@@ -7,14 +8,16 @@ import type { TInboxInput } from './notifications.schema';
 // Inbox entries. Written in the same transaction as the change they report where that is one row;
 // fan-out to many retailers runs in a job with one INSERT … SELECT, never a loop of inserts.
 
-export type NotificationInput = { kind: NotificationKind; title: string; body: string; link?: string };
+// A notice is stored as a message key and parameters (see `renderNotice` in the i18n package), so each
+// reader sees it in their own language. Text a person wrote goes in `params.detail`.
+export type NotificationInput = { kind: NotificationKind; messageKey: NoticeKey; params?: StoredParams; link?: string };
 
 export async function notifyRetailer(db: DbTx, retailerId: number, input: NotificationInput): Promise<void> {
-  await db.notification.create({ data: { retailerId, ...input } });
+  await db.notification.create({ data: { retailerId, kind: input.kind, messageKey: input.messageKey, params: input.params ?? {}, link: input.link } });
 }
 
 export async function notifyStaff(db: DbTx, staffUserId: number, input: NotificationInput): Promise<void> {
-  await db.notification.create({ data: { staffUserId, ...input } });
+  await db.notification.create({ data: { staffUserId, kind: input.kind, messageKey: input.messageKey, params: input.params ?? {}, link: input.link } });
 }
 
 // ---------------------------------------------------------------- the retailer's inbox
@@ -26,7 +29,7 @@ export async function countMyUnread({ db, actor }: RetailerDeps): Promise<number
 
 export async function listMyNotifications({ db, actor }: RetailerDeps, input: TInboxInput) {
   const where = { retailerId: actor.retailerId, ...(input.unreadOnly ? { readAt: null } : {}) };
-  const [total, unread, items] = await Promise.all([
+  const [total, unread, rows] = await Promise.all([
     db.notification.count({ where }),
     db.notification.count({ where: { retailerId: actor.retailerId, readAt: null } }),
     db.notification.findMany({
@@ -34,10 +37,23 @@ export async function listMyNotifications({ db, actor }: RetailerDeps, input: TI
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
-      select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+      select: { id: true, kind: true, messageKey: true, params: true, link: true, readAt: true, createdAt: true },
     }),
   ]);
+  const withdrawn = await withdrawnPromotions(db, rows.map((n) => n.link));
+  const items = rows.map((n) => ({ ...n, withdrawn: withdrawn.has(n.link ?? '') }));
   return { items, total, unread, page: input.page, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
+}
+
+/**
+ * The links of this page's notices that lead to a promotion withdrawn since: the inbox says so instead of
+ * offering a link to a page that no longer exists. One query for the page, whatever its notices.
+ */
+async function withdrawnPromotions(db: DbTx, links: (string | null)[]): Promise<Set<string>> {
+  const ids = links.map((link) => /^\/promotions\/(\d+)$/.exec(link ?? '')?.[1]).filter((id): id is string => id !== undefined).map(Number).filter((id) => id <= 2_147_483_647);
+  if (ids.length === 0) return new Set();
+  const gone = await db.promotion.findMany({ where: { id: { in: ids }, state: 'WITHDRAWN' }, select: { id: true } });
+  return new Set(gone.map((p) => `/promotions/${p.id}`));
 }
 
 /** Marks one of my notifications read; another shop's id, or an unknown one, is NOT_FOUND. */

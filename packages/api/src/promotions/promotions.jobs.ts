@@ -1,7 +1,6 @@
 import type { Db } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import { writeAudit } from '../admin/audit.service';
-import { PROMOTION_GO_LIVE_QUEUE } from './promotions.staff.service';
+import { PROMOTION_GO_LIVE_QUEUE, promotionNotice } from './promotions.staff.service';
 import { promotionTargetsRetailerSql } from './promotions.target-sql';
 
 // The promotion jobs: going live delivers an approved promotion to every targeted active retailer and
@@ -20,8 +19,7 @@ export async function goLivePromotion(db: Db, payload: { promotionId: number }, 
     });
     if (moved.count !== 1) return { delivered: 0 };
     const promotion = await tx.promotion.findUniqueOrThrow({ where: { id: payload.promotionId }, select: { id: true, title: true } });
-    const title = translate('zh-CN', 'promotions.staff.notify.newTitle', { title: promotion.title });
-    const body = translate('zh-CN', 'promotions.staff.notify.newBody');
+    const notice = promotionNotice('new', promotion);
     // One statement: the deliveries, and an inbox entry for exactly the shops delivered now (a shop that
     // opened it early already has its delivery and is not told twice).
     const delivered = await tx.$executeRaw`
@@ -32,8 +30,8 @@ export async function goLivePromotion(db: Db, payload: { promotionId: number }, 
         WHERE pr.id = ${promotion.id}
         ON CONFLICT ("promotionId", "retailerId") DO NOTHING
         RETURNING "retailerId")
-      INSERT INTO "Notification" ("retailerId", kind, title, body, link, "createdAt")
-      SELECT d."retailerId", 'PROMOTION'::"NotificationKind", ${title}, ${body}, ${`/promotions/${promotion.id}`}, ${now}
+      INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
+      SELECT d."retailerId", 'PROMOTION'::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params)}::jsonb, ${`/promotions/${promotion.id}`}, ${now}
       FROM delivered d`;
     await writeAudit(tx, { actor: null, action: 'promotion.goLive', entityType: 'Promotion', entityId: promotion.id, before: { state: 'APPROVED' }, after: { state: 'LIVE', delivered } });
     return { delivered };

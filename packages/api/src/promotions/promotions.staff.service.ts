@@ -1,11 +1,11 @@
 import { Prisma, type DbTx } from '@tobacco/db/client';
 import { hasPermission } from '@tobacco/auth/permissions';
-import { translate } from '@tobacco/i18n/messages';
 import type { z } from 'zod';
 import { listEntityAudit, writeAudit } from '../admin/audit.service';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { enqueueJob } from '../jobs/jobs.service';
+import { notifyStaff } from '../notifications/notifications.service';
 import { addDays, chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { promotionBodyText, sanitizePromotionBody } from './promotions.body.rules';
 import { foldReach, mayDecide, nextPromotionState, type PromotionAction, type PromotionState, type ReachRow } from './promotions.reach.rules';
@@ -288,12 +288,23 @@ export async function updatePromotion({ db, actor }: StaffDeps, input: { id: num
   });
 }
 
+/**
+ * The inbox notices of the promotions area, as message keys: `promotionId` lets the inbox say when the
+ * promotion has since been withdrawn; a decision's comment is shown as the approver wrote it.
+ */
+export function promotionNotice(event: 'pending' | 'approved' | 'rejected' | 'new', promotion: { id: number; title: string }, comment?: string) {
+  return {
+    messageKey: `promotions.staff.notify.${event}` as const,
+    params: { title: promotion.title, promotionId: promotion.id, ...(comment ? { detail: comment } : {}) },
+  };
+}
+
 /** Tells every active manager, in one INSERT … SELECT, that a promotion waits for them (not its author). */
 async function notifyManagers(tx: DbTx, promotion: { id: number; title: string; createdById: number }) {
-  const title = translate('zh-CN', 'promotions.staff.notify.pendingTitle');
+  const notice = promotionNotice('pending', promotion);
   await tx.$executeRaw`
-    INSERT INTO "Notification" ("staffUserId", kind, title, body, link)
-    SELECT DISTINCT u.id, 'SYSTEM'::"NotificationKind", ${title}, ${promotion.title}, ${`/promotions/${promotion.id}`}
+    INSERT INTO "Notification" ("staffUserId", kind, "messageKey", params, link)
+    SELECT DISTINCT u.id, 'SYSTEM'::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params)}::jsonb, ${`/promotions/${promotion.id}`}
     FROM "StaffUser" u JOIN "StaffRoleGrant" g ON g."userId" = u.id
     WHERE g.role = 'MANAGER' AND u.active AND u.id <> ${promotion.createdById}`;
 }
@@ -340,15 +351,7 @@ async function decide(
       before: { state: before.state },
       after: { state: next, comment: input.comment || null },
     });
-    await tx.notification.create({
-      data: {
-        staffUserId: before.createdById,
-        kind: 'SYSTEM',
-        title: translate('zh-CN', action === 'approve' ? 'promotions.staff.notify.approvedTitle' : 'promotions.staff.notify.rejectedTitle'),
-        body: input.comment ? `${before.title}：${input.comment}` : before.title,
-        link: `/promotions/${before.id}`,
-      },
-    });
+    await notifyStaff(tx, before.createdById, { kind: 'SYSTEM', ...promotionNotice(action === 'approve' ? 'approved' : 'rejected', before, input.comment), link: `/promotions/${before.id}` });
     if (action === 'approve') {
       // Goes live at the start of its window (at once if that has passed): the job delivers it to the targeted shops.
       await enqueueJob(tx, {

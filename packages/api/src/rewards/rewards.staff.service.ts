@@ -1,10 +1,10 @@
 import { Prisma, type DbTx } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import type { z } from 'zod';
 import { writeAudit } from '../admin/audit.service';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { enqueueJob } from '../jobs/jobs.service';
+import { notifyRetailer } from '../notifications/notifications.service';
 import { isUniqueViolation } from '../retailers/retailers.audit';
 import { addDays, chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { appendPointsEntry } from './rewards.ledger';
@@ -356,8 +356,11 @@ export async function fulfilRedemption({ db, actor, clock }: StaffDeps, input: z
     const redemption = await waitingRedemption(tx, input.id);
     const item = await tx.rewardItem.findUniqueOrThrow({ where: { id: redemption.itemId }, select: { name: true } });
     await tx.redemption.update({ where: { id: redemption.id }, data: { state: 'FULFILLED', handledById: actor.userId, handledAt: now, note: input.note || null } });
-    await tx.notification.create({
-      data: { retailerId: redemption.retailerId, kind: 'REDEMPTION_UPDATE', title: translate('zh-CN', 'rewards.staff.notify.fulfilledTitle', { item: item.name }), body: input.note || translate('zh-CN', 'rewards.staff.notify.fulfilledBody'), link: '/rewards' },
+    await notifyRetailer(tx, redemption.retailerId, {
+      kind: 'REDEMPTION_UPDATE',
+      messageKey: 'rewards.staff.notify.fulfilled',
+      params: { item: item.name, ...(input.note ? { detail: input.note } : {}) },
+      link: '/rewards',
     });
     await writeAudit(tx, { actor, action: 'redemption.fulfil', entityType: 'Redemption', entityId: redemption.id, before: { state: 'REQUESTED' }, after: { state: 'FULFILLED', note: input.note || null } });
     return { id: redemption.id, state: 'FULFILLED' as const };
@@ -375,8 +378,11 @@ export async function rejectRedemption({ db, actor, clock }: StaffDeps, input: z
       ? await appendPointsEntry(tx, { retailerId: redemption.retailerId, points: redemption.points, reason: 'REDEMPTION_REFUND', redemptionId: redemption.id, note: input.reason })
       : null;
     await tx.rewardItem.update({ where: { id: redemption.itemId }, data: { stock: { increment: redemption.quantity } } });
-    await tx.notification.create({
-      data: { retailerId: redemption.retailerId, kind: 'REDEMPTION_UPDATE', title: translate('zh-CN', 'rewards.staff.notify.rejectedTitle', { item: item.name }), body: translate('zh-CN', 'rewards.staff.notify.rejectedBody', { reason: input.reason, points: redemption.points }), link: '/rewards' },
+    await notifyRetailer(tx, redemption.retailerId, {
+      kind: 'REDEMPTION_UPDATE',
+      messageKey: 'rewards.staff.notify.rejected',
+      params: { item: item.name, reason: input.reason, points: redemption.points },
+      link: '/rewards',
     });
     await writeAudit(tx, {
       actor,

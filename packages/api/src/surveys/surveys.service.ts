@@ -413,8 +413,8 @@ export async function sendSurveyInvitations(db: Db, payload: { surveyId: number 
       // What each stratum still lacks: a second run of the job (a retry, a restart) invites nobody twice over its quota.
       const invited = new Map(strata.map((s) => [s.stratum, s.invited]));
       const quotas = planFor(target, strata, settings['surveys.sampleRate']).map((p) => ({ key: p.key, planned: Math.max(0, p.planned - (invited.get(p.key) ?? 0)) }));
-      const title = translate('zh-CN', 'surveys.notify.invitationTitle');
-      const body = translate('zh-CN', 'surveys.notify.invitationBody', { title: survey.title });
+      // The invitation notice as a message key: each shop reads it in its own language.
+      const notice = { messageKey: 'surveys.notify.invitation', params: { title: survey.title } };
       const link = `/surveys/${survey.id}`;
       return tx.$executeRaw`
         WITH eligible AS (
@@ -436,8 +436,8 @@ export async function sendSurveyInvitations(db: Db, payload: { surveyId: number 
           ON CONFLICT DO NOTHING
           RETURNING "retailerId"
         )
-        INSERT INTO "Notification" ("retailerId", kind, title, body, link, "createdAt")
-        SELECT "retailerId", 'SURVEY_INVITATION', ${title}, ${body}, ${link}, ${now} FROM inserted`;
+        INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
+        SELECT "retailerId", 'SURVEY_INVITATION', ${notice.messageKey}, ${JSON.stringify(notice.params)}::jsonb, ${link}, ${now} FROM inserted`;
     },
     { timeout: 120_000 },
   );

@@ -56,6 +56,7 @@ export const complaintsZh = {
 
   // ---- notifications (stored in zh-CN)
   'complaints.notify.reportTitle': '新的举报：{caseNo}',
+  'complaints.notify.reopenedBody': '{reason}',
   'complaints.notify.filedForYouTitle': '已为您登记诉求 {caseNo}',
   'complaints.notify.retailerAnsweredTitle': '客户已补充信息：{caseNo}',
   'complaints.notify.reopenedTitle': '诉求已重新打开：{caseNo}',
@@ -361,6 +362,7 @@ export const complaintsEn: Record<ComplaintsKey, string> = {
   'complaints.breach.resolve': 'The resolve deadline',
   'complaints.breach.followUp': 'The follow-up call deadline',
   'complaints.notify.reportTitle': 'New report: {caseNo}',
+  'complaints.notify.reopenedBody': '{reason}',
   'complaints.notify.filedForYouTitle': 'We recorded case {caseNo} for you',
   'complaints.notify.retailerAnsweredTitle': 'The retailer answered: {caseNo}',
   'complaints.notify.reopenedTitle': 'Case reopened: {caseNo}',

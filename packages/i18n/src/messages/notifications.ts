@@ -24,6 +24,16 @@ export const notificationsZh = {
   'notifications.kind.SYSTEM': '系统',
   'notifications.home.title': '未读消息',
   'notifications.home.none': '没有未读消息',
+  'notifications.storedTitle': '{title}',
+  'notifications.storedBody': '{detail}',
+  'notifications.gradePublishedTitle': '本季度档位已发布',
+  'notifications.gradePublishedBody': '您的档位评定结果已发布，点击查看评分明细。',
+  'notifications.orderWindowOpenTitle': '本周网上订货已开放',
+  'notifications.orderWindowOpenBody': '请在订货日前一天 23:59 前完成订货。',
+  'notifications.complaintRepliedTitle': '您的诉求有新回复',
+  'notifications.complaintRepliedBody': '客服中心已回复您的诉求，请查看。',
+  'notifications.casesDueSoonTitle': '催办：有工单即将超时',
+  'notifications.casesDueSoonBody': '请及时处理临近时限的工单。',
 } as const;
 
 export type NotificationsKey = keyof typeof notificationsZh;
@@ -53,4 +63,14 @@ export const notificationsEn: Record<NotificationsKey, string> = {
   'notifications.kind.SYSTEM': 'System',
   'notifications.home.title': 'Unread messages',
   'notifications.home.none': 'No unread messages',
+  'notifications.storedTitle': '{title}',
+  'notifications.storedBody': '{detail}',
+  'notifications.gradePublishedTitle': 'This quarter\'s grade is published',
+  'notifications.gradePublishedBody': 'Your grade has been published. Open it to see how it was scored.',
+  'notifications.orderWindowOpenTitle': 'Online ordering is open this week',
+  'notifications.orderWindowOpenBody': 'Please order by 23:59 on the day before your order day.',
+  'notifications.complaintRepliedTitle': 'Your request has a new reply',
+  'notifications.complaintRepliedBody': 'The service centre has replied to your request. Please have a look.',
+  'notifications.casesDueSoonTitle': 'Reminder: cases are close to their deadline',
+  'notifications.casesDueSoonBody': 'Please handle the cases whose deadlines are near.',
 };

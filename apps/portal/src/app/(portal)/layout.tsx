@@ -29,10 +29,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <SkipLink label={t('common.skipToContent')} />
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2">
-          <Link href="/" className="py-2 text-lg font-bold text-brand-800 no-underline">
+          <Link href="/" className="inline-flex min-h-11 items-center text-lg font-bold text-brand-800 no-underline">
             {t('app.portalName')}
           </Link>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <LanguageSwitch locale={locale} label={t('common.language')} />
             <SignOutButton action={signOut} label={t('common.signOut')} />
           </div>
@@ -61,7 +61,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       {/* Phones: the five most used areas at the thumb; the rest are on the home page. Links are not
           prefetched: shops pay for mobile data, and a phone's main thread is busy enough while the page loads. */}
       <nav aria-label={t('portal.nav.quick')} className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden">
-        <ul className="mx-auto flex max-w-3xl">
+        <ul className="mx-auto flex max-w-3xl flex-wrap">
           {PORTAL_NAV.filter((entry) => entry.quick).map((entry) => (
             <li key={entry.href} className="flex-1">
               <NavLink
@@ -73,7 +73,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                   <NavIcon name={entry.icon} className="size-6" />
                   {badge(entry.href, 'absolute -top-2 left-4 min-w-5 rounded-full bg-danger-700 px-1 text-center text-xs font-bold text-white')}
                 </span>
-                <span>{t(entry.label)}</span>
+                <span className="whitespace-nowrap">{t(entry.label)}</span>
               </NavLink>
             </li>
           ))}

@@ -91,7 +91,7 @@ export default async function HomePage() {
               {t('schedule.moved', { holiday: cycle.orderDay.reason ?? '', from: formatDate(cycle.orderDay.scheduled, locale), to: formatDate(cycle.orderDay.actual, locale) })}
             </p>
           ) : null}
-          <Link href="/schedule" prefetch={false} className="font-semibold">
+          <Link href="/schedule" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
             {t('schedule.title')}
           </Link>
         </section>
@@ -119,7 +119,7 @@ export default async function HomePage() {
             {allowance.carriedForward ? <p className="text-warning-800">{t('allocation.carried.detail', { cycle: allowance.carriedFromCycle ?? '—', version: allowance.version ?? '—' })}</p> : null}
           </>
         )}
-        <Link href="/allocation" prefetch={false} className="font-semibold">
+        <Link href="/allocation" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
           {t('allocation.summary.link')}
         </Link>
       </section>
@@ -134,7 +134,7 @@ export default async function HomePage() {
           <ul className="flex flex-col gap-2">
             {home.promotions.map((promotion) => (
               <li key={promotion.id}>
-                <Link href={`/promotions/${promotion.id}`} prefetch={false} className="flex flex-wrap items-center gap-2 font-semibold">
+                <Link href={`/promotions/${promotion.id}`} prefetch={false} className="flex min-h-11 flex-wrap items-center gap-2 font-semibold">
                   {promotion.title}
                   {!promotion.opened ? <span className="rounded-full bg-danger-700 px-2 text-sm text-white">{t('promotions.new')}</span> : null}
                 </Link>
@@ -144,7 +144,7 @@ export default async function HomePage() {
           </ul>
         )}
         {home.promotionCount > 0 ? (
-          <Link href="/promotions" prefetch={false} className="font-semibold">
+          <Link href="/promotions" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
             {t('promotions.home.more', { n: home.promotionCount })}
           </Link>
         ) : null}
@@ -171,7 +171,7 @@ export default async function HomePage() {
         <h2 id="services-title" className="mb-3 text-xl font-bold">
           {t('portal.home.services')}
         </h2>
-        <ul className="grid grid-cols-3 gap-3">
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,6.5rem),1fr))] gap-3">
           {PORTAL_NAV.filter((entry) => entry.href !== '/').map((entry) => (
             <li key={entry.href}>
               <Link

@@ -159,7 +159,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                         <p key={i}>{t('allocation.why.adjustment', { delta: a.delta > 0 ? `+${a.delta}` : a.delta, reason: a.reason })}</p>
                       ))}
                       <p className="font-semibold">{t('allocation.why.effective', { limit: item.allowance.effectiveLimit ?? '' })}</p>
-                      <Link href={`/allocation/history/${item.productId}`} prefetch={false} className="font-semibold">{t('allocation.history.link')}</Link>
+                      <Link href={`/allocation/history/${item.productId}`} prefetch={false} className="inline-flex min-h-11 items-center font-semibold">{t('allocation.history.link')}</Link>
                     </div>
                   </details>
                 </li>

@@ -59,7 +59,7 @@ export default async function MyComplaintsPage({ searchParams }: { searchParams:
           {list.items.map((c) => (
             <li key={c.id} data-testid="case-item" className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4 shadow-sm">
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <Link href={`/complaints/${c.id}`} className="text-lg font-bold">
+                <Link href={`/complaints/${c.id}`} className="inline-flex min-h-11 items-center text-lg font-bold">
                   {c.subject}
                 </Link>
                 <span className={`rounded-full px-3 py-0.5 font-semibold ${STATE_BADGE[c.state]}`}>{t(stateLabel(c.state))}</span>

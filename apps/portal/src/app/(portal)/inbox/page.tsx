@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { formatDateTime } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
+import { renderNotice } from '@tobacco/i18n/stored';
 import { Button, buttonClass } from '@tobacco/ui/button';
 import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
@@ -60,7 +61,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       ) : (
         <ul className="flex flex-col gap-3">
           {data.items.map((n) => {
-            const link = safeLink(n.link);
+            const link = n.withdrawn ? null : safeLink(n.link);
+            const { title, body } = renderNotice(t, locale, n);
             return (
               <li key={n.id} data-testid="notification" data-unread={n.readAt ? undefined : 'true'} className={`flex flex-col gap-1 rounded-xl border bg-surface p-4 shadow-sm ${n.readAt ? 'border-line' : 'border-brand-700 border-l-4'}`}>
                 <p className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
@@ -68,14 +70,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                   <span>{formatDateTime(n.createdAt, locale)}</span>
                   <span className={n.readAt ? '' : 'font-bold text-danger-700'}>{n.readAt ? t('notifications.read') : t('notifications.unread')}</span>
                 </p>
-                <h2 className={`text-lg ${n.readAt ? 'font-semibold' : 'font-bold'}`}>{n.title}</h2>
-                <p>{n.body}</p>
+                <h2 className={`text-lg break-words ${n.readAt ? 'font-semibold' : 'font-bold'}`}>{title}</h2>
+                {body ? <p className="break-words">{body}</p> : null}
+                {n.withdrawn ? <p className="text-ink-muted" data-testid="notification-withdrawn">{t('promotions.staff.notify.withdrawn')}</p> : null}
                 <div className="flex flex-wrap gap-2">
                   {link ? <Link href={link} prefetch={false} className={buttonClass('secondary')}>{t('notifications.open')}</Link> : null}
                   {!n.readAt ? (
                     <form action={markReadAction}>
                       <input type="hidden" name="id" value={n.id} />
-                      <Button type="submit" variant="ghost" aria-label={`${t('notifications.markRead')} · ${n.title}`}>{t('notifications.markRead')}</Button>
+                      <Button type="submit" variant="ghost" aria-label={`${t('notifications.markRead')} · ${title}`}>{t('notifications.markRead')}</Button>
                     </form>
                   ) : null}
                 </div>

@@ -66,7 +66,7 @@ export default async function SurveysPage() {
           <ul className="flex flex-col divide-y divide-line rounded-xl border border-line bg-surface">
             {data.done.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
-                <Link href={`/surveys/${s.id}`} className="text-lg text-brand-800">
+                <Link href={`/surveys/${s.id}`} className="inline-flex min-h-11 items-center text-lg text-brand-800">
                   {s.title}
                 </Link>
                 <span className="text-ink-muted">

@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { ZListAuditInput } from '@tobacco/api/admin/audit.staff.schema';
 import { formatDateTime } from '@tobacco/i18n/format';
+import type { Locale } from '@tobacco/i18n/locale';
+import { isMessageKey } from '@tobacco/i18n/messages';
+import type { Translate } from '@tobacco/i18n/translator';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
@@ -22,10 +25,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
 }
 
-/** A JSON value, compact and readable: the before/after of an audit row. */
-function Json({ value, none }: { value: unknown; none: string }) {
+/** An action's name in the reader's language; a code not named yet is shown as written. */
+function actionName(t: Translate, code: string): string {
+  const key = `audit.action.${code}`;
+  return isMessageKey(key) ? t(key) : code;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A JSON value, compact and readable: the before/after of an audit row, its instants in Beijing time. */
+function Json({ value, none, locale }: { value: unknown; none: string; locale: Locale }) {
   if (value === null || value === undefined) return <span className="text-ink-muted">{none}</span>;
-  return <pre className="max-h-64 max-w-xl overflow-auto rounded-md bg-canvas p-2 text-sm whitespace-pre-wrap">{JSON.stringify(value, null, 2)}</pre>;
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && INSTANT.test(v) ? formatDateTime(v, locale) : v), 2);
+  return <pre className="max-h-64 max-w-xl overflow-auto rounded-md bg-canvas p-2 text-sm whitespace-pre-wrap">{text}</pre>;
 }
 
 async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
@@ -42,7 +54,7 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
           label={t('admin.audit.filter.user')}
           placeholder={t('common.all')}
           defaultValue={input.actorStaffId ?? ''}
-          options={options.staff.map((s) => ({ value: s.id, label: `${s.name}（${s.username}）` }))}
+          options={options.staff.map((s) => ({ value: s.id, label: t('admin.audit.staffName', { name: s.name, username: s.username }) }))}
         />
         <SelectField id="audit-entity-type" name="entityType" label={t('admin.audit.filter.entityType')} placeholder={t('common.all')} defaultValue={input.entityType ?? ''} options={options.entityTypes.map((e) => ({ value: e, label: e }))} />
         <TextField id="audit-entity-id" name="entityId" label={t('admin.audit.filter.entityId')} defaultValue={input.entityId ?? ''} />
@@ -52,7 +64,7 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
           label={t('admin.audit.filter.action')}
           placeholder={t('common.all')}
           defaultValue={input.action ?? ''}
-          options={[...entityPrefixes.map((p) => ({ value: p, label: `${p}*` })), ...options.actions.map((a) => ({ value: a, label: a }))]}
+          options={[...entityPrefixes.map((p) => ({ value: p, label: `${p}*` })), ...options.actions.map((a) => ({ value: a, label: actionName(t, a) }))]}
         />
         <TextField id="audit-from" name="from" type="date" label={t('admin.audit.filter.from')} defaultValue={input.from ?? ''} />
         <TextField id="audit-to" name="to" type="date" label={t('admin.audit.filter.to')} defaultValue={input.to ?? ''} />
@@ -82,8 +94,11 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
             {list.items.map((row) => (
               <tr key={row.id} data-testid="audit-row">
                 <Td className="whitespace-nowrap">{formatDateTime(row.createdAt, locale)}</Td>
-                <Td>{row.staffName ? `${row.staffName}（${row.staffUsername}）` : row.loginName ? t('admin.audit.retailerLogin', { login: row.loginName }) : t('admin.audit.system')}</Td>
-                <Td className="font-mono text-sm">{row.action}</Td>
+                <Td>{row.staffName ? t('admin.audit.staffName', { name: row.staffName, username: row.staffUsername ?? '' }) : row.loginName ? t('admin.audit.retailerLogin', { login: row.loginName }) : t('admin.audit.system')}</Td>
+                <Td>
+                  {actionName(t, row.action)}
+                  <span className="block font-mono text-xs text-ink-muted">{row.action}</span>
+                </Td>
                 <Td>
                   <Link href={hrefWith('/admin/audit', { entityType: row.entityType, entityId: row.entityId })} className="font-mono text-sm">
                     {row.entityType} #{row.entityId}
@@ -98,11 +113,11 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
                       <div className="grid gap-2 lg:grid-cols-2">
                         <div>
                           <p className="text-sm font-semibold">{t('admin.audit.before')}</p>
-                          <Json value={row.before} none={t('admin.audit.none')} />
+                          <Json value={row.before} none={t('admin.audit.none')} locale={locale} />
                         </div>
                         <div>
                           <p className="text-sm font-semibold">{t('admin.audit.after')}</p>
-                          <Json value={row.after} none={t('admin.audit.none')} />
+                          <Json value={row.after} none={t('admin.audit.none')} locale={locale} />
                         </div>
                       </div>
                     </details>

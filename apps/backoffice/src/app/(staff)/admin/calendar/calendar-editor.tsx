@@ -235,7 +235,7 @@ export function CalendarEditor({ data }: { data: YearData }) {
 
       {data.confirmed ? (
         <p className="rounded-lg border border-success-700/30 bg-success-50 px-4 py-3 text-success-700" data-testid="year-confirmed">
-          {t('admin.calendar.confirmed', { source: data.source ?? '—' })}
+          {t('admin.calendar.confirmed', { source: data.source === 'admin.calendar.sourceManual' ? t(data.source) : (data.source ?? '—') })}
         </p>
       ) : (
         <p role="status" className="rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800" data-testid="year-unconfirmed">

@@ -24,7 +24,7 @@ export function CategoriesEditor({ categories, departments }: { categories: Cate
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const { error, done, run } = useAction();
+  const { error, run } = useAction();
   const create = useMutation(trpc.admin.categories.create.mutationOptions());
   const update = useMutation(trpc.admin.categories.update.mutationOptions());
   const setActive = useMutation(trpc.admin.categories.setActive.mutationOptions());
@@ -130,7 +130,7 @@ export function CategoriesEditor({ categories, departments }: { categories: Cate
             ) : null}
           </div>
         </form>
-        <FormMessage error={error} success={done} />
+        <FormMessage error={error} />
       </section>
     </div>
   );

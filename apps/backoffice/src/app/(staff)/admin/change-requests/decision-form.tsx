@@ -19,7 +19,7 @@ export function DecisionForm({ id }: { id: number }) {
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>();
   const busy = approve.isPending || reject.isPending;
-  if (done) return <FormMessage success={done} />;
+  if (done) return null;
   return (
     <div className="flex flex-col gap-3">
       <TextField label={t('admin.changeRequests.note')} hint={t('admin.changeRequests.noteHint')} value={note} error={noteError} onChange={(e) => setNote(e.target.value)} />

@@ -61,7 +61,7 @@ export function DistrictsEditor({ districts }: { districts: District[] }) {
   const update = useMutation(trpc.admin.organisation.updateDistrict.mutationOptions());
   const setActive = useMutation(trpc.admin.organisation.setDistrictActive.mutationOptions());
   const [editing, setEditing] = useState<number | null>(null);
-  const { error, done, run } = useAction();
+  const { error, run } = useAction();
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-xl font-bold">
@@ -118,7 +118,7 @@ export function DistrictsEditor({ districts }: { districts: District[] }) {
       </DataTable>
       <h3 className="font-semibold">{t('admin.organisation.addDistrict')}</h3>
       <DistrictForm initial={{ code: '', name: '', nameEn: '' }} onSave={(values) => run(() => create.mutateAsync(values), t('admin.saved'))} />
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
     </section>
   );
 }
@@ -151,7 +151,7 @@ export function DepartmentsEditor({ departments }: { departments: Department[] }
   const update = useMutation(trpc.admin.organisation.updateDepartment.mutationOptions());
   const setActive = useMutation(trpc.admin.organisation.setDepartmentActive.mutationOptions());
   const [editing, setEditing] = useState<number | null>(null);
-  const { error, done, run } = useAction();
+  const { error, run } = useAction();
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-xl font-bold">
@@ -208,7 +208,7 @@ export function DepartmentsEditor({ departments }: { departments: Department[] }
       </DataTable>
       <h3 className="font-semibold">{t('admin.organisation.addDepartment')}</h3>
       <DepartmentForm initial={{ code: '', name: '', nameEn: '', kind: 'SERVICE_CENTRE' }} onSave={(values) => run(() => create.mutateAsync(values), t('admin.saved'))} />
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
     </section>
   );
 }

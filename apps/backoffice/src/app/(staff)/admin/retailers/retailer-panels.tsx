@@ -9,6 +9,7 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { SelectField, TextField, type Option } from '@tobacco/ui/field';
 import { useLocale, useT } from '@tobacco/ui/i18n';
+import { useToast } from '@tobacco/ui/toast';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
 import { useTRPC } from '@/trpc/react';
 import { Badge, ConfirmButton, errorText, FormMessage, TemporaryPassword } from '../_components/feedback';
@@ -17,13 +18,12 @@ function useOutcome() {
   const t = useT();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const toast = useToast();
   const run = async <T,>(action: () => Promise<T>, message: string): Promise<T | undefined> => {
     setError(null);
-    setDone(null);
     try {
       const result = await action();
-      setDone(message);
+      toast(message);
       router.refresh();
       return result;
     } catch (e) {
@@ -31,7 +31,7 @@ function useOutcome() {
       return undefined;
     }
   };
-  return { error, done, run };
+  return { error, run };
 }
 
 /** One shop to one account manager (or none). */
@@ -40,7 +40,7 @@ export function AssignOne({ retailerId, current, managers }: { retailerId: numbe
   const trpc = useTRPC();
   const assign = useMutation(trpc.admin.retailers.assign.mutationOptions());
   const [value, setValue] = useState(current === null ? '' : String(current));
-  const { error, done, run } = useOutcome();
+  const { error, run } = useOutcome();
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
@@ -52,7 +52,7 @@ export function AssignOne({ retailerId, current, managers }: { retailerId: numbe
           {t('admin.assign.save')}
         </Button>
       </div>
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
     </div>
   );
 }
@@ -65,13 +65,13 @@ export function StatusPanel({ retailerId, status }: { retailerId: number; status
   const [next, setNext] = useState<string>(status);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const { error, done, run } = useOutcome();
+  const { error, run } = useOutcome();
   return (
     <div className="flex flex-col gap-3">
       <SelectField label={t('admin.retailers.field.status')} value={next} onChange={(e) => setNext(e.target.value)} options={RETAILER_STATUSES.map((s) => ({ value: s, label: t(`enum.status.${s}` as MessageKey) }))} />
       <TextField label={t('admin.retailers.statusReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonError} />
       {next !== 'ACTIVE' ? <p className="text-sm text-ink-muted">{t('admin.retailers.statusHint')}</p> : null}
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
       <div>
         <Button
           disabled={setStatus.isPending || next === status}
@@ -104,7 +104,7 @@ export function LoginsPanel({ retailerId, logins }: { retailerId: number; logins
   const unlock = useMutation(trpc.admin.retailers.unlockLogin.mutationOptions());
   const [clerkName, setClerkName] = useState('');
   const [issued, setIssued] = useState<{ login: string; password: string } | null>(null);
-  const { error, done, run } = useOutcome();
+  const { error, run } = useOutcome();
   const busy = addClerk.isPending || setActive.isPending || reset.isPending || unlock.isPending;
 
   return (
@@ -195,7 +195,7 @@ export function LoginsPanel({ retailerId, logins }: { retailerId: number; logins
           {t('admin.logins.add')}
         </Button>
       </form>
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
       {issued ? <TemporaryPassword login={issued.login} password={issued.password} /> : null}
     </div>
   );

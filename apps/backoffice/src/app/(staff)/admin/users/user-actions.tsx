@@ -11,7 +11,7 @@ import { ConfirmButton, FormMessage, TemporaryPassword } from '../_components/fe
 export function UserActions({ id, username, active, locked, self }: { id: number; username: string; active: boolean; locked: boolean; self: boolean }) {
   const t = useT();
   const trpc = useTRPC();
-  const { error, done, run } = useAction();
+  const { error, run } = useAction();
   const setActive = useMutation(trpc.admin.users.setActive.mutationOptions());
   const reset = useMutation(trpc.admin.users.resetPassword.mutationOptions());
   const unlock = useMutation(trpc.admin.users.unlock.mutationOptions());
@@ -48,7 +48,7 @@ export function UserActions({ id, username, active, locked, self }: { id: number
         ) : null}
       </div>
       {self ? <p className="text-sm text-ink-muted">{t('admin.users.selfHint')}</p> : null}
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
       {reset.data ? <TemporaryPassword login={username} password={reset.data.temporaryPassword} /> : null}
     </div>
   );

@@ -9,6 +9,7 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
+import { useToast } from '@tobacco/ui/toast';
 import { useTRPC } from '@/trpc/react';
 import { errorText, FormMessage } from '../../admin/_components/feedback';
 
@@ -47,7 +48,7 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
   const [dirty, setDirty] = useState(false);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const toast = useToast();
 
   // Leaving with unsaved edits asks first.
   useEffect(() => {
@@ -60,7 +61,6 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
   const setCell = (key: string, value: string) => {
     setCells((map) => new Map(map).set(key, value));
     setDirty(true);
-    setSaved(null);
   };
 
   /** The grid as limit rows, with the cells that are not whole numbers ≥ 0. */
@@ -176,7 +176,6 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
 
   const onSave = async () => {
     setError(null);
-    setSaved(null);
     if (built.bad.size > 0) {
       setError(t('allocation.staff.grid.badCells', { n: built.bad.size }));
       return;
@@ -188,7 +187,7 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
     try {
       await save.mutateAsync({ policyId, note: noteText, limits: built.limits });
       setDirty(false);
-      setSaved(t('allocation.staff.grid.saved', { n: built.limits.length }));
+      toast(t('allocation.staff.grid.saved', { n: built.limits.length }));
       router.refresh();
     } catch (e) {
       setError(errorText(t, e));
@@ -386,7 +385,7 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
             {dirty ? <span className="text-warning-800">{t('allocation.staff.grid.unsaved')}</span> : null}
           </div>
           <div className="lg:col-span-2">
-            <FormMessage error={error} success={saved} />
+            <FormMessage error={error} />
           </div>
         </div>
       ) : null}

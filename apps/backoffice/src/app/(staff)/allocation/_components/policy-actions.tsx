@@ -17,7 +17,7 @@ export function PolicyActions({ policyId, can, scheduledPublishAt }: { policyId:
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const { error, done, run } = useAction();
+  const { error, run } = useAction();
   const submit = useMutation(trpc.allocation.submit.mutationOptions());
   const approve = useMutation(trpc.allocation.approve.mutationOptions());
   const reject = useMutation(trpc.allocation.reject.mutationOptions());
@@ -80,7 +80,7 @@ export function PolicyActions({ policyId, can, scheduledPublishAt }: { policyId:
           </div>
         </>
       ) : null}
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
     </section>
   );
 }

@@ -117,7 +117,7 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
         {() => {
           const o = overview.data!;
           if (o.respondents === 0) return <EmptyState title={t('surveys.analytics.noData')} />;
-          if (o.suppressed) return <ErrorState title={t('errors.FORBIDDEN')} message={t('surveys.analytics.suppressed', { count: o.respondents, threshold: o.threshold })} />;
+          if (o.suppressed) return <EmptyState title={t('surveys.analytics.suppressedTitle')} body={t('surveys.analytics.suppressed', { count: o.respondents, threshold: o.threshold })} />;
           const scores = o.dimensions.map((d) => ({ name: d.title, score: d.score === null ? null : Math.round(d.score * 10) / 10 }));
           return (
             <>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { renderStored } from '@tobacco/i18n/stored';
 import { formatDate, formatDateTime, formatFen } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { AttachmentLinks } from '@tobacco/ui/attachment-links';
@@ -49,25 +50,27 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const staffName = new Map((assign?.staff ?? []).map((s) => [s.id, s.name]));
   const departmentName = new Map((assign?.departments ?? []).map((d) => [d.id, name(d)]));
 
+  // An event's own text: a system message in the reader's language, or what a person wrote.
+  const ownText = (e: (typeof c.events)[number]) => (e.messageKey ? renderStored(t, locale, e.messageKey, e.params) : e.body);
   const eventText = (e: (typeof c.events)[number]): string | null => {
     const d = (e.data ?? {}) as Record<string, unknown>;
-    if (e.type === 'DEADLINE_CHANGED' && typeof d.after === 'string') return [t('complaints.case.deadlineTo', { date: formatDateTime(d.after, locale) }), e.body].filter(Boolean).join(' · ');
-    if ((e.type === 'CLOSED' || e.type === 'RATED') && typeof d.rating === 'number') return [t('complaints.event.rating', { rating: d.rating }), e.body].filter(Boolean).join(' · ');
+    if (e.type === 'DEADLINE_CHANGED' && typeof d.after === 'string') return [t('complaints.case.deadlineTo', { date: formatDateTime(d.after, locale) }), ownText(e)].filter(Boolean).join(' · ');
+    if ((e.type === 'CLOSED' || e.type === 'RATED') && typeof d.rating === 'number') return [t('complaints.event.rating', { rating: d.rating }), ownText(e)].filter(Boolean).join(' · ');
     if (e.type === 'FOLLOW_UP') {
       const outcome = d.reached
         ? t('complaints.event.followUpReached', { satisfied: d.satisfied === true ? t('complaints.event.satisfied') : d.satisfied === false ? t('complaints.event.notSatisfied') : t('complaints.event.satisfiedUnknown') })
         : t('complaints.event.followUpNotReached');
-      return [outcome, e.body].filter(Boolean).join(' · ');
+      return [outcome, ownText(e)].filter(Boolean).join(' · ');
     }
     if (e.type === 'REASSIGNED' && d.reason === 'accept') return t('complaints.event.ownerTaken', { owner: e.actorStaff?.name ?? '' });
     if (e.type === 'REASSIGNED' && (d.toDepartmentId !== undefined || d.toOwnerId !== undefined) && d.reason !== 'report') {
       const dept = typeof d.department === 'string' ? d.department : (departmentName.get(Number(d.toDepartmentId)) ?? '');
       const owner = typeof d.owner === 'string' ? d.owner : d.toOwnerId ? (staffName.get(Number(d.toOwnerId)) ?? '') : '';
-      return [t('complaints.event.reassignedTo', { department: dept, owner: owner ? ` · ${owner}` : '' }), e.body].filter(Boolean).join(' · ');
+      return [t('complaints.event.reassignedTo', { department: dept, owner: owner ? ` · ${owner}` : '' }), ownText(e)].filter(Boolean).join(' · ');
     }
-    if (e.type === 'REOPENED' && !e.body && typeof d.reason === 'string') return t(`complaints.reopenReason.${d.reason}` as MessageKey);
-    if (e.type === 'RETAILER_RESPONSE' && d.recordedByStaff) return `${e.body ?? ''} ${t('complaints.event.recordedByStaff')}`;
-    return e.body;
+    if (e.type === 'REOPENED' && !ownText(e) && typeof d.reason === 'string') return t(`complaints.reopenReason.${d.reason}` as MessageKey);
+    if (e.type === 'RETAILER_RESPONSE' && d.recordedByStaff) return `${ownText(e) ?? ''} ${t('complaints.event.recordedByStaff')}`;
+    return ownText(e);
   };
   const who = (e: (typeof c.events)[number]) => e.actorStaff?.name ?? (e.actorLogin ? t('complaints.case.retailerActor', { name: e.actorLogin.displayName }) : t('complaints.event.system'));
   const r = c.retailer;

@@ -15,7 +15,7 @@ type Can = { edit: boolean; submit: boolean; decide: boolean; ownPending: boolea
 export function PromotionActions({ id, can }: { id: number; can: Can }) {
   const t = useT();
   const trpc = useTRPC();
-  const { error, done, run } = useAction();
+  const { error, run } = useAction();
   const submit = useMutation(trpc.promotions.submit.mutationOptions());
   const approve = useMutation(trpc.promotions.approve.mutationOptions());
   const reject = useMutation(trpc.promotions.reject.mutationOptions());
@@ -27,7 +27,7 @@ export function PromotionActions({ id, can }: { id: number; can: Can }) {
   const [withdrawing, setWithdrawing] = useState(false);
   const busy = submit.isPending || approve.isPending || reject.isPending || withdraw.isPending;
 
-  if (!can.submit && !can.decide && !can.withdraw && !can.ownPending) return <FormMessage error={error} success={done} />;
+  if (!can.submit && !can.decide && !can.withdraw && !can.ownPending) return <FormMessage error={error} />;
   return (
     <section aria-label={t('promotions.staff.actions')} className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-4">
       {can.ownPending ? <p className="text-warning-800">{t('promotions.staff.errors.ownPromotion')}</p> : null}
@@ -94,7 +94,7 @@ export function PromotionActions({ id, can }: { id: number; can: Can }) {
           </div>
         )
       ) : null}
-      <FormMessage error={error} success={done} />
+      <FormMessage error={error} />
     </section>
   );
 }

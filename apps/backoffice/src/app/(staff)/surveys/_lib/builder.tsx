@@ -371,7 +371,14 @@ export function SurveyBuilder({
                     label={t('surveys.builder.dimension')}
                     value={section.dimension}
                     options={SERVICE_DIMENSIONS.map((d) => ({ value: d, label: t(`surveys.dimension.${d}`) }))}
-                    onChange={(e) => setSection(s, (x) => ({ ...x, dimension: e.target.value as TSection['dimension'] }))}
+                    onChange={(e) =>
+                      setSection(s, (x) => {
+                        const dimension = e.target.value as TSection['dimension'];
+                        // A title still at its dimension's default (or empty) follows the dimension; one the author wrote stays.
+                        const untouched = !x.title.trim() || x.title === t(`surveys.dimension.${x.dimension}`);
+                        return { ...x, dimension, title: untouched ? t(`surveys.dimension.${dimension}`) : x.title };
+                      })
+                    }
                   />
                   <TextField type="number" min={0} max={100} step={0.01} label={t('surveys.builder.weight')} value={String(section.weight)} onChange={(e) => setSection(s, (x) => ({ ...x, weight: Number(e.target.value) }))} />
                 </div>

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { useT } from '@tobacco/ui/i18n';
+import { useToast } from '@tobacco/ui/toast';
 import { TextAreaField } from '@tobacco/ui/text-area';
 import { FileInput, postWithFiles } from '../_lib/file-input';
 import { confirmAction, rateAction, reopenAction } from './actions';
@@ -14,9 +15,8 @@ type Outcome = { ok: true } | { ok: false; error: { key: string; params?: Record
 
 const card = 'flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-6';
 
-function Message({ error, done }: { error: string | null; done: string | null }) {
-  if (error) return <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">{error}</p>;
-  return <p role="status" className={done ? 'rounded-lg bg-success-50 px-4 py-3 font-medium text-success-700' : 'sr-only'}>{done ?? ''}</p>;
+function Message({ error }: { error: string | null }) {
+  return error ? <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">{error}</p> : null;
 }
 
 /** What the shop can do on its case now: answer a request for information, confirm and rate, reopen. */
@@ -25,20 +25,20 @@ export function CaseActions({ id, version, actions, reopenUntil }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // The confirmation goes to the app's status region: the refresh below removes the form that was used.
+  const toast = useToast();
 
   const run = async (call: () => Promise<Outcome>, success: string) => {
     if (busy) return;
     setBusy(true);
     setError(null);
-    setDone(null);
     const result = await call();
     setBusy(false);
     if (!result.ok) {
       setError(t(result.error.key as MessageKey, result.error.params));
       return;
     }
-    setDone(success);
+    toast(success);
     router.refresh();
   };
 
@@ -48,7 +48,7 @@ export function CaseActions({ id, version, actions, reopenUntil }: Props) {
       {actions.includes('confirm') ? <RatingForm id={id} version={version} busy={busy} run={run} mode="confirm" /> : null}
       {actions.includes('rate') ? <RatingForm id={id} version={version} busy={busy} run={run} mode="rate" /> : null}
       {actions.includes('reopen') ? <ReopenForm id={id} version={version} busy={busy} run={run} until={reopenUntil} /> : null}
-      <Message error={error} done={done} />
+      <Message error={error} />
     </div>
   );
 }

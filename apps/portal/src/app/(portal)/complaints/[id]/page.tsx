@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { renderStored } from '@tobacco/i18n/stored';
 import { formatDate, formatDateTime } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { AttachmentLinks } from '@tobacco/ui/attachment-links';
@@ -43,12 +44,14 @@ export default async function MyComplaintPage({ params, searchParams }: { params
     );
   }
   const open = c.state !== 'RESOLVED' && c.state !== 'CLOSED';
+  // An event's own text: a system message in the reader's language, or what a person wrote.
+  const ownText = (e: (typeof c.events)[number]) => (e.messageKey ? renderStored(t, locale, e.messageKey, e.params) : e.body);
   const eventText = (e: (typeof c.events)[number]): string | null => {
     const data = (e.data ?? {}) as { rating?: number; after?: string; reason?: string };
     if (e.type === 'DEADLINE_CHANGED' && data.after) return t('complaints.event.deadlineMoved', { date: formatDateTime(data.after, locale) });
-    if ((e.type === 'CLOSED' || e.type === 'RATED') && data.rating) return [t('complaints.event.rating', { rating: data.rating }), e.body].filter(Boolean).join(' · ');
-    if (e.type === 'REOPENED' && !e.body && data.reason) return t(`complaints.reopenReason.${data.reason}` as MessageKey);
-    return e.body;
+    if ((e.type === 'CLOSED' || e.type === 'RATED') && data.rating) return [t('complaints.event.rating', { rating: data.rating }), ownText(e)].filter(Boolean).join(' · ');
+    if (e.type === 'REOPENED' && !ownText(e) && data.reason) return t(`complaints.reopenReason.${data.reason}` as MessageKey);
+    return ownText(e);
   };
   const who = (e: (typeof c.events)[number]) =>
     e.actorLogin ? t('complaints.portal.you') : e.actorStaff ? t('complaints.portal.staffName', { name: e.actorStaff.name }) : t('complaints.portal.serviceCentre');
@@ -117,7 +120,7 @@ export default async function MyComplaintPage({ params, searchParams }: { params
         </ol>
       </section>
       <p>
-        <Link href="/complaints">{t('complaints.portal.back')}</Link>
+        <Link href="/complaints" className="inline-flex min-h-11 items-center">{t('complaints.portal.back')}</Link>
       </p>
     </div>
   );

@@ -22,7 +22,10 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
   const [key] = useState(newKey);
   const [files, setFiles] = useState<File[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting, isSubmitSuccessful } } = useForm<TFileComplaintFields>({
+  // Set only once the case exists: a failed attempt (the network, the server) leaves the form as typed and
+  // the button ready for a retry. (react-hook-form's isSubmitSuccessful is true after any handled attempt.)
+  const [filed, setFiled] = useState(false);
+  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<TFileComplaintFields>({
     resolver: zodResolver(ZFileComplaintFields),
     defaultValues: { kind: 'COMPLAINT', subject: '', description: '', idempotencyKey: key, relatedOrderId: null },
   });
@@ -39,9 +42,10 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
       setFormError(t(result.error.key as MessageKey, result.error.params));
       return;
     }
+    setFiled(true);
     router.push(`/complaints/${result.data.id}?filed=1`);
   });
-  const busy = isSubmitting || isSubmitSuccessful;
+  const busy = isSubmitting || filed;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">

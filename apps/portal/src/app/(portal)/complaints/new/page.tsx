@@ -46,7 +46,7 @@ export default async function NewComplaintPage() {
         </ClientMessages>
       </section>
       <p>
-        <Link href="/complaints">{t('complaints.portal.back')}</Link>
+        <Link href="/complaints" className="inline-flex min-h-11 items-center">{t('complaints.portal.back')}</Link>
       </p>
     </div>
   );

@@ -65,7 +65,7 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
   const caption = t('promotions.detail.productsCaption');
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/promotions" className="font-semibold">{t('promotions.back')}</Link>
+      <Link href="/promotions" className="inline-flex min-h-11 items-center self-start font-semibold">{t('promotions.back')}</Link>
       <PageTitle>{p.title}</PageTitle>
       <section className={card} aria-label={p.title}>
         <RichText html={p.body} className="text-lg" />

@@ -5,10 +5,27 @@ import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import type { TAnswers, TSurveyDefinition } from '@tobacco/api/surveys/surveys.schema';
 import { formatDateTime } from '@tobacco/i18n/format';
 import { useLocale, useT } from '@tobacco/ui/i18n';
+import { Button } from '@tobacco/ui/button';
 import { SurveyForm } from '@tobacco/ui/survey-form';
+import type { ActionResult } from '@/lib/action-result';
 import { saveSurveyDraftAction, submitSurveyAction } from '../actions';
 
 const AUTOSAVE_MS = 1200;
+/** After a failed save, the draft is tried again this long after (and at once when the device is back online). */
+const RETRY_MS = 10_000;
+const RETRY_EVENT = 'survey-draft-retry';
+
+/**
+ * A server action that cannot reach the server rejects instead of answering; that must not replace the
+ * page (and the answers on it) with the error page, so it becomes an answer like any other failure.
+ */
+async function reach<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch {
+    return { ok: false, error: { key: 'errors.network' } };
+  }
+}
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
 
@@ -35,10 +52,27 @@ export function AnswerForm({ surveyId, definition, initialAnswers, savedAt }: { 
     if (!draft || submitted.current) return;
     pending.current = null;
     setSave({ kind: 'saving' });
-    const result = await saveSurveyDraftAction({ surveyId, answers: draft });
+    const result = await reach(() => saveSurveyDraftAction({ surveyId, answers: draft }));
     if (submitted.current) return;
-    setSave(result.ok ? { kind: 'saved', at: result.data.savedAt } : { kind: 'error', message: t(result.error.key, result.error.params) });
+    if (result.ok) {
+      setSave({ kind: 'saved', at: result.data.savedAt });
+      return;
+    }
+    // Not saved: keep the draft for the next attempt (unless newer answers already wait) and try again later.
+    pending.current ??= draft;
+    setSave({ kind: 'error', message: t(result.error.key, result.error.params) });
+    timer.current = setTimeout(() => window.dispatchEvent(new Event(RETRY_EVENT)), RETRY_MS);
   }, [surveyId, t]);
+
+  useEffect(() => {
+    const retry = () => void flush();
+    window.addEventListener('online', retry);
+    window.addEventListener(RETRY_EVENT, retry);
+    return () => {
+      window.removeEventListener('online', retry);
+      window.removeEventListener(RETRY_EVENT, retry);
+    };
+  }, [flush]);
 
   useEffect(() => {
     const onHide = () => {
@@ -66,7 +100,7 @@ export function AnswerForm({ surveyId, definition, initialAnswers, savedAt }: { 
       if (timer.current) clearTimeout(timer.current);
       pending.current = null;
       submitted.current = true;
-      const result = await submitSurveyAction({ surveyId, answers: clean });
+      const result = await reach(() => submitSurveyAction({ surveyId, answers: clean }));
       if (result.ok) {
         router.refresh();
       } else {
@@ -97,6 +131,19 @@ export function AnswerForm({ surveyId, definition, initialAnswers, savedAt }: { 
           <p role="status" data-testid="autosave-status" className={save.kind === 'error' ? 'font-medium text-danger-700' : 'text-ink-muted'}>
             {status}
           </p>
+          {save.kind === 'error' ? (
+            <Button
+              type="button"
+              variant="secondary"
+              className="self-start"
+              onClick={() => {
+                pending.current ??= answers;
+                void flush();
+              }}
+            >
+              {t('surveys.portal.saveAgain')}
+            </Button>
+          ) : null}
           {error ? (
             <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 p-3 font-medium text-danger-700">
               {error}

@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SurveyPage({ params }: Props) {
   const [{ t, locale }, result] = await Promise.all([getI18n(), load((await params).id)]);
   const back = (
-    <Link href="/surveys" className="self-start text-brand-800">
+    <Link href="/surveys" className="inline-flex min-h-11 items-center self-start text-brand-800">
       ← {t('surveys.portal.back')}
     </Link>
   );

@@ -40,8 +40,8 @@ export default async function LimitHistoryPage({ params, searchParams }: { param
   const caption = t('allocation.history.caption');
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/allocation" className="font-semibold">{t('allocation.history.back')}</Link>
-      <PageTitle>{t('allocation.history.title', { product: productLabel(data.product) })}</PageTitle>
+      <Link href="/allocation" className="inline-flex min-h-11 items-center self-start font-semibold">{t('allocation.history.back')}</Link>
+      <PageTitle description={t('allocation.history.howComputed')}>{t('allocation.history.title', { product: productLabel(data.product) })}</PageTitle>
       {data.items.length === 0 ? (
         <EmptyState title={t('allocation.history.empty')} />
       ) : (
@@ -67,7 +67,7 @@ export default async function LimitHistoryPage({ params, searchParams }: { param
                   {row.version}
                   {row.state === 'SUPERSEDED' ? <span className="block text-sm">{t('allocation.history.superseded')}</span> : null}
                 </Td>
-                <Td>{row.publishedAt ? formatDateTime(row.publishedAt, locale) : '—'}</Td>
+                <Td>{row.publishedAt ? `${formatDateTime(row.publishedAt, locale)} – ${row.inForceUntil ? formatDateTime(row.inForceUntil, locale) : t('allocation.history.untilNow')}` : '—'}</Td>
                 <Td>{row.grade ?? '—'}</Td>
                 <Td>{row.gradeFrom !== null ? `${row.gradeFrom} – ${row.gradeTo}` : '—'}</Td>
                 <Td className="text-right font-semibold">
