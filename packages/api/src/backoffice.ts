@@ -5,6 +5,7 @@ import { complaintsBackofficeRouter } from './complaints/complaints.backoffice';
 import { promotionsBackofficeRouter } from './promotions/promotions.backoffice';
 import { rewardsBackofficeRouter } from './rewards/rewards.backoffice';
 import { retailersBackofficeRouter } from './retailers/retailers.backoffice';
+import { sessionsBackofficeRouter } from './sessions/sessions.router';
 import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
@@ -18,6 +19,7 @@ export const backofficeRouter = router({
   retailers: retailersBackofficeRouter,
   surveys: surveysBackofficeRouter,
   complaints: complaintsBackofficeRouter,
+  sessions: sessionsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;
