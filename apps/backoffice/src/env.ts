@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appSecret } from '@tobacco/auth/next-auth';
 
 // The back office's environment, validated once, on first use (so `next build` needs none of it).
 // `npm start` / `npm run dev` provide all three.
@@ -32,7 +33,8 @@ export function serverEnv(): ServerEnv {
   }
   cached = {
     databaseUrl: env.DATABASE_URL,
-    authSecret: env.AUTH_SECRET ?? DEVELOPMENT_SECRET,
+    // This app's own signing key: a token of the other app is never valid here.
+    authSecret: appSecret(env.AUTH_SECRET ?? DEVELOPMENT_SECRET, 'backoffice'),
     nextAuthUrl: env.NEXTAUTH_URL,
     // Behind https the session cookie is sent only over https.
     secureCookies: env.NEXTAUTH_URL?.startsWith('https://') ?? false,

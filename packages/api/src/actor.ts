@@ -1,6 +1,7 @@
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 
-export type RetailerActor = { kind: 'retailer'; retailerId: number; loginId: number };
+// `sessionId`: the AuthSession of the request's sign-in (absent for in-process callers such as jobs and tests).
+export type RetailerActor = { kind: 'retailer'; retailerId: number; loginId: number; sessionId?: string };
 export type StaffActor = {
   kind: 'staff';
   userId: number;
@@ -9,6 +10,7 @@ export type StaffActor = {
   departmentId: number | null;
   /** Signed in with a temporary password: only changing it (and reading who they are) is allowed. */
   mustChangePassword?: boolean;
+  sessionId?: string;
 };
 export type Actor = RetailerActor | StaffActor;
 

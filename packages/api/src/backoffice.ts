@@ -5,6 +5,7 @@ import { complaintsBackofficeRouter } from './complaints/complaints.backoffice';
 import { promotionsBackofficeRouter } from './promotions/promotions.backoffice';
 import { rewardsBackofficeRouter } from './rewards/rewards.backoffice';
 import { retailersBackofficeRouter } from './retailers/retailers.backoffice';
+import { sessionsBackofficeRouter } from './sessions/sessions.router';
 import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { jobsBackofficeRouter } from './jobs/jobs.backoffice';
 import { integrationsBackofficeRouter } from './integrations/integrations.backoffice';
@@ -28,6 +29,7 @@ export const backofficeRouter = router({
   grading: gradingBackofficeRouter,
   alerts: alertsBackofficeRouter,
   visits: visitsBackofficeRouter,
+  sessions: sessionsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

@@ -8,6 +8,7 @@ import { promotionsPortalRouter } from './promotions/promotions.portal';
 import { retailersPortalRouter } from './retailers/retailers.portal';
 import { rewardsPortalRouter } from './rewards/rewards.portal';
 import { schedulePortalRouter } from './schedule/schedule.portal';
+import { sessionsPortalRouter } from './sessions/sessions.router';
 import { surveysPortalRouter } from './surveys/surveys.portal';
 import { alertsPortalRouter } from './alerts/alerts.portal';
 import { createCallerFactory, router } from './trpc/init';
@@ -26,6 +27,7 @@ export const portalRouter = router({
   surveys: surveysPortalRouter,
   complaints: complaintsPortalRouter,
   alerts: alertsPortalRouter,
+  sessions: sessionsPortalRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getToken, type JWT } from 'next-auth/jwt';
@@ -66,7 +67,8 @@ export function createAuthOptions(options: Options): NextAuthOptions {
               ? await signInRetailer(options.db(), { loginName: login, password }, policy, undefined, origin)
               : await signInStaff(options.db(), { username: login, password }, policy, undefined, origin);
           if (!result.ok) throw new Error(encodeSignInError(result.reason, result.minutes));
-          return { id: String(result.user.kind === 'staff' ? result.user.userId : result.user.loginId), ...result.user };
+          const sessionId = await openSession(options.db(), app, result.user, req?.headers?.['user-agent']);
+          return { id: String(result.user.kind === 'staff' ? result.user.userId : result.user.loginId), ...result.user, sessionId };
         },
       }),
     ],
@@ -81,6 +83,30 @@ export function createAuthOptions(options: Options): NextAuthOptions {
       },
     },
   };
+}
+
+/** Records a sign-in as an AuthSession row; its id travels in the token and is checked on every request. */
+export async function openSession(db: Db, app: AppKind, user: SessionUser, userAgent?: unknown): Promise<string> {
+  const id = randomUUID();
+  await db.authSession.create({
+    data: {
+      id,
+      app,
+      staffUserId: user.kind === 'staff' ? user.userId : null,
+      retailerLoginId: user.kind === 'retailer' ? user.loginId : null,
+      userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 300) : null,
+      expiresAt: new Date(Date.now() + MAX_AGE_SECONDS[app] * 1000),
+    },
+  });
+  return id;
+}
+
+/**
+ * Each app signs its cookies with its own key, derived from the configured secret, so a token of one app
+ * is never valid in the other even where both are given the same AUTH_SECRET.
+ */
+export function appSecret(secret: string, app: AppKind): string {
+  return createHmac('sha256', secret).update(`session-cookie:${app}`).digest('base64url');
 }
 
 /**

@@ -7,8 +7,9 @@ import { clearCounter, IP_POLICY, refundAttempt, reserveAttempt, type Counter } 
 export type SignInFailure = 'INVALID_CREDENTIALS' | 'LOCKED' | 'RATE_LIMITED' | 'SUSPENDED' | 'INACTIVE';
 export type SignInResult<T> = { ok: true; user: T } | { ok: false; reason: SignInFailure; minutes?: number };
 
-export type StaffSession = { kind: 'staff'; userId: number; sessionVersion: number; name: string };
-export type RetailerSession = { kind: 'retailer'; loginId: number; retailerId: number; sessionVersion: number; name: string };
+// `sessionId` names the AuthSession row of the sign-in; it is given when the session cookie is issued.
+export type StaffSession = { kind: 'staff'; userId: number; sessionVersion: number; name: string; sessionId?: string };
+export type RetailerSession = { kind: 'retailer'; loginId: number; retailerId: number; sessionVersion: number; name: string; sessionId?: string };
 
 /** Where an attempt comes from: the caller's address, when the app knows it; a password change is no sign-in. */
 export type SignInOrigin = { ip?: string | null; passwordChange?: boolean };

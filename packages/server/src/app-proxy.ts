@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionUser, type AppKind } from '@tobacco/auth/next-auth';
+import { isCrossOriginWrite } from './origin-check';
 import { isPublicPath, loginPathFor } from '@tobacco/ui/lib/callback-url';
 
 /**
@@ -9,6 +10,8 @@ import { isPublicPath, loginPathFor } from '@tobacco/ui/lib/callback-url';
  */
 export function createAuthProxy(app: AppKind, secret: () => string) {
   return async function proxy(req: NextRequest): Promise<NextResponse> {
+    // Every state-changing request (tRPC mutations, uploads, sign-in, server actions) passes here first.
+    if (isCrossOriginWrite(req)) return NextResponse.json({ error: 'cross-origin request refused' }, { status: 403 });
     const { pathname, search } = req.nextUrl;
     if (isPublicPath(pathname)) return NextResponse.next();
     if (await readSessionUser(req, app, secret())) return NextResponse.next();

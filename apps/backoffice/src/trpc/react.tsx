@@ -6,7 +6,7 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { BackofficeRouter } from '@tobacco/api/backoffice';
-import { makeQueryClient } from '@tobacco/ui/lib/query-client';
+import { makeQueryClient, MAX_BATCH_SIZE } from '@tobacco/ui/lib/query-client';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<BackofficeRouter>();
 
@@ -14,7 +14,7 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<BackofficeRouter>();
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
-    createTRPCClient<BackofficeRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }),
+    createTRPCClient<BackofficeRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: MAX_BATCH_SIZE })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
 import { signInRetailer } from '@tobacco/auth/sign-in';
 import { createDistrict, createRetailer, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
-import { backofficeCallerFor, staffActor } from '../testing/callers';
+import { backofficeCallerFor, signedIn, staffActor } from '../testing/callers';
 import { createContext } from '../trpc/context';
 import { exportRetailers } from './retailer-export';
 import { CSV_HEADERS, IMPORT_FIELDS, parseCsv } from './retailer-import.rules';
@@ -57,7 +57,7 @@ describe('retailer records and logins', () => {
 
   it('a suspended or cancelled shop cannot sign in, says so, and its open session stops at the next request', async () => {
     const shop = await createRetailer(db, { districtId: district.id, passwordHash });
-    const session = { kind: 'retailer' as const, loginId: shop.logins[0]!.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName };
+    const session = await signedIn(db, { kind: 'retailer' as const, loginId: shop.logins[0]!.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName });
     expect((await createContext({ db, sessionUser: session })).actor).not.toBeNull();
     await caller().admin.retailers.setStatus({ id: shop.id, status: 'SUSPENDED', reason: '违规经营暂停' });
     expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'irrelevant-1' })).toEqual({ ok: false, reason: 'SUSPENDED' });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
 import { signInStaff } from '@tobacco/auth/sign-in';
 import { createDistrict, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
-import { backofficeCallerFor, staffActor } from '../testing/callers';
+import { backofficeCallerFor, signedIn, staffActor } from '../testing/callers';
 import { createContext } from '../trpc/context';
 
 const db = testDb();
@@ -15,9 +15,11 @@ beforeAll(async () => {
 });
 
 const adminCaller = () => backofficeCallerFor(db, staffActor(admin));
+const signedInAs = (session: { userId: number; sessionVersion: number }) => signedIn(db, { kind: 'staff' as const, name: 'x', ...session });
+
 /** A caller as the API builds it for a request carrying this session: the account is read afresh. */
-async function requestAs(session: { userId: number; sessionVersion: number }) {
-  const ctx = await createContext({ db, sessionUser: { kind: 'staff', name: 'x', ...session } });
+async function requestAs(session: { userId: number; sessionVersion: number; sessionId?: string }) {
+  const ctx = await createContext({ db, sessionUser: session.sessionId ? { kind: 'staff', name: 'x', ...session } : await signedIn(db, { kind: 'staff', name: 'x', ...session }) });
   return backofficeCallerFor(db, ctx.actor);
 }
 
@@ -39,7 +41,7 @@ describe('creating a user with a temporary password', () => {
     const signedIn = await signInStaff(db, { username, password: created.temporaryPassword });
     expect(signedIn.ok).toBe(true);
     if (!signedIn.ok) return;
-    const session = { userId: signedIn.user.userId, sessionVersion: signedIn.user.sessionVersion };
+    const session = await signedInAs({ userId: signedIn.user.userId, sessionVersion: signedIn.user.sessionVersion });
     // … may read who they are, and nothing else,
     const first = await requestAs(session);
     expect(await first.admin.me()).toMatchObject({ username, mustChangePassword: true });
@@ -50,7 +52,7 @@ describe('creating a user with a temporary password', () => {
     await expect(first.admin.changePassword({ currentPassword: created.temporaryPassword, newPassword: 'short', confirmPassword: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // … and after changing it, the old session ends and the new password works for everything.
     await first.admin.changePassword({ currentPassword: created.temporaryPassword, newPassword: 'NewPass2026', confirmPassword: 'NewPass2026' });
-    expect((await createContext({ db, sessionUser: { kind: 'staff', name: 'x', ...session } })).actor).toBeNull();
+    expect((await createContext({ db, sessionUser: session })).actor).toBeNull();
     expect((await signInStaff(db, { username, password: created.temporaryPassword })).ok).toBe(false);
     const again = await signInStaff(db, { username, password: 'NewPass2026' });
     expect(again.ok).toBe(true);
@@ -137,8 +139,10 @@ describe('roles, deactivation and the administrators that must remain', () => {
     await adminCaller().admin.users.unlock({ id: user.id });
     expect((await signInStaff(db, { username: user.username, password: 'irrelevant-1' })).ok).toBe(true);
 
+    const before = await signedInAs({ userId: user.id, sessionVersion: 0 });
+    expect((await createContext({ db, sessionUser: before })).actor).not.toBeNull();
     const { temporaryPassword } = await adminCaller().admin.users.resetPassword({ id: user.id });
-    expect((await createContext({ db, sessionUser: { kind: 'staff', name: 'x', userId: user.id, sessionVersion: 0 } })).actor).toBeNull();
+    expect((await createContext({ db, sessionUser: before })).actor).toBeNull();
     const signedIn = await signInStaff(db, { username: user.username, password: temporaryPassword });
     expect(signedIn.ok).toBe(true);
     expect(await db.staffUser.findUnique({ where: { id: user.id } })).toMatchObject({ mustChangePassword: true });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openSession } from '@tobacco/auth/next-auth';
 import { hashPassword } from '@tobacco/auth/password';
 import { hasPermission, STAFF_ROLES, type StaffRoleName } from '@tobacco/auth/permissions';
 import { createDistrict, createRetailer, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
@@ -42,7 +43,7 @@ type Party = { shop: Awaited<ReturnType<typeof createRetailer>>; manager: Actor;
 let partyA: Party;
 let partyB: Party;
 // Party B's real records, which party A must never reach.
-let b: { complaintId: number; version: number; attachmentId: number; changeRequestId: number; notificationId: number; orderId: number; categoryId: number };
+let b: { retailerSessionId: string; managerSessionId: string; complaintId: number; version: number; attachmentId: number; changeRequestId: number; notificationId: number; orderId: number; categoryId: number };
 const staffOf: Partial<Record<StaffRoleName, Actor>> = {};
 let temporary: Actor;
 
@@ -76,7 +77,9 @@ beforeAll(async () => {
   const product = await createProduct(db);
   await db.allocationAdjustment.create({ data: { retailerId: partyB.shop.id, cycleId: cycle.id, productId: product.id, delta: 2, reason: '保供', createdById: (staffOf.MARKETING as { userId: number }).userId } });
   const notice = await db.notification.create({ data: { retailerId: partyB.shop.id, kind: 'COMPLAINT_UPDATE', title: 't', body: 'b' } });
-  b = { complaintId: filed.id, version: complaint.version, attachmentId: complaint.attachments[0]!.id, changeRequestId: change.id, notificationId: notice.id, orderId: order.id, categoryId: category.id };
+  const retailerSessionId = await openSession(db, 'portal', { kind: 'retailer', loginId: partyB.shop.logins[0]!.id, retailerId: partyB.shop.id, sessionVersion: 0, name: 'b' });
+  const managerSessionId = await openSession(db, 'backoffice', { kind: 'staff', userId: (partyB.manager as { userId: number }).userId, sessionVersion: 0, name: 'b' });
+  b = { retailerSessionId, managerSessionId, complaintId: filed.id, version: complaint.version, attachmentId: complaint.attachments[0]!.id, changeRequestId: change.id, notificationId: notice.id, orderId: order.id, categoryId: category.id };
 });
 
 const portalProcedures = ALL_PROCEDURES.filter((p) => p.app === 'portal');
@@ -128,6 +131,8 @@ const WRONG_PARTY: Record<string, WrongParty> = {
     input: () => ({ kind: 'COMPLAINT', categoryId: b.categoryId, subject: '订单问题', description: '这笔订单少了两条。', relatedOrderId: b.orderId, idempotencyKey: `wrong-${uniqueNumber()}` }),
     expect: (result) => expect(result).toMatchObject({ cause: { messageKey: 'complaints.error.order' } }),
   },
+  'portal sessions.end': { input: () => ({ id: b.retailerSessionId }), expect: 'NOT_FOUND' },
+  'backoffice sessions.end': { input: () => ({ id: b.managerSessionId }), expect: 'NOT_FOUND' },
   'portal routes.complaintAttachment': { input: () => ({ id: b.attachmentId }), expect: 'NOT_FOUND' },
   'backoffice complaints.get': { input: () => ({ id: b.complaintId }), expect: 'NOT_FOUND' },
   'backoffice complaints.note': { input: () => ({ id: b.complaintId, body: '内部备注' }), expect: 'NOT_FOUND' },

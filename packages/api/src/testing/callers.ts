@@ -1,5 +1,6 @@
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 import type { Db } from '@tobacco/db/client';
+import { openSession, type SessionUser } from '@tobacco/auth/next-auth';
 import type { Actor, Clock } from '../actor';
 import { createBackofficeCaller } from '../backoffice';
 import { createPortalCaller } from '../portal';
@@ -29,4 +30,9 @@ export function staffActor(user: { id: number; districtId?: number | null; depar
     districtId: user.districtId ?? null,
     departmentId: user.departmentId ?? null,
   };
+}
+
+/** A session user as the cookie would carry it after signing in: with its AuthSession row. */
+export async function signedIn<U extends SessionUser>(db: Db, user: U): Promise<U & { sessionId: string }> {
+  return { ...user, sessionId: await openSession(db, user.kind === 'staff' ? 'backoffice' : 'portal', user) };
 }

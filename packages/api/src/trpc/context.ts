@@ -44,7 +44,20 @@ async function loadRetailerSession(db: Db, user: Extract<SessionUser, { kind: 'r
   return { actor: { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId }, unread: login.unread };
 }
 
+/** The sign-in's AuthSession row must be there, unrevoked and unexpired, and belong to the token's account. */
+async function sessionHolds(db: Db, user: SessionUser): Promise<boolean> {
+  if (!user.sessionId) return false;
+  const row = await db.authSession.findUnique({ where: { id: user.sessionId }, select: { staffUserId: true, retailerLoginId: true, revokedAt: true, expiresAt: true } });
+  if (!row || row.revokedAt || row.expiresAt <= new Date()) return false;
+  return user.kind === 'staff' ? row.staffUserId === user.userId : row.retailerLoginId === user.loginId;
+}
+
 export async function loadActor(db: Db, user: SessionUser): Promise<Actor | null> {
+  const [actor, holds] = await Promise.all([loadAccount(db, user), sessionHolds(db, user)]);
+  return holds && actor ? { ...actor, sessionId: user.sessionId } : null;
+}
+
+async function loadAccount(db: Db, user: SessionUser): Promise<Actor | null> {
   if (user.kind === 'staff') {
     const staff = await db.staffUser.findUnique({
       where: { id: user.userId },

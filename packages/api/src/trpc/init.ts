@@ -4,6 +4,7 @@ import superjson from 'superjson';
 import { $ZodError as ZodError } from 'zod/v4/core';
 import { hasPermission, type Permission } from '@tobacco/auth/permissions';
 import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
+import { unsafeInput } from '../common/input-guard';
 import { DomainError, type DomainErrorCode } from '../errors';
 import type { Context } from './context';
 
@@ -67,7 +68,14 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorBoundary);
+// Every procedure refuses out-of-range numbers and control characters before its own schema runs.
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  const problem = unsafeInput(await getRawInput());
+  if (problem) throw new DomainError('VALIDATION', problem);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary).use(inputGuard);
 
 export const retailerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED' });

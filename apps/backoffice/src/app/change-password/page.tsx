@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { AuthShell } from '@tobacco/ui/auth-shell';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { TRPCReactProvider } from '@/trpc/react';
-import { getMe } from '@/trpc/server';
+import { SessionList, sessionLabels, sessionRows } from '@tobacco/ui/session-list';
+import { endSession, signOutEverywhere } from '@/app/actions';
+import { getMe, getServerApi } from '@/trpc/server';
 import { ChangePasswordForm } from './change-password-form';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Outside the staff layout on purpose: a user with a temporary password can reach this page and nothing else. */
 export default async function ChangePasswordPage() {
-  const [{ t, locale }, me] = await Promise.all([getI18n(), getMe()]);
+  const [{ t, locale }, me, { api }] = await Promise.all([getI18n(), getMe(), getServerApi()]);
+  const sessions = await api.sessions.list();
   return (
     <AuthShell
       appName={t('app.backofficeName')}
@@ -31,6 +34,9 @@ export default async function ChangePasswordPage() {
       <TRPCReactProvider>
         <ChangePasswordForm username={me.username} canLeave={!me.mustChangePassword} />
       </TRPCReactProvider>
+      <div className="mt-6">
+        <SessionList sessions={sessionRows(sessions)} labels={sessionLabels(t, locale)} endAction={endSession} everywhereAction={signOutEverywhere} />
+      </div>
     </AuthShell>
   );
 }

@@ -9,6 +9,8 @@ import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
+import { SessionList, sessionLabels, sessionRows } from '@tobacco/ui/session-list';
+import { endSession, signOutEverywhere } from '@/app/actions';
 import { ClientMessages } from '@/components/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { cancelChangeRequestAction } from './actions';
@@ -30,8 +32,13 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const [{ t, locale }, { api, requestId }] = await Promise.all([getI18n(), getServerApi()]);
   let profile;
   let requests;
+  let sessions;
   try {
-    [profile, requests] = await Promise.all([api.retailers.profile(), api.retailers.changeRequests({ page: Math.max(1, Number(sp.page) || 1), pageSize: 10 })]);
+    [profile, requests, sessions] = await Promise.all([
+      api.retailers.profile(),
+      api.retailers.changeRequests({ page: Math.max(1, Number(sp.page) || 1), pageSize: 10 }),
+      api.sessions.list(),
+    ]);
   } catch (error) {
     if (isUnauthorized(error)) redirect('/login');
     const m = errorMessageOf(error, requestId);
@@ -107,6 +114,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           <PasswordForm />
         </ClientMessages>
       </section>
+
+      <SessionList sessions={sessionRows(sessions)} labels={sessionLabels(t, locale)} endAction={endSession} everywhereAction={signOutEverywhere} />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const ZSessionIdInput = z.object({ id: z.uuid() });
