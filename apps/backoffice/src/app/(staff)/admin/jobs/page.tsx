@@ -82,7 +82,12 @@ async function JobQueue({ searchParams }: { searchParams: SearchParams }) {
         <h2 id="failed-jobs" className="text-xl font-semibold">
           {t('admin.jobs.failed')}
         </h2>
-        <form method="get" role="search" aria-label={t('admin.filters')} className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
+        <form
+          method="get"
+          role="search"
+          aria-label={t('admin.filters')}
+          className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
+        >
           <SelectField
             id="jobs-queue"
             name="queue"
@@ -124,7 +129,9 @@ async function JobQueue({ searchParams }: { searchParams: SearchParams }) {
                   <Td className="whitespace-nowrap">{job.failedAt ? formatDateTime(job.failedAt, locale) : t('admin.jobs.none')}</Td>
                   <Td className="max-w-md break-words">{job.error ?? t('admin.jobs.none')}</Td>
                   <Td>
-                    <pre className="max-w-xs overflow-auto rounded-md bg-canvas p-2 text-xs whitespace-pre-wrap">{JSON.stringify(job.payload)}</pre>
+                    <pre className="max-w-xs overflow-auto rounded-md bg-canvas p-2 text-xs whitespace-pre-wrap">
+                      {JSON.stringify(job.payload)}
+                    </pre>
                   </Td>
                   <Td>
                     <RetryJobButton queue={job.queue} id={job.id} />
@@ -139,7 +146,12 @@ async function JobQueue({ searchParams }: { searchParams: SearchParams }) {
             page={failed.page}
             pages={failed.pages}
             hrefFor={(page) => hrefWith('/admin/jobs', { ...input, page })}
-            labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: failed.page, pages: failed.pages, total: failed.total }) }}
+            labels={{
+              nav: t('common.pagination'),
+              previous: t('common.previous'),
+              next: t('common.next'),
+              status: t('common.pageOf', { page: failed.page, pages: failed.pages, total: failed.total }),
+            }}
           />
         ) : null}
       </section>
