@@ -22,6 +22,22 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules for defects types can see: a promise nobody awaits (its failure goes unnoticed, or the
+    // work outlives the request) and a promise handed where nothing awaits it (an async event handler whose
+    // rejection nobody catches). JSX attributes may take an async handler: React ignores its result.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.tools.json', './apps/*/tsconfig.json', './packages/*/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

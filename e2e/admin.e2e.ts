@@ -158,6 +158,12 @@ test.describe('administration', () => {
     }
     await expect(page.getByTestId('setting-complaints.acceptWorkingDays')).toBeVisible();
 
+    // The job queue screen: every queue with its backlog (the dead-letter queue is always there).
+    await page.goto(`${BACKOFFICE}/admin/jobs`);
+    await expect(page.getByRole('heading', { level: 1, name: '后台任务' })).toBeVisible();
+    await expect(page.getByTestId('job-queue-row').filter({ hasText: 'jobs.dead' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
     await signInToBackoffice(page, 'manager');
     await expect(page.getByTestId('figure-changeRequests.pending')).toBeVisible();
     await expectNoSeriousA11yViolations(page);

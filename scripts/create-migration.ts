@@ -11,7 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import { SchemaEngine } from '@prisma/schema-engine-wasm';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../packages/db/src/embedded';
 import { migrationsDir, readMigrations } from '../packages/db/src/migrate';
@@ -30,9 +34,13 @@ const schema = fs.readFileSync(schemaPath, 'utf8');
  * and the schema cannot express (trigram or partial indexes, checks): those statements are left out.
  */
 function withoutHandWrittenDrops(sql: string): string {
-  const all = readMigrations().map((m) => m.sql).join('\n');
+  const all = readMigrations()
+    .map((m) => m.sql)
+    .join('\n');
   const handWritten = new Set([
-    ...[...all.matchAll(/CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF NOT EXISTS\s+)?"([^"]+)"[^;]*?\b(?:USING|WHERE)\b[^;]*;/gi)].map((m) => m[1]!),
+    ...[...all.matchAll(/CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF NOT EXISTS\s+)?"([^"]+)"[^;]*?\b(?:USING|WHERE)\b[^;]*;/gi)].map(
+      (m) => m[1]!,
+    ),
     ...[...all.matchAll(/ADD\s+CONSTRAINT\s+"([^"]+)"\s+CHECK/gi)].map((m) => m[1]!),
   ]);
   const blocks = sql.split(/\n\s*\n/);
@@ -48,7 +56,9 @@ function withoutHandWrittenDrops(sql: string): string {
 }
 
 // Without it a panic inside the engine surfaces only as "cannot read properties of undefined".
-(globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY: unknown }).PRISMA_WASM_PANIC_REGISTRY = { set_message: (m: string) => console.error('PANIC', m) };
+(globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+  set_message: (m: string) => console.error('PANIC', m),
+};
 const server = await ensureDatabase('postgres');
 const shadow = `shadow_${Date.now()}_${process.pid}`;
 try {
@@ -94,7 +104,10 @@ try {
       lockfile: { path: 'migration_lock.toml', content: fs.existsSync(lock) ? fs.readFileSync(lock, 'utf8') : null },
       shadowDbInitScript: '',
       // Whole-line comments are left out for the engine, whose statement splitter stops at a `;` inside one.
-      migrationDirectories: readMigrations().map((m) => ({ path: m.name, migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.sql.replace(/^\s*--.*$/gm, '') } } })),
+      migrationDirectories: readMigrations().map((m) => ({
+        path: m.name,
+        migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.sql.replace(/^\s*--.*$/gm, '') } },
+      })),
     },
     to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
     script: true,

@@ -18,13 +18,12 @@ describe('flakyTests', () => {
         suites: [{ title: 'sign-out', file: 'auth.e2e.ts', specs: [spec('ends the session', 20, 'expected', 'flaky')] }],
       },
     ];
-    expect(flakyTests(suites)).toEqual([
-      'auth.e2e.ts:9 › locks out [chromium]',
-      'auth.e2e.ts:20 › sign-out › ends the session [admin]',
-    ]);
+    expect(flakyTests(suites)).toEqual(['auth.e2e.ts:9 › locks out [chromium]', 'auth.e2e.ts:20 › sign-out › ends the session [admin]']);
   });
 
   it('finds none in a clean run or a failed one', () => {
-    expect(flakyTests([{ title: 'a.e2e.ts', file: 'a.e2e.ts', specs: [spec('x', 1, 'expected'), spec('y', 2, 'unexpected')] }])).toEqual([]);
+    expect(flakyTests([{ title: 'a.e2e.ts', file: 'a.e2e.ts', specs: [spec('x', 1, 'expected'), spec('y', 2, 'unexpected')] }])).toEqual(
+      [],
+    );
   });
 });

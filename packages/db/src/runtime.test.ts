@@ -7,7 +7,9 @@ import { dbEnv } from './env';
 // package.json, not on whatever Node.js started `npm test` (scripts/bootstrap.mjs hands over to it).
 describe('runtime', () => {
   it('is the pinned Node.js', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dbEnv.repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(dbEnv.repoRoot, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(process.versions.node).toBe(manifest.devDependencies.node);
   });
 });

@@ -35,7 +35,8 @@ function argumentsOf(format: IntlMessageFormat): Map<string, boolean> {
     for (const node of nodes as { type: number; value?: unknown; options?: Record<string, { value: unknown[] }> }[]) {
       // Literals (0) and `#` (7) name nothing; every other element is an argument with its name in `value`;
       // plurals are type 6.
-      if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string') names.set(node.value, names.get(node.value) || node.type === 6);
+      if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string')
+        names.set(node.value, names.get(node.value) || node.type === 6);
       for (const option of Object.values(node.options ?? {})) walk(option.value);
     }
   };

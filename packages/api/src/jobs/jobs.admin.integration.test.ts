@@ -13,7 +13,10 @@ const as = (staff: Staff) => backofficeCallerFor(db, staffActor(staff), () => no
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('irrelevant-1');
-  [admin, manager] = await Promise.all([createStaff(db, { roles: ['ADMIN'], passwordHash }), createStaff(db, { roles: ['MANAGER'], passwordHash })]);
+  [admin, manager] = await Promise.all([
+    createStaff(db, { roles: ['ADMIN'], passwordHash }),
+    createStaff(db, { roles: ['MANAGER'], passwordHash }),
+  ]);
 });
 
 describe('the job queue screen', () => {
@@ -39,7 +42,10 @@ describe('the job queue screen', () => {
     expect(await db.$queryRaw`SELECT 1 FROM pgboss.job WHERE name = ${DEAD_LETTER_QUEUE} AND source_id = ${job!.id}::uuid`).toHaveLength(1);
 
     const failed = await as(admin).jobs.failed({ queue: q });
-    expect(failed).toMatchObject({ total: 1, items: [{ id: job!.id, queue: q, uniqueKey: `${q}:x`, attempts: 1, error: 'printer on fire', payload: { n: 7 } }] });
+    expect(failed).toMatchObject({
+      total: 1,
+      items: [{ id: job!.id, queue: q, uniqueKey: `${q}:x`, attempts: 1, error: 'printer on fire', payload: { n: 7 } }],
+    });
 
     await as(admin).jobs.retry({ queue: q, id: job!.id });
     expect((await findJob(db, `${q}:x`))!.state).toBe('PENDING');
@@ -52,7 +58,9 @@ describe('the job queue screen', () => {
   it('is for administrators only', async () => {
     await expect(as(manager).jobs.overview()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(as(manager).jobs.failed({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(as(manager).jobs.retry({ queue: 'x', id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as(manager).jobs.retry({ queue: 'x', id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(as(admin).jobs.retry({ queue: 'x', id: 'not-a-uuid' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -23,7 +23,9 @@ export type QueueOverview = {
 
 export async function jobQueueOverview({ db, clock }: StaffDeps): Promise<QueueOverview[]> {
   const now = clock();
-  const rows = await db.$queryRaw<{ queue: string; waiting: number; oldest: Date | null; scheduled: number; running: number; done: number; failed: number }[]>`
+  const rows = await db.$queryRaw<
+    { queue: string; waiting: number; oldest: Date | null; scheduled: number; running: number; done: number; failed: number }[]
+  >`
     SELECT q.name AS queue,
       count(j.id) FILTER (WHERE j.state IN ('created','retry') AND j.start_after <= ${now})::int AS waiting,
       min(j.start_after) FILTER (WHERE j.state IN ('created','retry') AND j.start_after <= ${now}) AS oldest,
@@ -40,7 +42,15 @@ export async function jobQueueOverview({ db, clock }: StaffDeps): Promise<QueueO
   }));
 }
 
-export type FailedJob = { id: string; queue: string; uniqueKey: string | null; attempts: number; failedAt: Date | null; error: string | null; payload: unknown };
+export type FailedJob = {
+  id: string;
+  queue: string;
+  uniqueKey: string | null;
+  attempts: number;
+  failedAt: Date | null;
+  error: string | null;
+  payload: unknown;
+};
 
 /** Jobs out of retries, newest first, with the error of their last attempt. */
 export async function listFailedJobs({ db }: StaffDeps, input: z.output<typeof ZListFailedJobsInput>) {

@@ -19,7 +19,9 @@ const none = z.object({}).passthrough();
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   [COMPLAINT_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepBreaches(db, now)),
-  [COMPLAINT_REMIND_QUEUE]: withPayload(z.object({ complaintId: id, date: z.string().optional() }), (db, payload, now) => remindOverdueCase(db, payload, now)),
+  [COMPLAINT_REMIND_QUEUE]: withPayload(z.object({ complaintId: id, date: z.string().optional() }), (db, payload, now) =>
+    remindOverdueCase(db, payload, now),
+  ),
   [PROMOTION_GO_LIVE_QUEUE]: withPayload(z.object({ promotionId: id }), (db, payload, now) => goLivePromotion(db, payload, now)),
   [PROMOTION_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepPromotions(db, now)),
   [ALLOCATION_PUBLISH_QUEUE]: withPayload(z.object({ policyId: id }), (db, payload, now) => publishPolicy(db, payload, now)),

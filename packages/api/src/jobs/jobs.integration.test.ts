@@ -22,7 +22,14 @@ afterAll(async () => {
 });
 
 const count = async (q: string, state?: string) =>
-  Number((await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = $1 ${state ? `AND state = '${state}'` : ''}`, q))[0]!.n);
+  Number(
+    (
+      await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM pgboss.job WHERE name = $1 ${state ? `AND state = '${state}'` : ''}`,
+        q,
+      )
+    )[0]!.n,
+  );
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -72,7 +79,16 @@ describe('job queue', () => {
     const q = queue();
     const before = Date.now();
     await enqueueJob(db, { queue: q, payload: {}, uniqueKey: `${q}:fails` });
-    await startJobs(await boss(), db, { [q]: async () => { throw new Error('boom'); } }, []);
+    await startJobs(
+      await boss(),
+      db,
+      {
+        [q]: async () => {
+          throw new Error('boom');
+        },
+      },
+      [],
+    );
     await until(async () => (await findJob(db, `${q}:fails`))?.attempts === 1);
     const job = (await findJob(db, `${q}:fails`))!;
     expect(job).toMatchObject({ state: 'PENDING', lastError: 'boom' });
@@ -83,7 +99,9 @@ describe('job queue', () => {
   it('rejects a malformed payload before the service sees it', async () => {
     const { JOB_HANDLERS } = await import('./jobs.handlers');
     const { PROMOTION_GO_LIVE_QUEUE } = await import('../promotions/promotions.jobs');
-    await expect(JOB_HANDLERS[PROMOTION_GO_LIVE_QUEUE]!(db, { promotionId: 'x' }, new Date())).rejects.toThrow(/Invalid job payload: promotionId/);
+    await expect(JOB_HANDLERS[PROMOTION_GO_LIVE_QUEUE]!(db, { promotionId: 'x' }, new Date())).rejects.toThrow(
+      /Invalid job payload: promotionId/,
+    );
   });
 
   it('never hands one job to two workers at once', async () => {
@@ -138,7 +156,9 @@ describe('job queue', () => {
     await enqueueJob(db, { queue: q, payload: { marker } });
     const [job] = await a.fetch(q);
     await a.fail(q, job!, new Error('gave up'));
-    const dead = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = ${DEAD_LETTER_QUEUE} AND (data->>'marker')::float8 = ${marker}`;
+    const dead = await db.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM pgboss.job WHERE name = ${DEAD_LETTER_QUEUE} AND (data->>'marker')::float8 = ${marker}`;
     expect(dead).toHaveLength(1);
   });
 });
@@ -151,7 +171,16 @@ describe('cron schedules', () => {
     const clocks = [new TestClock(start), new TestClock(start)];
     const workers = await Promise.all(
       clocks.map((clock) =>
-        boss({ schema, clock, schedule: true, supervise: true, migrate: true, createSchema: true, cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 }),
+        boss({
+          schema,
+          clock,
+          schedule: true,
+          supervise: true,
+          migrate: true,
+          createSchema: true,
+          cronMonitorIntervalSeconds: 1,
+          cronWorkerIntervalSeconds: 1,
+        }),
       ),
     );
     const q = queue();
@@ -161,7 +190,10 @@ describe('cron schedules', () => {
     for (let s = 0; s < 180; s += 1) await Promise.all(clocks.map((c) => c.tick(1_000)));
     await new Promise((r) => setTimeout(r, 1_000));
     for (let s = 0; s < 5; s += 1) await Promise.all(clocks.map((c) => c.tick(1_000)));
-    const rows = await db.$queryRawUnsafe<{ slot: Date }[]>(`SELECT date_trunc('minute', created_on) AS slot FROM ${schema}.job WHERE name = $1 ORDER BY 1`, q);
+    const rows = await db.$queryRawUnsafe<{ slot: Date }[]>(
+      `SELECT date_trunc('minute', created_on) AS slot FROM ${schema}.job WHERE name = $1 ORDER BY 1`,
+      q,
+    );
     const slots = rows.map((r) => r.slot.toISOString());
     // Each minute passed through fired exactly once, though both workers ran the cron every second.
     expect(new Set(slots).size).toBe(slots.length);

@@ -14,7 +14,11 @@ export type Schedule = { name: string; everyMinutes: number; cron?: string; enqu
 
 export const SCHEDULES: Schedule[] = [
   // SLA breaches of complaints: enqueues one reminder per overdue case per day (催办).
-  { name: 'complaints.breachSweep', everyMinutes: 15, enqueue: (db, slot) => enqueueJob(db, { queue: COMPLAINT_SWEEP_QUEUE, payload: {}, uniqueKey: `complaints:sweep:${slot}` }) },
+  {
+    name: 'complaints.breachSweep',
+    everyMinutes: 15,
+    enqueue: (db, slot) => enqueueJob(db, { queue: COMPLAINT_SWEEP_QUEUE, payload: {}, uniqueKey: `complaints:sweep:${slot}` }),
+  },
   // Ends promotions whose window has closed; sends live any approved one whose go-live job was lost.
   { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
   // Overdue grade appeals: one reminder to the managers a day (the slot is a UTC day, 08:00 in China).

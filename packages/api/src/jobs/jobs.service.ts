@@ -121,8 +121,23 @@ export async function enqueueJob(db: DbTx, input: EnqueueInput): Promise<void> {
 }
 
 export type JobState = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';
-const STATES: Record<string, JobState> = { created: 'PENDING', retry: 'PENDING', active: 'RUNNING', completed: 'DONE', failed: 'FAILED', cancelled: 'CANCELLED' };
-export type JobRow = { id: string; queue: string; payload: Prisma.JsonValue; state: JobState; runAt: Date; attempts: number; lastError: string | null };
+const STATES: Record<string, JobState> = {
+  created: 'PENDING',
+  retry: 'PENDING',
+  active: 'RUNNING',
+  completed: 'DONE',
+  failed: 'FAILED',
+  cancelled: 'CANCELLED',
+};
+export type JobRow = {
+  id: string;
+  queue: string;
+  payload: Prisma.JsonValue;
+  state: JobState;
+  runAt: Date;
+  attempts: number;
+  lastError: string | null;
+};
 
 /** The job enqueued with this unique key, in the words of our domain (for tests and the admin screen). */
 export async function findJob(db: DbTx, uniqueKey: string): Promise<JobRow | null> {
@@ -139,10 +154,14 @@ export type JobHandler = (db: Db, payload: Prisma.JsonValue, now: Date) => Promi
  * A handler whose payload is checked first: a job with a malformed payload fails with the reason (and
  * ends in the dead-letter queue) instead of reaching the service half-read.
  */
-export function withPayload<S extends z.ZodType>(schema: S, run: (db: Db, payload: z.output<S>, now: Date) => Promise<unknown>): JobHandler {
+export function withPayload<S extends z.ZodType>(
+  schema: S,
+  run: (db: Db, payload: z.output<S>, now: Date) => Promise<unknown>,
+): JobHandler {
   return async (db, payload, now) => {
     const parsed = schema.safeParse(payload);
-    if (!parsed.success) throw new Error(`Invalid job payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`Invalid job payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
     await run(db, parsed.data, now);
   };
 }

@@ -26,7 +26,12 @@ export function slotOf(schedule: Schedule, now: Date): string {
  * Registers every queue, schedule and handler on a started pg-boss. Each schedule fires a job on its own
  * queue (pg-boss sends one per cron slot across all workers), whose work is the schedule's enqueue.
  */
-export async function startJobs(boss: PgBoss, db: Db, handlers: Record<string, JobHandler> = JOB_HANDLERS, schedules: Schedule[] = SCHEDULES): Promise<void> {
+export async function startJobs(
+  boss: PgBoss,
+  db: Db,
+  handlers: Record<string, JobHandler> = JOB_HANDLERS,
+  schedules: Schedule[] = SCHEDULES,
+): Promise<void> {
   for (const queue of Object.keys(handlers)) await createQueue(boss, queue);
   const wanted = new Set(schedules.map(scheduleQueue));
   // A schedule taken out of jobs.schedules.ts stops firing.

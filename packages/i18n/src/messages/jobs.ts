@@ -2,7 +2,8 @@
 export const jobsZh = {
   'admin.jobs.title': '后台任务',
   'admin.jobs.index': '各任务队列的积压、最久等待时间，失败任务及重试。',
-  'admin.jobs.description': '超时催办、促销上线、配额发布等后台任务的队列。已完成的任务保留 7 天；用尽重试仍失败的任务列在下方，可在排除原因后重试。',
+  'admin.jobs.description':
+    '超时催办、促销上线、配额发布等后台任务的队列。已完成的任务保留 7 天；用尽重试仍失败的任务列在下方，可在排除原因后重试。',
   'admin.jobs.queues': '队列',
   'admin.jobs.queuesCaption': '共 {count} 个队列',
   'admin.jobs.col.queue': '队列',
@@ -35,7 +36,8 @@ export const jobsZh = {
 export const jobsEn: Record<keyof typeof jobsZh, string> = {
   'admin.jobs.title': 'Job queue',
   'admin.jobs.index': 'Backlog and oldest waiting job of each queue; failed jobs and retrying them.',
-  'admin.jobs.description': 'The queues of background work: SLA reminders, promotions going live, allocation publishing. Finished jobs are kept for 7 days; jobs that failed after all their retries are listed below and can be retried once the cause is fixed.',
+  'admin.jobs.description':
+    'The queues of background work: SLA reminders, promotions going live, allocation publishing. Finished jobs are kept for 7 days; jobs that failed after all their retries are listed below and can be retried once the cause is fixed.',
   'admin.jobs.queues': 'Queues',
   'admin.jobs.queuesCaption': 'Queues: {count}',
   'admin.jobs.col.queue': 'Queue',

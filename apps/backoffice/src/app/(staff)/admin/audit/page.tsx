@@ -7,9 +7,9 @@ import type { Translate } from '@tobacco/i18n/translator';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
@@ -47,7 +47,7 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
   const entityPrefixes = [...new Set(options.actions.map((a) => `${a.split('.')[0]}.`))];
   return (
     <div className="flex flex-col gap-4">
-      <form method="get" role="search" aria-label={t('admin.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-3">
+      <FilterBar resetHref="/admin/audit" columns="wide-3">
         <SelectField
           id="audit-user"
           name="actorStaffId"
@@ -68,15 +68,7 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
         />
         <TextField id="audit-from" name="from" type="date" label={t('admin.audit.filter.from')} defaultValue={input.from ?? ''} />
         <TextField id="audit-to" name="to" type="date" label={t('admin.audit.filter.to')} defaultValue={input.to ?? ''} />
-        <div className="flex flex-wrap gap-3 sm:col-span-2 xl:col-span-3">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('common.search')}
-          </button>
-          <Link href="/admin/audit" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
       {list.items.length === 0 ? (
         <EmptyState title={t('admin.audit.empty')} />
       ) : (
@@ -128,14 +120,7 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
           </tbody>
         </DataTable>
       )}
-      {list.pages > 1 ? (
-        <Pagination
-          page={list.page}
-          pages={list.pages}
-          hrefFor={(page) => hrefWith('/admin/audit', { ...input, page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
-        />
-      ) : null}
+      <ListPagination page={list.page} pages={list.pages} total={list.total} hrefFor={(page) => hrefWith('/admin/audit', { ...input, page })} />
     </div>
   );
 }

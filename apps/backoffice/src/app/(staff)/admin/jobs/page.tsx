@@ -2,12 +2,11 @@ import Link from 'next/link';
 import { ZListFailedJobsInput } from '@tobacco/api/jobs/jobs.schema';
 import type { Translate } from '@tobacco/i18n/translator';
 import { formatDateTime, formatNumber } from '@tobacco/i18n/format';
-import { buttonClass } from '@tobacco/ui/button';
 import { SelectField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
@@ -82,7 +81,7 @@ async function JobQueue({ searchParams }: { searchParams: SearchParams }) {
         <h2 id="failed-jobs" className="text-xl font-semibold">
           {t('admin.jobs.failed')}
         </h2>
-        <form method="get" role="search" aria-label={t('admin.filters')} className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
+        <FilterBar resetHref="/admin/jobs" columns={2}>
           <SelectField
             id="jobs-queue"
             name="queue"
@@ -91,13 +90,7 @@ async function JobQueue({ searchParams }: { searchParams: SearchParams }) {
             defaultValue={input.queue ?? ''}
             options={queues.map((q) => ({ value: q.queue, label: q.queue }))}
           />
-          <button type="submit" className={buttonClass('primary')}>
-            {t('common.search')}
-          </button>
-          <Link href="/admin/jobs" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-        </form>
+        </FilterBar>
         {failed.items.length === 0 ? (
           <EmptyState title={t('admin.jobs.noFailed')} />
         ) : (
@@ -124,7 +117,9 @@ async function JobQueue({ searchParams }: { searchParams: SearchParams }) {
                   <Td className="whitespace-nowrap">{job.failedAt ? formatDateTime(job.failedAt, locale) : t('admin.jobs.none')}</Td>
                   <Td className="max-w-md break-words">{job.error ?? t('admin.jobs.none')}</Td>
                   <Td>
-                    <pre className="max-w-xs overflow-auto rounded-md bg-canvas p-2 text-xs whitespace-pre-wrap">{JSON.stringify(job.payload)}</pre>
+                    <pre className="max-w-xs overflow-auto rounded-md bg-canvas p-2 text-xs whitespace-pre-wrap">
+                      {JSON.stringify(job.payload)}
+                    </pre>
                   </Td>
                   <Td>
                     <RetryJobButton queue={job.queue} id={job.id} />
@@ -134,14 +129,12 @@ async function JobQueue({ searchParams }: { searchParams: SearchParams }) {
             </tbody>
           </DataTable>
         )}
-        {failed.pages > 1 ? (
-          <Pagination
-            page={failed.page}
-            pages={failed.pages}
-            hrefFor={(page) => hrefWith('/admin/jobs', { ...input, page })}
-            labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: failed.page, pages: failed.pages, total: failed.total }) }}
-          />
-        ) : null}
+        <ListPagination
+          page={failed.page}
+          pages={failed.pages}
+          total={failed.total}
+          hrefFor={(page) => hrefWith('/admin/jobs', { ...input, page })}
+        />
       </section>
     </div>
   );

@@ -15,7 +15,11 @@ export function RetryJobButton({ queue, id }: { queue: string; id: string }) {
   const retry = useMutation(trpc.jobs.retry.mutationOptions());
   return (
     <div className="flex flex-col gap-2">
-      <Button variant="secondary" disabled={retry.isPending || !!done} onClick={() => void run(() => retry.mutateAsync({ queue, id }), t('admin.jobs.retried'))}>
+      <Button
+        variant="secondary"
+        disabled={retry.isPending || !!done}
+        onClick={() => void run(() => retry.mutateAsync({ queue, id }), t('admin.jobs.retried'))}
+      >
         {t('admin.jobs.retry')}
       </Button>
       <FormMessage error={error} success={done} />

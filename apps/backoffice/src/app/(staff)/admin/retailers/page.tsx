@@ -4,9 +4,9 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { FilterBar, ListPagination, ExportLinks } from '@/components/list-kit';
 import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { Badge } from '../_components/feedback';
@@ -53,7 +53,7 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
   const managers = options.accountManagers.map((m) => ({ value: m.id, label: `${m.name}（${m.username}）` }));
   return (
     <div className="flex flex-col gap-4">
-      <form method="get" role="search" aria-label={t('admin.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-5">
+      <FilterBar resetHref="/admin/retailers" columns="wide-5" actions={<ExportLinks hrefFor={(format) => hrefWith('/admin/retailers/export', { ...filter, format })} />}>
         <TextField id="r-q" type="search" name="q" label={t('admin.retailers.search')} placeholder={t('backoffice.retailers.searchPlaceholder')} defaultValue={input.q ?? ''} />
         <SelectField id="r-district" name="districtId" label={t('admin.retailers.field.district')} placeholder={t('common.all')} defaultValue={input.districtId ?? ''} options={options.districts.map((d) => ({ value: d.id, label: name(d) }))} />
         <SelectField
@@ -69,21 +69,7 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
           <input type="checkbox" name="unassigned" value="1" defaultChecked={input.unassigned ?? false} className="size-5" />
           {t('admin.retailers.unassignedOnly')}
         </label>
-        <div className="flex flex-wrap gap-3 sm:col-span-2 xl:col-span-5">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('common.search')}
-          </button>
-          <Link href="/admin/retailers" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-          <a href={hrefWith('/admin/retailers/export', { ...filter, format: 'csv' })} className={buttonClass('ghost')} download>
-            {t('admin.export.csv')}
-          </a>
-          <a href={hrefWith('/admin/retailers/export', { ...filter, format: 'xlsx' })} className={buttonClass('ghost')} download>
-            {t('admin.export.xlsx')}
-          </a>
-        </div>
-      </form>
+      </FilterBar>
 
       {list.items.length === 0 ? (
         <EmptyState title={t('backoffice.retailers.empty')} body={t('backoffice.retailers.emptyHint')} />
@@ -122,12 +108,7 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
               ))}
             </tbody>
           </DataTable>
-          <Pagination
-            page={list.page}
-            pages={list.pages}
-            hrefFor={(page) => hrefWith('/admin/retailers', { ...filter, page: page === 1 ? undefined : page })}
-            labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
-          />
+          <ListPagination page={list.page} pages={list.pages} total={list.total} hrefFor={(page) => hrefWith('/admin/retailers', { ...filter, page: page === 1 ? undefined : page })} />
         </>
       )}
     </div>

@@ -6,9 +6,9 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 import { getMe, getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
@@ -45,7 +45,7 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
   const name = (o: { name: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.name);
   return (
     <div className="flex flex-col gap-4">
-      <form method="get" role="search" aria-label={t('admin.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-5">
+      <FilterBar resetHref="/admin/users" columns="wide-5">
         <TextField id="users-q" type="search" name="q" label={t('admin.users.search')} placeholder={t('admin.users.searchPlaceholder')} defaultValue={input.q ?? ''} />
         <SelectField
           id="users-role"
@@ -65,15 +65,7 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
           defaultValue={input.status ?? ''}
           options={(['active', 'inactive', 'locked'] as const).map((s) => ({ value: s, label: t(`admin.users.statusFilter.${s}`) }))}
         />
-        <div className="flex flex-wrap gap-3 sm:col-span-2 xl:col-span-5">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('common.search')}
-          </button>
-          <Link href="/admin/users" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
 
       {list.items.length === 0 ? (
         <EmptyState title={t('admin.users.empty')} />
@@ -112,12 +104,7 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
               ))}
             </tbody>
           </DataTable>
-          <Pagination
-            page={list.page}
-            pages={list.pages}
-            hrefFor={(page) => hrefWith('/admin/users', { ...input, page: page === 1 ? undefined : page })}
-            labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
-          />
+          <ListPagination page={list.page} pages={list.pages} total={list.total} hrefFor={(page) => hrefWith('/admin/users', { ...input, page: page === 1 ? undefined : page })} />
         </>
       )}
     </div>
