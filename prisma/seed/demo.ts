@@ -4,6 +4,7 @@ import type { BusinessForm, IntegrityLevel, Market } from '../../packages/db/src
 import { DEFAULT_GRADE_SHARES, SETTINGS } from '../../packages/api/src/admin/settings.registry';
 import { assignGrades, endedPeriods, lastEndedPeriod, scoreRetailers, type GradingInput } from '../../packages/api/src/grading/grading.rules';
 import { computeGradeRun, createGradeRun, publishGradeRun } from '../../packages/api/src/grading/grading.run.service';
+import { lodgeAppeal } from '../../packages/api/src/grading/grading.service';
 import { addDays, chinaDate, chinaDateTime, mondayOf } from '../../packages/api/src/schedule/calendar.rules';
 import { currentCycleStart, scheduledPublishAt, toScheduleSettings } from '../../packages/api/src/schedule/schedule.rules';
 import { ensureCyclesAhead } from '../../packages/api/src/schedule/schedule.jobs';
@@ -55,7 +56,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await ensureCyclesAhead(db, now);
   await seedOrders(db, today, shopA, shopB);
   await seedCalendar(db, Number(today.slice(0, 4)));
-  await seedGrades(db, today, now, staff);
+  await seedGrades(db, today, now, staff, shopB);
 
   const ctx: SeedContext = { db, random, today, now, staff, shopA, shopB, departments };
   await seedAllocation(ctx);
@@ -293,7 +294,7 @@ async function gradingInputs(db: PrismaClient, from: string, to: string): Promis
  * Four ended periods graded the way the company grades: a run started by marketing, computed by the run's
  * own SQL, published by the manager on the first day it takes effect. The last one is in force today.
  */
-async function seedGrades(db: PrismaClient, today: string, now: Date, staff: Record<string, number>) {
+async function seedGrades(db: PrismaClient, today: string, now: Date, staff: Record<string, number>, shopB: number) {
   const periods = endedPeriods(today, SETTINGS['grading.periodMonths'].default, 4).reverse();
   const manager = { kind: 'staff' as const, userId: staff.manager!, roles: ['MANAGER' as const], districtId: null, departmentId: null };
   for (const period of periods) {
@@ -304,6 +305,11 @@ async function seedGrades(db: PrismaClient, today: string, now: Date, staff: Rec
     if (computed.state !== 'DRAFT') throw new Error(`Grading run of ${period.code} failed: ${computed.error}`);
     await publishGradeRun({ db, actor: manager, clock: () => publishedAt }, { runId: run.id });
   }
+  // Shop B asked for a review of its grade this morning: an open appeal in the managers' queue, its
+  // deadline counted by the appeal's own working-time rule.
+  const login = await db.retailerLogin.findFirstOrThrow({ where: { retailerId: shopB }, orderBy: { id: 'asc' } });
+  const lodgedAt = new Date(Math.min(now.getTime(), chinaDateTime(today, '09:00').getTime()));
+  await lodgeAppeal({ db, actor: { kind: 'retailer', retailerId: shopB, loginId: login.id }, clock: () => lodgedAt }, { reason: '本季度两次节日备货的订单没有计入，档位偏低，请核实。' });
 }
 
 type CalendarJson = { holidays: Record<string, string>; workdays: Record<string, string> };

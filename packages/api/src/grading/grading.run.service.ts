@@ -124,6 +124,9 @@ export async function computeGradeRun(db: Db, payload: { runId: number }, now: D
       async (tx) => {
         const [run] = await tx.$queryRaw<{ state: string }[]>`SELECT state FROM "GradeRun" WHERE id = ${payload.runId} FOR UPDATE`;
         if (run?.state !== 'COMPUTING') return; // discarded meanwhile, or a retried job that already finished
+        // The period's totals (count of distinct products per retailer over millions of lines) sort and hash
+        // in memory rather than on disk.
+        await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
         const full = await tx.gradeRun.findUniqueOrThrow({ where: { id: payload.runId }, include: { period: true } });
         const weights = SETTINGS['grading.scoreWeights'].schema.parse(full.scoreWeights) as ScoreWeights;
         const shares = SETTINGS['grading.shareTable'].schema.parse(full.shareTable);
