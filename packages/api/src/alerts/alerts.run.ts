@@ -22,6 +22,9 @@ function insertCycleAlerts(db: DbTx, cycle: { id: number; weekStart: string }, s
   const baseStart = addDays(cycle.weekStart, -7 * s.baselineCycles);
   const lastOrderWeek = addDays(cycle.weekStart, -7 * s.stoppedCycles);
   const from = baseStart < lastOrderWeek ? baseStart : lastOrderWeek;
+  // One pass: the order lines of the window grouped per shop and week, then per shop (conditional sums for
+  // this cycle and the baseline, and the last week with an order). No CTE is joined to itself, so the
+  // planner's row estimates of grouped CTEs cannot lead it into a nested loop over them.
   return db.$queryRaw<Raised[]>`
     WITH weeks AS (
       SELECT o."retailerId" AS rid, c."weekStart" AS ws, sum(l.quantity)::numeric AS q, sum(l."amountFen")::numeric AS amt
@@ -31,28 +34,33 @@ function insertCycleAlerts(db: DbTx, cycle: { id: number; weekStart: string }, s
       WHERE c."weekStart" BETWEEN ${from}::date AND ${cycle.weekStart}::date
       GROUP BY 1, 2
       HAVING sum(l.quantity) > 0),
-    base AS (
-      SELECT rid, count(*) AS n, sum(q) AS q, sum(amt) AS amt FROM weeks
-      WHERE ws >= ${baseStart}::date AND ws < ${cycle.weekStart}::date GROUP BY rid),
+    shops AS (
+      SELECT rid,
+             sum(q) FILTER (WHERE ws = ${cycle.weekStart}::date) AS q,
+             sum(amt) FILTER (WHERE ws = ${cycle.weekStart}::date) AS amt,
+             count(*) FILTER (WHERE ws >= ${baseStart}::date AND ws < ${cycle.weekStart}::date) AS n,
+             sum(q) FILTER (WHERE ws >= ${baseStart}::date AND ws < ${cycle.weekStart}::date) AS bq,
+             sum(amt) FILTER (WHERE ws >= ${baseStart}::date AND ws < ${cycle.weekStart}::date) AS bamt,
+             max(ws) AS last_ws
+      FROM weeks GROUP BY rid),
     judged AS (
-      SELECT cur.rid, cur.q, cur.amt, base.n, base.q AS bq, base.amt AS bamt
-      FROM weeks cur JOIN base ON base.rid = cur.rid JOIN "Retailer" r ON r.id = cur.rid
-      WHERE cur.ws = ${cycle.weekStart}::date AND cur.q >= ${s.minOrderQuantity} AND r."openedOn" <= ${baseStart}::date),
+      SELECT s.*, r.status, r."openedOn" FROM shops s JOIN "Retailer" r ON r.id = s.rid),
+    spiking AS (
+      SELECT * FROM judged WHERE q >= ${s.minOrderQuantity} AND n > 0 AND "openedOn" <= ${baseStart}::date),
     fired AS (
       SELECT rid, 'ORDER_SPIKE' AS rule,
              jsonb_build_object('quantity', q, 'baselineMean', round(bq / n, 2), 'baselineCycles', n, 'ratio', round(q * n / bq, 2),
                                 'threshold', ${s.orderSpikeRatio}::numeric, 'holiday', ${holiday}::boolean) AS details
-      FROM judged WHERE q * n > ${s.orderSpikeRatio}::numeric * bq
+      FROM spiking WHERE q * n > ${s.orderSpikeRatio}::numeric * bq
       UNION ALL
       SELECT rid, 'PRICE_SPIKE',
              jsonb_build_object('meanPriceFen', round(amt / q), 'baselinePriceFen', round(bamt / bq), 'baselineCycles', n,
                                 'ratio', round((amt / q) / (bamt / bq), 2), 'threshold', ${s.priceSpikeRatio}::numeric, 'holiday', ${holiday}::boolean)
-      FROM judged WHERE amt * bq > ${s.priceSpikeRatio}::numeric * bamt * q
+      FROM spiking WHERE amt * bq > ${s.priceSpikeRatio}::numeric * bamt * q
       UNION ALL
-      SELECT w.rid, 'STOPPED_ORDERING', jsonb_build_object('cycles', ${s.stoppedCycles}::int, 'lastOrderCycle', to_char(w.ws, 'YYYY-MM-DD'))
-      FROM weeks w JOIN "Retailer" r ON r.id = w.rid
-      WHERE w.ws = ${lastOrderWeek}::date AND r.status = 'ACTIVE' AND r."openedOn" <= ${lastOrderWeek}::date
-        AND NOT EXISTS (SELECT 1 FROM weeks later WHERE later.rid = w.rid AND later.ws > ${lastOrderWeek}::date))
+      -- The last week with an order is exactly the one before the N empty cycles.
+      SELECT rid, 'STOPPED_ORDERING', jsonb_build_object('cycles', ${s.stoppedCycles}::int, 'lastOrderCycle', to_char(last_ws, 'YYYY-MM-DD'))
+      FROM judged WHERE last_ws = ${lastOrderWeek}::date AND status = 'ACTIVE' AND "openedOn" <= ${lastOrderWeek}::date)
     INSERT INTO "Alert" ("retailerId", rule, "cycleId", details, "createdAt")
     SELECT rid, rule::"AlertRule", ${cycle.id}, details, ${ts(now)}::timestamptz AT TIME ZONE 'UTC' FROM fired
     ON CONFLICT ("retailerId", rule, "cycleId") DO NOTHING
@@ -64,21 +72,19 @@ function insertMonthAlerts(db: DbTx, cycleId: number, month: string, s: AnomalyS
   const before = previousMonth(month);
   const nextMonthStart = addDays(`${month}-28`, 7).slice(0, 7) + '-01';
   return db.$queryRaw<Raised[]>`
-    WITH months AS (
-      SELECT o."retailerId" AS rid, to_char(o."orderDate", 'YYYY-MM') AS m, sum(l.quantity)::numeric AS q
+    WITH judged AS (
+      SELECT o."retailerId" AS rid,
+             coalesce(sum(l.quantity) FILTER (WHERE o."orderDate" >= ${`${month}-01`}::date), 0)::numeric AS q,
+             coalesce(sum(l.quantity) FILTER (WHERE o."orderDate" < ${`${month}-01`}::date), 0)::numeric AS pq
       FROM "Order" o JOIN "OrderLine" l ON l."orderId" = o.id
       WHERE o.status = 'CONFIRMED' AND o."orderDate" >= ${`${before}-01`}::date AND o."orderDate" < ${nextMonthStart}::date
-      GROUP BY 1, 2),
-    judged AS (
-      SELECT cur.rid, cur.q, coalesce(prev.q, 0) AS pq, r."openedOn"
-      FROM months cur LEFT JOIN months prev ON prev.rid = cur.rid AND prev.m = ${before} JOIN "Retailer" r ON r.id = cur.rid
-      WHERE cur.m = ${month}),
+      GROUP BY 1),
     fired AS (
-      SELECT rid, 'MONTH_SPIKE' AS rule,
-             jsonb_build_object('month', ${month}::text, 'quantity', q, 'previousMonth', ${before}::text, 'previousQuantity', pq,
-                                'ratio', round(q / pq, 2), 'threshold', ${s.monthSpikeRatio}::numeric) AS details
-      FROM judged
-      WHERE q >= ${s.minOrderQuantity} AND pq > 0 AND "openedOn" <= ${`${before}-01`}::date AND q > ${s.monthSpikeRatio}::numeric * pq
+      SELECT j.rid, 'MONTH_SPIKE' AS rule,
+             jsonb_build_object('month', ${month}::text, 'quantity', j.q, 'previousMonth', ${before}::text, 'previousQuantity', j.pq,
+                                'ratio', round(j.q / j.pq, 2), 'threshold', ${s.monthSpikeRatio}::numeric) AS details
+      FROM judged j JOIN "Retailer" r ON r.id = j.rid
+      WHERE j.q >= ${s.minOrderQuantity} AND j.pq > 0 AND r."openedOn" <= ${`${before}-01`}::date AND j.q > ${s.monthSpikeRatio}::numeric * j.pq
       UNION ALL
       SELECT rid, 'LARGE_RETAILER',
              jsonb_build_object('month', ${month}::text, 'quantity', q, 'previousMonth', ${before}::text, 'previousQuantity', pq, 'threshold', ${s.largeRetailerMonthly}::int)

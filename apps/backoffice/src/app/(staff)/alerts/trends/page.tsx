@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { ALERT_RULES } from '@tobacco/api/alerts/alerts.rules';
 import { formatDate, formatNumber } from '@tobacco/i18n/format';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
@@ -30,6 +31,35 @@ export default async function AlertTrendsPage() {
   const districts = [...new Map(rows.map((r) => [r.districtId, { id: r.districtId, name: locale === 'en' ? r.districtEn : r.district }])).values()].sort((a, b) => a.name.localeCompare(b.name));
   const sum = (match: (r: Row) => boolean) => rows.filter(match).reduce((s, r) => s + r.count, 0);
   const cell = (count: number, href: string) => (count > 0 ? <Link href={href}>{formatNumber(count, locale)}</Link> : '0');
+  // One table per breakdown: a row per cycle (or district), a column per rule, each count linking to its list.
+  const countTable = ({ caption, head, rows: lines }: { caption: string; head: string; rows: { key: number; label: ReactNode; match: (r: Row) => boolean; filter: Record<string, number> }[] }) => (
+    <DataTable key={head} caption={caption} scrollLabel={caption}>
+      <thead>
+        <tr>
+          <Th>{head}</Th>
+          {ALERT_RULES.map((rule) => (
+            <Th key={rule} className="text-right">
+              {t(`alerts.rule.${rule}`)}
+            </Th>
+          ))}
+          <Th className="text-right">{t('alerts.trends.total')}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.key}>
+            <Th scope="row">{line.label}</Th>
+            {ALERT_RULES.map((rule) => (
+              <Td key={rule} className="text-right tabular-nums">
+                {cell(sum((r) => line.match(r) && r.rule === rule), hrefWith('/alerts', { ...line.filter, rule }))}
+              </Td>
+            ))}
+            <Td className="text-right font-semibold tabular-nums">{cell(sum(line.match), hrefWith('/alerts', line.filter))}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
 
   return (
     <div className="flex flex-col gap-5">
@@ -41,52 +71,25 @@ export default async function AlertTrendsPage() {
         <EmptyState title={t('alerts.queue.empty')} />
       ) : (
         <>
-          <DataTable caption={t('alerts.trends.byCycle')} scrollLabel={t('alerts.trends.byCycle')}>
-            <thead>
-              <tr>
-                <Th>{t('alerts.queue.cycle')}</Th>
-                {ALERT_RULES.map((rule) => (
-                  <Th key={rule} className="text-right">{t(`alerts.rule.${rule}`)}</Th>
-                ))}
-                <Th className="text-right">{t('alerts.trends.total')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {cycles.map((cycle) => (
-                <tr key={cycle.id}>
-                  <Th scope="row">
-                    {cycle.code} <span className="font-normal text-ink-muted">{formatDate(cycle.weekStart, locale)}</span>
-                  </Th>
-                  {ALERT_RULES.map((rule) => (
-                    <Td key={rule} className="text-right tabular-nums">{cell(sum((r) => r.cycleId === cycle.id && r.rule === rule), hrefWith('/alerts', { cycleId: cycle.id, rule }))}</Td>
-                  ))}
-                  <Td className="text-right font-semibold tabular-nums">{cell(sum((r) => r.cycleId === cycle.id), hrefWith('/alerts', { cycleId: cycle.id }))}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          <DataTable caption={t('alerts.trends.byDistrict', { cycles: cycles.length })} scrollLabel={t('alerts.trends.byDistrict', { cycles: cycles.length })}>
-            <thead>
-              <tr>
-                <Th>{t('alerts.queue.district')}</Th>
-                {ALERT_RULES.map((rule) => (
-                  <Th key={rule} className="text-right">{t(`alerts.rule.${rule}`)}</Th>
-                ))}
-                <Th className="text-right">{t('alerts.trends.total')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {districts.map((district) => (
-                <tr key={district.id}>
-                  <Th scope="row">{district.name}</Th>
-                  {ALERT_RULES.map((rule) => (
-                    <Td key={rule} className="text-right tabular-nums">{cell(sum((r) => r.districtId === district.id && r.rule === rule), hrefWith('/alerts', { districtId: district.id, rule }))}</Td>
-                  ))}
-                  <Td className="text-right font-semibold tabular-nums">{cell(sum((r) => r.districtId === district.id), hrefWith('/alerts', { districtId: district.id }))}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          {countTable({
+            caption: t('alerts.trends.byCycle'),
+            head: t('alerts.queue.cycle'),
+            rows: cycles.map((cycle) => ({
+              key: cycle.id,
+              label: (
+                <>
+                  {cycle.code} <span className="font-normal text-ink-muted">{formatDate(cycle.weekStart, locale)}</span>
+                </>
+              ),
+              match: (r: Row) => r.cycleId === cycle.id,
+              filter: { cycleId: cycle.id },
+            })),
+          })}
+          {countTable({
+            caption: t('alerts.trends.byDistrict', { cycles: cycles.length }),
+            head: t('alerts.queue.district'),
+            rows: districts.map((district) => ({ key: district.id, label: district.name, match: (r: Row) => r.districtId === district.id, filter: { districtId: district.id } })),
+          })}
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
+import { ClientMessages } from '@/components/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { AnswerForm } from './answer-form';
 
@@ -45,7 +46,9 @@ export default async function AlertQuestionPage({ params }: { params: Promise<{ 
             <p data-testid="my-answer">{question.answer}</p>
           </div>
         ) : question.canAnswer ? (
-          <AnswerForm id={question.id} />
+          <ClientMessages prefixes={['alerts.portal.', 'alerts.validation.', 'alerts.error.']}>
+            <AnswerForm id={question.id} />
+          </ClientMessages>
         ) : (
           <p className="text-ink-muted">{t('alerts.portal.closed')}</p>
         )}

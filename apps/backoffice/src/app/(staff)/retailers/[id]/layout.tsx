@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { I18nProvider } from '@tobacco/ui/i18n';
+import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+
+// The 360 page's timeline renders its events in the browser, with these messages.
+export default async function Retailer360Layout({ children }: { children: ReactNode }) {
+  const { locale } = await getI18n();
+  return (
+    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', 'enum.', 'admin.', 'backoffice.retailers.', 'retailer360.', 'alerts.', 'complaints.kind.', 'complaints.state.', 'schedule.orders.channel.'])}>
+      {children}
+    </I18nProvider>
+  );
+}
