@@ -22,6 +22,7 @@ import { rebuildIndexCells } from '../../packages/api/src/surveys/surveys.servic
 import { createDb } from '../../packages/db/src/client';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../../packages/db/src/embedded';
 import { applyMigrations } from '../../packages/db/src/migrate';
+import { insertSurveyShops } from '../survey-shops';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,8 +36,6 @@ const SHOPS = Number(args.shops);
 const CLIENTS = Number(args.clients);
 const SECONDS = Number(args.seconds);
 const DOUBLES = Number(args.doubles) / 100;
-const DISTRICTS = 12;
-const MANAGERS_PER_DISTRICT = 5;
 const RATINGS = ['supply_a', 'supply_b', 'order_a', 'delivery_a', 'delivery_b', 'am_a', 'am_b', 'settle_a', 'complaint_a', 'market_a'];
 const DIMENSIONS = ['SUPPLY', 'SUPPLY', 'ORDERING', 'DELIVERY', 'DELIVERY', 'ACCOUNT_MANAGER', 'ACCOUNT_MANAGER', 'SETTLEMENT', 'COMPLAINTS', 'MARKET'];
 
@@ -50,22 +49,7 @@ const db = createDb(url, { max: CLIENTS });
 const sql = (text: string, ...values: unknown[]) => db.$executeRawUnsafe(text, ...values);
 try {
   await applyMigrations(url);
-  await sql(`INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`);
-  await sql(`
-    INSERT INTO "StaffUser" (username, name, "passwordHash", "districtId")
-    SELECT 'bench_am' || g, '客户经理' || g, 'x', (SELECT id FROM "District" ORDER BY id OFFSET (g - 1) % ${DISTRICTS} LIMIT 1)
-    FROM generate_series(1, ${DISTRICTS * MANAGERS_PER_DISTRICT}) g`);
-  await sql(`
-    WITH d AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM "District"),
-         m AS (SELECT id, "districtId", row_number() OVER (PARTITION BY "districtId" ORDER BY id) - 1 AS n FROM "StaffUser")
-    INSERT INTO "Retailer" ("licenceNo", "shopName", "ownerName", phone, address, "districtId", market, "businessForm", "sizeClass",
-      "classificationCode", "accountManagerId", "orderWeekday", grade, "openedOn", "updatedAt")
-    SELECT lpad((800000000000 + g)::text, 12, '0'), '测试店' || g, '店主' || g, '139' || lpad(g::text, 8, '0'), '测试路' || g,
-      d.id, mk::"Market", fm::"BusinessForm", sz, mk || fm || sz, m.id, 1 + g % 7, 1 + (g * 7) % 30, DATE '2020-01-01', now()
-    FROM generate_series(1, ${SHOPS}) g
-    CROSS JOIN LATERAL (SELECT CASE WHEN g % 3 = 0 THEN 'X' ELSE 'C' END AS mk, (ARRAY['Z','B','S','N','Y','F','Q'])[1 + g % 7] AS fm, 1 + g % 3 AS sz) x
-    JOIN d ON d.n = g % ${DISTRICTS}
-    JOIN m ON m."districtId" = d.id AND m.n = (g / ${DISTRICTS}) % ${MANAGERS_PER_DISTRICT}`);
+  await insertSurveyShops(db, SHOPS);
   const opensAt = new Date(Date.now() - 86_400_000);
   const moment = new Date(opensAt.getTime() + 3_600_000);
   const definition = {

@@ -18,9 +18,16 @@ export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
  * this travels to the browser (in every page's payload), never both languages nor the server's texts.
  */
 export function clientDictionary(locale: Locale, prefixes: readonly string[]): Partial<Messages> {
+  // The messages never change while the server runs: each selection is made once, not on every request.
+  const memoKey = `${locale}|${prefixes.join('|')}`;
+  const memo = dictionaries.get(memoKey);
+  if (memo) return memo;
   const out: Partial<Messages> = {};
   for (const [key, text] of Object.entries(messages[locale]) as [MessageKey, string][]) {
     if (prefixes.some((prefix) => key.startsWith(prefix))) out[key] = text;
   }
+  dictionaries.set(memoKey, Object.freeze(out));
   return out;
 }
+
+const dictionaries = new Map<string, Partial<Messages>>();
