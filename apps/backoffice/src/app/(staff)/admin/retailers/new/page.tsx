@@ -16,7 +16,7 @@ export default async function NewRetailerPage() {
 }
 
 async function NewRetailer() {
-  const [{ locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
+  const [{ locale, t }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const options = await api.admin.users.options();
   return (
     <RetailerForm
