@@ -74,3 +74,13 @@ export function createTranslator(dictionary: Partial<Messages>, locale: Locale =
     return text === undefined ? key : interpolate(text, params, locale);
   };
 }
+
+/** A list in the reader's language: 甲、乙、丙 / a, b, c (no Chinese punctuation in English). */
+export function joinList(t: Translate, items: readonly (string | number)[]): string {
+  return items.join(t('common.listSeparator'));
+}
+
+/** Text with a note in brackets: 张三（zhangsan） / Zhang San (zhangsan). */
+export function withNote(t: Translate, text: string | number, note: string | number): string {
+  return t('common.withNote', { text, note });
+}

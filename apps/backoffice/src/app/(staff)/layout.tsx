@@ -9,6 +9,7 @@ import { StaffNav } from '@/components/staff-nav';
 import { TRPCReactProvider } from '@/trpc/react';
 import { getMe } from '@/trpc/server';
 import { signOut } from '../actions';
+import { joinList, withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const [{ t, locale }, me] = await Promise.all([getI18n(), getMe()]);
   // A temporary password is changed before anything else (the API refuses everything else meanwhile).
   if (me.mustChangePassword) redirect('/change-password');
-  const roles = me.roles.map((role) => t(`enum.role.${role}` as MessageKey)).join('、');
+  const roles = joinList(t, me.roles.map((role) => t(`enum.role.${role}` as MessageKey)));
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
       <SkipLink label={t('common.skipToContent')} />
@@ -44,7 +45,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <header className="flex flex-wrap items-center justify-end gap-3 border-b border-line bg-surface px-4 py-2 lg:px-8">
           <p className="mr-auto text-ink-muted">
             {t('common.signedInAs', { name: me.name })}
-            <span className="sr-only">（{roles}）</span>
+            <span className="sr-only">{withNote(t, '', roles)}</span>
           </p>
           <LanguageSwitch locale={locale} label={t('common.language')} />
           <SignOutButton action={signOut} label={t('common.signOut')} />

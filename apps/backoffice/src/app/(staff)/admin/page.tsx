@@ -6,6 +6,7 @@ import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
 import { getMe, getServerApi } from '@/trpc/server';
+import { joinList } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +49,7 @@ export default async function AdminIndexPage() {
       <PageTitle>{t('admin.nav.admin')}</PageTitle>
       {unconfirmed.length > 0 ? (
         <p role="status" className="rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800" data-testid="calendar-warning">
-          {t('admin.calendar.unconfirmedWarning', { years: unconfirmed.join('、') })}{' '}
+          {t('admin.calendar.unconfirmedWarning', { years: joinList(t, unconfirmed) })}{' '}
           <Link href={`/admin/calendar?year=${unconfirmed[0]}`} className="font-semibold text-warning-800 underline">
             {t('admin.calendar.open')}
           </Link>

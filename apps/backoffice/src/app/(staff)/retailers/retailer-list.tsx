@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { PAGE_SIZES, ZListRetailersInput, type TListRetailersInput } from '@tobacco/api/retailers/retailers.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
-import type { Translate } from '@tobacco/i18n/translator';
+import { type Translate, withNote } from '@tobacco/i18n/translator';
 import { Button, buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField, type Option } from '@tobacco/ui/field';
 import { useLocale, useT } from '@tobacco/ui/i18n';
@@ -101,7 +101,7 @@ export function RetailerList() {
   const options: FilterOptions = useMemo(
     () => ({
       districts: (filterOptions.data?.districts ?? []).map((d) => ({ value: d.id, label: locale === 'en' ? d.nameEn : d.name })),
-      accountManagers: (filterOptions.data?.accountManagers ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.username}）` })),
+      accountManagers: (filterOptions.data?.accountManagers ?? []).map((m) => ({ value: m.id, label: withNote(t, m.name, m.username) })),
     }),
     [filterOptions.data, locale],
   );

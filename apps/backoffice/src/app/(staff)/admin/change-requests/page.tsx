@@ -9,6 +9,7 @@ import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
 import { DecisionForm } from './decision-form';
+import { withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('admin.changeRequests.title');
@@ -56,7 +57,7 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
                   <p className="text-sm text-ink-muted">
                     {t('admin.changeRequests.filed', {
                       at: formatDateTime(request.createdAt, locale),
-                      by: request.requestedBy ? `${request.requestedBy.name}（${t(`admin.changeRequests.by.${request.requestedBy.kind}`)}）` : '—',
+                      by: request.requestedBy ? withNote(t, request.requestedBy.name, t(`admin.changeRequests.by.${request.requestedBy.kind}`)) : '—',
                     })}
                   </p>
                 </header>

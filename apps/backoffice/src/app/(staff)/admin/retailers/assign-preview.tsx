@@ -23,7 +23,7 @@ export function AssignPreviewView({ preview }: { preview: AssignPreview }) {
             <ul>
               {preview.byDistrict.map((row, i) => (
                 <li key={i}>
-                  {row.district ? (locale === 'en' ? row.district.nameEn : row.district.name) : '—'}：{row.count}
+                  {t('common.labelValue', { label: row.district ? (locale === 'en' ? row.district.nameEn : row.district.name) : '—', value: row.count })}
                 </li>
               ))}
             </ul>
@@ -33,7 +33,7 @@ export function AssignPreviewView({ preview }: { preview: AssignPreview }) {
             <ul>
               {preview.byManager.map((row, i) => (
                 <li key={i}>
-                  {row.manager?.name ?? t('common.notAssigned')}：{row.count}
+                  {t('common.labelValue', { label: row.manager?.name ?? t('common.notAssigned'), value: row.count })}
                 </li>
               ))}
             </ul>

@@ -12,6 +12,7 @@ import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { Badge } from '../_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
 import { BulkAssign } from './bulk-assign';
+import { withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('admin.retailers.title');
@@ -50,7 +51,7 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
   const [{ t, locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const [list, options] = await Promise.all([api.admin.retailers.list(input), api.admin.users.options()]);
   const name = (o: { name: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.name);
-  const managers = options.accountManagers.map((m) => ({ value: m.id, label: `${m.name}（${m.username}）` }));
+  const managers = options.accountManagers.map((m) => ({ value: m.id, label: withNote(t, m.name, m.username) }));
   return (
     <div className="flex flex-col gap-4">
       <FilterBar resetHref="/admin/retailers" columns="wide-5" actions={<ExportLinks hrefFor={(format) => hrefWith('/admin/retailers/export', { ...filter, format })} />}>

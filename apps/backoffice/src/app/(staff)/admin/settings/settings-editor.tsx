@@ -11,6 +11,7 @@ import { useLocale, useT } from '@tobacco/ui/i18n';
 import { cn } from '@tobacco/ui/lib/cn';
 import { useTRPC } from '@/trpc/react';
 import { errorText, FormMessage } from '../_components/feedback';
+import { withNote } from '@tobacco/i18n/translator';
 
 type Item = { key: SettingKey; value: unknown; default: unknown; isDefault: boolean; updatedAt: Date | null; updatedBy: string | null };
 type Group = { group: SettingGroup; items: Item[] };
@@ -70,7 +71,7 @@ function SettingField({ item, text, error, onChange }: { item: Item; text: unkno
     <div className="flex flex-col gap-1 border-b border-line py-4 last:border-b-0" data-testid={`setting-${item.key}`}>
       <label htmlFor={id} className="font-semibold">
         {definition.label[locale]}
-        <span className="ml-2 text-sm font-normal text-ink-subtle">（{t(unitKey(definition.unit))}）</span>
+        <span className="ml-2 text-sm font-normal text-ink-subtle">{withNote(t, '', t(unitKey(definition.unit)))}</span>
       </label>
       <p id={`${id}-hint`} className="text-sm text-ink-subtle">
         {t('admin.settings.defaultIs', { value: typeof item.default === 'object' ? t('admin.settings.defaultTable') : String(item.default) })}

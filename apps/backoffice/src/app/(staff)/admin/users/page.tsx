@@ -12,6 +12,7 @@ import { FilterBar, ListPagination } from '@/components/list-kit';
 import { getMe, getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
+import { joinList, withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('admin.users.title');
@@ -90,10 +91,10 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
                     <Link href={`/admin/users/${user.id}`} className="font-semibold text-brand-700">
                       {user.username}
                     </Link>
-                    {user.id === me.id ? <span className="ml-1 text-sm text-ink-muted">（{t('admin.users.you')}）</span> : null}
+                    {user.id === me.id ? <span className="ml-1 text-sm text-ink-muted">{withNote(t, '', t('admin.users.you'))}</span> : null}
                   </Td>
                   <Td className="whitespace-nowrap">{user.name}</Td>
-                  <Td>{user.roles.map((role) => t(`enum.role.${role}` as MessageKey)).join('、')}</Td>
+                  <Td>{joinList(t, user.roles.map((role) => t(`enum.role.${role}` as MessageKey)))}</Td>
                   <Td className="whitespace-nowrap">{user.district ? name(user.district) : '—'}</Td>
                   <Td className="whitespace-nowrap">{user.department ? name(user.department) : '—'}</Td>
                   <Td className="whitespace-nowrap">

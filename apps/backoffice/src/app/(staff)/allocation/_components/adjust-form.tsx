@@ -11,6 +11,7 @@ import { SelectField, TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
 import { useTRPC } from '@/trpc/react';
 import { errorText, fieldError, FormMessage } from '../../admin/_components/feedback';
+import { withNote } from '@tobacco/i18n/translator';
 
 /** One retailer's limit of one product in one cycle, raised or lowered with a reason. */
 export function AdjustForm({ cycles }: { cycles: { id: number; code: string }[] }) {
@@ -51,7 +52,7 @@ export function AdjustForm({ cycles }: { cycles: { id: number; code: string }[] 
       <SelectField
         label={t('allocation.staff.grid.product')}
         placeholder={t('allocation.staff.adjust.chooseProduct')}
-        options={(products.data ?? []).map((p) => ({ value: p.id, label: `${p.brand} ${p.name}（${p.code}）` }))}
+        options={(products.data ?? []).map((p) => ({ value: p.id, label: withNote(t, `${p.brand} ${p.name}`, p.code) }))}
         error={errors.productId ? t('allocation.staff.adjust.productRequired') : undefined}
         {...register('productId', { valueAsNumber: true })}
       />

@@ -8,6 +8,23 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart,
 const BRAND = '#0a4478';
 const COLORS = { promoters: '#1f7a3d', passives: '#8a8f98', detractors: '#b42318' };
 
+/**
+ * The charts' legend: the series names with colour swatches hidden from screen readers (the default
+ * legend labels each swatch "<name> legend icon", in English, beside the name it already reads).
+ */
+function LegendList({ payload }: { payload?: readonly { value?: unknown; color?: string }[] }) {
+  return (
+    <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1 text-sm">
+      {(payload ?? []).map((entry) => (
+        <li key={String(entry.value)} className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ background: entry.color }} />
+          {String(entry.value ?? '')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export type ScorePoint = { name: string; score: number | null };
 
 export function ScoreBars({ data, height = 280 }: { data: ScorePoint[]; height?: number }) {
@@ -34,7 +51,7 @@ export function TrendLine({ data, indexLabel, npsLabel }: { data: { name: string
         <XAxis dataKey="name" />
         <YAxis domain={[-100, 100]} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(1) : String(v))} />
-        <Legend />
+        <Legend content={LegendList} />
         <Line type="monotone" dataKey="index" name={indexLabel} stroke={BRAND} strokeWidth={3} isAnimationActive={false} connectNulls />
         <Line type="monotone" dataKey="nps" name={npsLabel} stroke={COLORS.promoters} strokeDasharray="5 4" strokeWidth={2} isAnimationActive={false} connectNulls />
       </LineChart>
@@ -50,7 +67,7 @@ export function NpsBar({ data, labels }: { data: { promoters: number; passives: 
         <XAxis type="number" hide />
         <YAxis type="category" dataKey="name" hide />
         <Tooltip />
-        <Legend />
+        <Legend content={LegendList} />
         {(['detractors', 'passives', 'promoters'] as const).map((key) => (
           <Bar key={key} dataKey={key} name={labels[key]} stackId="nps" fill={COLORS[key]} isAnimationActive={false} />
         ))}

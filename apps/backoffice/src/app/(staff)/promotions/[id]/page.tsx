@@ -17,6 +17,7 @@ import { Badge } from '../../admin/_components/feedback';
 import { STATE_TONE, stateLabel, targetSummary } from '../_components/labels';
 import { PromotionActions } from '../_components/promotion-actions';
 import { ReachPanel } from '../_components/reach-panel';
+import { joinList, withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 
@@ -83,12 +84,12 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
               <DetailItem term={t('promotions.staff.col.author')}>{p.createdBy.name}</DetailItem>
               <DetailItem term={t('promotions.staff.approvedBy')}>{p.approvedBy ? `${p.approvedBy.name}${p.decidedAt ? ` · ${formatDateTime(p.decidedAt, locale)}` : ''}` : '—'}</DetailItem>
               <DetailItem term={t('promotions.staff.form.products')} className="sm:col-span-2">
-                {p.products.length === 0 ? t('promotions.staff.form.noProducts') : p.products.map((x) => `${x.brand} ${x.name}`).join('、')}
+                {p.products.length === 0 ? t('promotions.staff.form.noProducts') : joinList(t, p.products.map((x) => `${x.brand} ${x.name}`))}
               </DetailItem>
             </dl>
             {p.listSample.length > 0 ? (
               <p className="mt-3 text-sm text-ink-muted">
-                {t('promotions.staff.listSample', { shops: p.listSample.map((r) => `${r.shopName}（${r.licenceNo}）`).join('、') })}
+                {t('promotions.staff.listSample', { shops: joinList(t, p.listSample.map((r) => withNote(t, r.shopName, r.licenceNo))) })}
               </p>
             ) : null}
           </Card>

@@ -1,4 +1,5 @@
 import type { MessageKey } from '@tobacco/i18n/messages';
+import { joinList } from '@tobacco/i18n/translator';
 
 // How a promotion's state is shown: its label and the colour of its badge.
 export const STATE_TONE = {
@@ -30,8 +31,8 @@ export function targetSummary(t: (key: MessageKey, params?: Record<string, strin
   if (target.targetGradeMin !== null || target.targetGradeMax !== null) {
     parts.push(t('promotions.staff.target.grades', { min: target.targetGradeMin ?? 1, max: target.targetGradeMax ?? 30 }));
   }
-  if (target.targetClassifications.length > 0) parts.push(t('promotions.staff.target.classes', { codes: target.targetClassifications.join('、') }));
-  if (target.targetDistrictIds.length > 0) parts.push(districtNames.length > 0 ? districtNames.join('、') : t('promotions.staff.target.districtsCount', { n: target.targetDistrictIds.length }));
-  if (target.targetIntegrityLevels.length > 0) parts.push(t('promotions.staff.target.integrity', { levels: target.targetIntegrityLevels.join('、') }));
+  if (target.targetClassifications.length > 0) parts.push(t('promotions.staff.target.classes', { codes: joinList(t, target.targetClassifications) }));
+  if (target.targetDistrictIds.length > 0) parts.push(districtNames.length > 0 ? joinList(t, districtNames) : t('promotions.staff.target.districtsCount', { n: target.targetDistrictIds.length }));
+  if (target.targetIntegrityLevels.length > 0) parts.push(t('promotions.staff.target.integrity', { levels: joinList(t, target.targetIntegrityLevels) }));
   return parts.length > 0 ? parts.join(' · ') : t('promotions.staff.target.everyone');
 }

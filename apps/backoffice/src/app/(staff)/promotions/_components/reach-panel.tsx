@@ -7,6 +7,7 @@ import { useLocale, useT } from '@tobacco/ui/i18n';
 import { LoadingState } from '@tobacco/ui/states';
 import { useTRPC } from '@/trpc/react';
 import { errorText } from '../../admin/_components/feedback';
+import { joinList } from '@tobacco/i18n/translator';
 
 type Named = { id: number; name: string; nameEn: string };
 
@@ -41,7 +42,7 @@ export function ReachPanel({ input, districts }: { input: TReachInput; districts
           </p>
           {reach.data.unknownLicences.length > 0 ? (
             <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-3 py-2 text-danger-700">
-              {t('promotions.staff.reach.unknown', { n: reach.data.unknownLicences.length, licences: reach.data.unknownLicences.slice(0, 5).join('、') })}
+              {t('promotions.staff.reach.unknown', { n: reach.data.unknownLicences.length, licences: joinList(t, reach.data.unknownLicences.slice(0, 5)) })}
             </p>
           ) : null}
           {reach.data.total > 0 ? (

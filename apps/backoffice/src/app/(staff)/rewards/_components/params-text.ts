@@ -2,6 +2,7 @@ import type { RewardRuleKind } from '@tobacco/api/rewards/rewards.run.rules';
 import { formatPercent } from '@tobacco/i18n/format';
 import type { Locale } from '@tobacco/i18n/locale';
 import type { MessageKey } from '@tobacco/i18n/messages';
+import { joinList } from '@tobacco/i18n/translator';
 
 /** A rule's condition in words, from its kind and parameters. */
 export function paramsText(t: (key: MessageKey, params?: Record<string, string | number>) => string, locale: Locale, kind: RewardRuleKind, params: unknown): string {
@@ -10,9 +11,9 @@ export function paramsText(t: (key: MessageKey, params?: Record<string, string |
     case 'SETTLEMENT_RATE':
       return t('rewards.staff.params.minRate', { rate: formatPercent(Number(p.minRate ?? 0), locale) });
     case 'INTEGRITY':
-      return t('rewards.staff.params.levels', { levels: ((p.levels as string[] | undefined) ?? []).join('、') });
+      return t('rewards.staff.params.levels', { levels: joinList(t, (p.levels as string[] | undefined) ?? []) });
     case 'CONTRIBUTION':
-      return [p.minShare !== undefined ? t('rewards.staff.params.minShare', { share: formatPercent(Number(p.minShare), locale, 2) }) : '', p.minGrade !== undefined ? t('rewards.staff.params.minGrade', { grade: Number(p.minGrade) }) : ''].filter(Boolean).join('，');
+      return [p.minShare !== undefined ? t('rewards.staff.params.minShare', { share: formatPercent(Number(p.minShare), locale, 2) }) : '', p.minGrade !== undefined ? t('rewards.staff.params.minGrade', { grade: Number(p.minGrade) }) : ''].filter(Boolean).join(t('common.clauseSeparator'));
     case 'GROWTH':
       return t('rewards.staff.params.minGrowth', { growth: formatPercent(Number(p.minGrowth ?? 0), locale) });
     case 'SURVEY_COMPLETE':

@@ -134,7 +134,7 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
                     {row.shopName} <span className="text-sm text-ink-muted">{row.licenceNo}</span>
                   </Td>
                   <Td>{row.grade ?? '—'}</Td>
-                  <Td>{row.ruleIds.map((id) => preview.rules.find((r) => r.id === id)).map((r) => (r ? t(`rewards.staff.kind.${r.kind}` as MessageKey) : '')).join('、')}</Td>
+                  <Td>{row.ruleIds.map((id) => preview.rules.find((r) => r.id === id)).map((r) => (r ? t(`rewards.staff.kind.${r.kind}` as MessageKey) : '')).join(t('common.listSeparator'))}</Td>
                   <Td className="text-right font-semibold">{row.points}</Td>
                 </tr>
               ))}

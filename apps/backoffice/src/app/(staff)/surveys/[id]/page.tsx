@@ -14,6 +14,7 @@ import { STATE_STYLE, stratumText, windowText } from '../_lib/format';
 import { loadForPage } from '../_lib/load';
 import { SurveyActions } from '../_lib/survey-actions';
 import { SurveyMessages } from '../_lib/survey-messages';
+import { withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 
@@ -179,8 +180,7 @@ export default async function SurveyPage({ params }: Props) {
               <ul className="list-disc pl-6 text-ink-muted">
                 {s.questions.map((q) => (
                   <li key={q.key}>
-                    {q.label}（{t(`surveys.type.${q.type}` as MessageKey)}
-                    {q.required ? `，${t('surveys.form.required')}` : ''}）
+                    {withNote(t, q.label, [t(`surveys.type.${q.type}` as MessageKey), q.required ? t('surveys.form.required') : ''].filter(Boolean).join(t('common.clauseSeparator')))}
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../../_components/admin-page';
 import { AssignOne, LoginsPanel, StatusPanel } from '../retailer-panels';
 import { RetailerForm } from '../retailer-form';
+import { withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('admin.retailers.edit');
@@ -24,7 +25,7 @@ async function RetailerAccount({ id }: { id: number }) {
   const [{ t, locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const [retailer, options] = await Promise.all([api.admin.retailers.get({ id }).catch(() => null), api.admin.users.options()]);
   if (!retailer) notFound();
-  const managers = options.accountManagers.map((m) => ({ value: m.id, label: `${m.name}（${m.username}）` }));
+  const managers = options.accountManagers.map((m) => ({ value: m.id, label: withNote(t, m.name, m.username) }));
   return (
     <div className="flex flex-col gap-5">
       <Card aria-labelledby="shop-summary">

@@ -2,6 +2,7 @@ import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../../_components/admin-page';
 import { RetailerForm } from '../retailer-form';
+import { withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('admin.retailers.new');
@@ -15,7 +16,7 @@ export default async function NewRetailerPage() {
 }
 
 async function NewRetailer() {
-  const [{ locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
+  const [{ locale, t }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const options = await api.admin.users.options();
   return (
     <RetailerForm
@@ -36,7 +37,7 @@ async function NewRetailer() {
         accountManagerId: null,
       }}
       districts={options.districts.filter((d) => d.active).map((d) => ({ value: d.id, label: locale === 'en' ? d.nameEn : d.name }))}
-      managers={options.accountManagers.map((m) => ({ value: m.id, label: `${m.name}（${m.username}）` }))}
+      managers={options.accountManagers.map((m) => ({ value: m.id, label: withNote(t, m.name, m.username) }))}
     />
   );
 }

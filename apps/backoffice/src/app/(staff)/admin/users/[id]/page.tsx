@@ -6,6 +6,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../../_components/admin-page';
 import { UserActions } from '../user-actions';
 import { UserForm } from '../user-form';
+import { withNote } from '@tobacco/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('admin.users.edit');
@@ -28,7 +29,7 @@ async function UserDetail({ id }: { id: number }) {
     <div className="flex flex-col gap-5">
       <Card aria-labelledby="user-summary">
         <h2 id="user-summary" className="mb-3 text-xl font-bold">
-          {user.name}（{user.username}）
+          {withNote(t, user.name, user.username)}
         </h2>
         <dl className="grid gap-4 sm:grid-cols-4">
           <DetailItem term={t('admin.users.col.status')}>
