@@ -12,6 +12,7 @@ import { retailersEn, retailersZh } from './messages/retailers';
 import { complaintsEn, complaintsZh } from './messages/complaints';
 import { surveysEn, surveysZh } from './messages/surveys';
 import { adminEn, adminZh } from './messages/admin';
+import { opsEn, opsZh } from './messages/ops';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -28,6 +29,7 @@ const zhCN = {
   ...complaintsZh,
   ...surveysZh,
   ...adminZh,
+  ...opsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -48,6 +50,7 @@ export const messages: Record<Locale, Messages> = {
     ...complaintsEn,
     ...surveysEn,
     ...adminEn,
+    ...opsEn,
   },
 };
 
