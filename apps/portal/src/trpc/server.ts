@@ -1,7 +1,5 @@
 import { cache } from 'react';
-import { createContext } from '@tobacco/api/context';
 import { createPortalCaller } from '@tobacco/api/portal';
-import { getDb } from '@tobacco/db/client';
 import { auth } from '@/auth';
 
 /**
@@ -9,6 +7,6 @@ import { auth } from '@/auth';
  * over HTTP, without the round trip. One context per request.
  */
 export const getServerApi = cache(async () => {
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
+  const ctx = await auth.createRequestContext();
   return { api: createPortalCaller(ctx), requestId: ctx.requestId };
 });

@@ -35,3 +35,8 @@ const globalForLog = globalThis as unknown as { tobaccoLogger?: Logger };
 export function getLogger(): Logger {
   return (globalForLog.tobaccoLogger ??= createLogger());
 }
+
+/** Sends the process's logs elsewhere (tests read them from a stream). */
+export function setLogger(logger: Logger): void {
+  globalForLog.tobaccoLogger = logger;
+}

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '@tobacco/auth/next-auth';
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 import type { Db } from '@tobacco/db/client';
 import { systemClock, type Actor, type Clock } from '../actor';
+import { newRequestId } from '../ops/request-id';
 
 export type Context = { db: Db; actor: Actor | null; requestId: string; clock: Clock };
 
@@ -11,9 +11,10 @@ export type Context = { db: Db; actor: Actor | null; requestId: string; clock: C
  * deactivated user, a suspended shop, a password reset or a change of roles takes effect at once,
  * not when the session cookie expires.
  */
-export async function createContext(opts: { db: Db; sessionUser: SessionUser | null; clock?: Clock }): Promise<Context> {
+export async function createContext(opts: { db: Db; sessionUser: SessionUser | null; clock?: Clock; requestId?: string }): Promise<Context> {
   const { db, sessionUser } = opts;
-  const base = { db, requestId: randomUUID().slice(0, 8), clock: opts.clock ?? systemClock };
+  // The proxy's id when the request passed through it (see ops/request-id.ts); a new one otherwise.
+  const base = { db, requestId: opts.requestId ?? newRequestId(), clock: opts.clock ?? systemClock };
   return { ...base, actor: sessionUser ? await loadActor(db, sessionUser) : null };
 }
 

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionUser, type AppKind } from '@tobacco/auth/next-auth';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@tobacco/api/ops/request-id';
 import { isPublicPath, loginPathFor } from './callback-url';
 
 /**
@@ -10,9 +11,16 @@ import { isPublicPath, loginPathFor } from './callback-url';
 export function createAuthProxy(app: AppKind, secret: () => string) {
   return async function proxy(req: NextRequest): Promise<NextResponse> {
     const { pathname, search } = req.nextUrl;
-    if (isPublicPath(pathname)) return NextResponse.next();
-    if (await readSessionUser(req, app, secret())) return NextResponse.next();
-    const login = new URL(loginPathFor(`${pathname}${search}`), req.nextUrl.origin);
-    return NextResponse.redirect(login);
+    // The request id starts here: the route handlers and pages below read it from the request's headers.
+    const requestId = requestIdFrom(req.headers);
+    const forwarded = new Headers(req.headers);
+    forwarded.set(REQUEST_ID_HEADER, requestId);
+    const pass = () => NextResponse.next({ request: { headers: forwarded } });
+    const response =
+      isPublicPath(pathname) || (await readSessionUser(req, app, secret()))
+        ? pass()
+        : NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), req.nextUrl.origin));
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
   };
 }

@@ -1,12 +1,11 @@
 import type { NextRequest } from 'next/server';
 import { hasPermission } from '@tobacco/auth/permissions';
-import { createContext } from '@tobacco/api/context';
 import { DomainError } from '@tobacco/api/errors';
 import { csvStream, exportRows, xlsxStream } from '@tobacco/api/surveys/surveys.export';
 import { ZExportInput } from '@tobacco/api/surveys/surveys.schema';
-import { getDb } from '@tobacco/db/client';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { auth } from '@/auth';
+import { getLogger } from '@tobacco/api/ops/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +21,7 @@ export async function GET(req: NextRequest): Promise<Response> {
   const { t, locale } = await getI18n();
   const fail = (status: number, key: Parameters<typeof t>[0]) => Response.json({ error: t(key) }, { status });
 
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
+  const ctx = await auth.createRequestContext();
   if (!ctx.actor) return fail(401, 'errors.UNAUTHORIZED');
   if (ctx.actor.kind !== 'staff' || !hasPermission(ctx.actor.roles, 'analytics.read')) return fail(403, 'errors.FORBIDDEN');
 
@@ -49,7 +48,7 @@ export async function GET(req: NextRequest): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DomainError) return fail(STATUS[error.code] ?? 400, error.messageKey);
-    console.error(`[export] request ${ctx.requestId} failed:`, error);
+    getLogger().error({ err: error, requestId: ctx.requestId }, 'survey export failed');
     return Response.json({ error: t('errors.unexpected', { requestId: ctx.requestId }) }, { status: 500 });
   }
 }

@@ -1,8 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { createContext } from '@tobacco/api/context';
 import { exportFilterOf, exportRetailers } from '@tobacco/api/admin/retailer-export';
 import { DomainError } from '@tobacco/api/errors';
-import { getDb } from '@tobacco/db/client';
 import { auth } from '@/auth';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +12,7 @@ const TYPES = {
 
 /** GET /admin/retailers/export?format=csv|xlsx&<the list's filters>: the filtered list, streamed. */
 export async function GET(req: NextRequest): Promise<Response> {
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
+  const ctx = await auth.createRequestContext();
   if (!ctx.actor) return new Response(null, { status: 401 });
   const format = req.nextUrl.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv';
   try {

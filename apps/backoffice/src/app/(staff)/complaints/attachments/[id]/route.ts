@@ -1,10 +1,9 @@
 import { hasPermission } from '@tobacco/auth/permissions';
-import { createContext } from '@tobacco/api/context';
 import { readCaseAttachment } from '@tobacco/api/complaints/complaints.service';
 import { DomainError } from '@tobacco/api/errors';
-import { getDb } from '@tobacco/db/client';
 import { attachmentResponse } from '@tobacco/ui/lib/attachment-response';
 import { auth } from '@/auth';
+import { getLogger } from '@tobacco/api/ops/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const id = Number((await params).id);
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
+  const ctx = await auth.createRequestContext();
   if (!ctx.actor) return new Response(null, { status: 401 });
   if (ctx.actor.kind !== 'staff' || ctx.actor.mustChangePassword) return new Response(null, { status: 403 });
   if (!hasPermission(ctx.actor.roles, 'complaints.read')) return new Response(null, { status: 403 });
@@ -23,7 +22,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     return attachmentResponse(await readCaseAttachment({ db: ctx.db, actor: ctx.actor, clock: ctx.clock }, { id }));
   } catch (error) {
     if (error instanceof DomainError) return new Response(null, { status: 404 });
-    console.error(`[attachment] request ${ctx.requestId} failed:`, error);
+    getLogger().error({ err: error, requestId: ctx.requestId }, 'attachment download failed');
     return new Response(null, { status: 500 });
   }
 }
