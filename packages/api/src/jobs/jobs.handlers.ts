@@ -3,6 +3,7 @@ import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocatio
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
+import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
 import type { JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job. Recurring jobs (deadline checks, scheduled
@@ -24,5 +25,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [REWARD_RUN_QUEUE]: (db, payload, now) => runRewardPeriod(db, payload as { runId: number }, now),
   [INVITE_QUEUE]: async (db, payload, now) => {
     await sendSurveyInvitations(db, payload as { surveyId: number }, now);
+  },
+  [BACKUP_QUEUE]: async (db, _payload, now) => {
+    await runScheduledBackup(db, now);
   },
 };

@@ -4,6 +4,8 @@ export const opsZh = {
   'ops.unavailable.title': '服务暂时不可用',
   'ops.unavailable.body': '系统正在恢复，请稍候几秒后刷新页面。',
   'ops.unavailable.retry': '重新加载',
+  'admin.settings.group.backup': '数据备份',
+  'admin.settings.unit.hours': '小时',
 };
 
 export const opsEn: Record<keyof typeof opsZh, string> = {
@@ -11,4 +13,6 @@ export const opsEn: Record<keyof typeof opsZh, string> = {
   'ops.unavailable.title': 'Service temporarily unavailable',
   'ops.unavailable.body': 'The system is recovering. Please wait a few seconds and reload the page.',
   'ops.unavailable.retry': 'Reload',
+  'admin.settings.group.backup': 'Backups',
+  'admin.settings.unit.hours': 'hours',
 };
