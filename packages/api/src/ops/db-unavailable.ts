@@ -21,3 +21,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+// While the database is down, each app process remembers it (one flag per process, kept on globalThis so the
+// proxy and the routes of one server see the same), probes it every 250 ms, and clears the flag at the
+// first answer: pages then answer 503 at once from the proxy instead of each waiting to fail, and
+// recover by themselves within a probe of the database coming back.
+type Outage = { since: number; probing: boolean };
+const globalForOutage = globalThis as unknown as { tobaccoDbOutage?: Outage | null };
+const PROBE_MS = 250;
+
+export function databaseUnavailable(): boolean {
+  return !!globalForOutage.tobaccoDbOutage;
+}
+
+/** Marks the database unavailable and probes it (with `probe`, e.g. `SELECT 1`) until it answers. */
+export function markDatabaseUnavailable(probe: () => Promise<unknown>): void {
+  if (globalForOutage.tobaccoDbOutage?.probing) return;
+  const outage: Outage = { since: Date.now(), probing: true };
+  globalForOutage.tobaccoDbOutage = outage;
+  const tick = () => {
+    probe().then(
+      () => {
+        globalForOutage.tobaccoDbOutage = null;
+      },
+      () => {
+        setTimeout(tick, PROBE_MS).unref();
+      },
+    );
+  };
+  setTimeout(tick, PROBE_MS).unref();
+}

@@ -5,7 +5,7 @@ import { $ZodError as ZodError } from 'zod/v4/core';
 import { hasPermission, type Permission } from '@tobacco/auth/permissions';
 import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
 import { DomainError, type DomainErrorCode } from '../errors';
-import { isDatabaseUnavailable } from '../ops/db-unavailable';
+import { isDatabaseUnavailable, markDatabaseUnavailable } from '../ops/db-unavailable';
 import { getLogger } from '../ops/logger';
 import { observeRequest } from '../ops/metrics';
 import type { Context } from './context';
@@ -65,6 +65,7 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause ?? result.error)) {
       getLogger().warn({ requestId: ctx.requestId, procedure: path }, 'database unavailable');
+      markDatabaseUnavailable(() => ctx.db.$queryRaw`SELECT 1`);
       throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable', cause });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
