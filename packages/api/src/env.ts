@@ -58,10 +58,9 @@ const ZOpsEnv = z.object({
   // Without a token the metrics route answers 404: metrics are never public by accident.
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   BACKUP_DIR: z.string().optional(),
-  DATABASE_REPLICA_URL: z.string().optional(),
 });
 
-export type OpsEnv = { logLevel: string; metricsToken?: string; backupDir: string; migrationsDir: string; replicaUrl?: string };
+export type OpsEnv = { logLevel: string; metricsToken?: string; backupDir: string; migrationsDir: string };
 
 let cachedOps: OpsEnv | undefined;
 
@@ -76,7 +75,6 @@ export function opsEnv(): OpsEnv {
     metricsToken: parsed.data.METRICS_TOKEN,
     backupDir: path.resolve(parsed.data.BACKUP_DIR ?? path.join(root, '.data', 'backups')),
     migrationsDir: path.join(root, 'prisma', 'migrations'),
-    replicaUrl: parsed.data.DATABASE_REPLICA_URL,
   };
   return cachedOps;
 }

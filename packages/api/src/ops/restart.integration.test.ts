@@ -10,6 +10,7 @@ import { applyMigrations } from '@tobacco/db/migrate';
 import { createDistrict, createRetailer, TEST_PASSWORD } from '@tobacco/db/testing';
 import { hashPassword } from '@tobacco/auth/password';
 import { enqueueJob } from '../jobs/jobs.service';
+import { createContext } from '../trpc/context';
 import { runWorker } from '../jobs/worker';
 import { portalCallerFor, retailerActor } from '../testing/callers';
 import { databaseUnavailable } from './db-unavailable';
@@ -95,6 +96,9 @@ describe('database restart under load', () => {
     expect(whileDown.length).toBeGreaterThan(0);
     expect(new Set(whileDown)).toEqual(new Set(['SERVICE_UNAVAILABLE']));
     expect(databaseUnavailable()).toBe(true);
+    // A signed-in request reads the account first, in the context: that too answers 503, not 500.
+    const session = { kind: 'retailer' as const, loginId: shop.logins[0]!.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName };
+    await expect(createContext({ db, sessionUser: session })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
 
     await server.start();
     const backAt = Date.now();

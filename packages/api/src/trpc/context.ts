@@ -1,7 +1,9 @@
+import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '@tobacco/auth/next-auth';
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 import type { Db } from '@tobacco/db/client';
 import { systemClock, type Actor, type Clock } from '../actor';
+import { isDatabaseUnavailable, markDatabaseUnavailable } from '../ops/db-unavailable';
 import { newRequestId } from '../ops/request-id';
 
 export type Context = { db: Db; actor: Actor | null; requestId: string; clock: Clock };
@@ -15,7 +17,15 @@ export async function createContext(opts: { db: Db; sessionUser: SessionUser | n
   const { db, sessionUser } = opts;
   // The proxy's id when the request passed through it (see ops/request-id.ts); a new one otherwise.
   const base = { db, requestId: opts.requestId ?? newRequestId(), clock: opts.clock ?? systemClock };
-  return { ...base, actor: sessionUser ? await loadActor(db, sessionUser) : null };
+  try {
+    return { ...base, actor: sessionUser ? await loadActor(db, sessionUser) : null };
+  } catch (error) {
+    // Reading the account is the first query of a signed-in request: a database that is down answers 503
+    // (translated, retry shortly) here too, not 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    markDatabaseUnavailable(() => db.$queryRaw`SELECT 1`);
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable', cause: error });
+  }
 }
 
 export async function loadActor(db: Db, user: SessionUser): Promise<Actor | null> {

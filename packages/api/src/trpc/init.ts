@@ -3,6 +3,7 @@ import superjson from 'superjson';
 // The core error class: schemas written with zod and with zod/mini (the forms' smaller build) both throw it.
 import { $ZodError as ZodError } from 'zod/v4/core';
 import { hasPermission, type Permission } from '@tobacco/auth/permissions';
+import { replicaOf } from '@tobacco/db/replica';
 import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
 import { DomainError, type DomainErrorCode } from '../errors';
 import { isDatabaseUnavailable, markDatabaseUnavailable } from '../ops/db-unavailable';
@@ -120,3 +121,10 @@ export function requirePermission(permission: Permission) {
     return next();
   });
 }
+
+/**
+ * Read-only, read-heavy procedures (analytics) run on a read replica when DATABASE_REPLICA_URL is set
+ * (`@tobacco/db/replica`): a few seconds of replication lag is acceptable there, and the primary keeps
+ * its connections for the work that writes.
+ */
+export const onReplica = t.middleware(({ ctx, next }) => next({ ctx: { db: replicaOf(ctx.db) } }));

@@ -3,6 +3,7 @@ import { hasPermission } from '@tobacco/auth/permissions';
 import { DomainError } from '@tobacco/api/errors';
 import { csvStream, exportRows, xlsxStream } from '@tobacco/api/surveys/surveys.export';
 import { ZExportInput } from '@tobacco/api/surveys/surveys.schema';
+import { replicaOf } from '@tobacco/db/replica';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { auth } from '@/auth';
 import { getLogger } from '@tobacco/api/ops/logger';
@@ -34,7 +35,8 @@ export async function GET(req: NextRequest): Promise<Response> {
   if (!input.success) return fail(400, 'errors.VALIDATION');
 
   try {
-    const out = await exportRows({ db: ctx.db, actor: ctx.actor, clock: ctx.clock }, input.data, locale);
+    // Exports read from the replica when there is one, like the analytics screen they come from.
+    const out = await exportRows({ db: replicaOf(ctx.db), actor: ctx.actor, clock: ctx.clock }, input.data, locale);
     const xlsx = input.data.format === 'xlsx';
     const filename = `${out.filename}.${input.data.format}`;
     return new Response(xlsx ? xlsxStream(out.rows, out.sheet) : csvStream(out.rows), {
