@@ -2,6 +2,7 @@ import type { Db } from '@tobacco/db/client';
 import { readMigrations } from '@tobacco/db/migrate';
 import { opsEnv } from '../env';
 import { HEARTBEAT_STALE_MS, lastHeartbeat } from './heartbeat.service';
+import { getLogger } from './logger';
 
 export type Check = { ok: boolean; detail: string };
 export type Readiness = { ready: boolean; checks: { database: Check; migrations: Check; worker: Check } };
@@ -22,14 +23,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * The details name no host, user or data, as the route is public.
  */
 export async function checkReadiness(db: Db, now: Date, migrationsDir = opsEnv().migrationsDir): Promise<Readiness> {
-  const unreachable = (error: unknown): Check => ({ ok: false, detail: `unreachable: ${error instanceof Error ? error.message.split('\n')[0] : 'error'}` });
   let database: Check;
   try {
     await withTimeout(db.$queryRaw`SELECT 1`, DATABASE_TIMEOUT_MS);
     database = { ok: true, detail: 'answers' };
   } catch (error) {
+    // The reason (with the server's address) goes to the log, not to the public answer.
+    getLogger().warn({ err: error }, 'readiness: database unreachable');
     const skipped = { ok: false, detail: 'database unreachable' };
-    return { ready: false, checks: { database: unreachable(error), migrations: skipped, worker: skipped } };
+    return { ready: false, checks: { database: { ok: false, detail: 'unreachable' }, migrations: skipped, worker: skipped } };
   }
 
   const expected = readMigrations(migrationsDir).map((m) => m.name);
