@@ -13,12 +13,12 @@ export const BACKUP_QUEUE = 'ops.backup';
  * own database URL is backed up, into BACKUP_DIR.
  */
 export async function runScheduledBackup(db: Db, now: Date, options: { url?: string; dir?: string } = {}): Promise<string | null> {
-  const url = options.url ?? dbEnv.databaseUrl;
-  if (!url) throw new Error('DATABASE_URL is not set: the worker backs up the database it serves.');
   const dir = options.dir ?? opsEnv().backupDir;
   const settings = await getSettings(db, ['backup.everyHours', 'backup.keepDays']);
   const everyHours = settings['backup.everyHours'];
   if (everyHours === 0) return null;
+  const url = options.url ?? dbEnv.databaseUrl;
+  if (!url) throw new Error('DATABASE_URL is not set: the worker backs up the database it serves.');
   const newest = listBackups(dir)[0];
   // A few minutes' slack, so an hourly check does not drift a day's backup to the next hour each time.
   if (newest && now.getTime() - newest.takenAt.getTime() < everyHours * 3_600_000 - 10 * 60_000) return null;
