@@ -53,8 +53,15 @@ export function apiEnv(): ApiEnv {
   return cached;
 }
 
+const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+/** The log level alone: logging never fails because another operations setting is wrong. */
+export function logLevel(): string {
+  return ZLogLevel.catch('info').parse(process.env.LOG_LEVEL || undefined);
+}
+
 const ZOpsEnv = z.object({
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: ZLogLevel,
   // Without a token the metrics route answers 404: metrics are never public by accident.
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   BACKUP_DIR: z.string().optional(),

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { opsEnv } from '../env';
+import { logLevel } from '../env';
 
 export type { Logger } from 'pino';
 
@@ -16,7 +16,7 @@ const PERSONAL_KEYS = [
 export const REDACT_PATHS = PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 /** A JSON logger; tests pass their own destination to read what was written. */
-export function createLogger(destination?: DestinationStream, level = opsEnv().logLevel): Logger {
+export function createLogger(destination?: DestinationStream, level = logLevel()): Logger {
   return pino(
     {
       level,
