@@ -22,6 +22,8 @@ export default defineConfig({
           exclude: ['**/node_modules/**'],
           environment: 'node',
           globalSetup: ['scripts/integration-setup.ts'],
+          // Request lines of every call would bury the test output; tests that read logs use their own logger.
+          env: { LOG_LEVEL: 'error' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Every test makes its own rows, so files may run side by side on one database.

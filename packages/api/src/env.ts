@@ -52,3 +52,36 @@ export function apiEnv(): ApiEnv {
     : { storage: { kind: 'local', dir: path.resolve(env.STORAGE_DIR ?? path.join(repoRoot(), '.storage')) } };
   return cached;
 }
+
+const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+/** The log level alone: logging never fails because another operations setting is wrong. */
+export function logLevel(): string {
+  return ZLogLevel.catch('info').parse(process.env.LOG_LEVEL || undefined);
+}
+
+const ZOpsEnv = z.object({
+  LOG_LEVEL: ZLogLevel,
+  // Without a token the metrics route answers 404: metrics are never public by accident.
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  BACKUP_DIR: z.string().optional(),
+});
+
+export type OpsEnv = { logLevel: string; metricsToken?: string; backupDir: string; migrationsDir: string };
+
+let cachedOps: OpsEnv | undefined;
+
+/** Logging, metrics, backups: read apart from apiEnv so that a storage misconfiguration never silences the logs. */
+export function opsEnv(): OpsEnv {
+  if (cachedOps) return cachedOps;
+  const parsed = ZOpsEnv.safeParse(Object.fromEntries(Object.keys(ZOpsEnv.shape).map((key) => [key, process.env[key] || undefined])));
+  if (!parsed.success) throw new Error(`The operations environment is not valid:\n${z.prettifyError(parsed.error)}`);
+  const root = repoRoot();
+  cachedOps = {
+    logLevel: parsed.data.LOG_LEVEL,
+    metricsToken: parsed.data.METRICS_TOKEN,
+    backupDir: path.resolve(parsed.data.BACKUP_DIR ?? path.join(root, '.data', 'backups')),
+    migrationsDir: path.join(root, 'prisma', 'migrations'),
+  };
+  return cachedOps;
+}

@@ -19,4 +19,6 @@ export const dbEnv = {
   embeddedDir: path.resolve(process.env.EMBEDDED_PG_DIR || path.join(repoRoot, '.data', 'postgres')),
   embeddedPort: port(process.env.EMBEDDED_PG_PORT, 54329),
   databaseName: process.env.DATABASE_NAME || 'tobacco',
+  /** Read replicas (comma-separated URLs) for the read-heavy screens: analytics and exports. */
+  replicaUrls: (process.env.DATABASE_REPLICA_URL ?? '').split(',').map((u) => u.trim()).filter(Boolean),
 };

@@ -7,7 +7,7 @@ import { dbEnv } from './env';
 export const migrationsDir = path.join(dbEnv.repoRoot, 'prisma', 'migrations');
 
 // The same table Prisma Migrate keeps, so that `prisma migrate deploy` accepts a database we migrated.
-const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+export const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
   "checksum" VARCHAR(64) NOT NULL,
   "finished_at" TIMESTAMPTZ,

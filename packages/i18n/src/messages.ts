@@ -20,6 +20,7 @@ import { gradingStaffEn, gradingStaffZh } from './messages/grading-staff';
 import { alertsEn, alertsZh } from './messages/alerts';
 import { visitsEn, visitsZh } from './messages/visits';
 import { auditEn, auditZh } from './messages/audit';
+import { opsEn, opsZh } from './messages/ops';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -43,6 +44,7 @@ const zhCN = {
   ...alertsZh,
   ...visitsZh,
   ...auditZh,
+  ...opsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -70,6 +72,7 @@ export const messages: Record<Locale, Messages> = {
     ...alertsEn,
     ...visitsEn,
     ...auditEn,
+    ...opsEn,
   },
 };
 

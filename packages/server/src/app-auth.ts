@@ -3,6 +3,8 @@ import { headers } from 'next/headers';
 import { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { readLockoutPolicy } from '@tobacco/api/common/password-check';
+import { createContext } from '@tobacco/api/context';
+import { REQUEST_ID_HEADER } from '@tobacco/api/ops/request-id';
 import { createAuthOptions, readSessionUser, sessionCookieName, type AppKind, type SessionUser } from '@tobacco/auth/next-auth';
 import { getDb } from '@tobacco/db/client';
 
@@ -26,10 +28,15 @@ export function createAppAuth(app: AppKind, env: () => AuthEnv) {
     return readSessionUser(request, app, env().authSecret);
   });
 
+  /** The API context of the request being rendered or handled: its session user and the proxy's request id. */
+  const createRequestContext = cache(async () =>
+    createContext({ db: getDb(), sessionUser: await getSessionUser(), requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined }),
+  );
+
   /** next-auth's route handler for src/app/api/auth/[...nextauth]/route.ts */
   const handler = (req: NextRequest, context: RouteContext): Promise<Response> => NextAuth(req, context, authOptions());
 
-  return { app, cookieName: sessionCookieName(app), authOptions, getSessionUser, handler };
+  return { app, cookieName: sessionCookieName(app), authOptions, getSessionUser, createRequestContext, handler };
 }
 
 export type AppAuth = ReturnType<typeof createAppAuth>;

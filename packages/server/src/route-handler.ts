@@ -1,6 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { headers } from 'next/headers';
 import { createContext, type Context } from '@tobacco/api/context';
+import { getLogger } from '@tobacco/api/ops/logger';
+import { REQUEST_ID_HEADER } from '@tobacco/api/ops/request-id';
 import type { Locale } from '@tobacco/i18n/locale';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import type { SessionUser } from '@tobacco/auth/next-auth';
@@ -26,13 +29,13 @@ type RouteCall<C, T> = {
  */
 export async function serveRoute<C, T>({ getSessionUser, caller, call, respond }: RouteCall<C, T>): Promise<Response> {
   const { t, locale } = await getI18n();
-  const ctx = await createContext({ db: getDb(), sessionUser: await getSessionUser() });
+  const ctx = await createContext({ db: getDb(), sessionUser: await getSessionUser(), requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined });
   try {
     return respond(await call(caller(ctx), locale), ctx);
   } catch (error) {
     const trpc = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
     const status = getHTTPStatusCodeFromError(trpc);
-    if (status >= 500) console.error(`[route] request ${ctx.requestId} failed:`, error);
+    if (status >= 500) getLogger().error({ requestId: ctx.requestId, err: error }, 'route failed');
     const message = trpc.code === 'BAD_REQUEST' && !(trpc.cause && 'messageKey' in trpc.cause) ? { key: 'errors.VALIDATION' as MessageKey } : errorMessageOf(trpc, ctx.requestId);
     return Response.json({ error: t(message.key, message.params) }, { status, headers: { 'Cache-Control': 'no-store' } });
   }

@@ -2,6 +2,7 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { NextRequest } from 'next/server';
 import { createContext, type Context } from '@tobacco/api/context';
+import { REQUEST_ID_HEADER } from '@tobacco/api/ops/request-id';
 import { readSessionUser, type AppKind } from '@tobacco/auth/next-auth';
 import { getDb } from '@tobacco/db/client';
 import { MAX_BATCH_SIZE } from '@tobacco/ui/lib/query-client';
@@ -25,5 +26,7 @@ export async function serveTrpc(req: Request, router: AnyTRPCRouter, createConte
 /** The handler of src/app/api/trpc/[trpc]/route.ts: the app's own router, with the session cookie's user. */
 export function createTrpcRouteHandler(router: AnyTRPCRouter, app: AppKind, secret: () => string) {
   return (req: NextRequest): Promise<Response> =>
-    serveTrpc(req, router, async () => createContext({ db: getDb(), sessionUser: await readSessionUser(req, app, secret()) }));
+    serveTrpc(req, router, async () =>
+      createContext({ db: getDb(), sessionUser: await readSessionUser(req, app, secret()), requestId: req.headers.get(REQUEST_ID_HEADER) ?? undefined }),
+    );
 }

@@ -1,8 +1,6 @@
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { createContext } from '@tobacco/api/context';
 import { createBackofficeCaller } from '@tobacco/api/backoffice';
-import { getDb } from '@tobacco/db/client';
 import { isUnauthorized } from '@tobacco/ui/lib/error-message';
 import { auth } from '@/auth';
 
@@ -11,7 +9,7 @@ import { auth } from '@/auth';
  * as over HTTP, without the round trip. One context per request.
  */
 export const getServerApi = cache(async () => {
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
+  const ctx = await auth.createRequestContext();
   return { api: createBackofficeCaller(ctx), requestId: ctx.requestId };
 });
 

@@ -1,7 +1,5 @@
 import { cache } from 'react';
-import { createContext } from '@tobacco/api/context';
 import { createPortalCaller } from '@tobacco/api/portal';
-import { getDb } from '@tobacco/db/client';
 import { auth } from '@/auth';
 
 /**
@@ -10,6 +8,6 @@ import { auth } from '@/auth';
  * share it, so the session is read once, by one statement that also brings the header's unread count.
  */
 export const getServerApi = cache(async () => {
-  const ctx = await createContext({ db: getDb(), sessionUser: await auth.getSessionUser() });
+  const ctx = await auth.createRequestContext();
   return { api: createPortalCaller(ctx), requestId: ctx.requestId, signedIn: ctx.actor !== null, unread: ctx.unread ?? 0 };
 });

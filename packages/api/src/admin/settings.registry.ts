@@ -7,7 +7,7 @@ import { ALERT_RULES } from '../alerts/alerts.rules';
 // Code reads them through getSetting/getSettings (settings.service.ts); no such number is written anywhere else.
 
 /** The grouped screens of the settings page, in this order. */
-export const SETTING_GROUPS = ['auth', 'schedule', 'allocation', 'complaints', 'grading', 'surveys', 'rewards', 'anomalies', 'visits'] as const;
+export const SETTING_GROUPS = ['auth', 'schedule', 'allocation', 'complaints', 'grading', 'surveys', 'rewards', 'anomalies', 'visits', 'backup'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 type Definition<S extends z.ZodType> = {
@@ -150,6 +150,9 @@ export const SETTINGS = {
     unit: 'visits per month',
     label: { 'zh-CN': '拜访频次（档位段 × 诚信等级，每月次数）', en: 'Visit frequency (grade band × integrity, visits a month)' },
   }),
+
+  'backup.everyHours': define({ group: 'backup', schema: z.number().int().min(0).max(168), default: 24, unit: 'hours', label: { 'zh-CN': '数据库备份间隔（0 为不自动备份）', en: 'Database backup every (0 = no automatic backup)' } }),
+  'backup.keepDays': define({ group: 'backup', schema: z.number().int().min(1).max(3650), default: 14, unit: 'days', label: { 'zh-CN': '备份保留天数', en: 'Keep backups for' } }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -9,6 +9,7 @@ import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweep
 import { APPEAL_REMIND_QUEUE, remindOverdueAppeals } from '../grading/grading.appeals.service';
 import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE } from '../grading/grading.run.service';
 import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
+import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -35,4 +36,5 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [CYCLES_AHEAD_QUEUE]: withPayload(none, (db, _payload, now) => ensureCyclesAhead(db, now)),
   [WINDOW_REMINDER_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepWindowReminders(db, now)),
   [WINDOW_REMINDER_QUEUE]: withPayload(z.object({ cycleStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kind: z.enum(['dayBefore', 'atOpening']) }), (db, payload, now) => sendWindowReminder(db, payload, now)),
+  [BACKUP_QUEUE]: withPayload(none, (db, _payload, now) => runScheduledBackup(db, now)),
 };

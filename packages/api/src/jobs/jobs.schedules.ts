@@ -5,6 +5,7 @@ import { ALLOCATION_CARRY_FORWARD_QUEUE } from '../allocation/allocation.carry-f
 import { APPEAL_REMIND_QUEUE } from '../grading/grading.appeals.service';
 import { enqueueClosedCycleRun } from '../alerts/alerts.jobs';
 import { CYCLES_AHEAD_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/schedule.jobs';
+import { BACKUP_QUEUE } from '../ops/backup.jobs';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work: each entry becomes a pg-boss cron schedule (every `everyMinutes`, or its own `cron`
@@ -30,4 +31,6 @@ export const SCHEDULES: Schedule[] = [
   { name: 'allocation.carryForward', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: ALLOCATION_CARRY_FORWARD_QUEUE, payload: {}, uniqueKey: `allocation:carryForward:${slot}` }) },
   // Anomaly (异动) rules of the order cycle that closed last; once per cycle (the job's unique key).
   { name: 'alerts.cycleClose', everyMinutes: 60, enqueue: (db, _slot, now) => enqueueClosedCycleRun(db, now) },
+  // Backups: hourly check; the settings say how often one is taken and how long they are kept.
+  { name: 'ops.backup', everyMinutes: 60, enqueue: (db, slot) => enqueueJob(db, { queue: BACKUP_QUEUE, payload: {}, uniqueKey: `ops:backup:${slot}` }) },
 ];

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db, DbTx } from '@tobacco/db/client';
 import { Prisma } from '@tobacco/db/client';
 import { dbEnv } from '@tobacco/db/env';
+import { getLogger } from '../ops/logger';
 
 // The job queue is pg-boss on our PostgreSQL (schema `pgboss`). What this module keeps from the queue we
 // had: a job is enqueued INSIDE the transaction of the change that asked for it (pg-boss's insert runs
@@ -55,7 +56,7 @@ export function jobQueue({ url = dbEnv.databaseUrl, worker = false }: BossOption
       supervise: worker,
       schedule: worker,
     });
-    instance.on('error', (error) => console.error('[jobs]', error));
+    instance.on('error', (error) => getLogger().error({ err: error }, 'job queue error'));
     boss = instance.start();
     boss.catch(() => bosses.delete(id));
     bosses.set(id, boss);
@@ -69,7 +70,7 @@ export function jobQueue({ url = dbEnv.databaseUrl, worker = false }: BossOption
  */
 export async function installJobQueue(url: string, queues: string[] = []): Promise<void> {
   const boss = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 2, supervise: false, schedule: false });
-  boss.on('error', (error) => console.error('[jobs]', error));
+  boss.on('error', (error) => getLogger().error({ err: error }, 'job queue error'));
   await boss.start();
   try {
     for (const name of [DEAD_LETTER_QUEUE, ...queues]) await createQueue(boss, name);

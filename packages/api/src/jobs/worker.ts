@@ -2,6 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Db, Prisma } from '@tobacco/db/client';
 import { JOB_HANDLERS } from './jobs.handlers';
 import { SCHEDULES, type Schedule } from './jobs.schedules';
+import { getLogger } from '../ops/logger';
 import { createQueue, jobQueue, type JobHandler } from './jobs.service';
 
 export const SCHEDULE_PREFIX = 'schedule.';
@@ -52,7 +53,7 @@ export async function startJobs(
       try {
         await handler(db, job!.data, new Date());
       } catch (error) {
-        console.error(`[jobs] ${queue} ${job!.id} failed (attempt ${job!.retryCount + 1}):`, error);
+        getLogger().error({ queue, jobId: job!.id, attempt: job!.retryCount + 1, err: error }, 'job failed');
         throw error;
       }
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission, router } from '../trpc/init';
+import { onReplica, requirePermission, router } from '../trpc/init';
 import { getAnalyticsOptions, getIndexBreakdown, getIndexOverview, getIndexTrend, getQuadrant, getStrataResponse, listTextAnswers } from './surveys.analytics';
 import {
   BREAKDOWNS,
@@ -32,7 +32,7 @@ const read = requirePermission('surveys.read');
 const draft = requirePermission('surveys.draft');
 const approve = requirePermission('surveys.approve');
 const enter = requirePermission('surveys.enterAnswers');
-const analytics = requirePermission('analytics.read');
+const analytics = requirePermission('analytics.read').use(onReplica);
 
 export const surveysBackofficeRouter = router({
   list: read.input(ZListSurveysInput).query(({ ctx, input }) => listSurveys(ctx, input)),

@@ -35,6 +35,7 @@ import {
   type ZUpdateSurveyInput,
 } from './surveys.schema';
 import type { z } from 'zod';
+import { getLogger } from '../ops/logger';
 
 // The only code that writes surveys, their invitations and their responses.
 
@@ -281,7 +282,7 @@ export async function transitionSurvey({ db, actor, clock }: StaffDeps, input: {
   if (action === 'open') {
     // The queued job is the durable path (it survives a crash here and is retried); running it once now makes
     // the invitations appear at once. It is idempotent, so the job's own run later adds nobody twice.
-    await sendSurveyInvitations(db, { surveyId: result.id }, now).catch((error: unknown) => console.error(`[surveys] invitations for survey ${result.id} left to the job:`, error));
+    await sendSurveyInvitations(db, { surveyId: result.id }, now).catch((error: unknown) => getLogger().warn({ err: error, surveyId: result.id }, 'survey invitations left to the job'));
   }
   return result;
 }

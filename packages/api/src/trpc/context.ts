@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '@tobacco/auth/next-auth';
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 import type { Db } from '@tobacco/db/client';
 import { systemClock, type Actor, type Clock, type RetailerActor } from '../actor';
+import { isDatabaseUnavailable, markDatabaseUnavailable } from '../ops/db-unavailable';
+import { newRequestId } from '../ops/request-id';
 
 export type Context = {
   db: Db;
@@ -18,14 +20,23 @@ export type Context = {
  * deactivated user, a suspended shop, a password reset or a change of roles takes effect at once,
  * not when the session cookie expires.
  */
-export async function createContext(opts: { db: Db; sessionUser: SessionUser | null; clock?: Clock }): Promise<Context> {
+export async function createContext(opts: { db: Db; sessionUser: SessionUser | null; clock?: Clock; requestId?: string }): Promise<Context> {
   const { db, sessionUser } = opts;
-  const base = { db, requestId: randomUUID().slice(0, 8), clock: opts.clock ?? systemClock };
-  if (sessionUser?.kind === 'retailer') {
-    const retailer = await loadRetailerSession(db, sessionUser);
-    return { ...base, actor: retailer?.actor ?? null, unread: retailer?.unread };
+  // The proxy's id when the request passed through it (see ops/request-id.ts); a new one otherwise.
+  const base = { db, requestId: opts.requestId ?? newRequestId(), clock: opts.clock ?? systemClock };
+  try {
+    if (sessionUser?.kind === 'retailer') {
+      const retailer = await loadRetailerSession(db, sessionUser);
+      return { ...base, actor: retailer?.actor ?? null, unread: retailer?.unread };
+    }
+    return { ...base, actor: sessionUser ? await loadActor(db, sessionUser) : null };
+  } catch (error) {
+    // Reading the account is the first query of a signed-in request: a database that is down answers 503
+    // (translated, retry shortly) here too, not 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    markDatabaseUnavailable(() => db.$queryRaw`SELECT 1`);
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable', cause: error });
   }
-  return { ...base, actor: sessionUser ? await loadActor(db, sessionUser) : null };
 }
 
 type RetailerSessionRow = { active: boolean; sessionVersion: number; retailerId: number; status: string; unread: number };

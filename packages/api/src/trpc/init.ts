@@ -3,9 +3,13 @@ import superjson from 'superjson';
 // The core error class: schemas written with zod and with zod/mini (the forms' smaller build) both throw it.
 import { $ZodError as ZodError } from 'zod/v4/core';
 import { hasPermission, type Permission } from '@tobacco/auth/permissions';
+import { replicaOf } from '@tobacco/db/replica';
 import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
 import { unsafeInput } from '../common/input-guard';
 import { DomainError, type DomainErrorCode } from '../errors';
+import { isDatabaseUnavailable, markDatabaseUnavailable } from '../ops/db-unavailable';
+import { getLogger } from '../ops/logger';
+import { observeRequest } from '../ops/metrics';
 import type { Context } from './context';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
@@ -34,7 +38,9 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
           ? { messageKey: 'errors.VALIDATION', fieldErrors: fieldErrors(cause) }
           : error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'
             ? { messageKey: `errors.${error.code}` as MessageKey }
-            : { messageKey: 'errors.unexpected', params: { requestId: ctx?.requestId ?? '-' }, requestId: ctx?.requestId };
+            : error.code === 'SERVICE_UNAVAILABLE'
+              ? { messageKey: 'errors.unavailable', requestId: ctx?.requestId }
+              : { messageKey: 'errors.unexpected', params: { requestId: ctx?.requestId ?? '-' }, requestId: ctx?.requestId };
     const internal = !(cause instanceof DomainError) && !(cause instanceof ZodError) && error.code === 'INTERNAL_SERVER_ERROR';
     return { ...shape, message: internal ? 'Internal error' : shape.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, ...data } };
   },
@@ -53,7 +59,8 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-// DomainErrors become tRPC errors with the right status; anything else is logged with the request id.
+// DomainErrors become tRPC errors with the right status; a database that is down or restarting becomes
+// 503 (retry shortly); anything else is logged with the request id.
 const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
@@ -61,8 +68,13 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
     if (cause instanceof DomainError) {
       throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
     }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause ?? result.error)) {
+      getLogger().warn({ requestId: ctx.requestId, procedure: path }, 'database unavailable');
+      markDatabaseUnavailable(() => ctx.db.$queryRaw`SELECT 1`);
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable', cause });
+    }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      console.error(`[api] request ${ctx.requestId} ${path} failed:`, cause ?? result.error);
+      getLogger().error({ requestId: ctx.requestId, procedure: path, err: cause ?? result.error }, 'request failed');
     }
   }
   return result;
@@ -75,7 +87,22 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorBoundary).use(inputGuard);
+
+// One log line and one metrics observation per procedure call: who called (kind only, never who), what,
+// how long, and how it ended. Inputs are not logged: they carry names and phone numbers.
+const requestLog = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  const outcome = result.ok ? 'ok' : result.error.code;
+  observeRequest(path, outcome, durationMs / 1000);
+  const line = { requestId: ctx.requestId, procedure: path, type, durationMs, outcome, caller: ctx.actor?.kind ?? 'anonymous' };
+  if (result.ok || outcome !== 'INTERNAL_SERVER_ERROR') getLogger().info(line, 'request');
+  else getLogger().error(line, 'request');
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(requestLog).use(errorBoundary).use(inputGuard);
 
 export const retailerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED' });
@@ -106,3 +133,10 @@ export function requirePermission(permission: Permission) {
     return next();
   });
 }
+
+/**
+ * Read-only, read-heavy procedures (analytics) run on a read replica when DATABASE_REPLICA_URL is set
+ * (`@tobacco/db/replica`): a few seconds of replication lag is acceptable there, and the primary keeps
+ * its connections for the work that writes.
+ */
+export const onReplica = t.middleware(({ ctx, next }) => next({ ctx: { db: replicaOf(ctx.db) } }));

@@ -26,6 +26,8 @@ export function errorMessageOf(error: unknown, requestId?: string): ErrorMessage
   }
   const code = typeof e.code === 'string' ? e.code : typeof e.data?.code === 'string' ? e.data.code : undefined;
   if (code && (GENERIC_CODES as readonly string[]).includes(code)) return { key: `errors.${code}` as MessageKey };
+  // The database is down or restarting (see the API's error boundary): a retry shortly will do.
+  if (code === 'SERVICE_UNAVAILABLE') return { key: 'errors.unavailable' };
   // fetch() rejects with a TypeError when the network is down; tRPC wraps it without data.
   if (error instanceof TypeError || (e.data == null && typeof e.message === 'string' && /fetch|network/i.test(e.message))) {
     return { key: 'errors.network' };
