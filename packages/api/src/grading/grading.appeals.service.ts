@@ -1,5 +1,4 @@
 import type { Db } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { writeAudit } from '../admin/audit';
@@ -89,8 +88,8 @@ export async function getAppeal({ db, clock }: StaffDeps, input: { appealId: num
 /** Title and body of the answer in the retailer's inbox (one place, for the message-key change). */
 function decisionNotice(upheld: boolean, grade: number, reason: string) {
   return {
-    title: translate('zh-CN', upheld ? 'grading.appeals.notify.upheldTitle' : 'grading.appeals.notify.changedTitle', { grade }),
-    body: translate('zh-CN', 'grading.appeals.notify.body', { reason }),
+    messageKey: upheld ? ('grading.appeals.notify.upheld' as const) : ('grading.appeals.notify.changed' as const),
+    params: { grade, reason },
   };
 }
 
@@ -148,11 +147,10 @@ export async function decideAppeal({ db, actor, clock }: StaffDeps, input: TDeci
 export async function remindOverdueAppeals(db: Db, now: Date): Promise<number> {
   const overdue = await db.gradeAppeal.count({ where: { state: 'SUBMITTED', dueAt: { lt: now } } });
   if (overdue === 0) return 0;
-  const title = translate('zh-CN', 'grading.appeals.notify.overdueTitle', { count: overdue });
-  const body = translate('zh-CN', 'grading.appeals.notify.overdueBody', { count: overdue });
+  const params = JSON.stringify({ count: overdue });
   return db.$executeRaw`
-    INSERT INTO "Notification" ("staffUserId", kind, title, body, link, "createdAt")
-    SELECT u.id, 'SLA_REMINDER'::"NotificationKind", ${title}, ${body}, '/grading/appeals?overdue=1', ${now}
+    INSERT INTO "Notification" ("staffUserId", kind, "messageKey", params, link, "createdAt")
+    SELECT u.id, 'SLA_REMINDER'::"NotificationKind", 'grading.appeals.notify.overdue', ${params}::jsonb, '/grading/appeals?overdue=1', ${now}
     FROM "StaffUser" u
     WHERE u.active AND EXISTS (SELECT 1 FROM "StaffRoleGrant" g WHERE g."userId" = u.id AND g.role = 'MANAGER')`;
 }

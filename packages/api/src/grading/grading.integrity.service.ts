@@ -1,6 +1,5 @@
 import type { Db, DbTx } from '@tobacco/db/client';
 import type { IntegrityLevel } from '@tobacco/db/enums';
-import { translate } from '@tobacco/i18n/messages';
 import type { StaffActor } from '../actor';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
@@ -29,8 +28,8 @@ function inTransaction<T>(db: Db | DbTx, fn: (tx: DbTx) => Promise<T>): Promise<
 /** Notices of a cap (one place, for the message-key change): to the shop, and to its account manager. */
 function capNotices(shopName: string, level: string, cap: number) {
   return {
-    retailer: { title: translate('zh-CN', 'grading.integrity.notify.cappedTitle', { cap }), body: translate('zh-CN', 'grading.integrity.notify.cappedBody', { level, cap }) },
-    manager: { title: translate('zh-CN', 'grading.integrity.notify.managerTitle', { shop: shopName }), body: translate('zh-CN', 'grading.integrity.notify.managerBody', { shop: shopName, level, cap }) },
+    retailer: { messageKey: 'grading.integrity.notify.capped', params: JSON.stringify({ level, cap }) },
+    manager: { messageKey: 'grading.integrity.notify.manager', params: JSON.stringify({ shop: shopName, level, cap }) },
   };
 }
 
@@ -80,15 +79,15 @@ export async function recordIntegrityChanges({ db, actor, clock }: Deps, rows: r
       const notices = capped.map((c) => ({ ...c, notice: capNotices(c.before.shopName, c.row.level, cap) }));
       const toManagers = notices.filter((n) => n.before.accountManagerId !== null);
       await tx.$executeRaw`
-        INSERT INTO "Notification" ("retailerId", "staffUserId", kind, title, body, link, "createdAt")
-        SELECT t.retailer, t.staff, 'SYSTEM'::"NotificationKind", t.title, t.body, t.link, ${now}
+        INSERT INTO "Notification" ("retailerId", "staffUserId", kind, "messageKey", params, link, "createdAt")
+        SELECT t.retailer, t.staff, 'SYSTEM'::"NotificationKind", t.key, t.params::jsonb, t.link, ${now}
         FROM unnest(
           ${[...notices.map((n) => n.row.retailerId), ...toManagers.map(() => null)]}::int[],
           ${[...notices.map(() => null), ...toManagers.map((n) => n.before.accountManagerId)]}::int[],
-          ${[...notices.map((n) => n.notice.retailer.title), ...toManagers.map((n) => n.notice.manager.title)]}::text[],
-          ${[...notices.map((n) => n.notice.retailer.body), ...toManagers.map((n) => n.notice.manager.body)]}::text[],
+          ${[...notices.map((n) => n.notice.retailer.messageKey), ...toManagers.map((n) => n.notice.manager.messageKey)]}::text[],
+          ${[...notices.map((n) => n.notice.retailer.params), ...toManagers.map((n) => n.notice.manager.params)]}::text[],
           ${[...notices.map(() => '/grade'), ...toManagers.map((n) => `/retailers/${n.row.retailerId}`)]}::text[]
-        ) AS t(retailer, staff, title, body, link)`;
+        ) AS t(retailer, staff, key, params, link)`;
       await writeAuditMany(tx, {
         actorStaffId: actor.userId,
         action: 'grading.integrity.cap',

@@ -4,7 +4,7 @@ import type { PrismaClient } from '@tobacco/db/client';
 import { createDistrict, createRetailer, createStaff } from '@tobacco/db/testing';
 import { DEFAULT_GRADE_SHARES, SETTINGS } from '../admin/settings.registry';
 import { JOB_HANDLERS } from '../jobs/jobs.handlers';
-import { runDueJobs } from '../jobs/jobs.service';
+import { GRADE_RUN_QUEUE } from './grading.run.service';
 import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { createOrder, createPolicy, createProduct, ensureCycle } from '../testing/portal-fixtures';
 import { gradingTestDatabase } from '../testing/grading-database';
@@ -71,7 +71,8 @@ afterAll(() => isolated.close());
 const caller = (staff: Staff, at = clock) => backofficeCallerFor(db, staffActor(staff), at);
 
 async function computeAndGetRun(runId: number) {
-  await runDueJobs(db, JOB_HANDLERS, clock());
+  // The queued job's handler, as the worker would run it.
+  await JOB_HANDLERS[GRADE_RUN_QUEUE]!(db, { runId }, clock());
   return db.gradeRun.findUniqueOrThrow({ where: { id: runId }, include: { rows: true } });
 }
 

@@ -1,5 +1,4 @@
 import { Prisma, type Db, type DbTx } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { writeAudit } from '../admin/audit';
@@ -221,8 +220,8 @@ async function lockRun(tx: DbTx, runId: number) {
 /** Title and body of the inbox notice that grades were published (one place, for the message-key change). */
 function publishedNotice(periodCode: string, effectiveFrom: string) {
   return {
-    title: translate('zh-CN', 'grading.notify.publishedTitle', { code: periodCode }),
-    body: translate('zh-CN', 'grading.notify.publishedBody', { code: periodCode, date: effectiveFrom }),
+    messageKey: 'grading.notify.published',
+    params: JSON.stringify({ code: periodCode, date: { date: effectiveFrom } }),
   };
 }
 
@@ -262,8 +261,8 @@ export async function publishGradeRun({ db, actor, clock }: StaffDeps, input: TD
       else await enqueueJob(tx, { queue: GRADE_APPLY_QUEUE, payload: { periodId: run.periodId }, runAt: chinaDateTime(effectiveFrom, '00:00'), uniqueKey: `grading:apply:${run.id}` });
       const notice = publishedNotice(run.period.code, effectiveFrom);
       await tx.$executeRaw`
-        INSERT INTO "Notification" ("retailerId", kind, title, body, link, "createdAt")
-        SELECT "retailerId", 'GRADE_PUBLISHED'::"NotificationKind", ${notice.title}, ${notice.body}, '/grade', ${now}
+        INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
+        SELECT "retailerId", 'GRADE_PUBLISHED'::"NotificationKind", ${notice.messageKey}, ${notice.params}::jsonb, '/grade', ${now}
         FROM "GradeRunRow" WHERE "runId" = ${run.id}`;
       await writeAudit(tx, {
         actorStaffId: actor.userId,

@@ -71,7 +71,8 @@ export async function getRetailer360({ db, actor, clock }: StaffDeps, input: { i
       GROUP BY c.id, c.code, c."weekStart"
       ORDER BY c."weekStart"`,
     db.alert.count({ where: { retailerId: shop.id, state: 'OPEN' } }),
-    current ? getPublishedPolicy(db, current.id, now) : Promise.resolve(null),
+    // A cycle without a policy of its own shows the one carried forward, as the portal does.
+    getPublishedPolicy(db, { id: current?.id ?? null, weekStart: cycles.current.cycleStart }, now, cycles.settings),
   ]);
   const limits =
     current && policy && shop.grade !== null
