@@ -6,6 +6,9 @@ import { addDays } from '../schedule/calendar.rules';
 import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { createOrder, createProduct, ensureCycle } from '../testing/portal-fixtures';
 import { JOB_HANDLERS } from '../jobs/jobs.handlers';
+import { listQueuedJobs } from '../testing/jobs';
+import { translate, type MessageKey, type MessageParams } from '@tobacco/i18n/messages';
+import { renderNotice } from '@tobacco/i18n/stored';
 import { enqueueClosedCycleRun } from './alerts.jobs';
 import { anomaliesForCycle, type AnomalySettings, type RetailerHistory, type WeekTotal } from './alerts.rules';
 import { runCycleAnomalies } from './alerts.run';
@@ -102,7 +105,10 @@ describe('the cycle-close run', () => {
     expect(alerts.map((a) => a.askedAt !== null)).toEqual([true, true, false]);
     const inbox = await db.notification.findMany({ where: { retailerId: { in: ids } } });
     expect(inbox.map((n) => n.link).sort()).toEqual([`/alerts/${alerts[0]!.id}`, `/alerts/${alerts[1]!.id}`].sort());
-    expect(inbox.every((n) => !/异动|违规|异常/.test(n.title + n.body))).toBe(true);
+    const zh = (key: MessageKey, params?: MessageParams) => translate('zh-CN', key, params);
+    const read = inbox.map((n) => renderNotice(zh, 'zh-CN', n));
+    expect(read.every(({ title }) => title.length > 0)).toBe(true);
+    expect(read.every(({ title, body }) => !/异动|违规|异常/.test(title + body))).toBe(true);
 
     // The SQL agrees with the pure rules, retailer by retailer.
     for (const id of ids) expect(alerts.filter((a) => a.retailerId === id).map((a) => a.rule).sort()).toEqual(await expectedFor(db, id, CYCLE));
@@ -136,7 +142,7 @@ describe('the cycle-close run', () => {
     const closed = await ensureCycle(db, '2031-03-31');
     await enqueueClosedCycleRun(db, NOW);
     await enqueueClosedCycleRun(db, NOW);
-    const jobs = await db.job.findMany({ where: { queue: 'alerts.runCycle', uniqueKey: `alerts:cycle:${closed.id}` } });
+    const jobs = await listQueuedJobs(db, { queue: 'alerts.runCycle', uniqueKey: `alerts:cycle:${closed.id}` });
     expect(jobs).toHaveLength(1);
     // The worker's handler for the queue runs the cycle (called directly: other tests' jobs share the table).
     await JOB_HANDLERS['alerts.runCycle']!(db, jobs[0]!.payload, NOW);

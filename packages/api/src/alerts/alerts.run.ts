@@ -1,5 +1,5 @@
 import type { Db, DbTx } from '@tobacco/db/client';
-import { translate, type MessageKey } from '@tobacco/i18n/messages';
+import type { MessageKey } from '@tobacco/i18n/messages';
 import { getSettings } from '../admin/settings.service';
 import { DomainError, notFound } from '../errors';
 import { addDays, chinaDate } from '../schedule/calendar.rules';
@@ -105,18 +105,14 @@ export function alertQuestionNotice(rule: AlertRuleName): { title: MessageKey; b
 /** Asks the shops of these new alerts (only the rules the setting names) in one statement; returns how many. */
 async function askRetailers(db: DbTx, alertIds: number[], rules: readonly AlertRuleName[], now: Date): Promise<number> {
   if (alertIds.length === 0 || rules.length === 0) return 0;
-  const stopped = alertQuestionNotice('STOPPED_ORDERING');
-  const change = alertQuestionNotice('ORDER_SPIKE');
-  const text = (key: MessageKey) => translate('zh-CN', key);
   return db.$executeRaw`
     WITH asked AS (
       UPDATE "Alert" SET "askedAt" = ${ts(now)}::timestamptz AT TIME ZONE 'UTC'
       WHERE id = ANY(${alertIds}::int[]) AND rule::text = ANY(${[...rules]}::text[])
       RETURNING id, "retailerId", rule)
-    INSERT INTO "Notification" ("retailerId", kind, title, body, link, "createdAt")
+    INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
     SELECT "retailerId", 'SYSTEM',
-           CASE WHEN rule = 'STOPPED_ORDERING' THEN ${text(stopped.title)} ELSE ${text(change.title)} END,
-           CASE WHEN rule = 'STOPPED_ORDERING' THEN ${text(stopped.body)} ELSE ${text(change.body)} END,
+           CASE WHEN rule = 'STOPPED_ORDERING' THEN 'alerts.ask.stopped' ELSE 'alerts.ask.change' END, '{}'::jsonb,
            '/alerts/' || id, ${ts(now)}::timestamptz AT TIME ZONE 'UTC'
     FROM asked`;
 }

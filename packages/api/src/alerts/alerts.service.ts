@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { hasPermission } from '@tobacco/auth/permissions';
 import { Prisma, type DbTx } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import type { StaffActor } from '../actor';
 import { writeAudit } from '../admin/audit';
 import type { RetailerDeps, StaffDeps } from '../deps';
@@ -190,8 +189,9 @@ export async function answerAlert({ db, actor, clock }: RetailerDeps, input: z.o
     if (alert.retailer.accountManagerId) {
       await notifyStaff(tx, alert.retailer.accountManagerId, {
         kind: 'SYSTEM',
-        title: translate('zh-CN', 'alerts.notify.answeredTitle', { shop: alert.retailer.shopName }),
-        body: input.answer,
+        // The shop's own words are the notice's body, shown as written.
+        messageKey: 'alerts.notify.answered',
+        params: { shop: alert.retailer.shopName, detail: input.answer },
         link: `/alerts?retailerId=${actor.retailerId}`,
       });
     }

@@ -1,5 +1,4 @@
 import type { Db } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import { writeAudit } from '../admin/audit.service';
 import { notifyStaff, type NotificationInput } from '../notifications/notifications.service';
 import { addDays } from '../schedule/calendar.rules';
@@ -22,8 +21,8 @@ const day = (date: string) => new Date(`${date}T00:00:00Z`);
 export function carryForwardNotice(args: { cycle: string; from: string; version: number; policyId: number }): NotificationInput {
   return {
     kind: 'SYSTEM',
-    title: translate('zh-CN', 'allocation.carried.noticeTitle', { cycle: args.cycle }),
-    body: translate('zh-CN', 'allocation.carried.noticeBody', { cycle: args.cycle, from: args.from, version: args.version }),
+    messageKey: 'allocation.carried.notice',
+    params: { cycle: args.cycle, from: args.from, version: args.version },
     link: `/allocation/policies/${args.policyId}`,
   };
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
 import { createDistrict, createRetailer, testDb } from '@tobacco/db/testing';
 import { isoWeekCode } from '../allocation/allocation.versions.rules';
+import { listQueuedJobs } from '../testing/jobs';
 import { addDays, chinaDateTime } from './calendar.rules';
 import { ensureCyclesAhead, sendWindowReminder, sweepWindowReminders, WINDOW_REMINDER_QUEUE } from './schedule.jobs';
 
@@ -42,18 +43,18 @@ describe('order-window reminders', () => {
     const cycleStart = addDays(MONDAY, 7);
     expect(await sweepWindowReminders(db, friday)).toBe(1);
     expect(await sweepWindowReminders(db, new Date(friday.getTime() + 15 * 60_000))).toBe(1);
-    const jobs = await db.job.findMany({ where: { queue: WINDOW_REMINDER_QUEUE, uniqueKey: { startsWith: `schedule:windowReminder:${cycleStart}:` } } });
+    const jobs = await listQueuedJobs(db, { queue: WINDOW_REMINDER_QUEUE, uniqueKeyPrefix: `schedule:windowReminder:${cycleStart}:` });
     expect(jobs.map((j) => j.uniqueKey)).toEqual([`schedule:windowReminder:${cycleStart}:dayBefore`]);
 
     await sendWindowReminder(db, jobs[0]!.payload as { cycleStart: string; kind: 'dayBefore' }, friday);
     const mine = await db.notification.findMany({ where: { retailerId: { in: [active.id, suspended.id] }, kind: 'ORDER_WINDOW' } });
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ retailerId: active.id, link: '/allocation?cycle=next' });
-    expect(mine[0]!.title).toContain('2086-W11');
+    expect(mine[0]).toMatchObject({ messageKey: 'schedule.reminder.dayBefore', params: { cycle: '2086-W11' } });
 
     // At the opening the second reminder follows, once.
     const saturday = chinaDateTime(addDays(MONDAY, 5), '12:10');
     expect(await sweepWindowReminders(db, saturday)).toBe(1);
-    expect(await db.job.count({ where: { uniqueKey: `schedule:windowReminder:${cycleStart}:atOpening` } })).toBe(1);
+    expect(await listQueuedJobs(db, { uniqueKey: `schedule:windowReminder:${cycleStart}:atOpening` })).toHaveLength(1);
   });
 });

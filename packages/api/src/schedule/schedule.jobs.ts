@@ -1,10 +1,8 @@
 import type { Db, DbTx } from '@tobacco/db/client';
-import { translate } from '@tobacco/i18n/messages';
 import { getSettings } from '../admin/settings.service';
 import { isoWeekCode } from '../allocation/allocation.versions.rules';
 import { enqueueJob } from '../jobs/jobs.service';
 import type { NotificationInput } from '../notifications/notifications.service';
-import { formatDateTime } from '@tobacco/i18n/format';
 import { currentCycleStart, dueWindowReminders, windowOpensAt, type WindowReminderKind } from './schedule.rules';
 import { loadScheduleSettings } from './schedule.service';
 
@@ -41,11 +39,11 @@ export async function sweepWindowReminders(db: Db, now: Date): Promise<number> {
 
 /** The inbox entry of a reminder: one function, so its wording lives in one place. */
 export function windowReminderNotice(kind: WindowReminderKind, args: { cycle: string; opensAt: Date; closeTime: string }): NotificationInput {
-  const at = formatDateTime(args.opensAt, 'zh-CN');
-  const params = { cycle: args.cycle, at, close: args.closeTime };
+  // The opening instant is rendered in the reader's language when the notice is read.
+  const params = { cycle: args.cycle, at: { dateTime: args.opensAt.toISOString() }, close: args.closeTime };
   return kind === 'dayBefore'
-    ? { kind: 'ORDER_WINDOW', title: translate('zh-CN', 'schedule.reminder.dayBeforeTitle', params), body: translate('zh-CN', 'schedule.reminder.dayBeforeBody', params), link: '/allocation?cycle=next' }
-    : { kind: 'ORDER_WINDOW', title: translate('zh-CN', 'schedule.reminder.openTitle', params), body: translate('zh-CN', 'schedule.reminder.openBody', params), link: '/schedule' };
+    ? { kind: 'ORDER_WINDOW', messageKey: 'schedule.reminder.dayBefore', params, link: '/allocation?cycle=next' }
+    : { kind: 'ORDER_WINDOW', messageKey: 'schedule.reminder.open', params, link: '/schedule' };
 }
 
 /** One reminder to every active retailer, in one INSERT … SELECT. */
@@ -53,6 +51,7 @@ export async function sendWindowReminder(db: Db, payload: { cycleStart: string; 
   const settings = await loadScheduleSettings(db);
   const notice = windowReminderNotice(payload.kind, { cycle: isoWeekCode(payload.cycleStart), opensAt: windowOpensAt(payload.cycleStart, settings), closeTime: settings.windowCloseTime });
   return db.$executeRaw`
-    INSERT INTO "Notification" ("retailerId", kind, title, body, link, "createdAt")
-    SELECT id, ${notice.kind}::"NotificationKind", ${notice.title}, ${notice.body}, ${notice.link ?? null}, ${now} FROM "Retailer" WHERE status = 'ACTIVE'`;
+    INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
+    SELECT id, ${notice.kind}::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params ?? {})}::jsonb, ${notice.link ?? null}, ${now}
+    FROM "Retailer" WHERE status = 'ACTIVE'`;
 }

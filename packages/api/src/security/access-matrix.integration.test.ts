@@ -76,7 +76,7 @@ beforeAll(async () => {
   const change = await db.changeRequest.create({ data: { retailerId: partyB.shop.id, changes: { phone: '13900000000' }, previous: { phone: partyB.shop.phone } } });
   const product = await createProduct(db);
   await db.allocationAdjustment.create({ data: { retailerId: partyB.shop.id, cycleId: cycle.id, productId: product.id, delta: 2, reason: '保供', createdById: (staffOf.MARKETING as { userId: number }).userId } });
-  const notice = await db.notification.create({ data: { retailerId: partyB.shop.id, kind: 'COMPLAINT_UPDATE', title: 't', body: 'b' } });
+  const notice = await db.notification.create({ data: { retailerId: partyB.shop.id, kind: 'COMPLAINT_UPDATE', messageKey: 'notifications.stored', params: { title: 't', detail: 'b' } } });
   const retailerSessionId = await openSession(db, 'portal', { kind: 'retailer', loginId: partyB.shop.logins[0]!.id, retailerId: partyB.shop.id, sessionVersion: 0, name: 'b' });
   const managerSessionId = await openSession(db, 'backoffice', { kind: 'staff', userId: (partyB.manager as { userId: number }).userId, sessionVersion: 0, name: 'b' });
   b = { retailerSessionId, managerSessionId, complaintId: filed.id, version: complaint.version, attachmentId: complaint.attachments[0]!.id, changeRequestId: change.id, notificationId: notice.id, orderId: order.id, categoryId: category.id };

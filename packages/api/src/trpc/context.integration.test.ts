@@ -47,10 +47,10 @@ describe('request context', () => {
     const at = new Date();
     await db.notification.createMany({
       data: [
-        { retailerId: shop.id, kind: 'SYSTEM', title: 'a', body: 'a', createdAt: at },
-        { retailerId: shop.id, kind: 'SYSTEM', title: 'b', body: 'b', createdAt: at },
-        { retailerId: shop.id, kind: 'SYSTEM', title: 'c', body: 'c', createdAt: at, readAt: at },
-        { retailerId: other.id, kind: 'SYSTEM', title: 'd', body: 'd', createdAt: at },
+        { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'a' }, createdAt: at },
+        { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'b' }, createdAt: at },
+        { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'c' }, createdAt: at, readAt: at },
+        { retailerId: other.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'd' }, createdAt: at },
       ],
     });
     // Records every way the context could query: raw statements, transactions and model delegates alike.
