@@ -43,8 +43,16 @@ for moment in "${MOMENTS[@]}"; do
   "${fake[@]}" node --import tsx scripts/clock-check.ts
   result="$moment:"
   if [ -n "$VITEST_PATHS" ]; then
+    # The JSON report decides, as in `npm test`: vitest's exit status alone has let a failed test through.
+    report=$(mktemp)
     # shellcheck disable=SC2086
-    if "${fake[@]}" npx vitest run $VITEST_PATHS; then result="$result vitest ok"; else result="$result vitest FAILED"; status=1; fi
+    "${fake[@]}" npx vitest run $VITEST_PATHS --reporter=default --reporter=json --outputFile.json="$report" || true
+    if node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.exit(r.numTotalTests > 0 && r.numFailedTests === 0 ? 0 : 1)' "$report"; then
+      result="$result vitest ok"
+    else
+      result="$result vitest FAILED"; status=1
+    fi
+    rm -f "$report"
   fi
   if [ -n "$E2E_SPECS" ]; then
     # shellcheck disable=SC2086

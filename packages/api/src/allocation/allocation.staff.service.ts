@@ -158,6 +158,7 @@ export async function getPolicy({ db, actor }: StaffDeps, input: { policyId: num
       cycle: true,
       createdBy: { select: { id: true, name: true } },
       approvedBy: { select: { id: true, name: true } },
+      carriedFrom: { select: { version: true, cycle: { select: { code: true } } } },
     },
   });
   if (!policy) throw notFound();
@@ -184,6 +185,7 @@ export async function getPolicy({ db, actor }: StaffDeps, input: { policyId: num
     publishAt: policy.publishAt,
     publishedAt: policy.publishedAt,
     createdAt: policy.createdAt,
+    carriedFrom: policy.carriedFrom,
     cycle: { id: policy.cycle.id, code: policy.cycle.code, weekStart: isoDate(policy.cycle.weekStart), weekEnd: isoDate(policy.cycle.weekEnd) },
     scheduledPublishAt: scheduledPublishAt(isoDate(policy.cycle.weekStart), settings.weekday, settings.time),
     limits,

@@ -64,6 +64,11 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
                 ? t('allocation.staff.publishAt', { at: formatDateTime(policy.publishAt, locale) })
                 : t('allocation.staff.scheduledFor', { at: formatDateTime(policy.scheduledPublishAt, locale) })}
           </DetailItem>
+          {policy.carriedFrom ? (
+            <DetailItem term={t('allocation.carried.badge')} className="sm:col-span-2 lg:col-span-4">
+              <span className="text-warning-800">{t('allocation.carried.detail', { cycle: policy.carriedFrom.cycle.code, version: policy.carriedFrom.version })}</span>
+            </DetailItem>
+          ) : null}
           {policy.note ? (
             <DetailItem term={t('allocation.staff.grid.note')} className="sm:col-span-2 lg:col-span-4">
               {policy.note}
