@@ -76,7 +76,12 @@ export async function backupDatabase(url: string, file: string, migrationsDir?: 
       source.on('data', (chunk: Buffer) => {
         for (const byte of chunk) if (byte === 10) rows += 1;
       });
-      await pipeline(source, gzip, { end: false });
+      // pipe() rather than pipeline(): the gzip stream stays open across tables without gathering listeners.
+      await new Promise<void>((resolve, reject) => {
+        source.once('end', resolve);
+        source.once('error', reject);
+        source.pipe(gzip, { end: false });
+      });
       await writeLine(gzip, '\\.\n\n');
       manifest.tables[table.name] = rows;
     }
@@ -131,15 +136,24 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
     if (existing.rowCount) throw new Error('The target database is not empty: restore into a new database (or drop this one first).');
     await client.query('BEGIN');
     let statements: string[] = [];
+    let pending = '';
     let manifest: BackupManifest | undefined;
     for await (const line of gzippedLines(file)) {
       if (copy) {
         if (line === '\\.') {
+          if (pending) copy.write(pending);
+          pending = '';
           copy.end();
           await copyDone;
           copy = undefined;
-        } else if (!copy.write(`${line}\n`)) {
-          await new Promise((resolve) => copy!.once('drain', resolve));
+          continue;
+        }
+        // Rows go to the server in blocks of about 256 KB, not one write per row.
+        pending += `${line}\n`;
+        if (pending.length >= 262_144) {
+          const block = pending;
+          pending = '';
+          if (!copy.write(block)) await new Promise((resolve) => copy!.once('drain', resolve));
         }
         continue;
       }
