@@ -137,7 +137,7 @@ test.describe.serial('errors a person can recover from, both languages', () => {
     // The network drops the first attempt.
     await page.route('**/complaints/new/submit', (route) => route.abort('internetdisconnected'));
     await page.getByRole('button', { name: '提交诉求' }).click();
-    await expect(page.getByRole('alert')).toContainText('网络连接异常');
+    await expect(page.getByRole('alert').filter({ hasText: '网络连接异常' })).toBeVisible();
     await expect(page.getByRole('button', { name: '提交诉求' })).toBeEnabled();
     await expect(page.getByLabel('标题')).toHaveValue(SUBJECT);
     await expect(description).toHaveValue(DESCRIPTION);

@@ -121,7 +121,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                       <li key={String(line.id)} className="flex flex-col gap-0.5 px-3 py-2">
                         <span className="flex flex-wrap justify-between gap-x-3">
                           <span className="font-semibold">{productLabel(line.product)}</span>
-                          <span className="whitespace-nowrap">{t('allocation.unitValue', { n: line.quantity })} · {formatFen(line.amountFen, locale)}</span>
+                          {/* Each figure stays whole; at large text sizes the amount moves under the quantity. */}
+                          <span className="flex flex-wrap gap-x-1">
+                            <span className="whitespace-nowrap">{t('allocation.unitValue', { n: line.quantity })} ·</span>
+                            <span className="whitespace-nowrap">{formatFen(line.amountFen, locale)}</span>
+                          </span>
                         </span>
                         <span className={line.limit && line.limit.overBy > 0 ? 'text-sm font-semibold text-danger-700' : 'text-sm text-ink-muted'}>
                           {line.limit ? t('schedule.orders.limitValue', { ordered: line.limit.ordered, limit: line.limit.effectiveLimit ?? '' }) : t('schedule.orders.noLimit')}
