@@ -7,6 +7,7 @@ import { exportRows } from './surveys/surveys.export';
 import { ZExportInput } from './surveys/surveys.schema';
 import { createCallerFactory, requirePermission, retailerProcedure, router } from './trpc/init';
 import { ZId } from './common/ids';
+import { getVisitPhoto } from './visits/visits.service';
 
 // Downloads and exports answer with bytes or a stream, which JSON cannot carry, so an app serves them from a
 // route handler. These procedures are what such a handler calls in-process: the same builders (session,
@@ -21,6 +22,8 @@ export const portalRoutesRouter = router({
 
 export const backofficeRoutesRouter = router({
   complaintAttachment: requirePermission('complaints.read').input(ZAttachmentInput).query(({ ctx, input }) => readCaseAttachment(ctx, input)),
+  // A photo from a visit, for staff who may see the shop (an account manager: their own shops').
+  visitPhoto: requirePermission('retailers.read').input(ZAttachmentInput).query(({ ctx, input }) => getVisitPhoto(ctx, input)),
   surveyExport: requirePermission('analytics.read')
     .input(ZExportInput.extend({ locale: z.enum(LOCALES) }))
     .query(({ ctx, input: { locale, ...input } }) => exportRows(ctx, input, locale)),

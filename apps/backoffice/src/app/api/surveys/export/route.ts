@@ -3,7 +3,6 @@ import { createBackofficeRoutesCaller } from '@tobacco/api/routes';
 import { csvStream, xlsxStream } from '@tobacco/api/surveys/surveys.export';
 import { searchParamsInput, serveRoute } from '@tobacco/server/route-handler';
 import { auth } from '@/auth';
-import { getLogger } from '@tobacco/api/ops/logger';
 
 export const dynamic = 'force-dynamic';
 

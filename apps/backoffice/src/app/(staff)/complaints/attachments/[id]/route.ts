@@ -2,7 +2,6 @@ import { createBackofficeRoutesCaller } from '@tobacco/api/routes';
 import { attachmentResponse } from '@tobacco/server/attachment-response';
 import { serveRoute } from '@tobacco/server/route-handler';
 import { auth } from '@/auth';
-import { getLogger } from '@tobacco/api/ops/logger';
 
 export const dynamic = 'force-dynamic';
 
