@@ -68,9 +68,9 @@ test('two workers beat, both apps are ready, and each scheduled job runs once', 
     for (const url of [PORTAL, PORTAL_2, BACKOFFICE, BACKOFFICE_2]) expect((await request.get(`${url}/api/ready`)).status()).toBe(200);
     // The recurring jobs of the current slots: run by one of the two workers, once each.
     await expect
-      .poll(async () => (await client.query(`SELECT count(*)::int AS n FROM "Job" WHERE "uniqueKey" LIKE '%:sweep:%' AND state = 'DONE'`)).rows[0].n, { timeout: 60_000 })
+      .poll(async () => (await client.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE singleton_key LIKE '%:sweep:%' AND state = 'completed'`)).rows[0].n, { timeout: 60_000 })
       .toBeGreaterThanOrEqual(2);
-    const twice = await client.query(`SELECT "uniqueKey", attempts FROM "Job" WHERE "uniqueKey" LIKE '%:sweep:%' AND attempts > 1`);
+    const twice = await client.query(`SELECT singleton_key, retry_count FROM pgboss.job WHERE singleton_key LIKE '%:sweep:%' AND retry_count > 0`);
     expect(twice.rows).toEqual([]);
   } finally {
     await client.end();

@@ -60,13 +60,13 @@ export function observeRequest(procedure: string, outcome: string, seconds: numb
 
 export type QueueStats = { due: number; oldestAgeSeconds: number; failed: number };
 
-/** Due jobs, the age of the oldest and the failed ones: one pass over the queue's (state, runAt) index. */
+/** Due jobs, the age of the oldest and the failed ones, from the queue's own table (pg-boss). */
 export async function queueStats(db: Db, now: Date): Promise<QueueStats> {
   const [row] = await db.$queryRaw<{ due: bigint; oldest: Date | null; failed: bigint }[]>`
-    SELECT count(*) FILTER (WHERE state = 'PENDING' AND "runAt" <= ${now}) AS due,
-           min("runAt") FILTER (WHERE state = 'PENDING' AND "runAt" <= ${now}) AS oldest,
-           count(*) FILTER (WHERE state = 'FAILED') AS failed
-    FROM "Job" WHERE state IN ('PENDING', 'FAILED')`;
+    SELECT count(*) FILTER (WHERE state IN ('created', 'retry') AND start_after <= ${now}) AS due,
+           min(start_after) FILTER (WHERE state IN ('created', 'retry') AND start_after <= ${now}) AS oldest,
+           count(*) FILTER (WHERE state = 'failed') AS failed
+    FROM pgboss.job WHERE state IN ('created', 'retry', 'failed')`;
   return {
     due: Number(row?.due ?? 0),
     oldestAgeSeconds: row?.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0,
