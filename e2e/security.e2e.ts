@@ -5,7 +5,7 @@ import { BACKOFFICE, PORTAL, SHOP_A, signInToBackoffice, signInToPortal } from '
 // it while the page loads and hydrates (Next's own scripts carry the nonce).
 
 const PORTAL_PAGES = ['/login', '/', '/grade', '/allocation', '/schedule', '/promotions', '/rewards', '/surveys', '/complaints', '/complaints/new', '/inbox', '/profile'];
-const BACKOFFICE_PAGES = ['/login', '/', '/retailers', '/complaints', '/allocation', '/promotions', '/rewards', '/surveys', '/admin', '/change-password'];
+const BACKOFFICE_PAGES = ['/login', '/', '/retailers', '/complaints', '/allocation', '/promotions', '/rewards', '/surveys', '/analytics', '/admin', '/change-password'];
 
 async function watchViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
