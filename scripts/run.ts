@@ -194,7 +194,7 @@ async function test(): Promise<void> {
   const results: StepResult[] = [];
   const began = Date.now();
   generateClient();
-  step(results, 'Lint', () => run(bin('eslint'), ['.', '--max-warnings=0']));
+  step(results, 'Lint', () => run(bin('eslint'), ['.', '--max-warnings=0'], { NODE_OPTIONS: '--max-old-space-size=8192' }));
   step(results, 'Format', () => run(bin('prettier'), ['--check', '.', '--log-level=warn']));
   step(results, 'Typecheck', () => run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']) && run(bin('tsc'), ['-p', 'tsconfig.tools.json']));
   step(results, 'Unit tests', () => vitestStep('unit'));

@@ -14,7 +14,7 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.url().optional(),
 });
 
-export type ServerEnv = { databaseUrl: string; authSecret: string; nextAuthUrl?: string; secureCookies: boolean };
+export type ServerEnv = { databaseUrl: string; authSecret: string; nextAuthUrl?: string; secureCookies: boolean; development: boolean };
 
 let cached: ServerEnv | undefined;
 
@@ -38,6 +38,8 @@ export function serverEnv(): ServerEnv {
     nextAuthUrl: env.NEXTAUTH_URL,
     // Behind https the session cookie is sent only over https.
     secureCookies: env.NEXTAUTH_URL?.startsWith('https://') ?? false,
+    // `next dev` evaluates scripts, which the content security policy then allows.
+    development: env.NODE_ENV === 'development',
   };
   return cached;
 }

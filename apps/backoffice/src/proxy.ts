@@ -1,7 +1,7 @@
 import { createAuthProxy } from '@tobacco/server/app-proxy';
 import { serverEnv } from './env';
 
-export const proxy = createAuthProxy('backoffice', () => serverEnv().authSecret);
+export const proxy = createAuthProxy('backoffice', serverEnv);
 
 export const config = {
   // Pages only: Next's assets and the site's static files never need a session.

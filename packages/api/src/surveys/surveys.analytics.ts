@@ -170,11 +170,24 @@ export async function visibilityOf(db: DbTx, actor: StaffActor): Promise<Visibil
   return { named: hasPermission(actor.roles, 'analytics.readNamed'), threshold: await getSetting(db, 'surveys.anonymityThreshold') };
 }
 
-/** Groups under the anonymity threshold are dropped for staff without analytics.readNamed; the count of dropped groups is kept. */
-function protect<T extends { respondents: number }>(rows: T[], v: Visibility): { rows: T[]; hidden: number } {
+/**
+ * Groups under the anonymity threshold are dropped for staff without analytics.readNamed; the count of
+ * dropped groups is kept. Complementary suppression: the overall figures are shown, so the hidden groups
+ * together could be recovered by subtracting the shown ones from them; while the hidden groups hold fewer
+ * respondents than the threshold between them, the next-smallest shown group is hidden too.
+ */
+export function protect<T extends { respondents: number }>(rows: T[], v: Visibility): { rows: T[]; hidden: number } {
   if (v.named) return { rows, hidden: 0 };
-  const shown = rows.filter((r) => r.respondents >= v.threshold);
-  return { rows: shown, hidden: rows.length - shown.length };
+  const hidden = new Set(rows.filter((r) => r.respondents < v.threshold));
+  if (hidden.size === 0) return { rows, hidden: 0 };
+  let together = [...hidden].reduce((sum, r) => sum + r.respondents, 0);
+  const candidates = rows.filter((r) => !hidden.has(r)).sort((a, b) => a.respondents - b.respondents);
+  while (together < v.threshold && candidates.length) {
+    const next = candidates.shift()!;
+    hidden.add(next);
+    together += next.respondents;
+  }
+  return { rows: rows.filter((r) => !hidden.has(r)), hidden: hidden.size };
 }
 
 async function surveyMeta(db: DbTx, surveyId: number) {
@@ -232,7 +245,12 @@ export async function getIndexOverview({ db, actor }: StaffDeps, filter: TAnalyt
   const { surveyId, ...rest } = filter;
   const [overall] = await queryIndexGroups(db, [surveyId], 'overall', rest);
   const respondents = overall?.respondents ?? 0;
-  const suppressed = !v.named && respondents > 0 && respondents < v.threshold;
+  // A filtered group is hidden when it is small, and also when what the filter leaves out is small: the
+  // unfiltered figures minus these would otherwise give that small remainder away.
+  const filtered = Object.values(rest).some((value) => value !== undefined);
+  const total = !v.named && filtered ? ((await queryIndexGroups(db, [surveyId], 'overall', {}))[0]?.respondents ?? 0) : respondents;
+  const small = (n: number) => n > 0 && n < v.threshold;
+  const suppressed = !v.named && (small(respondents) || small(total - respondents));
   const dims = dimensionsOf(survey.definition);
   return {
     survey: { id: survey.id, title: survey.title, state: survey.state, opensAt: survey.opensAt, closesAt: survey.closesAt },

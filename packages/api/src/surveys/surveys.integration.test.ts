@@ -421,8 +421,9 @@ describe('the index in SQL against the pure function', () => {
     const forExec = await execCaller.surveys.analytics.breakdown({ surveyId, by: 'district' });
     const forManager = await staff(manager).surveys.analytics.breakdown({ surveyId, by: 'district' });
     expect(forManager.rows.map((r) => r.key).sort()).toEqual(districts.map(String).sort());
-    expect(forExec.rows.map((r) => r.key).sort()).toEqual([districts[0], districts[1]].map(String).sort());
-    expect(forExec.hidden).toBe(1);
+    // District 3 is under the threshold, and the next-smallest district is hidden with it (complementary).
+    expect(forExec.rows).toHaveLength(1);
+    expect(forExec.hidden).toBe(2);
     expect(forExec.rows.every((r) => r.respondents >= 5)).toBe(true);
 
     const small = await execCaller.surveys.analytics.overview({ surveyId, districtId: districts[2] });
@@ -437,7 +438,32 @@ describe('the index in SQL against the pure function', () => {
     const exported = await exportRows({ db, actor: staffActor(exec) as StaffActor, clock: () => new Date() }, { surveyId, table: 'district', format: 'csv' }, 'zh-CN');
     const rows: unknown[][] = [];
     for await (const row of exported.rows) rows.push(row);
-    expect(rows).toHaveLength(1 + 2);
+    expect(rows).toHaveLength(1 + 1);
+  });
+
+  it('survives the subtraction attack: overall minus the shown groups never isolates fewer than the threshold', async () => {
+    const execCaller = staff(exec);
+    const overall = await execCaller.surveys.analytics.overview({ surveyId });
+    for (const by of ['district', 'market', 'businessForm', 'gradeBand', 'accountManager'] as const) {
+      const shown = await execCaller.surveys.analytics.breakdown({ surveyId, by });
+      const remainder = overall.respondents - shown.rows.reduce((sum, r) => sum + r.respondents, 0);
+      // What subtraction recovers is all hidden groups together: none, or at least the threshold.
+      expect([by, remainder === 0 || remainder >= overall.threshold]).toEqual([by, true]);
+    }
+    // The small district alone, found by the attacker as overall minus the other two: its index would be
+    // (N·I − Σ nᵢ·Iᵢ) / (N − Σ nᵢ); with complementary suppression the other two are not both shown.
+    const district = await execCaller.surveys.analytics.breakdown({ surveyId, by: 'district' });
+    expect(district.rows.map((r) => r.key)).not.toContain(String(districts[2]));
+    expect(district.rows.length).toBeLessThan(2);
+    // Nor by filters: the overview of "everything but the small district" is not available either.
+    for (const districtId of [districts[0]!, districts[1]!]) {
+      const other = await execCaller.surveys.analytics.overview({ surveyId, districtId });
+      const others = await staff(manager).surveys.analytics.overview({ surveyId, districtId });
+      if (overall.respondents - others.respondents < overall.threshold) expect(other).toMatchObject({ suppressed: true, index: null });
+    }
+    const rural = await staff(manager).surveys.analytics.overview({ surveyId, market: 'X' });
+    const urbanForExec = await execCaller.surveys.analytics.overview({ surveyId, market: 'C' });
+    expect(urbanForExec.suppressed).toBe(rural.respondents > 0 && rural.respondents < overall.threshold);
   });
 
   it('exports exactly the filtered answers, one row per response', async () => {
