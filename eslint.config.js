@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/.next/**', '**/generated/**', '**/next-env.d.ts', 'test-results/**', 'playwright-report/**', '.data/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/.next/**',
+      '**/generated/**',
+      '**/next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -43,7 +51,17 @@ export default tseslint.config(
   },
   {
     // The files whose job is to read the environment, and the scripts that launch processes with it.
-    files: ['**/env.ts', 'scripts/**', 'prisma/**', 'bench/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.ts', 'prisma.config.ts', 'packages/db/src/client.ts'],
+    files: [
+      '**/env.ts',
+      'scripts/**',
+      'prisma/**',
+      'bench/**',
+      'e2e/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      'prisma.config.ts',
+      'packages/db/src/client.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

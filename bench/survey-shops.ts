@@ -5,7 +5,9 @@ import type { PrismaClient } from '../packages/db/src/client';
 export async function insertSurveyShops(db: PrismaClient, count: number): Promise<void> {
   const DISTRICTS = 12;
   const MANAGERS_PER_DISTRICT = 5;
-  await db.$executeRawUnsafe(`INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`,
+  );
   await db.$executeRawUnsafe(`
     INSERT INTO "StaffUser" (username, name, "passwordHash", "districtId")
     SELECT 'bench_am' || g, '客户经理' || g, 'x', (SELECT id FROM "District" ORDER BY id OFFSET (g - 1) % ${DISTRICTS} LIMIT 1)

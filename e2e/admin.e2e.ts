@@ -8,7 +8,10 @@ const CHINA = 'Asia/Shanghai';
 const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: CHINA }).format(new Date());
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-const zhDate = (date: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(`${date}T00:00:00Z`));
+const zhDate = (date: string) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 
 /** Opens a retailer's account page from the admin list, by licence number. */
 async function openRetailerAccount(page: Page, licenceNo: string): Promise<void> {
@@ -26,7 +29,10 @@ async function assignManager(page: Page, licenceNo: string, label: string): Prom
 }
 
 test.describe('administration', () => {
-  test('admin creates an account manager who, after changing the temporary password, sees shop B and not shop A', async ({ page, browser }) => {
+  test('admin creates an account manager who, after changing the temporary password, sees shop B and not shop A', async ({
+    page,
+    browser,
+  }) => {
     const username = `e2eam${Date.now() % 1_000_000}`;
     const name = `测试经理${username.slice(-4)}`;
     await signInToBackoffice(page, 'admin');
@@ -161,7 +167,17 @@ test.describe('administration', () => {
 
   test('the administration pages and the staff homes pass axe', async ({ page }) => {
     await signInToBackoffice(page, 'admin');
-    for (const path of ['/', '/admin', '/admin/users', '/admin/retailers', '/admin/retailers/import', '/admin/retailers/move', '/admin/organisation', '/admin/categories', '/admin/settings']) {
+    for (const path of [
+      '/',
+      '/admin',
+      '/admin/users',
+      '/admin/retailers',
+      '/admin/retailers/import',
+      '/admin/retailers/move',
+      '/admin/organisation',
+      '/admin/categories',
+      '/admin/settings',
+    ]) {
       await page.goto(`${BACKOFFICE}${path}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectNoSeriousA11yViolations(page);

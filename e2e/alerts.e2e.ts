@@ -42,7 +42,10 @@ test.describe.serial('anomaly alerts, the retailer 360 and visits', () => {
     await page.goto(`${PORTAL}/alerts`);
     await expect(page.getByRole('heading', { level: 1, name: '订货情况询问' })).toBeVisible();
     await expect(page.locator('main')).not.toContainText(/异动|违规|异常/);
-    await page.getByRole('link', { name: /想了解一下您近期的订货情况/ }).first().click();
+    await page
+      .getByRole('link', { name: /想了解一下您近期的订货情况/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: '发送说明' }).click();
     await expect(page.getByText('请用一句话说明情况')).toBeVisible();
     await page.getByLabel('您的说明（一句话即可）').fill(ANSWER);

@@ -6,7 +6,11 @@ import { BACKOFFICE, PORTAL, SHOP_A, expectNoSeriousA11yViolations, signInToBack
 
 async function cycleView(page: Page, kind: 'current' | 'next', code: string) {
   await page.goto(`${PORTAL}/allocation?cycle=${kind}&q=${code}`);
-  const header = (await page.getByText(/\d{4}-W\d{2}/).first().textContent()) ?? '';
+  const header =
+    (await page
+      .getByText(/\d{4}-W\d{2}/)
+      .first()
+      .textContent()) ?? '';
   const item = page.locator(`[data-testid="allocation-item"][data-product-code="${code}"]`);
   return {
     cycle: /\d{4}-W\d{2}/.exec(header)![0],
@@ -32,12 +36,20 @@ test('admin creates an integration; an order posted with its key shows in shop A
   await expectNoSeriousA11yViolations(admin);
 
   const orderNo = `E2E-${Date.now()}`;
-  const body = { licenceNo: SHOP_A, externalOrderNo: orderNo, orderedAt: new Date().toISOString(), status: 'CONFIRMED', lines: [{ productCode: code, quantity: 1, unitPriceFen: 20_000 }] };
+  const body = {
+    licenceNo: SHOP_A,
+    externalOrderNo: orderNo,
+    orderedAt: new Date().toISOString(),
+    status: 'CONFIRMED',
+    lines: [{ productCode: code, quantity: 1, unitPriceFen: 20_000 }],
+  };
   const created = await request.post(`${BACKOFFICE}/api/ingest/v1/orders`, { data: body, headers: { authorization: `Bearer ${key}` } });
   expect(created.status()).toBe(201);
   const result = await created.json();
   // A replay answers with the first result; no key answers 401.
-  expect((await request.post(`${BACKOFFICE}/api/ingest/v1/orders`, { data: body, headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  expect(
+    (await request.post(`${BACKOFFICE}/api/ingest/v1/orders`, { data: body, headers: { authorization: `Bearer ${key}` } })).status(),
+  ).toBe(200);
   expect((await request.post(`${BACKOFFICE}/api/ingest/v1/orders`, { data: body })).status()).toBe(401);
 
   // The order lands in the cycle its order time derives; that cycle's page shows it as ordered.

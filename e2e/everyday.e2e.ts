@@ -18,7 +18,20 @@ async function phone(browser: Browser, licenceNo: string, viewport = { width: 36
 
 /** Every signed-in portal page: the areas, and one detail page of each kind that has one. */
 async function portalPages(page: Page): Promise<string[]> {
-  const pages = ['/', '/grade', '/allocation', '/allocation?cycle=next', '/schedule', '/promotions', '/rewards', '/complaints', '/complaints/new', '/surveys', '/inbox', '/profile'];
+  const pages = [
+    '/',
+    '/grade',
+    '/allocation',
+    '/allocation?cycle=next',
+    '/schedule',
+    '/promotions',
+    '/rewards',
+    '/complaints',
+    '/complaints/new',
+    '/surveys',
+    '/inbox',
+    '/profile',
+  ];
   for (const [list, detail] of [
     ['/allocation', /^\/allocation\/history\/\d+$/],
     ['/promotions', /^\/promotions\/\d+$/],
@@ -47,7 +60,8 @@ async function sideways(page: Page): Promise<{ overflow: number; culprits: strin
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         if (getComputedStyle(p).overflowX !== 'visible' && p.scrollWidth > p.clientWidth) inScroller = true;
       }
-      if (!inScroller && culprits.length < 5) culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} «${(el.textContent ?? '').trim().slice(0, 30)}»`);
+      if (!inScroller && culprits.length < 5)
+        culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} «${(el.textContent ?? '').trim().slice(0, 30)}»`);
     }
     return { overflow: root.scrollWidth - width, culprits };
   });
@@ -75,7 +89,9 @@ test.describe('large text and small screens', () => {
     expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
     const quick = page.getByRole('navigation', { name: '快捷导航' });
     for (const label of await quick.locator('a span.whitespace-nowrap').all()) {
-      const lines = await label.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+      const lines = await label.evaluate((el) =>
+        Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+      );
       expect(lines).toBe(1);
     }
     expect(failures).toEqual([]);
@@ -113,7 +129,10 @@ test.describe('large text and small screens', () => {
           // A link inside a sentence is exempt (WCAG 2.5.8); so is anything not on screen.
           .filter((el) => el.getBoundingClientRect().width > 0 && !el.closest('p, li > span, .rich-text'))
           .filter((el) => el.getBoundingClientRect().height < 43.5)
-          .map((el) => `${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 20)}» ${Math.round(el.getBoundingClientRect().height)}px`),
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 20)}» ${Math.round(el.getBoundingClientRect().height)}px`,
+          ),
       );
       small.push(...found.map((f) => `${path}: ${f}`));
     }
@@ -196,7 +215,11 @@ test.describe.serial('errors a person can recover from, both languages', () => {
 
     // Server actions post to the page's own address: the network drops them.
     const drop = (url: URL) => url.pathname.startsWith('/surveys/');
-    await page.route(drop, (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback()));
+    await page.route(drop, (route) =>
+      route.request().method() === 'POST' && route.request().headers()['next-action']
+        ? route.abort('internetdisconnected')
+        : route.fallback(),
+    );
     const radio = page.getByRole('radio').first();
     await radio.check();
     await expect(page.getByTestId('autosave-status')).toContainText('草稿保存失败');

@@ -16,7 +16,11 @@ test.beforeAll(() => {
   const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error('The e2e database URL is not set');
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'ignore',
+  });
 });
 
 test.afterAll(() => {
@@ -39,7 +43,10 @@ test('marketing starts a run, another manager publishes it, and shop A is told',
   await signInToBackoffice(marketing, 'marketing');
   await marketing.goto(`${BACKOFFICE}/grading`);
   // The latest ended period whose cycles have all closed (in the first days of a quarter, the one before).
-  const row = marketing.getByRole('row').filter({ has: marketing.getByRole('button', { name: '发起更正评定' }) }).first();
+  const row = marketing
+    .getByRole('row')
+    .filter({ has: marketing.getByRole('button', { name: '发起更正评定' }) })
+    .first();
   const code = (await row.getByRole('rowheader').innerText()).trim();
   await row.getByLabel('更正原因').fill('补录节日备货订单后重新评定');
   await row.getByRole('button', { name: '发起更正评定' }).click();

@@ -18,7 +18,11 @@ test.beforeAll(() => {
   const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error('The e2e database URL is not set');
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'ignore',
+  });
 });
 
 test.afterAll(() => {
@@ -107,11 +111,16 @@ test('a promotion for grades 20–30: marketing drafts, manager approves, shop A
   await expectNoSeriousA11yViolations(admin);
 });
 
-test('marketing changes a limit for shop A’s next cycle; once approved and published shop A sees it and its version', async ({ browser }) => {
+test('marketing changes a limit for shop A’s next cycle; once approved and published shop A sees it and its version', async ({
+  browser,
+}) => {
   const shopA = await pageFor(browser);
   await signInToPortal(shopA, SHOP_A);
   await shopA.goto(`${PORTAL}/allocation?cycle=next`);
-  const header = await shopA.getByText(/\d{4}-W\d{2}/).first().textContent();
+  const header = await shopA
+    .getByText(/\d{4}-W\d{2}/)
+    .first()
+    .textContent();
   const cycleCode = /\d{4}-W\d{2}/.exec(header ?? '')![0];
   const marketing = await pageFor(browser);
   await signInToBackoffice(marketing, 'marketing');
@@ -142,7 +151,11 @@ test('marketing changes a limit for shop A’s next cycle; once approved and pub
 
   // The publish job makes it the version in force; shop A's screen shows the new limit and version.
   const policy = shopA.getByTestId('allocation-policy');
-  await reloadUntil(shopA, `${PORTAL}/allocation?cycle=next&q=${productCode}`, async () => (await policy.count()) > 0 && ((await policy.textContent()) ?? '').includes(`第 ${version} 版`));
+  await reloadUntil(
+    shopA,
+    `${PORTAL}/allocation?cycle=next&q=${productCode}`,
+    async () => (await policy.count()) > 0 && ((await policy.textContent()) ?? '').includes(`第 ${version} 版`),
+  );
   const item = shopA.getByTestId('allocation-item').first();
   await expect(item).toContainText('37');
   await expect(policy).toContainText(`第 ${version} 版`);

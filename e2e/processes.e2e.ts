@@ -25,7 +25,13 @@ function start(command: string, args: string[], cwd: string, extra: Record<strin
 async function answering(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url, { redirect: 'manual' }).then(() => true, () => false)) return;
+    if (
+      await fetch(url, { redirect: 'manual' }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`${url} did not answer`);
@@ -35,7 +41,9 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   const next = path.join(root, 'node_modules/next/dist/bin/next');
   start(process.execPath, [next, 'start', '--port', new URL(PORTAL_2).port], path.join(root, 'apps/portal'), { NEXTAUTH_URL: PORTAL_2 });
-  start(process.execPath, [next, 'start', '--port', new URL(BACKOFFICE_2).port], path.join(root, 'apps/backoffice'), { NEXTAUTH_URL: BACKOFFICE_2 });
+  start(process.execPath, [next, 'start', '--port', new URL(BACKOFFICE_2).port], path.join(root, 'apps/backoffice'), {
+    NEXTAUTH_URL: BACKOFFICE_2,
+  });
   for (let i = 0; i < 2; i += 1) start(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/worker.ts')], root);
   await Promise.all([answering(`${PORTAL_2}/api/health`), answering(`${BACKOFFICE_2}/api/health`)]);
 });
@@ -63,14 +71,25 @@ test('two workers beat, both apps are ready, and each scheduled job runs once', 
   await client.connect();
   try {
     await expect
-      .poll(async () => (await client.query(`SELECT count(*)::int AS n FROM "WorkerHeartbeat" WHERE "beatAt" > now() - interval '30 seconds'`)).rows[0].n, { timeout: 60_000 })
+      .poll(
+        async () =>
+          (await client.query(`SELECT count(*)::int AS n FROM "WorkerHeartbeat" WHERE "beatAt" > now() - interval '30 seconds'`)).rows[0].n,
+        { timeout: 60_000 },
+      )
       .toBeGreaterThanOrEqual(2);
     for (const url of [PORTAL, PORTAL_2, BACKOFFICE, BACKOFFICE_2]) expect((await request.get(`${url}/api/ready`)).status()).toBe(200);
     // The recurring jobs of the current slots: run by one of the two workers, once each.
     await expect
-      .poll(async () => (await client.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE singleton_key LIKE '%:sweep:%' AND state = 'completed'`)).rows[0].n, { timeout: 60_000 })
+      .poll(
+        async () =>
+          (await client.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE singleton_key LIKE '%:sweep:%' AND state = 'completed'`))
+            .rows[0].n,
+        { timeout: 60_000 },
+      )
       .toBeGreaterThanOrEqual(2);
-    const twice = await client.query(`SELECT singleton_key, retry_count FROM pgboss.job WHERE singleton_key LIKE '%:sweep:%' AND retry_count > 0`);
+    const twice = await client.query(
+      `SELECT singleton_key, retry_count FROM pgboss.job WHERE singleton_key LIKE '%:sweep:%' AND retry_count > 0`,
+    );
     expect(twice.rows).toEqual([]);
   } finally {
     await client.end();

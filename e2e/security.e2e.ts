@@ -4,8 +4,33 @@ import { BACKOFFICE, PORTAL, SHOP_A, signInToBackoffice, signInToPortal } from '
 // Every page carries a Content-Security-Policy with a fresh nonce, and the browser reports no violation of
 // it while the page loads and hydrates (Next's own scripts carry the nonce).
 
-const PORTAL_PAGES = ['/login', '/', '/grade', '/allocation', '/schedule', '/promotions', '/rewards', '/surveys', '/complaints', '/complaints/new', '/inbox', '/profile'];
-const BACKOFFICE_PAGES = ['/login', '/', '/retailers', '/complaints', '/allocation', '/promotions', '/rewards', '/surveys', '/analytics', '/admin', '/change-password'];
+const PORTAL_PAGES = [
+  '/login',
+  '/',
+  '/grade',
+  '/allocation',
+  '/schedule',
+  '/promotions',
+  '/rewards',
+  '/surveys',
+  '/complaints',
+  '/complaints/new',
+  '/inbox',
+  '/profile',
+];
+const BACKOFFICE_PAGES = [
+  '/login',
+  '/',
+  '/retailers',
+  '/complaints',
+  '/allocation',
+  '/promotions',
+  '/rewards',
+  '/surveys',
+  '/analytics',
+  '/admin',
+  '/change-password',
+];
 
 async function watchViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
@@ -14,7 +39,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   });
   await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return violations;
 }
@@ -39,13 +66,23 @@ test.describe('content security policy', () => {
     const violations = await watchViolations(page);
     await page.goto(`${PORTAL}/login`);
     await signInToPortal(page, SHOP_A);
-    await checkPages(page, PORTAL, PORTAL_PAGES.filter((p) => p !== '/login'), violations);
+    await checkPages(
+      page,
+      PORTAL,
+      PORTAL_PAGES.filter((p) => p !== '/login'),
+      violations,
+    );
   });
 
   test('every back-office page carries it and breaks none of it', async ({ page }) => {
     const violations = await watchViolations(page);
     await signInToBackoffice(page, 'manager');
-    await checkPages(page, BACKOFFICE, BACKOFFICE_PAGES.filter((p) => p !== '/login'), violations);
+    await checkPages(
+      page,
+      BACKOFFICE,
+      BACKOFFICE_PAGES.filter((p) => p !== '/login'),
+      violations,
+    );
   });
 
   test('the login pages carry it too', async ({ page }) => {
@@ -55,7 +92,10 @@ test.describe('content security policy', () => {
   });
 
   test('a state-changing request from another origin is refused', async ({ request }) => {
-    const res = await request.post(`${PORTAL}/api/trpc/notifications.markAllRead`, { headers: { origin: BACKOFFICE, 'content-type': 'application/json' }, data: {} });
+    const res = await request.post(`${PORTAL}/api/trpc/notifications.markAllRead`, {
+      headers: { origin: BACKOFFICE, 'content-type': 'application/json' },
+      data: {},
+    });
     expect(res.status()).toBe(403);
   });
 });

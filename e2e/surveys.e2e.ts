@@ -35,7 +35,10 @@ test('marketing builds the survey and sends it for approval', async ({ page }) =
   const preview = page.getByTestId('survey-preview');
   await expect(preview.getByRole('group', { name: /货源能满足/ })).toBeVisible();
   await expect(preview.getByText('货源哪里不能满足')).toHaveCount(0);
-  await preview.getByRole('group', { name: /货源能满足/ }).getByText('1', { exact: true }).click();
+  await preview
+    .getByRole('group', { name: /货源能满足/ })
+    .getByText('1', { exact: true })
+    .click();
   await expect(preview.getByText('货源哪里不能满足')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('tab', { name: '编辑' }).click();

@@ -20,7 +20,10 @@ const option = (name: string) => {
 const server = await ensureDatabase();
 const began = Date.now();
 const seconds = () => ((Date.now() - began) / 1000).toFixed(1);
-const total = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0).toLocaleString('en');
+const total = (tables: Record<string, number>) =>
+  Object.values(tables)
+    .reduce((a, b) => a + b, 0)
+    .toLocaleString('en');
 try {
   if (command === 'backup') {
     const out = option('--out');

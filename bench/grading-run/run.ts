@@ -43,8 +43,12 @@ const db = createDb(url, { max: 8 });
 try {
   await applyMigrations(url);
   const t0 = performance.now();
-  await db.$executeRawUnsafe(`INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`);
-  await db.$executeRawUnsafe(`INSERT INTO "StaffUser" (username, name, "passwordHash") VALUES ('bench_marketing', '营销', 'x'), ('bench_manager', '经理', 'x')`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "StaffUser" (username, name, "passwordHash") VALUES ('bench_marketing', '营销', 'x'), ('bench_manager', '经理', 'x')`,
+  );
   await db.$executeRawUnsafe(`
     INSERT INTO "Product" (code, brand, name, "productClass", "wholesalePriceFen", "retailPriceFen", scarce, "launchedOn")
     SELECT 'P' || g, '品牌' || (g % 12), '规格' || g, 1 + g % 5, 5000 + (g * 731) % 40000, 6000 + (g * 731) % 40000, false, DATE '2020-01-01'
@@ -62,7 +66,9 @@ try {
   const mondays = await db.$queryRawUnsafe<{ monday: string }[]>(`
     SELECT to_char(d, 'YYYY-MM-DD') AS monday FROM generate_series(date_trunc('week', DATE '${period.ordersFrom}')::date, DATE '${period.ordersTo}', interval '7 days') d`);
   for (const { monday } of mondays) {
-    await db.$executeRawUnsafe(`INSERT INTO "OrderCycle" (code, "weekStart", "weekEnd") VALUES ('C${monday}', DATE '${monday}', DATE '${monday}' + 6)`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "OrderCycle" (code, "weekStart", "weekEnd") VALUES ('C${monday}', DATE '${monday}', DATE '${monday}' + 6)`,
+    );
   }
   await db.$executeRawUnsafe(`
     INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen")
@@ -78,7 +84,11 @@ try {
     CROSS JOIN LATERAL (SELECT 1 + abs(hashtext(o.id || ':q' || k)) % (2 + o."retailerId" % 20) AS q) qq
     ORDER BY o.id, p.id`);
   await db.$executeRawUnsafe(`ANALYZE`);
-  const counts = (await db.$queryRawUnsafe<{ orders: number; lines: number }[]>(`SELECT (SELECT count(*) FROM "Order")::int AS orders, (SELECT count(*) FROM "OrderLine")::int AS lines`))[0]!;
+  const counts = (
+    await db.$queryRawUnsafe<{ orders: number; lines: number }[]>(
+      `SELECT (SELECT count(*) FROM "Order")::int AS orders, (SELECT count(*) FROM "OrderLine")::int AS lines`,
+    )
+  )[0]!;
   const generatedS = (performance.now() - t0) / 1000;
   console.log(`generated ${RETAILERS} retailers, ${counts.orders} orders, ${counts.lines} lines in ${generatedS.toFixed(0)} s`);
 
@@ -113,7 +123,12 @@ try {
 
   const result = {
     recordedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 10) / 10), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      loadavg: os.loadavg().map((l) => Math.round(l * 10) / 10),
+      node: process.version,
+    },
     data: { retailers: RETAILERS, orders: counts.orders, lines: counts.lines, cycles: mondays.length, generatedS: Math.round(generatedS) },
     draftRunMs: ms(computedMs),
     publishMs: ms(publishMs),

@@ -18,7 +18,13 @@ import { ensureCyclesAhead } from '@tobacco/api/schedule/schedule.jobs';
 import { createPolicy, createProduct, ensureCycle } from '@tobacco/api/testing/portal-fixtures';
 import { chinaDate, mondayOf } from '@tobacco/api/schedule/calendar.rules';
 
-const { values: args } = parseArgs({ options: { orders: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '32' }, replays: { type: 'string', default: '0.1' } } });
+const { values: args } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '5000' },
+    concurrency: { type: 'string', default: '32' },
+    replays: { type: 'string', default: '0.1' },
+  },
+});
 const ORDERS = Number(args.orders);
 const CONCURRENCY = Number(args.concurrency);
 const REPLAYS = Number(args.replays);
@@ -36,19 +42,45 @@ async function main() {
     const districtId = (await createDistrict(db)).id;
     const staff = await createStaff(db, { roles: ['ADMIN', 'MARKETING'], passwordHash: 'x' });
     const retailers: { licenceNo: string }[] = [];
-    for (let i = 0; i < 300; i += 1) retailers.push(await createRetailer(db, { districtId, passwordHash: 'x', grade: 1 + (i % 30), orderWeekday: 1 + (i % 5) }));
+    for (let i = 0; i < 300; i += 1)
+      retailers.push(await createRetailer(db, { districtId, passwordHash: 'x', grade: 1 + (i % 30), orderWeekday: 1 + (i % 5) }));
     const products: { id: number; code: string }[] = [];
     for (let i = 0; i < 40; i += 1) products.push(await createProduct(db, { scarce: i < 5 }));
     const cycle = await ensureCycle(db, mondayOf(chinaDate(now)));
-    await createPolicy(db, { cycleId: cycle.id, createdById: staff.id, limits: products.slice(0, 10).map((p) => ({ productId: p.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 20 })) });
-    const { key, id: integrationId } = await createIntegration({ db, actor: { kind: 'staff', userId: staff.id, roles: ['ADMIN'], districtId: null, departmentId: null }, clock: () => now }, { name: 'bench' });
+    await createPolicy(db, {
+      cycleId: cycle.id,
+      createdById: staff.id,
+      limits: products.slice(0, 10).map((p) => ({ productId: p.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 20 })),
+    });
+    const { key, id: integrationId } = await createIntegration(
+      { db, actor: { kind: 'staff', userId: staff.id, roles: ['ADMIN'], districtId: null, departmentId: null }, clock: () => now },
+      { name: 'bench' },
+    );
 
     const orderOf = (n: number) => {
-      const lines = Array.from({ length: 3 + (n % 6) }, (_, k) => ({ productCode: products[(n * 7 + k * 3) % products.length]!.code, quantity: 1 + ((n + k) % 9), unitPriceFen: 20_000 }));
-      return { licenceNo: retailers[n % retailers.length]!.licenceNo, externalOrderNo: `BENCH-${n}`, orderedAt: now.toISOString(), status: 'CONFIRMED', lines };
+      const lines = Array.from({ length: 3 + (n % 6) }, (_, k) => ({
+        productCode: products[(n * 7 + k * 3) % products.length]!.code,
+        quantity: 1 + ((n + k) % 9),
+        unitPriceFen: 20_000,
+      }));
+      return {
+        licenceNo: retailers[n % retailers.length]!.licenceNo,
+        externalOrderNo: `BENCH-${n}`,
+        orderedAt: now.toISOString(),
+        status: 'CONFIRMED',
+        lines,
+      };
     };
     const post = (body: unknown) =>
-      handleOrderPost(db, new Request('http://bench/api/ingest/v1/orders', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }), new Date());
+      handleOrderPost(
+        db,
+        new Request('http://bench/api/ingest/v1/orders', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        new Date(),
+      );
 
     let next = 0;
     const statuses = new Map<number, number>();

@@ -50,7 +50,11 @@ const POOL = Math.max(...LEVELS);
 type Shop = { retailerId: number; loginId: number; licenceNo: string; cookie: string };
 type Stats = { calls: number; p50: number; p95: number; p99: number; perSecond: number; load: string };
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
 /** Closed loop: `concurrency` callers, each taking the next shop in turn; warm-up, then a fixed time. */
 async function measure(call: (shop: Shop) => Promise<unknown>, shops: Shop[], concurrency: number): Promise<Stats> {
@@ -81,7 +85,13 @@ function startPortal(databaseUrl: string, port: number): ChildProcess {
     stdio: ['ignore', 'ignore', 'inherit'],
     // Its own process group: `next start` runs the server in a child process, which must stop with it.
     detached: true,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET || 'portal-http-bench-secret', NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET || 'portal-http-bench-secret',
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
   });
 }
 
@@ -96,11 +106,17 @@ async function main() {
   try {
     // ---------------------------------------------------------------- the sample and its moment
     const candidates = (
-      await pool.query<{ retailerId: number; loginId: number; licenceNo: string }>(`
+      await pool.query<{ retailerId: number; loginId: number; licenceNo: string }>(
+        `
         SELECT r.id AS "retailerId", l.id AS "loginId", r."licenceNo" FROM "Retailer" r JOIN "RetailerLogin" l ON l."retailerId" = r.id
-        WHERE r."licenceNo" LIKE '34%' AND r.status = 'ACTIVE' AND l.active AND r.grade IS NOT NULL ORDER BY random() LIMIT $1`, [N])
+        WHERE r."licenceNo" LIKE '34%' AND r.status = 'ACTIVE' AND l.active AND r.grade IS NOT NULL ORDER BY random() LIMIT $1`,
+        [N],
+      )
     ).rows;
-    if (candidates.length < N) throw new Error(`Only ${candidates.length} provincial retailers in ${url.replace(/:[^:@/]*@/, ':***@')}: run \`npm run seed -- --scale province\` with the same DATABASE_NAME first.`);
+    if (candidates.length < N)
+      throw new Error(
+        `Only ${candidates.length} provincial retailers in ${url.replace(/:[^:@/]*@/, ':***@')}: run \`npm run seed -- --scale province\` with the same DATABASE_NAME first.`,
+      );
     const dates = homeWindowDates(now);
     // Every shop's current cycle, by the portal's own rule (it depends on the shop's order weekday).
     const cycleOf = new Map<number, number>();
@@ -108,20 +124,34 @@ async function main() {
       const sql = homeShopSql({ retailerId: shop.retailerId, now, ...dates });
       const row = (await pool.query<HomeShopRow>(sql.text, sql.values as unknown[])).rows[0]!;
       const { cycleRow } = currentCycleOf({ ...row, calendar: row.calendar.map((d) => ({ ...d, date: String(d.date) })) }, dates.today);
-      if (!cycleRow) throw new Error(`No order cycle row for retailer ${shop.retailerId} around ${dates.today}: the data set's cycles do not reach today.`);
+      if (!cycleRow)
+        throw new Error(
+          `No order cycle row for retailer ${shop.retailerId} around ${dates.today}: the data set's cycles do not reach today.`,
+        );
       cycleOf.set(shop.retailerId, cycleRow.id);
     }
     const cycleIds = [...new Set(cycleOf.values())];
     // A policy published for a later moment (the demo seed publishes next week's on Saturday noon) is published
     // now: the bench's moment is one where the shop sees its allowance.
-    const published = await pool.query(`
-      UPDATE "AllocationPolicy" SET "publishedAt" = $2 WHERE "cycleId" = ANY($1) AND state = 'PUBLISHED' AND "publishedAt" > $2`, [cycleIds, new Date(now.getTime() - 60_000)]);
-    const policies = (await pool.query<{ cycleId: number }>(`SELECT DISTINCT "cycleId" FROM "AllocationPolicy" WHERE state = 'PUBLISHED' AND "cycleId" = ANY($1)`, [cycleIds])).rows;
+    const published = await pool.query(
+      `
+      UPDATE "AllocationPolicy" SET "publishedAt" = $2 WHERE "cycleId" = ANY($1) AND state = 'PUBLISHED' AND "publishedAt" > $2`,
+      [cycleIds, new Date(now.getTime() - 60_000)],
+    );
+    const policies = (
+      await pool.query<{ cycleId: number }>(
+        `SELECT DISTINCT "cycleId" FROM "AllocationPolicy" WHERE state = 'PUBLISHED' AND "cycleId" = ANY($1)`,
+        [cycleIds],
+      )
+    ).rows;
     if (policies.length < cycleIds.length) {
-      throw new Error(`The current cycle has no published allocation policy: the demo seed publishes one for last, this and next week, relative to the day it ran. Seed a fresh bench database.`);
+      throw new Error(
+        `The current cycle has no published allocation policy: the demo seed publishes one for last, this and next week, relative to the day it ran. Seed a fresh bench database.`,
+      );
     }
     // Orders of limited products in the current cycle, for the sampled shops that have none of them there yet.
-    const added = await pool.query(`
+    const added = await pool.query(
+      `
       WITH lim AS (
         SELECT DISTINCT p."cycleId", l."productId" FROM "AllocationPolicy" p JOIN "AllocationLimit" l ON l."policyId" = p.id
         WHERE p.state = 'PUBLISHED'
@@ -139,11 +169,17 @@ async function main() {
       INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
       SELECT ins.id, p.id, 2, p."wholesalePriceFen", ins."totalAmountFen" FROM ins
       JOIN "Product" p ON p.id = (SELECT min("productId") FROM lim WHERE lim."cycleId" = ins."cycleId")`,
-      [candidates.map((c) => c.retailerId), candidates.map((c) => cycleOf.get(c.retailerId))]);
+      [candidates.map((c) => c.retailerId), candidates.map((c) => cycleOf.get(c.retailerId))],
+    );
 
     // ---------------------------------------------------------------- the clients
     const viaProcedure = async (shop: Shop) => {
-      const home = await createPortalCaller({ db, actor: { kind: 'retailer', retailerId: shop.retailerId, loginId: shop.loginId }, requestId: 'bench', clock }).home();
+      const home = await createPortalCaller({
+        db,
+        actor: { kind: 'retailer', retailerId: shop.retailerId, loginId: shop.loginId },
+        requestId: 'bench',
+        clock,
+      }).home();
       if (home.shop.licenceNo !== shop.licenceNo) throw new Error(`in-process home of ${shop.retailerId} answered another shop`);
       return home;
     };
@@ -162,26 +198,44 @@ async function main() {
     let ordered = 0;
     for (const shop of plain) {
       const [a, b] = await Promise.all([viaProcedure(shop), viaPg(shop)]);
-      const fromPg = b.allowance ? { limitTotal: b.allowance.limitTotal, orderedTotal: b.allowance.orderedTotal, remainingTotal: b.allowance.remainingTotal } : null;
-      const fromProcedure = a.allowance ? { limitTotal: a.allowance.limitTotal, orderedTotal: a.allowance.orderedTotal, remainingTotal: a.allowance.remainingTotal } : null;
-      if (JSON.stringify(fromPg) !== JSON.stringify(fromProcedure) || a.unread !== b.row.unread) throw new Error(`retailer ${shop.retailerId}: in-process and plain pg disagree: ${JSON.stringify([fromProcedure, fromPg, a.unread, b.row.unread])}`);
+      const fromPg = b.allowance
+        ? { limitTotal: b.allowance.limitTotal, orderedTotal: b.allowance.orderedTotal, remainingTotal: b.allowance.remainingTotal }
+        : null;
+      const fromProcedure = a.allowance
+        ? { limitTotal: a.allowance.limitTotal, orderedTotal: a.allowance.orderedTotal, remainingTotal: a.allowance.remainingTotal }
+        : null;
+      if (JSON.stringify(fromPg) !== JSON.stringify(fromProcedure) || a.unread !== b.row.unread)
+        throw new Error(
+          `retailer ${shop.retailerId}: in-process and plain pg disagree: ${JSON.stringify([fromProcedure, fromPg, a.unread, b.row.unread])}`,
+        );
       if (!a.allowance) throw new Error(`retailer ${shop.retailerId}: no allowance in the current cycle`);
       if (a.allowance.orderedTotal > 0) ordered += 1;
     }
-    if (ordered < plain.length) throw new Error(`${plain.length - ordered} sampled shops ordered none of the limited products: the path is not exercised`);
+    if (ordered < plain.length)
+      throw new Error(`${plain.length - ordered} sampled shops ordered none of the limited products: the path is not exercised`);
 
     // ---------------------------------------------------------------- the portal, and signing in
     const port = Number(process.env.E2E_PORTAL_PORT || 3100);
     const baseUrl = args.url ?? `http://127.0.0.1:${port}`;
     if (!args.url) {
-      if (await fetch(baseUrl).then(() => true, () => false)) throw new Error(`Port ${port} is taken: stop what runs there, set E2E_PORTAL_PORT, or pass --url to bench a running portal.`);
+      if (
+        await fetch(baseUrl).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw new Error(`Port ${port} is taken: stop what runs there, set E2E_PORTAL_PORT, or pass --url to bench a running portal.`);
       portal = startPortal(url, port);
       await waitForServer(`${baseUrl}/login`);
     }
     const signInStarted = performance.now();
     const shops: Shop[] = [];
     for (let i = 0; i < plain.length; i += 4) {
-      shops.push(...(await Promise.all(plain.slice(i, i + 4).map(async (s) => ({ ...s, cookie: await signIn(baseUrl, s.licenceNo, args.password) })))));
+      shops.push(
+        ...(await Promise.all(
+          plain.slice(i, i + 4).map(async (s) => ({ ...s, cookie: await signIn(baseUrl, s.licenceNo, args.password) })),
+        )),
+      );
     }
     const signInSeconds = (performance.now() - signInStarted) / 1000;
     const viaPage = (shop: Shop) => getPage(baseUrl, '/', shop.cookie, shop.licenceNo);
@@ -189,10 +243,16 @@ async function main() {
     const pageBytes = await viaPage(shops[0]!);
     const first = await viaProcedure(shops[0]!);
 
-    const [{ orders, lines }] = (await pool.query(`SELECT (SELECT reltuples::bigint FROM pg_class WHERE relname = 'Order') AS orders, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'OrderLine') AS lines`)).rows;
+    const [{ orders, lines }] = (
+      await pool.query(
+        `SELECT (SELECT reltuples::bigint FROM pg_class WHERE relname = 'Order') AS orders, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'OrderLine') AS lines`,
+      )
+    ).rows;
     console.log(`database: ${url.replace(/:[^:@/]*@/, ':***@')}; orders ≈ ${orders}, order lines ≈ ${lines}`);
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), node ${process.version}; load average ${load()}`);
-    console.log(`moment: ${now.toISOString()}, cycle ${first.cycle?.code} (policy v${first.allowance?.version}); ${shops.length} shops signed in (${signInSeconds.toFixed(1)} s), ${added.rowCount} of them given an order of limited products in it, ${published.rowCount} policies published now; home HTML ${pageBytes} bytes`);
+    console.log(
+      `moment: ${now.toISOString()}, cycle ${first.cycle?.code} (policy v${first.allowance?.version}); ${shops.length} shops signed in (${signInSeconds.toFixed(1)} s), ${added.rowCount} of them given an order of limited products in it, ${published.rowCount} policies published now; home HTML ${pageBytes} bytes`,
+    );
     console.log(`${WARMUP} s warm-up, then ${SECONDS} s per client and concurrency\n`);
 
     const clients = [
@@ -211,10 +271,14 @@ async function main() {
       }
       const floor = results.at(-1)!.s.perSecond;
       for (const { name, s } of results) {
-        rows.push(`| ${name} | ${concurrency} | ${s.calls} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.perSecond.toFixed(0)} | ${((100 * s.perSecond) / floor).toFixed(0)} % | ${s.load} |`);
+        rows.push(
+          `| ${name} | ${concurrency} | ${s.calls} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.perSecond.toFixed(0)} | ${((100 * s.perSecond) / floor).toFixed(0)} % | ${s.load} |`,
+        );
       }
     }
-    console.log('\n| client | concurrency | calls | p50 ms | p95 ms | p99 ms | per s | of floor | load average (1/5/15 min) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log(
+      '\n| client | concurrency | calls | p50 ms | p95 ms | p99 ms | per s | of floor | load average (1/5/15 min) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const row of rows) console.log(row);
   } finally {
     if (portal?.pid) process.kill(-portal.pid, 'SIGTERM');

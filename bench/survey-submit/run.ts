@@ -37,9 +37,24 @@ const CLIENTS = Number(args.clients);
 const SECONDS = Number(args.seconds);
 const DOUBLES = Number(args.doubles) / 100;
 const RATINGS = ['supply_a', 'supply_b', 'order_a', 'delivery_a', 'delivery_b', 'am_a', 'am_b', 'settle_a', 'complaint_a', 'market_a'];
-const DIMENSIONS = ['SUPPLY', 'SUPPLY', 'ORDERING', 'DELIVERY', 'DELIVERY', 'ACCOUNT_MANAGER', 'ACCOUNT_MANAGER', 'SETTLEMENT', 'COMPLAINTS', 'MARKET'];
+const DIMENSIONS = [
+  'SUPPLY',
+  'SUPPLY',
+  'ORDERING',
+  'DELIVERY',
+  'DELIVERY',
+  'ACCOUNT_MANAGER',
+  'ACCOUNT_MANAGER',
+  'SETTLEMENT',
+  'COMPLAINTS',
+  'MARKET',
+];
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 const server = await ensureDatabase('postgres');
 const name = `bench_survey_submit_${process.pid}`;
 const url = databaseUrlFor(server.adminUrl, name);
@@ -60,7 +75,14 @@ try {
         weight: 1 / 7,
         title: dimension,
         questions: [
-          ...RATINGS.filter((_, i) => DIMENSIONS[i] === dimension).map((key) => ({ key, type: 'RATING', label: key, required: true, scaleMin: 1, scaleMax: 5 })),
+          ...RATINGS.filter((_, i) => DIMENSIONS[i] === dimension).map((key) => ({
+            key,
+            type: 'RATING',
+            label: key,
+            required: true,
+            scaleMin: 1,
+            scaleMax: 5,
+          })),
           ...(dimension === 'MARKET' ? [{ key: 'nps', type: 'NPS', label: 'nps', required: true, scaleMin: 0, scaleMax: 10 }] : []),
         ],
       })),
@@ -80,7 +102,10 @@ try {
     RATINGS,
     DIMENSIONS,
   );
-  await sql(`INSERT INTO "SurveyQuestion" ("surveyId", key, dimension, weight, type, "scaleMin", "scaleMax", position) VALUES ($1, 'nps', 'MARKET', 0, 'NPS', 0, 10, 11)`, surveyId);
+  await sql(
+    `INSERT INTO "SurveyQuestion" ("surveyId", key, dimension, weight, type, "scaleMin", "scaleMax", position) VALUES ($1, 'nps', 'MARKET', 0, 'NPS', 0, 10, 11)`,
+    surveyId,
+  );
   await sql(`INSERT INTO "SurveyInvitation" ("surveyId", "retailerId") SELECT $1, id FROM "Retailer"`, surveyId);
   await sql('VACUUM ANALYZE');
   // Submissions come from all over the province at once, not district by district: shops in random order.
@@ -93,7 +118,10 @@ try {
     nps: (retailerId * 13) % 11,
   });
   const submitAs = (retailerId: number) =>
-    createPortalCaller({ db, actor: { kind: 'retailer', retailerId, loginId: 0 }, requestId: 'bench', clock }).surveys.submit({ surveyId, answers: answersOf(retailerId) });
+    createPortalCaller({ db, actor: { kind: 'retailer', retailerId, loginId: 0 }, requestId: 'bench', clock }).surveys.submit({
+      surveyId,
+      answers: answersOf(retailerId),
+    });
 
   let next = 0;
   let submitted = 0;
@@ -146,9 +174,13 @@ try {
     surveyId,
   );
 
-  console.log(`database: ${name}; ${SHOPS.toLocaleString('en')} shops invited, ${CLIENTS} concurrent clients, ${SECONDS} s; machine: ${os.cpus().length} cores, node ${process.version}`);
+  console.log(
+    `database: ${name}; ${SHOPS.toLocaleString('en')} shops invited, ${CLIENTS} concurrent clients, ${SECONDS} s; machine: ${os.cpus().length} cores, node ${process.version}`,
+  );
   console.log(`load average before ${loadBefore}, after ${loadAfter}\n`);
-  console.log('| submissions | of them sent twice | per s | p50 ms | p95 ms | p99 ms | lost | duplicated | running totals vs recomputation |');
+  console.log(
+    '| submissions | of them sent twice | per s | p50 ms | p95 ms | p99 ms | lost | duplicated | running totals vs recomputation |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(
     `| ${submitted.toLocaleString('en')} | ${doubled} | ${(submitted / elapsed).toFixed(0)} | ${at(0.5).toFixed(1)} | ${at(0.95).toFixed(1)} | ${at(0.99).toFixed(1)} | ${lost} | ${duplicated} | ${diff!.cells + diff!.respondents === 0 ? `equal (${diff!.total} cells, ${counts!.respondents} respondents)` : `${diff!.cells} cells and ${diff!.respondents} respondent cells differ`} |`,

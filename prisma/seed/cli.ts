@@ -37,7 +37,9 @@ const STALE_AFTER_DAYS = 7;
 function warnIfStale(seededAt: Date, now = new Date()): void {
   const days = Math.floor((now.getTime() - seededAt.getTime()) / 86_400_000);
   if (days < STALE_AFTER_DAYS) return;
-  console.log(`› The demo data was seeded ${days} days ago; to see it as of today run \`npm run seed -- --reset\` (this replaces every row).`);
+  console.log(
+    `› The demo data was seeded ${days} days ago; to see it as of today run \`npm run seed -- --reset\` (this replaces every row).`,
+  );
 }
 
 async function truncateAll(url: string): Promise<void> {

@@ -20,7 +20,13 @@ const rating = (key: string, label: string): Question => ({ key, type: 'RATING',
 export function annualSurveyDefinition(): { sections: Section[] } {
   return {
     sections: [
-      { key: 'supply', dimension: 'SUPPLY', weight: 0.2, title: '卷烟供应', questions: [rating('supply_match', '货源供应能满足您的经营需要'), rating('supply_fair', '货源投放公平、公开')] },
+      {
+        key: 'supply',
+        dimension: 'SUPPLY',
+        weight: 0.2,
+        title: '卷烟供应',
+        questions: [rating('supply_match', '货源供应能满足您的经营需要'), rating('supply_fair', '货源投放公平、公开')],
+      },
       {
         key: 'ordering',
         dimension: 'ORDERING',
@@ -33,11 +39,21 @@ export function annualSurveyDefinition(): { sections: Section[] } {
             type: 'SINGLE_CHOICE',
             label: '您最常用的订货方式',
             required: true,
-            options: [{ value: 'online', label: '网上订货' }, { value: 'phone', label: '电话订货' }, { value: 'visit', label: '客户经理上门' }],
+            options: [
+              { value: 'online', label: '网上订货' },
+              { value: 'phone', label: '电话订货' },
+              { value: 'visit', label: '客户经理上门' },
+            ],
           },
         ],
       },
-      { key: 'delivery', dimension: 'DELIVERY', weight: 0.15, title: '送货服务', questions: [rating('delivery_time', '送货准时'), rating('delivery_attitude', '送货员服务态度')] },
+      {
+        key: 'delivery',
+        dimension: 'DELIVERY',
+        weight: 0.15,
+        title: '送货服务',
+        questions: [rating('delivery_time', '送货准时'), rating('delivery_attitude', '送货员服务态度')],
+      },
       {
         key: 'manager',
         dimension: 'ACCOUNT_MANAGER',
@@ -55,8 +71,20 @@ export function annualSurveyDefinition(): { sections: Section[] } {
           },
         ],
       },
-      { key: 'settlement', dimension: 'SETTLEMENT', weight: 0.1, title: '货款结算', questions: [rating('settle_easy', '电子结算方便可靠')] },
-      { key: 'complaints', dimension: 'COMPLAINTS', weight: 0.1, title: '投诉处理', questions: [rating('complaint_speed', '诉求处理及时、结果满意')] },
+      {
+        key: 'settlement',
+        dimension: 'SETTLEMENT',
+        weight: 0.1,
+        title: '货款结算',
+        questions: [rating('settle_easy', '电子结算方便可靠')],
+      },
+      {
+        key: 'complaints',
+        dimension: 'COMPLAINTS',
+        weight: 0.1,
+        title: '投诉处理',
+        questions: [rating('complaint_speed', '诉求处理及时、结果满意')],
+      },
       {
         key: 'market',
         dimension: 'MARKET',
@@ -72,15 +100,38 @@ export function annualSurveyDefinition(): { sections: Section[] } {
   };
 }
 
-const TEXTS = ['送货时间能再早一点就好了', '希望紧俏烟多投放一些', '客户经理很负责', '网上订货系统偶尔卡顿', '服务很好，继续保持', '希望增加品鉴活动'];
+const TEXTS = [
+  '送货时间能再早一点就好了',
+  '希望紧俏烟多投放一些',
+  '客户经理很负责',
+  '网上订货系统偶尔卡顿',
+  '服务很好，继续保持',
+  '希望增加品鉴活动',
+];
 
 /** An open annual survey (shops A and B invited, not yet answered) and a closed one from last year. */
 export async function seedSurveys({ db, staff, shopA, shopB, now }: SeedContext) {
   const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
   const definition = annualSurveyDefinition();
   const surveys = [
-    { title: '2026 年度零售客户满意度调查', state: 'OPEN' as const, opensAt: at(-10), closesAt: at(20), respondents: 400, invited: 600, shift: 0 },
-    { title: '2025 年度零售客户满意度调查', state: 'CLOSED' as const, opensAt: at(-380), closesAt: at(-340), respondents: 450, invited: 600, shift: 1 },
+    {
+      title: '2026 年度零售客户满意度调查',
+      state: 'OPEN' as const,
+      opensAt: at(-10),
+      closesAt: at(20),
+      respondents: 400,
+      invited: 600,
+      shift: 0,
+    },
+    {
+      title: '2025 年度零售客户满意度调查',
+      state: 'CLOSED' as const,
+      opensAt: at(-380),
+      closesAt: at(-340),
+      respondents: 450,
+      invited: 600,
+      shift: 1,
+    },
   ];
   for (const s of surveys) {
     const survey = await db.survey.create({

@@ -2,7 +2,13 @@ import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'jso
 import type { PrismaClient } from '../../packages/db/src/generated/prisma/client';
 import type { BusinessForm, IntegrityLevel, Market } from '../../packages/db/src/generated/prisma/enums';
 import { DEFAULT_GRADE_SHARES, SETTINGS } from '../../packages/api/src/admin/settings.registry';
-import { assignGrades, endedPeriods, lastEndedPeriod, scoreRetailers, type GradingInput } from '../../packages/api/src/grading/grading.rules';
+import {
+  assignGrades,
+  endedPeriods,
+  lastEndedPeriod,
+  scoreRetailers,
+  type GradingInput,
+} from '../../packages/api/src/grading/grading.rules';
 import { computeGradeRun, createGradeRun, publishGradeRun } from '../../packages/api/src/grading/grading.run.service';
 import { lodgeAppeal } from '../../packages/api/src/grading/grading.service';
 import { addDays, chinaDate, chinaDateTime, mondayOf } from '../../packages/api/src/schedule/calendar.rules';
@@ -49,8 +55,20 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   const departments: Record<string, number> = {};
   for (const d of DEPARTMENTS) departments[d.kind] = (await db.department.create({ data: d })).id;
 
-  const staff = await seedStaff(db, random, passwordHash, districts.map((d) => d.id), departments);
-  const { shopA, shopB } = await seedRetailers(db, random, passwordHash, districts.map((d) => d.id), staff);
+  const staff = await seedStaff(
+    db,
+    random,
+    passwordHash,
+    districts.map((d) => d.id),
+    departments,
+  );
+  const { shopA, shopB } = await seedRetailers(
+    db,
+    random,
+    passwordHash,
+    districts.map((d) => d.id),
+    staff,
+  );
   await seedProducts(db, today);
   await seedCycles(db, today);
   await ensureCyclesAhead(db, now);
@@ -69,7 +87,13 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await db.$executeRawUnsafe('ANALYZE');
 }
 
-async function seedStaff(db: PrismaClient, random: Random, passwordHash: string, districtIds: number[], departments: Record<string, number>) {
+async function seedStaff(
+  db: PrismaClient,
+  random: Random,
+  passwordHash: string,
+  districtIds: number[],
+  departments: Record<string, number>,
+) {
   const people: { username: string; name: string; roles: string[]; districtId?: number; departmentId?: number }[] = [
     { username: 'admin', name: '系统管理员', roles: ['ADMIN'] },
     { username: 'manager', name: '周建华', roles: ['MANAGER'], departmentId: departments.MARKETING_CENTRE },
@@ -122,10 +146,42 @@ async function seedRetailers(db: PrismaClient, random: Random, passwordHash: str
     const rural = districtIndex === 1 || districtIndex === 3 ? random.chance(0.6) : random.chance(0.15);
     const market: Market = i === 0 ? 'C' : i === 1 ? 'X' : rural ? 'X' : 'C';
     const form: BusinessForm =
-      i === 0 ? 'B' : i === 1 ? 'Z' : random.weighted<BusinessForm>([['Z', 40], ['B', 22], ['S', 10], ['Y', 12], ['F', 8], ['N', 2], ['Q', 6]]);
-    const sizeClass = i === 0 ? 2 : i === 1 ? 3 : random.weighted([[1, 15], [2, 35], [3, 50]] as const);
+      i === 0
+        ? 'B'
+        : i === 1
+          ? 'Z'
+          : random.weighted<BusinessForm>([
+              ['Z', 40],
+              ['B', 22],
+              ['S', 10],
+              ['Y', 12],
+              ['F', 8],
+              ['N', 2],
+              ['Q', 6],
+            ]);
+    const sizeClass =
+      i === 0
+        ? 2
+        : i === 1
+          ? 3
+          : random.weighted([
+              [1, 15],
+              [2, 35],
+              [3, 50],
+            ] as const);
     const integrity: IntegrityLevel =
-      i === 0 ? 'AA' : i === 1 ? 'A' : random.weighted<IntegrityLevel>([['AAA', 12], ['AA', 30], ['A', 48], ['B', 7], ['C', 2], ['D', 1]]);
+      i === 0
+        ? 'AA'
+        : i === 1
+          ? 'A'
+          : random.weighted<IntegrityLevel>([
+              ['AAA', 12],
+              ['AA', 30],
+              ['A', 48],
+              ['B', 7],
+              ['C', 2],
+              ['D', 1],
+            ]);
     const managers = managersByDistrict.get(districtId) ?? [];
     const accountManagerId = i === 0 ? staff.am01! : i === 1 ? staff.am02! : managers[i % managers.length];
     const owner = `${random.pick(SURNAMES)}${random.pick(GIVEN)}`;
@@ -133,11 +189,21 @@ async function seedRetailers(db: PrismaClient, random: Random, passwordHash: str
     const shopName =
       i === 0 ? '好又多便利店(解放路店)' : i === 1 ? '顺发副食店' : `${random.pick(SHOP_PREFIX)}${random.pick(FORM_SUFFIX[form]!)}`;
     rows.push({
-      licenceNo: i < 2 ? (i === 0 ? '330100000001' : '330100000002') : `3301${String(districtIndex + 1).padStart(2, '0')}${String(100_000 + i).slice(-6)}`,
+      licenceNo:
+        i < 2
+          ? i === 0
+            ? '330100000001'
+            : '330100000002'
+          : `3301${String(districtIndex + 1).padStart(2, '0')}${String(100_000 + i).slice(-6)}`,
       shopName,
       ownerName: i === 0 ? '陈美玲' : i === 1 ? '李建国' : owner,
       contactName: null,
-      phone: i === 0 ? '13805710001' : i === 1 ? '13905710002' : `1${random.pick(['35', '38', '39', '58', '59', '87'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+      phone:
+        i === 0
+          ? '13805710001'
+          : i === 1
+            ? '13905710002'
+            : `1${random.pick(['35', '38', '39', '58', '59', '87'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
       address: `杭州市${DISTRICTS[districtIndex]!.name.replace('营销部', '')}${street}${random.int(1, 399)}号`,
       districtId,
       market,
@@ -157,7 +223,9 @@ async function seedRetailers(db: PrismaClient, random: Random, passwordHash: str
     SELECT id, "licenceNo", 'OWNER', "ownerName", ${passwordHash} FROM "Retailer"`;
   const shopA = (await db.retailer.findUniqueOrThrow({ where: { licenceNo: SHOP_A_LICENCE } })).id;
   const shopB = (await db.retailer.findUniqueOrThrow({ where: { licenceNo: SHOP_B_LICENCE } })).id;
-  await db.retailerLogin.create({ data: { retailerId: shopA, loginName: `${SHOP_A_LICENCE}-1`, role: 'CLERK', displayName: '店员小陈', passwordHash } });
+  await db.retailerLogin.create({
+    data: { retailerId: shopA, loginName: `${SHOP_A_LICENCE}-1`, role: 'CLERK', displayName: '店员小陈', passwordHash },
+  });
   return { shopA, shopB };
 }
 
@@ -207,13 +275,18 @@ async function seedOrders(db: PrismaClient, today: string, shopA: number, shopB:
         * (0.6 + (abs(hashtext(id || ':w')) % 80) / 100.0))::numeric AS weekly,
       CASE WHEN "businessForm" IN ('Y', 'N', 'S') OR "market" = 'C' THEN 0.45 ELSE 0.15 END AS premium_bias
     FROM "Retailer"`);
-  await db.$executeRawUnsafe(`CREATE TEMP TABLE seed_product AS SELECT id, "productClass", "wholesalePriceFen", row_number() OVER (ORDER BY id) AS n FROM "Product"`);
+  await db.$executeRawUnsafe(
+    `CREATE TEMP TABLE seed_product AS SELECT id, "productClass", "wholesalePriceFen", row_number() OVER (ORDER BY id) AS n FROM "Product"`,
+  );
   await insertOrders(db, today, `r.id NOT IN (${shopA}, ${shopB})`);
 
   // The twins: who sits in the middle of grades 24 and 8 on the last ended period's orders (the run
   // computes the same rules in SQL, so the shops copying them land there too).
   const period = lastEndedPeriod(today, SETTINGS['grading.periodMonths'].default);
-  const graded = assignGrades(scoreRetailers(await gradingInputs(db, period.ordersFrom, period.ordersTo), SETTINGS['grading.scoreWeights'].default), DEFAULT_GRADE_SHARES);
+  const graded = assignGrades(
+    scoreRetailers(await gradingInputs(db, period.ordersFrom, period.ordersTo), SETTINGS['grading.scoreWeights'].default),
+    DEFAULT_GRADE_SHARES,
+  );
   // A twin with the shop's own order day, so the copied orders fall on the same dates (and in the same period).
   const weekdays = new Map((await db.retailer.findMany({ select: { id: true, orderWeekday: true } })).map((r) => [r.id, r.orderWeekday]));
   const middleOf = (grade: number, shop: number) => {
@@ -223,7 +296,10 @@ async function seedOrders(db: PrismaClient, today: string, shopA: number, shopB:
     sameDay.sort((a, b) => Math.abs(a.i - middle) - Math.abs(b.i - middle));
     return (sameDay[0]?.r ?? inGrade[middle]!).retailerId;
   };
-  for (const [shop, twin] of [[shopA, middleOf(24, shopA)], [shopB, middleOf(8, shopB)]] as const) {
+  for (const [shop, twin] of [
+    [shopA, middleOf(24, shopA)],
+    [shopB, middleOf(8, shopB)],
+  ] as const) {
     await db.$executeRawUnsafe(`
       INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef")
       SELECT ${shop}, o."cycleId", c."weekStart" + (r."orderWeekday" - 1), o.channel, o.status, o."totalQuantity", o."totalAmountFen", 'DEMO-' || o."cycleId" || '-' || ${shop}
@@ -299,7 +375,9 @@ async function seedGrades(db: PrismaClient, today: string, now: Date, staff: Rec
   const manager = { kind: 'staff' as const, userId: staff.manager!, roles: ['MANAGER' as const], districtId: null, departmentId: null };
   for (const period of periods) {
     const publishedAt = new Date(Math.min(now.getTime(), chinaDateTime(period.effectiveFrom, '09:00').getTime()));
-    const run = await db.$transaction((tx) => createGradeRun(tx, { period, startedById: staff.marketing!, now: publishedAt, reason: null }));
+    const run = await db.$transaction((tx) =>
+      createGradeRun(tx, { period, startedById: staff.marketing!, now: publishedAt, reason: null }),
+    );
     await computeGradeRun(db, { runId: run.id }, publishedAt);
     const computed = await db.gradeRun.findUniqueOrThrow({ where: { id: run.id }, select: { state: true, error: true } });
     if (computed.state !== 'DRAFT') throw new Error(`Grading run of ${period.code} failed: ${computed.error}`);
@@ -309,7 +387,10 @@ async function seedGrades(db: PrismaClient, today: string, now: Date, staff: Rec
   // deadline counted by the appeal's own working-time rule.
   const login = await db.retailerLogin.findFirstOrThrow({ where: { retailerId: shopB }, orderBy: { id: 'asc' } });
   const lodgedAt = new Date(Math.min(now.getTime(), chinaDateTime(today, '09:00').getTime()));
-  await lodgeAppeal({ db, actor: { kind: 'retailer', retailerId: shopB, loginId: login.id }, clock: () => lodgedAt }, { reason: '本季度两次节日备货的订单没有计入，档位偏低，请核实。' });
+  await lodgeAppeal(
+    { db, actor: { kind: 'retailer', retailerId: shopB, loginId: login.id }, clock: () => lodgedAt },
+    { reason: '本季度两次节日备货的订单没有计入，档位偏低，请核实。' },
+  );
 }
 
 type CalendarJson = { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -319,12 +400,18 @@ async function seedCalendar(db: PrismaClient, year: number) {
   const data = calendarData as CalendarJson;
   for (const y of [year - 1, year, year + 1]) {
     const rows = [
-      ...Object.entries(data.holidays).filter(([d]) => d.startsWith(`${y}-`)).map(([d, v]) => ({ date: day(d), kind: 'HOLIDAY' as const, name: v.split(',')[1] ?? v, year: y })),
-      ...Object.entries(data.workdays).filter(([d]) => d.startsWith(`${y}-`)).map(([d, v]) => ({ date: day(d), kind: 'MAKEUP_WORKDAY' as const, name: `${v.split(',')[1] ?? v}调休`, year: y })),
+      ...Object.entries(data.holidays)
+        .filter(([d]) => d.startsWith(`${y}-`))
+        .map(([d, v]) => ({ date: day(d), kind: 'HOLIDAY' as const, name: v.split(',')[1] ?? v, year: y })),
+      ...Object.entries(data.workdays)
+        .filter(([d]) => d.startsWith(`${y}-`))
+        .map(([d, v]) => ({ date: day(d), kind: 'MAKEUP_WORKDAY' as const, name: `${v.split(',')[1] ?? v}调休`, year: y })),
     ];
     await db.calendarDay.createMany({ data: rows });
     // The State Council publishes next year's holidays late in the year: until then the year is unconfirmed.
-    await db.calendarYear.create({ data: { year: y, confirmed: rows.length > 0, source: rows.length > 0 ? '国务院办公厅通知（chinese-days 数据）' : null } });
+    await db.calendarYear.create({
+      data: { year: y, confirmed: rows.length > 0, source: rows.length > 0 ? '国务院办公厅通知（chinese-days 数据）' : null },
+    });
   }
 }
 
@@ -352,7 +439,14 @@ async function seedAllocation({ db, now, staff, shopA }: SeedContext) {
   const cycles = await db.orderCycle.findMany({ where: { weekStart: { in: weeks.map(day) } }, orderBy: { weekStart: 'asc' } });
   if (cycles.length !== weeks.length) throw new Error(`Seed cycles missing around ${current}`);
   const limited = await db.product.findMany({ where: { OR: [{ scarce: true }, { productClass: 1 }] }, orderBy: { id: 'asc' }, take: 15 });
-  const bands = [[1, 5], [6, 10], [11, 15], [16, 20], [21, 25], [26, 30]] as const;
+  const bands = [
+    [1, 5],
+    [6, 10],
+    [11, 15],
+    [16, 20],
+    [21, 25],
+    [26, 30],
+  ] as const;
   const limitsFor = (bump: number) =>
     limited.flatMap((p, i) =>
       bands.map(([from, to], b) => ({
@@ -386,7 +480,14 @@ async function seedAllocation({ db, now, staff, shopA }: SeedContext) {
     }
   }
   await db.allocationAdjustment.create({
-    data: { retailerId: shopA, cycleId: cycles[1]!.id, productId: limited[0]!.id, delta: 2, reason: '社区重点保供客户，经审批上调', createdById: staff.marketing! },
+    data: {
+      retailerId: shopA,
+      cycleId: cycles[1]!.id,
+      productId: limited[0]!.id,
+      delta: 2,
+      reason: '社区重点保供客户，经审批上调',
+      createdById: staff.marketing!,
+    },
   });
 }
 
@@ -422,16 +523,46 @@ async function seedPromotions({ db, staff, now }: SeedContext) {
   ];
   for (const promo of live) {
     const { products: covered, ...fields } = promo;
-    await db.promotion.create({ data: { ...fields, ...base, ...approved, state: 'LIVE', startsAt: at(-7), endsAt: at(23), products: { create: covered } } });
+    await db.promotion.create({
+      data: { ...fields, ...base, ...approved, state: 'LIVE', startsAt: at(-7), endsAt: at(23), products: { create: covered } },
+    });
   }
   await db.promotion.create({
-    data: { title: '春节旺季备货指引', body: '春节前四周各档位客户可按建议量备货。', terms: '具体以当期投放策略为准。', state: 'DRAFT', startsAt: at(40), endsAt: at(70), createdById: staff.marketing!, products: { create: [p(0), p(1)] } },
+    data: {
+      title: '春节旺季备货指引',
+      body: '春节前四周各档位客户可按建议量备货。',
+      terms: '具体以当期投放策略为准。',
+      state: 'DRAFT',
+      startsAt: at(40),
+      endsAt: at(70),
+      createdById: staff.marketing!,
+      products: { create: [p(0), p(1)] },
+    },
   });
   await db.promotion.create({
-    data: { title: '乡村客户送货时段优化', body: '乡村客户可选择上午或下午送货时段。', terms: '需至少提前一个订货周期申请。', state: 'PENDING_APPROVAL', startsAt: at(5), endsAt: at(60), ...base, products: { create: [p(25)] } },
+    data: {
+      title: '乡村客户送货时段优化',
+      body: '乡村客户可选择上午或下午送货时段。',
+      terms: '需至少提前一个订货周期申请。',
+      state: 'PENDING_APPROVAL',
+      startsAt: at(5),
+      endsAt: at(60),
+      ...base,
+      products: { create: [p(25)] },
+    },
   });
   await db.promotion.create({
-    data: { title: '国庆中秋双节促销', body: '双节期间指定规格订货满 10 条赠送积分。', terms: '活动已结束。', state: 'ENDED', startsAt: at(-60), endsAt: at(-45), ...base, ...approved, products: { create: [p(9), p(15)] } },
+    data: {
+      title: '国庆中秋双节促销',
+      body: '双节期间指定规格订货满 10 条赠送积分。',
+      terms: '活动已结束。',
+      state: 'ENDED',
+      startsAt: at(-60),
+      endsAt: at(-45),
+      ...base,
+      ...approved,
+      products: { create: [p(9), p(15)] },
+    },
   });
   // Delivery to every targeted retailer, in one statement per promotion; some have been opened.
   await db.$executeRaw`
@@ -447,9 +578,21 @@ async function seedPromotions({ db, staff, now }: SeedContext) {
 
 async function seedRewards({ db, shopA, staff, now }: SeedContext) {
   const rules = [
-    { kind: 'SETTLEMENT_RATE', name: '电子结算成功率达标', nameEn: 'Electronic settlement rate met', params: { minRate: 0.98 }, points: 300 },
+    {
+      kind: 'SETTLEMENT_RATE',
+      name: '电子结算成功率达标',
+      nameEn: 'Electronic settlement rate met',
+      params: { minRate: 0.98 },
+      points: 300,
+    },
     { kind: 'INTEGRITY', name: '诚信经营（AA 级及以上）', nameEn: 'Integrity AA or above', params: { levels: ['AAA', 'AA'] }, points: 200 },
-    { kind: 'CONTRIBUTION', name: '销量贡献（20 档及以上）', nameEn: 'Volume contribution (grade 20+)', params: { minGrade: 20 }, points: 400 },
+    {
+      kind: 'CONTRIBUTION',
+      name: '销量贡献（20 档及以上）',
+      nameEn: 'Volume contribution (grade 20+)',
+      params: { minGrade: 20 },
+      points: 400,
+    },
     { kind: 'GROWTH', name: '同比增长', nameEn: 'Growth on last year', params: { minGrowth: 0.05 }, points: 200 },
     { kind: 'SURVEY_COMPLETE', name: '完整参与满意度调查', nameEn: 'Completed a satisfaction survey', params: {}, points: 50 },
     { kind: 'PRICE_COMPLIANCE', name: '明码标价规范', nameEn: 'Prices clearly marked', params: {}, points: 100 },
@@ -465,9 +608,17 @@ async function seedRewards({ db, shopA, staff, now }: SeedContext) {
     ['经营培训课程', 'Retail training course', '线下零售经营培训一次（半天）', 'SERVICE', 400, 60],
     ['智能终端免费年检', 'Free annual terminal check', '订货终端上门检测保养', 'SERVICE', 250, 200],
   ] as const;
-  for (const [name, nameEn, description, kind, points, stock] of items) await db.rewardItem.create({ data: { name, nameEn, description, kind, points, stock } });
+  for (const [name, nameEn, description, kind, points, stock] of items)
+    await db.rewardItem.create({ data: { name, nameEn, description, kind, points, stock } });
 
-  const run = await db.rewardRun.create({ data: { periodCode: lastEndedPeriod(chinaDate(now), SETTINGS['grading.periodMonths'].default).code, state: 'COMMITTED', finishedAt: now, createdById: staff.marketing! } });
+  const run = await db.rewardRun.create({
+    data: {
+      periodCode: lastEndedPeriod(chinaDate(now), SETTINGS['grading.periodMonths'].default).code,
+      state: 'COMMITTED',
+      finishedAt: now,
+      createdById: staff.marketing!,
+    },
+  });
   // Who earned which rule: simple, deterministic stand-ins for the real measures; shop A earns five of six.
   await db.$executeRawUnsafe(`
     INSERT INTO "PointsEntry" ("retailerId", points, "balanceAfter", reason, "ruleId", "runId", note, "createdAt")
@@ -482,11 +633,16 @@ async function seedRewards({ db, shopA, staff, now }: SeedContext) {
         WHEN 'SURVEY_COMPLETE' THEN EXISTS (SELECT 1 FROM "SurveyResponse" s WHERE s."retailerId" = r.id AND s.state = 'SUBMITTED')
         WHEN 'PRICE_COMPLIANCE' THEN r.id = ${shopA} OR abs(hashtext(r.id || ':p')) % 5 <> 0
       END) e`);
-  await db.$executeRawUnsafe(`UPDATE "Retailer" r SET "pointsBalance" = t.total FROM (SELECT "retailerId", sum(points)::int AS total FROM "PointsEntry" GROUP BY "retailerId") t WHERE t."retailerId" = r.id`);
+  await db.$executeRawUnsafe(
+    `UPDATE "Retailer" r SET "pointsBalance" = t.total FROM (SELECT "retailerId", sum(points)::int AS total FROM "PointsEntry" GROUP BY "retailerId") t WHERE t."retailerId" = r.id`,
+  );
 
   // Two redemptions by shop A: one fulfilled, one waiting.
   const catalogue = await db.rewardItem.findMany({ orderBy: { id: 'asc' } });
-  for (const [item, state, daysAgo] of [[catalogue[0]!, 'FULFILLED', 12], [catalogue[3]!, 'REQUESTED', 2]] as const) {
+  for (const [item, state, daysAgo] of [
+    [catalogue[0]!, 'FULFILLED', 12],
+    [catalogue[3]!, 'REQUESTED', 2],
+  ] as const) {
     const balance = (await db.retailer.findUniqueOrThrow({ where: { id: shopA } })).pointsBalance;
     const createdAt = new Date(now.getTime() - daysAgo * 86_400_000);
     const redemption = await db.redemption.create({
@@ -497,11 +653,21 @@ async function seedRewards({ db, shopA, staff, now }: SeedContext) {
         state,
         idempotencyKey: `demo-${item.id}`,
         createdAt,
-        ...(state === 'FULFILLED' ? { handledById: staff.marketing!, handledAt: new Date(createdAt.getTime() + 2 * 86_400_000), note: '已由客户经理送达' } : {}),
+        ...(state === 'FULFILLED'
+          ? { handledById: staff.marketing!, handledAt: new Date(createdAt.getTime() + 2 * 86_400_000), note: '已由客户经理送达' }
+          : {}),
       },
     });
     await db.pointsEntry.create({
-      data: { retailerId: shopA, points: -item.points, balanceAfter: balance - item.points, reason: 'REDEMPTION', redemptionId: redemption.id, note: item.name, createdAt },
+      data: {
+        retailerId: shopA,
+        points: -item.points,
+        balanceAfter: balance - item.points,
+        reason: 'REDEMPTION',
+        redemptionId: redemption.id,
+        note: item.name,
+        createdAt,
+      },
     });
     await db.retailer.update({ where: { id: shopA }, data: { pointsBalance: balance - item.points } });
     await db.rewardItem.update({ where: { id: item.id }, data: { stock: { decrement: 1 } } });
@@ -512,14 +678,56 @@ async function seedRetailerServiceRecords({ db, staff, shopA, shopB, now }: Seed
   const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
   await db.notification.createMany({
     data: [
-      { retailerId: shopA, kind: 'PROMOTION', messageKey: 'promotions.staff.notify.new', params: { title: '利群系列品牌陈列奖励' }, link: '/promotions', createdAt: at(7) },
-      { retailerId: shopA, kind: 'SURVEY_INVITATION', messageKey: 'surveys.notify.invitation', params: { title: '2026 年度客户满意度调查' }, link: '/surveys', createdAt: at(3) },
-      { retailerId: shopA, kind: 'GRADE_PUBLISHED', messageKey: 'notifications.gradePublished', link: '/grade', createdAt: at(50), readAt: at(49) },
+      {
+        retailerId: shopA,
+        kind: 'PROMOTION',
+        messageKey: 'promotions.staff.notify.new',
+        params: { title: '利群系列品牌陈列奖励' },
+        link: '/promotions',
+        createdAt: at(7),
+      },
+      {
+        retailerId: shopA,
+        kind: 'SURVEY_INVITATION',
+        messageKey: 'surveys.notify.invitation',
+        params: { title: '2026 年度客户满意度调查' },
+        link: '/surveys',
+        createdAt: at(3),
+      },
+      {
+        retailerId: shopA,
+        kind: 'GRADE_PUBLISHED',
+        messageKey: 'notifications.gradePublished',
+        link: '/grade',
+        createdAt: at(50),
+        readAt: at(49),
+      },
       { retailerId: shopA, kind: 'COMPLAINT_UPDATE', messageKey: 'notifications.complaintReplied', link: '/complaints', createdAt: at(1) },
-      { retailerId: shopA, kind: 'ORDER_WINDOW', messageKey: 'notifications.orderWindowOpen', link: '/schedule', createdAt: at(4), readAt: at(4) },
-      { retailerId: shopB, kind: 'PROMOTION', messageKey: 'promotions.staff.notify.new', params: { title: '乡村客户服务月' }, link: '/promotions', createdAt: at(6) },
+      {
+        retailerId: shopA,
+        kind: 'ORDER_WINDOW',
+        messageKey: 'notifications.orderWindowOpen',
+        link: '/schedule',
+        createdAt: at(4),
+        readAt: at(4),
+      },
+      {
+        retailerId: shopB,
+        kind: 'PROMOTION',
+        messageKey: 'promotions.staff.notify.new',
+        params: { title: '乡村客户服务月' },
+        link: '/promotions',
+        createdAt: at(6),
+      },
       { retailerId: shopB, kind: 'GRADE_PUBLISHED', messageKey: 'notifications.gradePublished', link: '/grade', createdAt: at(50) },
-      { staffUserId: staff.manager!, kind: 'SYSTEM', messageKey: 'promotions.staff.notify.pending', params: { title: '乡村客户送货时段优化' }, link: '/promotions', createdAt: at(2) },
+      {
+        staffUserId: staff.manager!,
+        kind: 'SYSTEM',
+        messageKey: 'promotions.staff.notify.pending',
+        params: { title: '乡村客户送货时段优化' },
+        link: '/promotions',
+        createdAt: at(2),
+      },
       { staffUserId: staff.agent!, kind: 'SLA_REMINDER', messageKey: 'notifications.casesDueSoon', link: '/complaints', createdAt: at(1) },
     ],
   });

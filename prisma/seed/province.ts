@@ -35,10 +35,10 @@ async function withoutIndexes(db: PrismaClient, step: Step, tables: string[], lo
   const keys = await db.$queryRawUnsafe<{ tbl: string; name: string; def: string }[]>(`
     SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
     WHERE contype = 'f' AND (conrelid IN (${list}) OR confrelid IN (${list}))`);
-  await step(`drop indexes and foreign keys of ${tables.join(', ')} for the load`, [
-    ...keys.map((k) => `ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.name}";`),
-    ...indexes.map((i) => `DROP INDEX "${i.name}";`),
-  ].join('\n'));
+  await step(
+    `drop indexes and foreign keys of ${tables.join(', ')} for the load`,
+    [...keys.map((k) => `ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.name}";`), ...indexes.map((i) => `DROP INDEX "${i.name}";`)].join('\n'),
+  );
   try {
     await load();
   } finally {
@@ -66,13 +66,18 @@ export async function seedProvince(url: string, options: { retailers?: number; o
     await db.$executeRawUnsafe(`SET maintenance_work_mem = '512MB'`);
     await db.$executeRawUnsafe(`SET work_mem = '64MB'`);
     const hash = (await db.retailerLogin.findFirstOrThrow({ select: { passwordHash: true } })).passwordHash;
-    await step('districts and account managers', `
+    await step(
+      'districts and account managers',
+      `
       INSERT INTO "District" (code, name, "nameEn") SELECT 'P' || lpad(n::text, 2, '0'), '省辖市' || n || '营销部', 'Prefecture ' || n FROM generate_series(1, 11) n;
       INSERT INTO "StaffUser" (username, name, "passwordHash", "districtId")
         SELECT 'pam' || lpad(n::text, 3, '0'), '客户经理' || n, '${hash}', d.id
         FROM generate_series(1, 60) n JOIN "District" d ON d.code = 'P' || lpad((1 + n % 11)::text, 2, '0');
-      INSERT INTO "StaffRoleGrant" ("userId", role) SELECT id, 'ACCOUNT_MANAGER' FROM "StaffUser" WHERE username LIKE 'pam%';`);
-    await step('retailers', `
+      INSERT INTO "StaffRoleGrant" ("userId", role) SELECT id, 'ACCOUNT_MANAGER' FROM "StaffUser" WHERE username LIKE 'pam%';`,
+    );
+    await step(
+      'retailers',
+      `
       INSERT INTO "Retailer" ("licenceNo", "shopName", "ownerName", phone, address, "districtId", market, "businessForm", "sizeClass",
         "classificationCode", "accountManagerId", "orderWeekday", grade, "integrityLevel", "openedOn", "updatedAt")
       SELECT '34' || lpad(n::text, 10, '0'), '商店' || n, '店主' || n, '13' || lpad((n::bigint * 7919 % 1000000000)::text, 9, '0'), '省内某路' || n || '号',
@@ -85,39 +90,51 @@ export async function seedProvince(url: string, options: { retailers?: number; o
       JOIN "District" d ON d.code = 'P' || lpad((1 + n % 11)::text, 2, '0')
       JOIN LATERAL (SELECT id FROM "StaffUser" WHERE username = 'pam' || lpad((1 + n % 60)::text, 3, '0')) am ON true;
       INSERT INTO "RetailerLogin" ("retailerId", "loginName", "displayName", "passwordHash")
-        SELECT id, "licenceNo", "ownerName", '${hash}' FROM "Retailer" WHERE "licenceNo" LIKE '34%';`);
+        SELECT id, "licenceNo", "ownerName", '${hash}' FROM "Retailer" WHERE "licenceNo" LIKE '34%';`,
+    );
 
     // The 52 newest cycles up to this week. ~93 % of shops order each week, two lines an order:
     // 300,000 × 52 × 0.93 × 2 ≈ 29 million lines. Line k (0 or 1) of the order of shop r in cycle c is product
     // number (r·17 + c·7 + k·29) mod P with quantity 1 + (r + c + k) mod 12: the order's totals are known when
     // the order is inserted, and its lines are derived from it afterwards.
-    await step('products and cycles to order', `
+    await step(
+      'products and cycles to order',
+      `
       CREATE TEMP TABLE bench_product AS SELECT array_agg(id ORDER BY id) AS ids, array_agg("wholesalePriceFen" ORDER BY id) AS prices, count(*)::int AS n FROM "Product";
-      CREATE TEMP TABLE bench_cycle AS SELECT id, "weekStart" FROM "OrderCycle" WHERE "weekStart" <= now()::date ORDER BY "weekStart" DESC LIMIT 52;`);
+      CREATE TEMP TABLE bench_cycle AS SELECT id, "weekStart" FROM "OrderCycle" WHERE "weekStart" <= now()::date ORDER BY "weekStart" DESC LIMIT 52;`,
+    );
     const slot = (r: string, c: string, k: string) => `1 + (${r} * 17 + ${c} * 7 + ${k} * 29) % b.n`;
     const qty = (r: string, c: string, k: string) => `(1 + (${r} + ${c} + ${k}) % 12)`;
     const amount = (r: string, c: string, k: string) => `${qty(r, c, k)} * b.prices[${slot(r, c, k)}]::bigint`;
     await withoutIndexes(db, step, ['Order', 'OrderLine'], async () => {
       const [{ before }] = await db.$queryRawUnsafe<[{ before: number }]>(`SELECT coalesce(max(id), 0)::int AS before FROM "Order"`);
-      await step('orders of 52 cycles', `
+      await step(
+        'orders of 52 cycles',
+        `
         INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, "totalQuantity", "totalAmountFen")
         SELECT r.id, c.id, c."weekStart" + (r."orderWeekday" - 1), 'ONLINE',
           ${qty('r.id', 'c.id', '0')} + ${qty('r.id', 'c.id', '1')}, ${amount('r.id', 'c.id', '0')} + ${amount('r.id', 'c.id', '1')}
         FROM bench_cycle c CROSS JOIN bench_product b CROSS JOIN "Retailer" r
-        WHERE r."licenceNo" LIKE '34%' AND (r.id * 7 + c.id * 13) % 100 >= 7`);
-      await step('order lines', `
+        WHERE r."licenceNo" LIKE '34%' AND (r.id * 7 + c.id * 13) % 100 >= 7`,
+      );
+      await step(
+        'order lines',
+        `
         INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
         SELECT o.id, b.ids[${slot('o."retailerId"', 'o."cycleId"', 'k')}], ${qty('o."retailerId"', 'o."cycleId"', 'k')},
           b.prices[${slot('o."retailerId"', 'o."cycleId"', 'k')}], ${amount('o."retailerId"', 'o."cycleId"', 'k')}
         FROM "Order" o CROSS JOIN bench_product b CROSS JOIN generate_series(0, 1) k
-        WHERE o.id > ${before}`);
+        WHERE o.id > ${before}`,
+      );
     });
 
     await seedProvinceComplaints(db, { retailers: total, openPercent: options.openPercent ?? DEFAULT_OPEN_PERCENT });
 
     const responses = Math.min(100_000, Math.floor(total / 3));
     await withoutIndexes(db, step, ['SurveyAnswer'], () =>
-      step('survey with responses and answers', `
+      step(
+        'survey with responses and answers',
+        `
         INSERT INTO "Survey" (title, description, state, definition, target, "createdById", "updatedAt")
           SELECT '全省满意度调查（基准数据）', '基准测试数据', 'CLOSED', definition, '{}'::jsonb, "createdById", now()
           FROM "Survey" ORDER BY id LIMIT 1;
@@ -130,7 +147,9 @@ export async function seedProvince(url: string, options: { retailers?: number; o
         INSERT INTO "SurveyAnswer" ("responseId", "questionId", "numericValue")
           SELECT resp.id, q.id, 1 + (resp.id * 7 + q.id * 3) % 5
           FROM "SurveyResponse" resp JOIN "SurveyQuestion" q ON q."surveyId" = resp."surveyId"
-          WHERE resp."surveyId" = (SELECT max(id) FROM "Survey");`));
+          WHERE resp."surveyId" = (SELECT max(id) FROM "Survey");`,
+      ),
+    );
     // The state autovacuum reaches on its own after a load: visibility map set (index-only scans), statistics.
     await step('vacuum analyze', 'VACUUM (ANALYZE)');
     const size = await db.$queryRaw<{ size: string }[]>`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`;
@@ -150,7 +169,9 @@ export async function seedProvinceComplaints(db: PrismaClient, options: { retail
   const { retailers, openPercent } = options;
   if (!(openPercent >= 0 && openPercent <= 100)) throw new Error('--open-cases must be a percentage from 0 to 100');
   const cases = Math.min(100_000, Math.floor(retailers / 3));
-  await stepper(db)(`complaints (${openPercent} % open)`, `
+  await stepper(db)(
+    `complaints (${openPercent} % open)`,
+    `
     DELETE FROM "Complaint" WHERE "caseNo" LIKE 'PV%';
     INSERT INTO "Complaint" ("caseNo", "retailerId", kind, "categoryId", "departmentId", channel, state, subject, description,
       "acceptDueAt", "resolveDueAt", "acceptedAt", "resolvedAt", "closedAt", "createdAt", "updatedAt", "ownerId")
@@ -170,5 +191,6 @@ export async function seedProvinceComplaints(db: PrismaClient, options: { retail
     CROSS JOIN LATERAL (SELECT now() - CASE WHEN o.open THEN (n % 720) * interval '1 hour' ELSE interval '7 days' + (n % 1088) * interval '1 day' + (n % 24) * interval '1 hour' END AS filed) f
     JOIN "Retailer" r ON r."licenceNo" = '34' || lpad((1 + n::bigint * 7919 % ${retailers})::text, 10, '0')
     JOIN LATERAL (SELECT id, "departmentId" FROM "ComplaintCategory" ORDER BY id OFFSET n % 8 LIMIT 1) cat ON true;
-    ANALYZE "Complaint";`);
+    ANALYZE "Complaint";`,
+  );
 }

@@ -1,9 +1,28 @@
 import type { Permission } from '@tobacco/auth/permissions';
 import type { MessageKey } from '@tobacco/i18n/messages';
 
-export type StaffArea = 'home' | 'retailers' | 'complaints' | 'surveys' | 'promotions' | 'allocation' | 'rewards' | 'analytics' | 'changeRequests' | 'admin' | 'grading' | 'alerts' | 'visits' | 'visitCompletion';
+export type StaffArea =
+  | 'home'
+  | 'retailers'
+  | 'complaints'
+  | 'surveys'
+  | 'promotions'
+  | 'allocation'
+  | 'rewards'
+  | 'analytics'
+  | 'changeRequests'
+  | 'admin'
+  | 'grading'
+  | 'alerts'
+  | 'visits'
+  | 'visitCompletion';
 
-type AreaDefinition = { area: StaffArea; href: string; label: MessageKey; /** shown when the user holds any of these; none = everyone */ anyOf: readonly Permission[] };
+type AreaDefinition = {
+  area: StaffArea;
+  href: string;
+  label: MessageKey;
+  /** shown when the user holds any of these; none = everyone */ anyOf: readonly Permission[];
+};
 
 // The back office's areas, in the side navigation's order. An area shows only to those whose roles give
 // one of its permissions (the permission table in @tobacco/auth decides, never a role name here).
@@ -17,11 +36,21 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'surveys', href: '/surveys', label: 'backoffice.nav.surveys', anyOf: ['surveys.read', 'surveys.enterAnswers'] },
   { area: 'promotions', href: '/promotions', label: 'backoffice.nav.promotions', anyOf: ['promotions.read'] },
   { area: 'allocation', href: '/allocation', label: 'backoffice.nav.allocation', anyOf: ['allocation.read'] },
-  { area: 'grading', href: '/grading', label: 'grading.staff.title', anyOf: ['grading.review', 'grading.decideAppeal', 'grading.integrity'] },
+  {
+    area: 'grading',
+    href: '/grading',
+    label: 'grading.staff.title',
+    anyOf: ['grading.review', 'grading.decideAppeal', 'grading.integrity'],
+  },
   { area: 'rewards', href: '/rewards', label: 'backoffice.nav.rewards', anyOf: ['rewards.read', 'rewards.fulfil'] },
   { area: 'analytics', href: '/analytics', label: 'backoffice.nav.analytics', anyOf: ['analytics.read'] },
   { area: 'changeRequests', href: '/admin/change-requests', label: 'admin.nav.changeRequests', anyOf: ['changeRequests.approve'] },
-  { area: 'admin', href: '/admin', label: 'backoffice.nav.admin', anyOf: ['admin.users', 'admin.organisation', 'admin.calendar', 'admin.settings', 'audit.read', 'admin.integrations'] },
+  {
+    area: 'admin',
+    href: '/admin',
+    label: 'backoffice.nav.admin',
+    anyOf: ['admin.users', 'admin.organisation', 'admin.calendar', 'admin.settings', 'audit.read', 'admin.integrations'],
+  },
 ];
 
 export function canSeeArea(permissions: readonly string[], area: AreaDefinition): boolean {

@@ -1,6 +1,7 @@
 import type { MessageKey } from '@tobacco/i18n/messages';
 
-export type PortalIcon = 'home' | 'grade' | 'allocation' | 'schedule' | 'promotions' | 'rewards' | 'complaints' | 'surveys' | 'inbox' | 'profile';
+export type PortalIcon =
+  'home' | 'grade' | 'allocation' | 'schedule' | 'promotions' | 'rewards' | 'complaints' | 'surveys' | 'inbox' | 'profile';
 
 export type PortalNavEntry = { href: string; label: MessageKey; icon: PortalIcon; /** also in the phone's bottom bar */ quick?: boolean };
 

@@ -15,7 +15,15 @@ const ZEnv = z.object({
   S3_PREFIX: z.string().default(''),
 });
 
-export type S3Env = { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean; prefix: string };
+export type S3Env = {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+  prefix: string;
+};
 export type ApiEnv = { storage: { kind: 'local'; dir: string } | { kind: 's3'; s3: S3Env } };
 
 // The apps run from their own folders (apps/portal, apps/backoffice) and scripts from the root; the

@@ -21,9 +21,13 @@ export const portalRoutesRouter = router({
 });
 
 export const backofficeRoutesRouter = router({
-  complaintAttachment: requirePermission('complaints.read').input(ZAttachmentInput).query(({ ctx, input }) => readCaseAttachment(ctx, input)),
+  complaintAttachment: requirePermission('complaints.read')
+    .input(ZAttachmentInput)
+    .query(({ ctx, input }) => readCaseAttachment(ctx, input)),
   // A photo from a visit, for staff who may see the shop (an account manager: their own shops').
-  visitPhoto: requirePermission('retailers.read').input(ZAttachmentInput).query(({ ctx, input }) => getVisitPhoto(ctx, input)),
+  visitPhoto: requirePermission('retailers.read')
+    .input(ZAttachmentInput)
+    .query(({ ctx, input }) => getVisitPhoto(ctx, input)),
   surveyExport: requirePermission('analytics.read')
     .input(ZExportInput.extend({ locale: z.enum(LOCALES) }))
     .query(({ ctx, input: { locale, ...input } }) => exportRows(ctx, input, locale)),

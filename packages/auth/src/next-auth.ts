@@ -121,7 +121,11 @@ export function clientIp(headers: Record<string, unknown>): string | null {
 }
 
 /** Reads the signed-in user from a request's session cookie (the API's context uses it). */
-export async function readSessionUser(req: Parameters<typeof getToken>[0]['req'], app: AppKind, secret: string): Promise<SessionUser | null> {
+export async function readSessionUser(
+  req: Parameters<typeof getToken>[0]['req'],
+  app: AppKind,
+  secret: string,
+): Promise<SessionUser | null> {
   const token = await getToken({ req, secret, cookieName: sessionCookieName(app) });
   const user = (token as (JWT & { user?: SessionUser }) | null)?.user;
   if (!user) return null;

@@ -34,7 +34,8 @@ describe('staff sign-in', () => {
   it('after five wrong passwords waits a minute, refuses even the right one meanwhile, and doubles the wait each round', async () => {
     const staff = await createStaff(db, { roles: ['MANAGER'], passwordHash });
     const start = Date.parse('2026-11-23T02:00:00Z');
-    const attempt = (password: string, atMinute: number) => signInStaff(db, { username: staff.username, password }, undefined, () => new Date(start + minutes(atMinute)));
+    const attempt = (password: string, atMinute: number) =>
+      signInStaff(db, { username: staff.username, password }, undefined, () => new Date(start + minutes(atMinute)));
     for (let i = 0; i < 4; i += 1) expect(await attempt('wrong', i)).toEqual({ ok: false, reason: 'INVALID_CREDENTIALS' });
     expect(await attempt('wrong', 4)).toEqual({ ok: false, reason: 'LOCKED', minutes: 1 });
     expect(await attempt('right-password-1', 4.5)).toEqual({ ok: false, reason: 'LOCKED', minutes: 1 });
@@ -53,7 +54,10 @@ describe('staff sign-in', () => {
 
   it('does not let a retailer login sign in as staff', async () => {
     const shop = await createRetailer(db, { districtId, passwordHash });
-    expect(await signInStaff(db, { username: shop.licenceNo, password: 'right-password-1' })).toEqual({ ok: false, reason: 'INVALID_CREDENTIALS' });
+    expect(await signInStaff(db, { username: shop.licenceNo, password: 'right-password-1' })).toEqual({
+      ok: false,
+      reason: 'INVALID_CREDENTIALS',
+    });
   });
 });
 
@@ -72,7 +76,10 @@ describe('retailer sign-in', () => {
 
   it('refuses a suspended shop with its own reason', async () => {
     const shop = await createRetailer(db, { districtId, passwordHash, status: 'SUSPENDED' });
-    expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'right-password-1' })).toEqual({ ok: false, reason: 'SUSPENDED' });
+    expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'right-password-1' })).toEqual({
+      ok: false,
+      reason: 'SUSPENDED',
+    });
   });
 
   it('locks a retailer login after five wrong passwords', async () => {
@@ -80,7 +87,10 @@ describe('retailer sign-in', () => {
     let last;
     for (let i = 0; i < 5; i += 1) last = await signInRetailer(db, { loginName: shop.licenceNo, password: 'wrong' });
     expect(last).toEqual({ ok: false, reason: 'LOCKED', minutes: 1 });
-    expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'right-password-1' })).toMatchObject({ ok: false, reason: 'LOCKED' });
+    expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'right-password-1' })).toMatchObject({
+      ok: false,
+      reason: 'LOCKED',
+    });
   });
 });
 
@@ -111,8 +121,15 @@ describe('sign-in under attack', () => {
       expect(r).toEqual({ ok: false, reason: 'INVALID_CREDENTIALS' });
     }
     // The 31st is refused before any password is checked, whatever the name.
-    expect(await signInStaff(db, { username: 'nobody-else', password: 'wrong' }, undefined, undefined, { ip })).toEqual({ ok: false, reason: 'RATE_LIMITED', minutes: 1 });
-    expect(await signInStaff(db, { username: 'nobody-else', password: 'wrong' }, undefined, undefined, { ip: '203.0.113.9' })).toEqual({ ok: false, reason: 'INVALID_CREDENTIALS' });
+    expect(await signInStaff(db, { username: 'nobody-else', password: 'wrong' }, undefined, undefined, { ip })).toEqual({
+      ok: false,
+      reason: 'RATE_LIMITED',
+      minutes: 1,
+    });
+    expect(await signInStaff(db, { username: 'nobody-else', password: 'wrong' }, undefined, undefined, { ip: '203.0.113.9' })).toEqual({
+      ok: false,
+      reason: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('answers an unknown name exactly as an existing one, locks included', async () => {

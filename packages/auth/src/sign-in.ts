@@ -9,7 +9,14 @@ export type SignInResult<T> = { ok: true; user: T } | { ok: false; reason: SignI
 
 // `sessionId` names the AuthSession row of the sign-in; it is given when the session cookie is issued.
 export type StaffSession = { kind: 'staff'; userId: number; sessionVersion: number; name: string; sessionId?: string };
-export type RetailerSession = { kind: 'retailer'; loginId: number; retailerId: number; sessionVersion: number; name: string; sessionId?: string };
+export type RetailerSession = {
+  kind: 'retailer';
+  loginId: number;
+  retailerId: number;
+  sessionVersion: number;
+  name: string;
+  sessionId?: string;
+};
 
 /** Where an attempt comes from: the caller's address, when the app knows it; a password change is no sign-in. */
 export type SignInOrigin = { ip?: string | null; passwordChange?: boolean };
@@ -49,15 +56,26 @@ export async function signInRetailer(
   origin: SignInOrigin = {},
 ): Promise<SignInResult<RetailerSession>> {
   const loginName = input.loginName.trim();
-  const login = await db.retailerLogin.findUnique({ where: { loginName }, include: { retailer: { select: { status: true, shopName: true } } } });
-  const counter: Counter = login ? { kind: 'retailerLogin', id: login.id } : { kind: 'key', key: `login:retailer:${loginName.slice(0, 64)}` };
+  const login = await db.retailerLogin.findUnique({
+    where: { loginName },
+    include: { retailer: { select: { status: true, shopName: true } } },
+  });
+  const counter: Counter = login
+    ? { kind: 'retailerLogin', id: login.id }
+    : { kind: 'key', key: `login:retailer:${loginName.slice(0, 64)}` };
   const checked = await checkPassword(db, counter, login?.passwordHash ?? null, input.password, policy, now(), origin);
   if (!checked.ok || !login) return checked.ok ? { ok: false, reason: 'INVALID_CREDENTIALS' } : checked;
   if (!login.active) return { ok: false, reason: 'INACTIVE' };
   if (login.retailer.status !== 'ACTIVE') return { ok: false, reason: 'SUSPENDED' };
   return {
     ok: true,
-    user: { kind: 'retailer', loginId: login.id, retailerId: login.retailerId, sessionVersion: login.sessionVersion, name: login.retailer.shopName },
+    user: {
+      kind: 'retailer',
+      loginId: login.id,
+      retailerId: login.retailerId,
+      sessionVersion: login.sessionVersion,
+      name: login.retailer.shopName,
+    },
   };
 }
 

@@ -11,10 +11,7 @@ import { FIRST_DELAY_SECONDS, type LockoutPolicy } from './lockout';
 // Counters live on the account rows (StaffUser, RetailerLogin: what administrators see and unlock) and,
 // for keys without a row (an IP address, an unknown login name, a device), in SignInThrottle.
 
-export type Counter =
-  | { kind: 'staff'; id: number }
-  | { kind: 'retailerLogin'; id: number }
-  | { kind: 'key'; key: string };
+export type Counter = { kind: 'staff'; id: number } | { kind: 'retailerLogin'; id: number } | { kind: 'key'; key: string };
 
 export type Reservation = { ok: true; count: number } | { ok: false; lockedUntil: Date };
 
@@ -49,15 +46,18 @@ export async function reserveAttempt(db: Db, counter: Counter, policy: LockoutPo
       RETURNING "failedLoginCount"`;
   } else {
     const t = TABLES[counter.kind];
-    rows = await db.$queryRaw`UPDATE ${t} SET ${counterSet(t, now, policy)} WHERE "id" = ${counter.id} AND ${unlocked(t)} RETURNING "failedLoginCount"`;
+    rows =
+      await db.$queryRaw`UPDATE ${t} SET ${counterSet(t, now, policy)} WHERE "id" = ${counter.id} AND ${unlocked(t)} RETURNING "failedLoginCount"`;
   }
   if (rows[0]) return { ok: true, count: rows[0].failedLoginCount };
   return { ok: false, lockedUntil: (await lockedUntil(db, counter)) ?? now };
 }
 
 async function lockedUntil(db: Db, counter: Counter): Promise<Date | null> {
-  if (counter.kind === 'key') return (await db.signInThrottle.findUnique({ where: { key: counter.key }, select: { lockedUntil: true } }))?.lockedUntil ?? null;
-  if (counter.kind === 'staff') return (await db.staffUser.findUnique({ where: { id: counter.id }, select: { lockedUntil: true } }))?.lockedUntil ?? null;
+  if (counter.kind === 'key')
+    return (await db.signInThrottle.findUnique({ where: { key: counter.key }, select: { lockedUntil: true } }))?.lockedUntil ?? null;
+  if (counter.kind === 'staff')
+    return (await db.staffUser.findUnique({ where: { id: counter.id }, select: { lockedUntil: true } }))?.lockedUntil ?? null;
   return (await db.retailerLogin.findUnique({ where: { id: counter.id }, select: { lockedUntil: true } }))?.lockedUntil ?? null;
 }
 

@@ -47,23 +47,39 @@ export async function backupDatabase(url: string, file: string, migrationsDir?: 
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const serverVersion = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-    const applied = (await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-    )).rows;
+    const applied = (
+      await client.query<{ migration_name: string; checksum: string }>(
+        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+      )
+    ).rows;
     const known = new Map(readMigrations(migrationsDir).map((m) => [m.name, m]));
     const missing = applied.filter((m) => !known.has(m.migration_name)).map((m) => m.migration_name);
-    if (missing.length) throw new Error(`The database has migrations this checkout does not know (${missing.join(', ')}): back it up with the code that migrated it.`);
+    if (missing.length)
+      throw new Error(
+        `The database has migrations this checkout does not know (${missing.join(', ')}): back it up with the code that migrated it.`,
+      );
 
-    const tables = (await client.query<{ name: string; columns: string[] }>(`
+    const tables = (
+      await client.query<{ name: string; columns: string[] }>(`
       SELECT c.relname AS name, array_agg(a.attname::text ORDER BY a.attnum) AS columns
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-      GROUP BY c.relname ORDER BY c.relname`)).rows;
+      GROUP BY c.relname ORDER BY c.relname`)
+    ).rows;
 
-    const manifest: BackupManifest = { format: 1, createdAt: new Date().toISOString(), serverVersion, migrations: applied.map((m) => m.migration_name), tables: {} };
-    await writeLine(gzip, `-- Backup of the retailer service database, plain SQL for psql.\nSET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n\n`);
+    const manifest: BackupManifest = {
+      format: 1,
+      createdAt: new Date().toISOString(),
+      serverVersion,
+      migrations: applied.map((m) => m.migration_name),
+      tables: {},
+    };
+    await writeLine(
+      gzip,
+      `-- Backup of the retailer service database, plain SQL for psql.\nSET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n\n`,
+    );
     await writeLine(gzip, `${HISTORY_TABLE};\n\n`);
     for (const m of applied) await writeLine(gzip, `-- migration ${m.migration_name}\n${known.get(m.migration_name)!.sql}\n;\n\n`);
     // Foreign keys are checked by triggers, which replica mode skips: rows can load in any order.
@@ -86,10 +102,16 @@ export async function backupDatabase(url: string, file: string, migrationsDir?: 
       manifest.tables[table.name] = rows;
     }
     await writeLine(gzip, 'SET session_replication_role = DEFAULT;\n');
-    const sequences = (await client.query<{ name: string; value: string }>(
-      `SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL ORDER BY 1`,
-    )).rows;
-    for (const s of sequences) await writeLine(gzip, `SELECT pg_catalog.setval('"public".${quoteIdent(s.name).replaceAll("'", "''")}', ${Number(s.value)}, true);\n`);
+    const sequences = (
+      await client.query<{ name: string; value: string }>(
+        `SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL ORDER BY 1`,
+      )
+    ).rows;
+    for (const s of sequences)
+      await writeLine(
+        gzip,
+        `SELECT pg_catalog.setval('"public".${quoteIdent(s.name).replaceAll("'", "''")}', ${Number(s.value)}, true);\n`,
+      );
     await client.query('COMMIT');
     await writeLine(gzip, `\n${MANIFEST_PREFIX}${JSON.stringify(manifest)}\n`);
     gzip.end();

@@ -20,5 +20,8 @@ export const dbEnv = {
   embeddedPort: port(process.env.EMBEDDED_PG_PORT, 54329),
   databaseName: process.env.DATABASE_NAME || 'tobacco',
   /** Read replicas (comma-separated URLs) for the read-heavy screens: analytics and exports. */
-  replicaUrls: (process.env.DATABASE_REPLICA_URL ?? '').split(',').map((u) => u.trim()).filter(Boolean),
+  replicaUrls: (process.env.DATABASE_REPLICA_URL ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean),
 };

@@ -4,22 +4,36 @@ import type { Locale } from './locale';
 import { translate } from './messages';
 import { formatList, renderNotice, renderStored } from './stored';
 
-const t = (locale: Locale) => (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(locale, key, params);
+const t = (locale: Locale) => (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate(locale, key, params);
 
 describe('stored texts', () => {
   it('renders one stored notice in each reader’s language, with nested messages and lists', () => {
-    const stored = { messageKey: 'admin.changeRequests.notify.approved', params: { fields: { list: [{ key: 'admin.changeRequests.field.phone' }, { key: 'admin.changeRequests.field.address' }] } } };
-    expect(renderNotice(t('zh-CN'), 'zh-CN', stored)).toEqual({ title: '资料变更已通过', body: '您申请变更的电话和地址已审核通过并更新。' });
-    expect(renderNotice(t('en'), 'en', stored)).toEqual({ title: 'Detail change approved', body: 'Your change of phone and address was approved and is now on your record.' });
+    const stored = {
+      messageKey: 'admin.changeRequests.notify.approved',
+      params: { fields: { list: [{ key: 'admin.changeRequests.field.phone' }, { key: 'admin.changeRequests.field.address' }] } },
+    };
+    expect(renderNotice(t('zh-CN'), 'zh-CN', stored)).toEqual({
+      title: '资料变更已通过',
+      body: '您申请变更的电话和地址已审核通过并更新。',
+    });
+    expect(renderNotice(t('en'), 'en', stored)).toEqual({
+      title: 'Detail change approved',
+      body: 'Your change of phone and address was approved and is now on your record.',
+    });
   });
 
   it('shows what a person wrote as written, and no body where the notice has none', () => {
-    expect(renderNotice(t('en'), 'en', { messageKey: 'complaints.notify.accepted', params: { caseNo: 'TS-1', detail: '送货晚了' } })).toEqual({ title: 'Your case TS-1 has been accepted', body: '送货晚了' });
+    expect(
+      renderNotice(t('en'), 'en', { messageKey: 'complaints.notify.accepted', params: { caseNo: 'TS-1', detail: '送货晚了' } }),
+    ).toEqual({ title: 'Your case TS-1 has been accepted', body: '送货晚了' });
     expect(renderNotice(t('en'), 'en', { messageKey: 'complaints.notify.assigned', params: { caseNo: 'TS-2' } }).body).toBe('');
   });
 
   it('keeps rows written before the change readable', () => {
-    expect(renderNotice(t('en'), 'en', { messageKey: 'notifications.stored', params: { title: '本季度档位已发布', detail: '请查看。' } })).toEqual({ title: '本季度档位已发布', body: '请查看。' });
+    expect(
+      renderNotice(t('en'), 'en', { messageKey: 'notifications.stored', params: { title: '本季度档位已发布', detail: '请查看。' } }),
+    ).toEqual({ title: '本季度档位已发布', body: '请查看。' });
   });
 
   it('formats dates in the reader’s style and joins lists without Chinese punctuation in English', () => {
@@ -32,7 +46,9 @@ describe('stored texts', () => {
   });
 
   it('ignores parameters that are not an object (a damaged JSON column)', () => {
-    expect(renderStored(t('en'), 'en', 'complaints.event.acceptedDefault', ['x'])).toBe(translate('en', 'complaints.event.acceptedDefault'));
+    expect(renderStored(t('en'), 'en', 'complaints.event.acceptedDefault', ['x'])).toBe(
+      translate('en', 'complaints.event.acceptedDefault'),
+    );
   });
 });
 

@@ -10,12 +10,7 @@ import type { Translate } from './translator';
 // Safe for the browser: it imports no message tables.
 
 export type StoredParam =
-  | string
-  | number
-  | { key: MessageKey; params?: StoredParams }
-  | { list: StoredParam[] }
-  | { date: string }
-  | { dateTime: string };
+  string | number | { key: MessageKey; params?: StoredParams } | { list: StoredParam[] } | { date: string } | { dateTime: string };
 export type StoredParams = { [name: string]: StoredParam };
 
 /** A list joined the way the reader's language joins lists: 「甲、乙和丙」 / "a, b and c". */
@@ -26,7 +21,11 @@ export function formatList(items: readonly string[], locale: Locale): string {
 function renderParam(t: Translate, locale: Locale, value: StoredParam): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if ('key' in value) return renderStored(t, locale, value.key, value.params);
-  if ('list' in value) return formatList(value.list.map((item) => String(renderParam(t, locale, item))), locale);
+  if ('list' in value)
+    return formatList(
+      value.list.map((item) => String(renderParam(t, locale, item))),
+      locale,
+    );
   if ('date' in value) return formatDate(value.date, locale);
   return formatDateTime(value.dateTime, locale);
 }

@@ -20,7 +20,13 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 export function createAppAuth(app: AppKind, env: () => AuthEnv) {
   let options: NextAuthOptions | undefined;
   const authOptions = (): NextAuthOptions =>
-    (options ??= createAuthOptions({ app, secret: env().authSecret, secureCookies: env().secureCookies, db: getDb, lockoutPolicy: () => readLockoutPolicy(getDb()) }));
+    (options ??= createAuthOptions({
+      app,
+      secret: env().authSecret,
+      secureCookies: env().secureCookies,
+      db: getDb,
+      lockoutPolicy: () => readLockoutPolicy(getDb()),
+    }));
 
   /** The signed-in user of the request being rendered (from the session cookie; the API re-checks the account). */
   const getSessionUser = cache(async (): Promise<SessionUser | null> => {

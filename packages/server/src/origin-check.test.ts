@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isCrossOriginWrite } from './origin-check';
 
-const req = (method: string, headers: Record<string, string>) => new Request('http://localhost:3000/api/trpc/x', { method, headers: { host: 'localhost:3000', ...headers } });
+const req = (method: string, headers: Record<string, string>) =>
+  new Request('http://localhost:3000/api/trpc/x', { method, headers: { host: 'localhost:3000', ...headers } });
 
 describe('origin check on state-changing requests', () => {
   it('refuses a write from another site or another port of the same site', () => {

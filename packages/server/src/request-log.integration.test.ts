@@ -41,21 +41,30 @@ describe('request id and request log', () => {
     const response = await handler(new NextRequest('http://localhost/api/trpc/home', { headers }));
     expect(response.status).toBe(401);
     const lines = log.lines.filter((l) => l.requestId === requestId);
-    expect(lines).toEqual([expect.objectContaining({ msg: 'request', procedure: 'home', outcome: 'UNAUTHORIZED', caller: 'anonymous', type: 'query' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'request', procedure: 'home', outcome: 'UNAUTHORIZED', caller: 'anonymous', type: 'query' }),
+    ]);
     expect(typeof lines[0]!.durationMs).toBe('number');
   });
 
   it('keeps a well-formed id from a load balancer and replaces one that is not', async () => {
     expect((await throughProxy('http://localhost/api/health', { 'x-request-id': 'lb-7f3a9c21' })).requestId).toBe('lb-7f3a9c21');
-    expect((await throughProxy('http://localhost/api/health', { 'x-request-id': 'bad id {"level":"fatal"}' })).requestId).not.toContain(' ');
+    expect((await throughProxy('http://localhost/api/health', { 'x-request-id': 'bad id {"level":"fatal"}' })).requestId).not.toContain(
+      ' ',
+    );
   });
 
   it('logs a signed-in shop as a retailer, without its name or phone', async () => {
     const district = await createDistrict(db);
     const shop = await createRetailer(db, { districtId: district.id, passwordHash: await hashPassword(TEST_PASSWORD) });
     const login = shop.logins[0]!;
-    const token = await encode({ secret: SECRET, token: { user: { kind: 'retailer', loginId: login.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName } } });
-    const { requestId, headers } = await throughProxy('http://localhost/api/trpc/home', { cookie: `${sessionCookieName('portal')}=${token}` });
+    const token = await encode({
+      secret: SECRET,
+      token: { user: { kind: 'retailer', loginId: login.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName } },
+    });
+    const { requestId, headers } = await throughProxy('http://localhost/api/trpc/home', {
+      cookie: `${sessionCookieName('portal')}=${token}`,
+    });
     const response = await handler(new NextRequest('http://localhost/api/trpc/home', { headers }));
     const lines = log.lines.filter((l) => l.requestId === requestId);
     expect(lines).toEqual([expect.objectContaining({ procedure: 'home', caller: 'retailer' })]);

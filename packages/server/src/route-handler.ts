@@ -29,14 +29,21 @@ type RouteCall<C, T> = {
  */
 export async function serveRoute<C, T>({ getSessionUser, caller, call, respond }: RouteCall<C, T>): Promise<Response> {
   const { t, locale } = await getI18n();
-  const ctx = await createContext({ db: getDb(), sessionUser: await getSessionUser(), requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined });
+  const ctx = await createContext({
+    db: getDb(),
+    sessionUser: await getSessionUser(),
+    requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined,
+  });
   try {
     return respond(await call(caller(ctx), locale), ctx);
   } catch (error) {
     const trpc = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
     const status = getHTTPStatusCodeFromError(trpc);
     if (status >= 500) getLogger().error({ requestId: ctx.requestId, err: error }, 'route failed');
-    const message = trpc.code === 'BAD_REQUEST' && !(trpc.cause && 'messageKey' in trpc.cause) ? { key: 'errors.VALIDATION' as MessageKey } : errorMessageOf(trpc, ctx.requestId);
+    const message =
+      trpc.code === 'BAD_REQUEST' && !(trpc.cause && 'messageKey' in trpc.cause)
+        ? { key: 'errors.VALIDATION' as MessageKey }
+        : errorMessageOf(trpc, ctx.requestId);
     return Response.json({ error: t(message.key, message.params) }, { status, headers: { 'Cache-Control': 'no-store' } });
   }
 }

@@ -14,9 +14,17 @@ describe('the tRPC endpoint', () => {
     const form = new FormData();
     form.set('id', '1');
     expect((await serve(new Request(url('notifications.markRead'), { method: 'POST', body: form }))).status).toBe(415);
-    const text = await serve(new Request(url('notifications.markRead'), { method: 'POST', body: '{"json":{"id":1}}', headers: { 'content-type': 'text/plain' } }));
+    const text = await serve(
+      new Request(url('notifications.markRead'), { method: 'POST', body: '{"json":{"id":1}}', headers: { 'content-type': 'text/plain' } }),
+    );
     expect(text.status).toBe(415);
-    const json = await serve(new Request(url('notifications.markRead'), { method: 'POST', body: '{"json":{"id":1}}', headers: { 'content-type': 'application/json' } }));
+    const json = await serve(
+      new Request(url('notifications.markRead'), {
+        method: 'POST',
+        body: '{"json":{"id":1}}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
     expect(json.status).toBe(401);
   });
 
@@ -31,7 +39,14 @@ describe('the tRPC endpoint', () => {
   });
 
   it('answers 400, not 500, to 2^31 and NUL over HTTP', async () => {
-    const post = (json: unknown) => serve(new Request(url('complaints.get'), { method: 'POST', body: JSON.stringify({ json }), headers: { 'content-type': 'application/json' } }));
+    const post = (json: unknown) =>
+      serve(
+        new Request(url('complaints.get'), {
+          method: 'POST',
+          body: JSON.stringify({ json }),
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
     const get = (json: unknown) => serve(new Request(`${url('complaints.get')}?input=${encodeURIComponent(JSON.stringify({ json }))}`));
     expect((await get({ id: 2 ** 31 })).status).toBe(400);
     expect((await get({ id: 'a\u0000' })).status).toBe(400);

@@ -27,6 +27,10 @@ export async function serveTrpc(req: Request, router: AnyTRPCRouter, createConte
 export function createTrpcRouteHandler(router: AnyTRPCRouter, app: AppKind, secret: () => string) {
   return (req: NextRequest): Promise<Response> =>
     serveTrpc(req, router, async () =>
-      createContext({ db: getDb(), sessionUser: await readSessionUser(req, app, secret()), requestId: req.headers.get(REQUEST_ID_HEADER) ?? undefined }),
+      createContext({
+        db: getDb(),
+        sessionUser: await readSessionUser(req, app, secret()),
+        requestId: req.headers.get(REQUEST_ID_HEADER) ?? undefined,
+      }),
     );
 }

@@ -21,15 +21,48 @@ export function GlobalErrorPage({ error, reset }: { error: Error & { digest?: st
   const text = TEXT[locale];
   return (
     <html lang={locale}>
-      <body style={{ fontFamily: 'system-ui, sans-serif', margin: 0, padding: '2.5rem 1rem', lineHeight: 1.6, color: '#101828', background: '#f5f7fa' }}>
+      <body
+        style={{
+          fontFamily: 'system-ui, sans-serif',
+          margin: 0,
+          padding: '2.5rem 1rem',
+          lineHeight: 1.6,
+          color: '#101828',
+          background: '#f5f7fa',
+        }}
+      >
         <main id="main" style={{ maxWidth: '40rem', margin: '0 auto' }}>
           <h1 style={{ fontSize: '1.5rem' }}>{text['common.loadFailed']}</h1>
-          <p role="alert">{error.digest ? text['errors.unexpected'].replace('{requestId}', error.digest) : text['errors.unexpectedNoId']}</p>
+          <p role="alert">
+            {error.digest ? text['errors.unexpected'].replace('{requestId}', error.digest) : text['errors.unexpectedNoId']}
+          </p>
           <p style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem' }}>
-            <button type="button" onClick={reset} style={{ minHeight: 44, padding: '0 1.25rem', fontSize: '1rem', background: '#0a4478', color: '#fff', border: 0, borderRadius: 8 }}>
+            <button
+              type="button"
+              onClick={reset}
+              style={{
+                minHeight: 44,
+                padding: '0 1.25rem',
+                fontSize: '1rem',
+                background: '#0a4478',
+                color: '#fff',
+                border: 0,
+                borderRadius: 8,
+              }}
+            >
               {text['common.retry']}
             </button>
-            <a href="/" style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center', padding: '0 1.25rem', color: '#0a4478', fontWeight: 600 }}>
+            <a
+              href="/"
+              style={{
+                minHeight: 44,
+                display: 'inline-flex',
+                alignItems: 'center',
+                padding: '0 1.25rem',
+                color: '#0a4478',
+                fontWeight: 600,
+              }}
+            >
               {text['common.backHome']}
             </a>
           </p>

@@ -49,7 +49,13 @@ export function LoginForm({ kind, resolver, callbackUrl }: Props) {
   const busy = isSubmitting || redirecting;
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-describedby={formError ? FORM_ERROR_ID : undefined} className="flex flex-col gap-5">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={formError ? FORM_ERROR_ID : undefined}
+      className="flex flex-col gap-5"
+    >
       {kind === 'retailer' ? (
         <TextField
           label={t('auth.licenceNo')}
@@ -71,9 +77,20 @@ export function LoginForm({ kind, resolver, callbackUrl }: Props) {
           {...register('login')}
         />
       )}
-      <TextField type="password" label={t('auth.password')} autoComplete="current-password" error={fieldError(errors.password?.message)} {...register('password')} />
+      <TextField
+        type="password"
+        label={t('auth.password')}
+        autoComplete="current-password"
+        error={fieldError(errors.password?.message)}
+        {...register('password')}
+      />
       {formError ? (
-        <p id={FORM_ERROR_ID} role="alert" data-testid="login-error" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">
+        <p
+          id={FORM_ERROR_ID}
+          role="alert"
+          data-testid="login-error"
+          className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700"
+        >
           {formError}
         </p>
       ) : null}

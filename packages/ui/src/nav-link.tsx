@@ -27,10 +27,25 @@ function PendingBar() {
 }
 
 /** A navigation link that marks itself aria-current="page"; style the active state with `aria-[current=page]:…`. */
-export function NavLink({ href, className, children, prefetch }: { href: string; className?: string; children: ReactNode; prefetch?: boolean }) {
+export function NavLink({
+  href,
+  className,
+  children,
+  prefetch,
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+  prefetch?: boolean;
+}) {
   const pathname = usePathname() ?? '/';
   return (
-    <Link href={href} prefetch={prefetch} aria-current={isActivePath(pathname, href) ? 'page' : undefined} className={cn('relative', className)}>
+    <Link
+      href={href}
+      prefetch={prefetch}
+      aria-current={isActivePath(pathname, href) ? 'page' : undefined}
+      className={cn('relative', className)}
+    >
       {children}
       <PendingBar />
     </Link>

@@ -4,7 +4,17 @@ import { buttonClass } from './button';
 type Labels = { nav: string; previous: string; next: string; status: string };
 
 /** Previous / next links with "page x of y"; links, so a page can be opened in a new tab or shared. */
-export function Pagination({ page, pages, hrefFor, labels }: { page: number; pages: number; hrefFor: (page: number) => string; labels: Labels }) {
+export function Pagination({
+  page,
+  pages,
+  hrefFor,
+  labels,
+}: {
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+  labels: Labels;
+}) {
   const link = (target: number, text: string, rel: 'prev' | 'next') =>
     target >= 1 && target <= pages ? (
       <Link href={hrefFor(target)} rel={rel} scroll={false} className={buttonClass('secondary', 'md')}>

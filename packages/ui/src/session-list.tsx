@@ -7,7 +7,15 @@ export type SessionRow = { id: string; createdAt: string; userAgent: string | nu
 
 type Props = {
   sessions: SessionRow[];
-  labels: { title: string; intro: string; current: string; unknownDevice: string; end: string; everywhere: string; signedInAt: (at: string) => string };
+  labels: {
+    title: string;
+    intro: string;
+    current: string;
+    unknownDevice: string;
+    end: string;
+    everywhere: string;
+    signedInAt: (at: string) => string;
+  };
   /** Form actions: end one session (the form carries its `id`), end them all. */
   endAction: (formData: FormData) => Promise<void>;
   everywhereAction: () => Promise<void>;
@@ -16,8 +24,14 @@ type Props = {
 /** A person's active sign-ins, each with its device and time, to end one or all of them. */
 export function SessionList({ sessions, labels, endAction, everywhereAction }: Props) {
   return (
-    <section aria-labelledby="sessions-title" className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-6" data-testid="sessions">
-      <h2 id="sessions-title" className="text-xl font-bold">{labels.title}</h2>
+    <section
+      aria-labelledby="sessions-title"
+      className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-6"
+      data-testid="sessions"
+    >
+      <h2 id="sessions-title" className="text-xl font-bold">
+        {labels.title}
+      </h2>
       <p className="text-ink-muted">{labels.intro}</p>
       <ul className="flex flex-col divide-y divide-line">
         {sessions.map((s) => (
@@ -32,14 +46,18 @@ export function SessionList({ sessions, labels, endAction, everywhereAction }: P
             {s.current ? null : (
               <form action={endAction}>
                 <input type="hidden" name="id" value={s.id} />
-                <Button type="submit" variant="secondary">{labels.end}</Button>
+                <Button type="submit" variant="secondary">
+                  {labels.end}
+                </Button>
               </form>
             )}
           </li>
         ))}
       </ul>
       <form action={everywhereAction}>
-        <Button type="submit" variant="danger" data-testid="sign-out-everywhere">{labels.everywhere}</Button>
+        <Button type="submit" variant="danger" data-testid="sign-out-everywhere">
+          {labels.everywhere}
+        </Button>
       </form>
     </section>
   );

@@ -19,7 +19,17 @@ export function Main({ className, ...props }: HTMLAttributes<HTMLElement>) {
 }
 
 /** The one <h1> of a page, with an optional line under it. */
-export function PageTitle({ children, description, actions, className }: { children: ReactNode; description?: ReactNode; actions?: ReactNode; className?: string }) {
+export function PageTitle({
+  children,
+  description,
+  actions,
+  className,
+}: {
+  children: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn('mb-4 flex flex-wrap items-end justify-between gap-3', className)}>
       <div className="flex flex-col gap-1">

@@ -95,7 +95,11 @@ export function SurveyForm({ definition, answers, onChange, onSubmit, submitting
         const questions = section.questions.filter((q) => visible.has(q.key));
         if (questions.length === 0) return null;
         return (
-          <section key={section.key} aria-labelledby={`sec-${section.key}`} className="flex flex-col gap-5 rounded-xl border border-line bg-surface p-4 sm:p-6">
+          <section
+            key={section.key}
+            aria-labelledby={`sec-${section.key}`}
+            className="flex flex-col gap-5 rounded-xl border border-line bg-surface p-4 sm:p-6"
+          >
             <h2 id={`sec-${section.key}`} className="text-xl font-bold text-brand-800">
               {t('surveys.form.section', { n: s + 1, title: section.title })}
             </h2>
@@ -144,7 +148,11 @@ function Question({
   const t = useT();
   const id = useId();
   const errorId = `${id}-error`;
-  const error = issue ? <p id={errorId} className="font-medium text-danger-700">{t(issue === 'required' ? 'surveys.form.issue.required' : 'surveys.form.issue.invalid')}</p> : null;
+  const error = issue ? (
+    <p id={errorId} className="font-medium text-danger-700">
+      {t(issue === 'required' ? 'surveys.form.issue.required' : 'surveys.form.issue.invalid')}
+    </p>
+  ) : null;
   const title = (
     <>
       <span className="mr-1 text-ink-muted">{number}.</span>
@@ -184,10 +192,21 @@ function Question({
   }
 
   return (
-    <fieldset id={`q-${question.key}`} className={boxClass} aria-describedby={issue ? errorId : undefined} aria-invalid={issue ? true : undefined}>
+    <fieldset
+      id={`q-${question.key}`}
+      className={boxClass}
+      aria-describedby={issue ? errorId : undefined}
+      aria-invalid={issue ? true : undefined}
+    >
       <legend className="mb-1 text-lg font-semibold text-ink">{title}</legend>
       {question.type === 'RATING' || question.type === 'NPS' ? (
-        <Scale name={`${id}-scale`} question={question} value={typeof value === 'number' ? value : undefined} disabled={disabled} onChange={onChange} />
+        <Scale
+          name={`${id}-scale`}
+          question={question}
+          value={typeof value === 'number' ? value : undefined}
+          disabled={disabled}
+          onChange={onChange}
+        />
       ) : null}
       {question.type === 'MATRIX'
         ? (question.rows ?? []).map((row) => {
@@ -212,7 +231,10 @@ function Question({
             const multi = question.type === 'MULTI_CHOICE';
             const chosen = multi ? Array.isArray(value) && value.includes(option.value) : value === option.value;
             return (
-              <label key={option.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-control bg-surface px-3 text-lg has-checked:border-brand-700 has-checked:bg-brand-50">
+              <label
+                key={option.value}
+                className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-control bg-surface px-3 text-lg has-checked:border-brand-700 has-checked:bg-brand-50"
+              >
                 <input
                   type={multi ? 'checkbox' : 'radio'}
                   name={`${id}-choice`}
@@ -238,7 +260,19 @@ function Question({
   );
 }
 
-function Scale({ name, question, value, disabled, onChange }: { name: string; question: TQuestion; value: number | undefined; disabled?: boolean; onChange: (value: number) => void }) {
+function Scale({
+  name,
+  question,
+  value,
+  disabled,
+  onChange,
+}: {
+  name: string;
+  question: TQuestion;
+  value: number | undefined;
+  disabled?: boolean;
+  onChange: (value: number) => void;
+}) {
   const t = useT();
   const scale = scaleOf(question) ?? { min: 1, max: 5 };
   const points = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
@@ -248,7 +282,15 @@ function Scale({ name, question, value, disabled, onChange }: { name: string; qu
       <div className="flex flex-wrap gap-2">
         {points.map((point) => (
           <label key={point} className="relative">
-            <input type="radio" name={name} value={point} checked={value === point} disabled={disabled} onChange={() => onChange(point)} className="peer sr-only" />
+            <input
+              type="radio"
+              name={name}
+              value={point}
+              checked={value === point}
+              disabled={disabled}
+              onChange={() => onChange(point)}
+              className="peer sr-only"
+            />
             <span className={PILL} aria-hidden="true">
               {point}
             </span>

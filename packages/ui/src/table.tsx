@@ -12,9 +12,21 @@ export function DataTable({
   className,
   children,
   ...rest
-}: { caption: ReactNode; scrollLabel: string; captionHidden?: boolean; className?: string; children: ReactNode } & HTMLAttributes<HTMLDivElement>) {
+}: {
+  caption: ReactNode;
+  scrollLabel: string;
+  captionHidden?: boolean;
+  className?: string;
+  children: ReactNode;
+} & HTMLAttributes<HTMLDivElement>) {
   return (
-    <div role="region" aria-label={scrollLabel} tabIndex={0} className={cn('overflow-x-auto rounded-xl border border-line bg-surface', className)} {...rest}>
+    <div
+      role="region"
+      aria-label={scrollLabel}
+      tabIndex={0}
+      className={cn('overflow-x-auto rounded-xl border border-line bg-surface', className)}
+      {...rest}
+    >
       <table className="w-full border-collapse text-left">
         <caption className={cn('px-4 py-3 text-left font-semibold text-ink', captionHidden && 'sr-only')}>{caption}</caption>
         {children}
@@ -24,7 +36,13 @@ export function DataTable({
 }
 
 export function Th({ className, scope = 'col', ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope={scope} className={cn('border-b border-line bg-canvas px-3 py-2 text-sm font-semibold whitespace-nowrap text-ink', className)} {...props} />;
+  return (
+    <th
+      scope={scope}
+      className={cn('border-b border-line bg-canvas px-3 py-2 text-sm font-semibold whitespace-nowrap text-ink', className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

@@ -21,7 +21,13 @@ export function TextAreaField({
   onChange,
   onPaste,
   ...textarea
-}: { label: ReactNode; hint?: ReactNode; error?: string; className?: string; ref?: Ref<HTMLTextAreaElement> } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  ref?: Ref<HTMLTextAreaElement>;
+} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const t = useT();
   const autoId = useId();
   const id = givenId ?? autoId;
@@ -30,7 +36,8 @@ export function TextAreaField({
   const [cut, setCut] = useState(0);
   const count = textarea.value !== undefined ? String(textarea.value).length : typed;
   const limited = maxLength !== undefined;
-  const described = [hint ? `${id}-hint` : '', limited ? `${id}-limit` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described =
+    [hint ? `${id}-hint` : '', limited ? `${id}-limit` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   const paste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     onPaste?.(event);
@@ -68,7 +75,14 @@ export function TextAreaField({
         {...textarea}
       />
       {limited ? (
-        <p id={`${id}-limit`} data-testid="char-count" className={cn('flex flex-wrap justify-between gap-x-3 text-sm', count >= maxLength ? 'font-semibold text-warning-800' : 'text-ink-subtle')}>
+        <p
+          id={`${id}-limit`}
+          data-testid="char-count"
+          className={cn(
+            'flex flex-wrap justify-between gap-x-3 text-sm',
+            count >= maxLength ? 'font-semibold text-warning-800' : 'text-ink-subtle',
+          )}
+        >
           <span>{t('common.charLimit', { max: maxLength })}</span>
           <span>{t('common.charCount', { n: count, max: maxLength })}</span>
         </p>

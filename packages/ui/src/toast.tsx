@@ -26,9 +26,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={show}>
       {children}
       {/* Always in the page, so assistive technology is listening before the first message arrives. */}
-      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-24 z-50 flex flex-col items-center gap-2 px-3 sm:right-6 sm:bottom-6 sm:left-auto sm:items-end">
+      <div
+        role="status"
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-24 z-50 flex flex-col items-center gap-2 px-3 sm:right-6 sm:bottom-6 sm:left-auto sm:items-end"
+      >
         {toasts.map((toast) => (
-          <div key={toast.id} data-testid="toast" className="pointer-events-auto flex w-full max-w-md items-start gap-2 rounded-lg border border-success-700/30 bg-success-50 py-2 pr-2 pl-4 text-success-700 shadow-lg">
+          <div
+            key={toast.id}
+            data-testid="toast"
+            className="pointer-events-auto flex w-full max-w-md items-start gap-2 rounded-lg border border-success-700/30 bg-success-50 py-2 pr-2 pl-4 text-success-700 shadow-lg"
+          >
             <p className="min-w-0 flex-1 self-center py-1 font-semibold break-words">{toast.message}</p>
             <button
               type="button"

@@ -7,7 +7,10 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: { default: t('app.backofficeName'), template: `%s · ${t('app.backofficeName')}` }, applicationName: t('app.backofficeName') };
+  return {
+    title: { default: t('app.backofficeName'), template: `%s · ${t('app.backofficeName')}` },
+    applicationName: t('app.backofficeName'),
+  };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0a4478' };

@@ -9,7 +9,17 @@ import { DetailItem } from '@tobacco/ui/card';
 // What the card shows; the home page's one round trip (`home`) brings exactly these fields.
 export type ShopCardData = Pick<
   inferRouterOutputs<PortalRouter>['retailers']['shopCard'],
-  'shopName' | 'licenceNo' | 'grade' | 'integrityLevel' | 'district' | 'classificationCode' | 'market' | 'businessForm' | 'ownerName' | 'orderWeekday' | 'accountManager'
+  | 'shopName'
+  | 'licenceNo'
+  | 'grade'
+  | 'integrityLevel'
+  | 'district'
+  | 'classificationCode'
+  | 'market'
+  | 'businessForm'
+  | 'ownerName'
+  | 'orderWeekday'
+  | 'accountManager'
 >;
 
 function classification(shop: ShopCardData, t: Translate): string {
@@ -65,11 +75,17 @@ export function ShopCard({ shop, t, locale }: { shop: ShopCardData; t: Translate
             <p className="text-xl font-semibold">{manager ? manager.name : t('common.notAssigned')}</p>
           </div>
           {manager?.phone ? (
-            <a
-              href={`tel:${manager.phone.replace(/[^\d+]/g, '')}`}
-              className={buttonClass('primary', 'lg', 'w-full')}
-            >
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <a href={`tel:${manager.phone.replace(/[^\d+]/g, '')}`} className={buttonClass('primary', 'lg', 'w-full')}>
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="size-6"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
                 <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2" />
               </svg>
               <span className="whitespace-nowrap">{t('portal.shop.call', { phone: manager.phone })}</span>

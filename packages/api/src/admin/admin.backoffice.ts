@@ -1,6 +1,13 @@
 import { requirePermission, router, staffProcedure, temporaryPasswordProcedure } from '../trpc/init';
 import { ZCalendarDayInput, ZCalendarYearInput, ZCalendarYearQuery, ZConfirmYearInput } from './calendar.schema';
-import { getCalendarYear, importCalendarYear, previewCalendarDay, previewCalendarImport, saveCalendarDay, setCalendarYearConfirmed } from './calendar.service';
+import {
+  getCalendarYear,
+  importCalendarYear,
+  previewCalendarDay,
+  previewCalendarImport,
+  saveCalendarDay,
+  setCalendarYearConfirmed,
+} from './calendar.service';
 import { ZApproveChangeRequestInput, ZListChangeRequestsInput, ZRejectChangeRequestInput } from './change-approvals.schema';
 import { approveChangeRequest, listChangeRequests, rejectChangeRequest } from './change-approvals.service';
 import { getMe } from './me.service';
@@ -63,7 +70,14 @@ import {
 import { ZUpdateSettingsInput } from './settings.schema';
 import { listSettings, updateSettings } from './settings.service';
 import { getStaffHome } from './staff-home.service';
-import { ZChangePasswordInput, ZCreateUserInput, ZListUsersInput, ZSetUserActiveInput, ZUpdateUserInput, ZUserIdInput } from './users.schema';
+import {
+  ZChangePasswordInput,
+  ZCreateUserInput,
+  ZListUsersInput,
+  ZSetUserActiveInput,
+  ZUpdateUserInput,
+  ZUserIdInput,
+} from './users.schema';
 import {
   changeOwnPassword,
   createStaffUser,
@@ -90,7 +104,9 @@ export const adminBackofficeRouter = router({
 
   settings: router({
     list: requirePermission('admin.settings').query(({ ctx }) => listSettings(ctx)),
-    update: requirePermission('admin.settings').input(ZUpdateSettingsInput).mutation(({ ctx, input }) => updateSettings(ctx, input)),
+    update: requirePermission('admin.settings')
+      .input(ZUpdateSettingsInput)
+      .mutation(({ ctx, input }) => updateSettings(ctx, input)),
   }),
 
   users: router({
@@ -145,15 +161,23 @@ export const adminBackofficeRouter = router({
     bulkAssign: retailers.input(ZBulkAssignInput).mutation(({ ctx, input }) => bulkAssign(ctx, input)),
     previewMove: retailers
       .input(ZMoveManagerPreviewInput)
-      .query(({ ctx, input }) => previewBulkAssign(ctx, { filter: { accountManagerId: input.fromManagerId }, accountManagerId: input.toManagerId })),
+      .query(({ ctx, input }) =>
+        previewBulkAssign(ctx, { filter: { accountManagerId: input.fromManagerId }, accountManagerId: input.toManagerId }),
+      ),
     move: retailers.input(ZMoveManagerInput).mutation(({ ctx, input }) => moveManagerRetailers(ctx, input)),
     checkImport: retailers.input(ZImportCheckInput).mutation(({ ctx, input }) => checkRetailerImport(ctx, input)),
     commitImport: retailers.input(ZImportCommitInput).mutation(({ ctx, input }) => commitRetailerImport(ctx, input)),
   }),
 
   changeRequests: router({
-    list: requirePermission('changeRequests.approve').input(ZListChangeRequestsInput).query(({ ctx, input }) => listChangeRequests(ctx, input)),
-    approve: requirePermission('changeRequests.approve').input(ZApproveChangeRequestInput).mutation(({ ctx, input }) => approveChangeRequest(ctx, input)),
-    reject: requirePermission('changeRequests.approve').input(ZRejectChangeRequestInput).mutation(({ ctx, input }) => rejectChangeRequest(ctx, input)),
+    list: requirePermission('changeRequests.approve')
+      .input(ZListChangeRequestsInput)
+      .query(({ ctx, input }) => listChangeRequests(ctx, input)),
+    approve: requirePermission('changeRequests.approve')
+      .input(ZApproveChangeRequestInput)
+      .mutation(({ ctx, input }) => approveChangeRequest(ctx, input)),
+    reject: requirePermission('changeRequests.approve')
+      .input(ZRejectChangeRequestInput)
+      .mutation(({ ctx, input }) => rejectChangeRequest(ctx, input)),
   }),
 });

@@ -24,13 +24,39 @@ export const adminHome: HomeContribution = {
     const figures: HomeFigure[] = [];
     if (users) {
       figures.push(
-        { id: 'admin.activeStaff', label: 'admin.home.figure.activeStaff', value: n(row?.active), format: 'count', href: '/admin/users?status=active' },
-        { id: 'admin.lockedStaff', label: 'admin.home.figure.lockedStaff', value: n(row?.locked), format: 'count', href: '/admin/users?status=locked', attention: true },
-        { id: 'admin.temporaryPasswords', label: 'admin.home.figure.temporaryPasswords', value: n(row?.temporary), format: 'count', href: '/admin/users' },
+        {
+          id: 'admin.activeStaff',
+          label: 'admin.home.figure.activeStaff',
+          value: n(row?.active),
+          format: 'count',
+          href: '/admin/users?status=active',
+        },
+        {
+          id: 'admin.lockedStaff',
+          label: 'admin.home.figure.lockedStaff',
+          value: n(row?.locked),
+          format: 'count',
+          href: '/admin/users?status=locked',
+          attention: true,
+        },
+        {
+          id: 'admin.temporaryPasswords',
+          label: 'admin.home.figure.temporaryPasswords',
+          value: n(row?.temporary),
+          format: 'count',
+          href: '/admin/users',
+        },
       );
     }
     if (calendar) {
-      figures.push({ id: 'admin.unconfirmedYears', label: 'admin.home.figure.unconfirmedYears', value: years.length, format: 'count', href: `/admin/calendar${years[0] ? `?year=${years[0]}` : ''}`, attention: true });
+      figures.push({
+        id: 'admin.unconfirmedYears',
+        label: 'admin.home.figure.unconfirmedYears',
+        value: years.length,
+        format: 'count',
+        href: `/admin/calendar${years[0] ? `?year=${years[0]}` : ''}`,
+        attention: true,
+      });
     }
     return figures;
   },

@@ -69,7 +69,8 @@ let retailerCaller: Caller;
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('irrelevant-1');
-  for (const role of STAFF_ROLES) callers.set(role, backofficeCallerFor(db, staffActor(await createStaff(db, { roles: [role], passwordHash }))));
+  for (const role of STAFF_ROLES)
+    callers.set(role, backofficeCallerFor(db, staffActor(await createStaff(db, { roles: [role], passwordHash }))));
   const shop = await createRetailer(db, { districtId: (await createDistrict(db)).id, passwordHash });
   retailerCaller = backofficeCallerFor(db, retailerActor(shop));
 });

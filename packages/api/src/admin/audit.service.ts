@@ -70,7 +70,11 @@ function auditWhere(input: z.output<typeof ZListAuditInput>): Prisma.Sql {
   if (input.entityType) parts.push(Prisma.sql`a."entityType" = ${input.entityType}`);
   if (input.entityId) parts.push(Prisma.sql`a."entityId" = ${input.entityId}`);
   if (input.action) {
-    parts.push(input.action.endsWith('.') ? Prisma.sql`a.action LIKE ${`${input.action.replace(/[%_\\]/g, '\\$&')}%`}` : Prisma.sql`a.action = ${input.action}`);
+    parts.push(
+      input.action.endsWith('.')
+        ? Prisma.sql`a.action LIKE ${`${input.action.replace(/[%_\\]/g, '\\$&')}%`}`
+        : Prisma.sql`a.action = ${input.action}`,
+    );
   }
   if (input.from) parts.push(Prisma.sql`a."createdAt" >= ${chinaDateTime(input.from, '00:00')}`);
   if (input.to) parts.push(Prisma.sql`a."createdAt" < ${chinaDateTime(addDays(input.to, 1), '00:00')}`);
@@ -124,5 +128,12 @@ export async function listEntityAudit(db: DbTx, entityType: string, entityId: st
     take: 100,
     select: { id: true, createdAt: true, action: true, before: true, after: true, actorStaff: { select: { name: true } } },
   });
-  return rows.map((row) => ({ id: row.id.toString(), createdAt: row.createdAt, action: row.action, before: row.before, after: row.after, actor: row.actorStaff?.name ?? null }));
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    createdAt: row.createdAt,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    actor: row.actorStaff?.name ?? null,
+  }));
 }

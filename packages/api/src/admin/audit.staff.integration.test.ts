@@ -13,7 +13,10 @@ let passwordHash: string;
 
 beforeAll(async () => {
   passwordHash = await hashPassword('irrelevant-1');
-  [admin, marketing] = await Promise.all([createStaff(db, { roles: ['ADMIN'], passwordHash }), createStaff(db, { roles: ['MARKETING'], passwordHash })]);
+  [admin, marketing] = await Promise.all([
+    createStaff(db, { roles: ['ADMIN'], passwordHash }),
+    createStaff(db, { roles: ['MARKETING'], passwordHash }),
+  ]);
 });
 
 describe('writeAudit', () => {
@@ -22,7 +25,14 @@ describe('writeAudit', () => {
     const shop = await createRetailer(db, { districtId: district.id, passwordHash });
     const entity = `T${Date.now()}`;
     await db.$transaction(async (tx) => {
-      await writeAudit(tx, { actor: staffActor(marketing), action: 'test.staff', entityType: entity, entityId: 1, before: { at: new Date('2060-01-01T00:00:00Z') }, after: { big: 10n } });
+      await writeAudit(tx, {
+        actor: staffActor(marketing),
+        action: 'test.staff',
+        entityType: entity,
+        entityId: 1,
+        before: { at: new Date('2060-01-01T00:00:00Z') },
+        after: { big: 10n },
+      });
       await writeAudit(tx, { actor: retailerActor(shop), action: 'test.retailer', entityType: entity, entityId: '2' });
       await writeAudit(tx, { actor: null, action: 'test.system', entityType: entity, entityId: 3n });
     });
@@ -54,8 +64,20 @@ describe('audit.list', () => {
     const someone = await createStaff(db, { roles: ['MARKETING'], passwordHash });
     await db.auditLog.createMany({
       data: [
-        ...Array.from({ length: AUDIT_PAGE_SIZE + 3 }, (_, i) => ({ actorStaffId: someone.id, action: 'thing.update', entityType: entity, entityId: String(i), createdAt: new Date(Date.UTC(2061, 0, 10, 2, i)) })),
-        { actorStaffId: someone.id, action: 'thing.approve', entityType: entity, entityId: '7', createdAt: new Date('2061-01-12T02:00:00Z') },
+        ...Array.from({ length: AUDIT_PAGE_SIZE + 3 }, (_, i) => ({
+          actorStaffId: someone.id,
+          action: 'thing.update',
+          entityType: entity,
+          entityId: String(i),
+          createdAt: new Date(Date.UTC(2061, 0, 10, 2, i)),
+        })),
+        {
+          actorStaffId: someone.id,
+          action: 'thing.approve',
+          entityType: entity,
+          entityId: '7',
+          createdAt: new Date('2061-01-12T02:00:00Z'),
+        },
         // 23:30 on 12 January in UTC is 13 January in China.
         { actorStaffId: admin.id, action: 'thing.approve', entityType: entity, entityId: '8', createdAt: new Date('2061-01-12T23:30:00Z') },
       ],
@@ -71,7 +93,9 @@ describe('audit.list', () => {
     expect((await api.audit.list({ entityType: entity, action: 'thing.approve' })).total).toBe(2);
     expect((await api.audit.list({ entityType: entity, action: 'thing.' })).total).toBe(AUDIT_PAGE_SIZE + 5);
     expect((await api.audit.list({ entityType: entity, entityId: '7' })).total).toBe(2);
-    expect((await api.audit.list({ entityType: entity, from: '2061-01-12', to: '2061-01-12' })).items.map((i) => i.entityId)).toEqual(['7']);
+    expect((await api.audit.list({ entityType: entity, from: '2061-01-12', to: '2061-01-12' })).items.map((i) => i.entityId)).toEqual([
+      '7',
+    ]);
     expect((await api.audit.list({ entityType: entity, from: '2061-01-13' })).items.map((i) => i.entityId)).toEqual(['8']);
     const options = await api.audit.filterOptions();
     expect(options.entityTypes).toContain(entity);
@@ -84,6 +108,8 @@ describe('audit.list', () => {
     const district = await createDistrict(db);
     const shop = await createRetailer(db, { districtId: district.id, passwordHash });
     await expect(backofficeCallerFor(db, retailerActor(shop)).audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(backofficeCallerFor(db, staffActor(admin)).audit.list({ from: '2061-13-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(backofficeCallerFor(db, staffActor(admin)).audit.list({ from: '2061-13-01' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { chinaDateTime, createWorkCalendar, type SpecialDay } from '../schedule/calendar.rules';
 import { CN_2026 } from '../schedule/calendar.fixtures';
-import { applyCalendarEdit, calendarsForEdit, changedDates, deadlineMoves, orderDayMoves, type OpenCaseClock } from './calendar-change.rules';
+import {
+  applyCalendarEdit,
+  calendarsForEdit,
+  changedDates,
+  deadlineMoves,
+  orderDayMoves,
+  type OpenCaseClock,
+} from './calendar-change.rules';
 
-const settings = { windowOpenWeekday: 6, windowOpenTime: '12:00', windowCloseTime: '23:59', deliveryLagWorkingDays: 2, policyPublishWeekday: 6, policyPublishTime: '12:00' };
+const settings = {
+  windowOpenWeekday: 6,
+  windowOpenTime: '12:00',
+  windowCloseTime: '23:59',
+  deliveryLagWorkingDays: 2,
+  policyPublishWeekday: 6,
+  policyPublishTime: '12:00',
+};
 const hours = { start: '08:30', end: '17:30' };
 const holiday = (date: string, name = '临时休息'): SpecialDay => ({ date, kind: 'HOLIDAY', name });
 
@@ -51,7 +65,9 @@ describe('orderDayMoves', () => {
   it('brings an order day back when a holiday is cleared', () => {
     const days = [...CN_2026, holiday('2026-12-02')];
     const { before, after } = calendarsForEdit(days, { set: [], clear: ['2026-12-02'] });
-    const wednesday = orderDayMoves({ today: '2026-11-23', dates: ['2026-12-02'], settings }, before, after).find((m) => m.orderWeekday === 3);
+    const wednesday = orderDayMoves({ today: '2026-11-23', dates: ['2026-12-02'], settings }, before, after).find(
+      (m) => m.orderWeekday === 3,
+    );
     expect(wednesday).toMatchObject({ before: '2026-12-03', after: '2026-12-02' });
   });
 });
@@ -87,7 +103,12 @@ describe('deadlineMoves', () => {
   });
 
   it('moves the follow-up call of a resolved case to the next working day', () => {
-    const resolved: OpenCaseClock = { ...open, state: 'RESOLVED', resolvedAt: chinaDateTime('2026-11-30', '15:00'), followUpDueAt: chinaDateTime('2026-12-01', '17:30') };
+    const resolved: OpenCaseClock = {
+      ...open,
+      state: 'RESOLVED',
+      resolvedAt: chinaDateTime('2026-11-30', '15:00'),
+      followUpDueAt: chinaDateTime('2026-12-01', '17:30'),
+    };
     const { before, after } = calendarsForEdit(CN_2026, { set: [holiday('2026-12-01')], clear: [] });
     expect(deadlineMoves([resolved], before, after, hours)).toEqual([
       { id: 1, field: 'followUpDueAt', before: resolved.followUpDueAt, after: chinaDateTime('2026-12-02', '17:30') },

@@ -101,7 +101,12 @@ function moved(start: Date, deadline: Date, before: WorkCalendar, after: WorkCal
 }
 
 /** The deadlines of open cases that the new calendar moves: accept (not yet accepted), resolve, and the follow-up call. */
-export function deadlineMoves(cases: readonly OpenCaseClock[], before: WorkCalendar, after: WorkCalendar, hours: BusinessHours): DeadlineMove[] {
+export function deadlineMoves(
+  cases: readonly OpenCaseClock[],
+  before: WorkCalendar,
+  after: WorkCalendar,
+  hours: BusinessHours,
+): DeadlineMove[] {
   const out: DeadlineMove[] = [];
   const push = (id: number, field: DeadlineField, was: Date, now: Date) => {
     if (was.getTime() !== now.getTime()) out.push({ id, field, before: was, after: now });
@@ -115,7 +120,8 @@ export function deadlineMoves(cases: readonly OpenCaseClock[], before: WorkCalen
   };
   for (const c of cases) {
     if (RUNNING.has(c.state)) {
-      if (c.state === 'SUBMITTED' && !c.acceptedAt) clock(c.id, 'acceptDueAt', c.acceptDueAt, (cal) => moved(c.createdAt, c.acceptDueAt, before, cal, hours));
+      if (c.state === 'SUBMITTED' && !c.acceptedAt)
+        clock(c.id, 'acceptDueAt', c.acceptDueAt, (cal) => moved(c.createdAt, c.acceptDueAt, before, cal, hours));
       clock(c.id, 'resolveDueAt', c.resolveDueAt, (cal) => moved(c.createdAt, c.resolveDueAt, before, cal, hours));
     } else if (c.state === 'RESOLVED' && c.resolvedAt && c.followUpDueAt) {
       const resolvedAt = c.resolvedAt;

@@ -20,7 +20,9 @@ beforeAll(async () => {
   const shop = await createRetailer(db, { districtId: (await createDistrict(db)).id, passwordHash, orderWeekday: 3 });
   const department = await createDepartment(db);
   const n = uniqueNumber();
-  const category = await db.complaintCategory.create({ data: { code: `CAT${n}`, name: '订货', nameEn: 'Ordering', dimension: 'ORDERING', departmentId: department.id } });
+  const category = await db.complaintCategory.create({
+    data: { code: `CAT${n}`, name: '订货', nameEn: 'Ordering', dimension: 'ORDERING', departmentId: department.id },
+  });
   // A question filed on Monday 10:00: accept by Tuesday 10:00, resolve within 3 working days, by Thursday 10:00.
   const complaint = await db.complaint.create({
     data: {
@@ -51,13 +53,21 @@ describe('working-day calendar', () => {
     expect(wednesday).toMatchObject({ before: WEDNESDAY, after: addDays(WEDNESDAY, 1) });
     expect(wednesday!.retailers).toBeGreaterThanOrEqual(1);
     expect(preview.deadlines.filter((d) => d.id === caseId)).toEqual([
-      expect.objectContaining({ field: 'resolveDueAt', before: chinaDateTime(addDays(NEXT_MONDAY, 3), '10:00'), after: chinaDateTime(addDays(NEXT_MONDAY, 4), '10:00') }),
+      expect.objectContaining({
+        field: 'resolveDueAt',
+        before: chinaDateTime(addDays(NEXT_MONDAY, 3), '10:00'),
+        after: chinaDateTime(addDays(NEXT_MONDAY, 4), '10:00'),
+      }),
     ]);
     // A preview changes nothing.
     expect(await db.calendarDay.count({ where: { date: new Date(`${WEDNESDAY}T00:00:00Z`) } })).toBe(0);
 
     await caller().admin.calendar.saveDay(input);
-    expect(await db.calendarDay.findUnique({ where: { date: new Date(`${WEDNESDAY}T00:00:00Z`) } })).toMatchObject({ kind: 'HOLIDAY', name: '临时休息日', year: 2091 });
+    expect(await db.calendarDay.findUnique({ where: { date: new Date(`${WEDNESDAY}T00:00:00Z`) } })).toMatchObject({
+      kind: 'HOLIDAY',
+      name: '临时休息日',
+      year: 2091,
+    });
     expect(await db.calendarYear.findUnique({ where: { year: 2091 } })).toMatchObject({ confirmed: false });
     const moved = await db.complaint.findUniqueOrThrow({ where: { id: caseId } });
     expect(moved.resolveDueAt).toEqual(chinaDateTime(addDays(NEXT_MONDAY, 4), '10:00'));
@@ -66,20 +76,37 @@ describe('working-day calendar', () => {
     expect(moved.version).toBe(0);
     const events = await db.complaintEvent.findMany({ where: { complaintId: caseId, type: 'DEADLINE_CHANGED' } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ visibility: 'INTERNAL', actorStaffId: admin.id, body: null, messageKey: 'admin.calendar.deadlineEvent', params: { dates: { list: [{ date: WEDNESDAY }] } }, data: { field: 'resolveDueAt', reason: 'calendar' } });
+    expect(events[0]).toMatchObject({
+      visibility: 'INTERNAL',
+      actorStaffId: admin.id,
+      body: null,
+      messageKey: 'admin.calendar.deadlineEvent',
+      params: { dates: { list: [{ date: WEDNESDAY }] } },
+      data: { field: 'resolveDueAt', reason: 'calendar' },
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'CalendarDay', entityId: WEDNESDAY } });
-    expect(audit).toMatchObject({ action: 'calendar.setDay', before: [{ date: WEDNESDAY, kind: null }], after: [{ date: WEDNESDAY, kind: 'HOLIDAY', name: '临时休息日' }] });
+    expect(audit).toMatchObject({
+      action: 'calendar.setDay',
+      before: [{ date: WEDNESDAY, kind: null }],
+      after: [{ date: WEDNESDAY, kind: 'HOLIDAY', name: '临时休息日' }],
+    });
 
     // Saving the same again changes nothing; clearing the day moves everything back.
     expect((await caller().admin.calendar.saveDay(input)).dates).toEqual([]);
     await caller().admin.calendar.saveDay({ date: WEDNESDAY, kind: null, name: '' });
     expect(await db.calendarDay.count({ where: { date: new Date(`${WEDNESDAY}T00:00:00Z`) } })).toBe(0);
-    expect((await db.complaint.findUniqueOrThrow({ where: { id: caseId } })).resolveDueAt).toEqual(chinaDateTime(addDays(NEXT_MONDAY, 3), '10:00'));
+    expect((await db.complaint.findUniqueOrThrow({ where: { id: caseId } })).resolveDueAt).toEqual(
+      chinaDateTime(addDays(NEXT_MONDAY, 3), '10:00'),
+    );
   });
 
   it('refuses a holiday without a name or an impossible date, saving nothing', async () => {
-    await expect(caller().admin.calendar.saveDay({ date: addDays(WEDNESDAY, 7), kind: 'HOLIDAY', name: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller().admin.calendar.saveDay({ date: '2091-02-30', kind: 'HOLIDAY', name: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller().admin.calendar.saveDay({ date: addDays(WEDNESDAY, 7), kind: 'HOLIDAY', name: '' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(caller().admin.calendar.saveDay({ date: '2091-02-30', kind: 'HOLIDAY', name: 'x' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await db.calendarDay.count({ where: { year: 2091 } })).toBe(0);
   });
 
@@ -97,7 +124,9 @@ describe('working-day calendar', () => {
     expect(preview.orderDays).toEqual([]);
     await caller().admin.calendar.importYear({ year: 2019 });
     expect(await db.calendarDay.findUnique({ where: { date: new Date('2019-10-01T00:00:00Z') } })).toMatchObject({ kind: 'HOLIDAY' });
-    expect(await db.calendarDay.findUnique({ where: { date: new Date('2019-09-29T00:00:00Z') } })).toMatchObject({ kind: 'MAKEUP_WORKDAY' });
+    expect(await db.calendarDay.findUnique({ where: { date: new Date('2019-09-29T00:00:00Z') } })).toMatchObject({
+      kind: 'MAKEUP_WORKDAY',
+    });
     expect(await db.calendarYear.findUnique({ where: { year: 2019 } })).toMatchObject({ confirmed: true });
     await expect(caller().admin.calendar.importYear({ year: 2093 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });

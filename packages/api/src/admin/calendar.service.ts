@@ -6,7 +6,14 @@ import { DomainError } from '../errors';
 import { addDays, chinaDate, chinaDateTime, type SpecialDay } from '../schedule/calendar.rules';
 import { SCHEDULE_SETTING_KEYS, toScheduleSettings } from '../schedule/schedule.rules';
 import { writeAudit } from './audit';
-import { calendarsForEdit, changedDates, deadlineMoves, orderDayMoves, type CalendarEdit, type DeadlineMove } from './calendar-change.rules';
+import {
+  calendarsForEdit,
+  changedDates,
+  deadlineMoves,
+  orderDayMoves,
+  type CalendarEdit,
+  type DeadlineMove,
+} from './calendar-change.rules';
 import type { ZCalendarDayInput, ZCalendarYearInput, ZCalendarYearQuery, ZConfirmYearInput } from './calendar.schema';
 import { PUBLISHED_SOURCE, publishedSpecialDays } from './calendar.source';
 import { getSettings } from './settings.service';
@@ -57,7 +64,8 @@ async function planEdit(db: DbTx, now: Date, edit: CalendarEdit) {
   const days = await loadSpecialDays(db);
   const dates = changedDates(days, edit);
   const { before, after } = calendarsForEdit(days, edit);
-  if (dates.length === 0) return { days, dates, orderDays: [], moves: [] as DeadlineMove[], cases: new Map<number, { caseNo: string; subject: string }>() };
+  if (dates.length === 0)
+    return { days, dates, orderDays: [], moves: [] as DeadlineMove[], cases: new Map<number, { caseNo: string; subject: string }>() };
 
   const [scheduleValues, slaValues, byWeekday] = await Promise.all([
     getSettings(db, SCHEDULE_SETTING_KEYS),
@@ -79,7 +87,18 @@ async function planEdit(db: DbTx, now: Date, edit: CalendarEdit) {
       createdAt: { lt: to },
       OR: [{ acceptDueAt: { gte: from } }, { resolveDueAt: { gte: from } }, { followUpDueAt: { gte: from } }],
     },
-    select: { id: true, caseNo: true, subject: true, state: true, createdAt: true, acceptedAt: true, resolvedAt: true, acceptDueAt: true, resolveDueAt: true, followUpDueAt: true },
+    select: {
+      id: true,
+      caseNo: true,
+      subject: true,
+      state: true,
+      createdAt: true,
+      acceptedAt: true,
+      resolvedAt: true,
+      acceptDueAt: true,
+      resolveDueAt: true,
+      followUpDueAt: true,
+    },
   });
   const moves = deadlineMoves(open, before, after, businessHoursOf(toComplaintSlaSettings(slaValues)));
   const cases = new Map(open.map((c) => [c.id, { caseNo: c.caseNo, subject: c.subject }]));
@@ -101,7 +120,9 @@ function presentPlan(plan: Plan) {
 }
 
 function dayEdit(input: z.output<typeof ZCalendarDayInput>): CalendarEdit {
-  return input.kind === null ? { set: [], clear: [input.date] } : { set: [{ date: input.date, kind: input.kind, name: input.name }], clear: [] };
+  return input.kind === null
+    ? { set: [], clear: [input.date] }
+    : { set: [{ date: input.date, kind: input.kind, name: input.name }], clear: [] };
 }
 
 function importEdit(days: readonly SpecialDay[], year: number): CalendarEdit {
@@ -123,7 +144,12 @@ export async function previewCalendarImport({ db, clock }: StaffDeps, input: z.o
 // Calendar edits run one at a time, so two previews never race into one saved state.
 const CALENDAR_LOCK = 7_310_002;
 
-async function applyEdit(tx: DbTx, deps: StaffDeps, build: (days: SpecialDay[]) => CalendarEdit, audit: { action: string; entityId: string }) {
+async function applyEdit(
+  tx: DbTx,
+  deps: StaffDeps,
+  build: (days: SpecialDay[]) => CalendarEdit,
+  audit: { action: string; entityId: string },
+) {
   const now = deps.clock();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK})`;
   const edit = build(await loadSpecialDays(tx));
@@ -137,7 +163,11 @@ async function applyEdit(tx: DbTx, deps: StaffDeps, build: (days: SpecialDay[]) 
   if (clear.length > 0) await tx.calendarDay.deleteMany({ where: { date: { in: clear.map(toDate) } } });
   for (const day of set) {
     const year = Number(day.date.slice(0, 4));
-    await tx.calendarDay.upsert({ where: { date: toDate(day.date) }, create: { date: toDate(day.date), kind: day.kind, name: day.name, year }, update: { kind: day.kind, name: day.name } });
+    await tx.calendarDay.upsert({
+      where: { date: toDate(day.date) },
+      create: { date: toDate(day.date), kind: day.kind, name: day.name, year },
+      update: { kind: day.kind, name: day.name },
+    });
   }
   for (const year of new Set(plan.dates.map((date) => Number(date.slice(0, 4))))) {
     await tx.calendarYear.upsert({ where: { year }, create: { year, confirmed: false }, update: {} });
@@ -178,7 +208,9 @@ async function moveDeadlines(tx: DbTx, actorStaffId: number, now: Date, moves: r
   // The event's text is a message key: each reader sees the dates in their own language.
   const params = JSON.stringify({ dates: { list: dates.map((date) => ({ date })) } });
   const eventIds = moves.map((m) => m.id);
-  const data = moves.map((m) => JSON.stringify({ reason: 'calendar', field: m.field, before: m.before.toISOString(), after: m.after.toISOString(), dates }));
+  const data = moves.map((m) =>
+    JSON.stringify({ reason: 'calendar', field: m.field, before: m.before.toISOString(), after: m.after.toISOString(), dates }),
+  );
   await tx.$executeRaw`
     INSERT INTO "ComplaintEvent" ("complaintId", type, visibility, "messageKey", params, "actorStaffId", data, "createdAt")
     SELECT v.id, 'DEADLINE_CHANGED'::"ComplaintEventType", 'INTERNAL'::"EventVisibility", 'admin.calendar.deadlineEvent', ${params}::jsonb, ${actorStaffId}, v.data::jsonb, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
@@ -186,21 +218,33 @@ async function moveDeadlines(tx: DbTx, actorStaffId: number, now: Date, moves: r
 }
 
 export async function saveCalendarDay(deps: StaffDeps, input: z.output<typeof ZCalendarDayInput>) {
-  return deps.db.$transaction((tx) => applyEdit(tx, deps, () => dayEdit(input), { action: 'calendar.setDay', entityId: input.date }), { timeout: 30_000 });
+  return deps.db.$transaction((tx) => applyEdit(tx, deps, () => dayEdit(input), { action: 'calendar.setDay', entityId: input.date }), {
+    timeout: 30_000,
+  });
 }
 
 /** Replaces a year's special days with the published ones and marks the year confirmed. */
 export async function importCalendarYear(deps: StaffDeps, input: z.output<typeof ZCalendarYearInput>) {
   return deps.db.$transaction(
     async (tx) => {
-      const result = await applyEdit(tx, deps, (days) => importEdit(days, input.year), { action: 'calendar.import', entityId: String(input.year) });
+      const result = await applyEdit(tx, deps, (days) => importEdit(days, input.year), {
+        action: 'calendar.import',
+        entityId: String(input.year),
+      });
       const before = await tx.calendarYear.findUnique({ where: { year: input.year } });
       await tx.calendarYear.upsert({
         where: { year: input.year },
         create: { year: input.year, confirmed: true, source: PUBLISHED_SOURCE },
         update: { confirmed: true, source: PUBLISHED_SOURCE },
       });
-      await writeAudit(tx, { actorStaffId: deps.actor.userId, action: 'calendar.confirmYear', entityType: 'CalendarYear', entityId: input.year, before, after: { confirmed: true, source: PUBLISHED_SOURCE } });
+      await writeAudit(tx, {
+        actorStaffId: deps.actor.userId,
+        action: 'calendar.confirmYear',
+        entityType: 'CalendarYear',
+        entityId: input.year,
+        before,
+        after: { confirmed: true, source: PUBLISHED_SOURCE },
+      });
       return result;
     },
     { timeout: 30_000 },
@@ -213,8 +257,19 @@ export async function setCalendarYearConfirmed({ db, actor }: StaffDeps, input: 
     const before = await tx.calendarYear.findUnique({ where: { year: input.year } });
     // The source is stored as a message key where we wrote it, so the editor shows it in the reader's language.
     const source = input.confirmed ? 'admin.calendar.sourceManual' : (before?.source ?? null);
-    await tx.calendarYear.upsert({ where: { year: input.year }, create: { year: input.year, confirmed: input.confirmed, source }, update: { confirmed: input.confirmed, source } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'calendar.confirmYear', entityType: 'CalendarYear', entityId: input.year, before, after: { confirmed: input.confirmed, source } });
+    await tx.calendarYear.upsert({
+      where: { year: input.year },
+      create: { year: input.year, confirmed: input.confirmed, source },
+      update: { confirmed: input.confirmed, source },
+    });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'calendar.confirmYear',
+      entityType: 'CalendarYear',
+      entityId: input.year,
+      before,
+      after: { confirmed: input.confirmed, source },
+    });
     return { year: input.year, confirmed: input.confirmed };
   });
 }

@@ -13,8 +13,29 @@ export const changeRequestsHome: HomeContribution = {
       FROM "ChangeRequest" c JOIN "Retailer" r ON r.id = c."retailerId"
       WHERE c.state = 'PENDING'`;
     return [
-      ...(manager ? [{ id: 'changeRequests.pending', label: 'admin.home.figure.changeRequestsPending' as const, value: n(row?.pending), format: 'count' as const, href: '/admin/change-requests', attention: true }] : []),
-      ...(accountManager ? [{ id: 'changeRequests.mine', label: 'admin.home.figure.changeRequestsMine' as const, value: n(row?.mine), format: 'count' as const, href: '/retailers' }] : []),
+      ...(manager
+        ? [
+            {
+              id: 'changeRequests.pending',
+              label: 'admin.home.figure.changeRequestsPending' as const,
+              value: n(row?.pending),
+              format: 'count' as const,
+              href: '/admin/change-requests',
+              attention: true,
+            },
+          ]
+        : []),
+      ...(accountManager
+        ? [
+            {
+              id: 'changeRequests.mine',
+              label: 'admin.home.figure.changeRequestsMine' as const,
+              value: n(row?.mine),
+              format: 'count' as const,
+              href: '/retailers',
+            },
+          ]
+        : []),
     ];
   },
 };

@@ -24,7 +24,9 @@ beforeAll(async () => {
 async function fileRequest(changes: Record<string, string>) {
   const shop = await createRetailer(db, { districtId, passwordHash, phone: '13911112222' });
   const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (shop as Record<string, unknown>)[field] ?? null]));
-  const request = await db.changeRequest.create({ data: { retailerId: shop.id, requestedByLoginId: shop.logins[0]!.id, changes, previous, reason: '搬店' } });
+  const request = await db.changeRequest.create({
+    data: { retailerId: shop.id, requestedByLoginId: shop.logins[0]!.id, changes, previous, reason: '搬店' },
+  });
   return { shop, request };
 }
 
@@ -49,9 +51,19 @@ describe('contact-detail change requests', () => {
     expect(await caller.admin.changeRequests.approve({ id: request.id, note: '已核实' })).toEqual({ id: request.id, state: 'APPROVED' });
 
     expect(await db.retailer.findUnique({ where: { id: shop.id } })).toMatchObject({ phone: '13800001234', address: '新地址 8 号' });
-    expect(await db.changeRequest.findUnique({ where: { id: request.id } })).toMatchObject({ state: 'APPROVED', decidedById: manager.id, decisionNote: '已核实' });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'Retailer', entityId: String(shop.id), action: 'changeRequest.approve' } });
-    expect(audit).toMatchObject({ actorStaffId: manager.id, before: { phone: '13911112222', address: shop.address }, after: { phone: '13800001234', address: '新地址 8 号', changeRequestId: request.id } });
+    expect(await db.changeRequest.findUnique({ where: { id: request.id } })).toMatchObject({
+      state: 'APPROVED',
+      decidedById: manager.id,
+      decisionNote: '已核实',
+    });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityType: 'Retailer', entityId: String(shop.id), action: 'changeRequest.approve' },
+    });
+    expect(audit).toMatchObject({
+      actorStaffId: manager.id,
+      before: { phone: '13911112222', address: shop.address },
+      after: { phone: '13800001234', address: '新地址 8 号', changeRequestId: request.id },
+    });
     const inbox = await db.notification.findMany({ where: { retailerId: shop.id } });
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ kind: 'CHANGE_REQUEST_DECIDED', link: '/profile' });
@@ -76,9 +88,13 @@ describe('contact-detail change requests', () => {
 
   it('answers NOT_FOUND for an unknown request and FORBIDDEN to roles that do not approve', async () => {
     const { request } = await fileRequest({ phone: '13800000001' });
-    await expect(backofficeCallerFor(db, staffActor(manager)).admin.changeRequests.approve({ id: 999_999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(backofficeCallerFor(db, staffActor(manager)).admin.changeRequests.approve({ id: 999_999_999 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const accountManager = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash });
-    await expect(backofficeCallerFor(db, staffActor(accountManager)).admin.changeRequests.approve({ id: request.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      backofficeCallerFor(db, staffActor(accountManager)).admin.changeRequests.approve({ id: request.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db.changeRequest.findUnique({ where: { id: request.id } })).toMatchObject({ state: 'PENDING' });
   });
 });

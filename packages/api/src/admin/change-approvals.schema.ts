@@ -21,7 +21,10 @@ export const ZListChangeRequestsInput = z.object({
 });
 export type TListChangeRequestsInput = z.input<typeof ZListChangeRequestsInput>;
 
-export const ZApproveChangeRequestInput = z.object({ id: z.number().int().positive(), note: z.string().trim().max(200, 'admin.validation.tooLong').optional() });
+export const ZApproveChangeRequestInput = z.object({
+  id: z.number().int().positive(),
+  note: z.string().trim().max(200, 'admin.validation.tooLong').optional(),
+});
 export const ZRejectChangeRequestInput = z.object({
   id: z.number().int().positive(),
   note: z.string().trim().min(1, 'admin.changeRequests.validation.reason').max(200, 'admin.validation.tooLong'),

@@ -36,7 +36,17 @@ export async function listChangeRequests({ db, actor }: StaffDeps, input: z.outp
       skip: (input.page - 1) * CHANGE_REQUEST_PAGE_SIZE,
       take: CHANGE_REQUEST_PAGE_SIZE,
       include: {
-        retailer: { select: { id: true, licenceNo: true, shopName: true, phone: true, address: true, contactName: true, accountManager: { select: { name: true } } } },
+        retailer: {
+          select: {
+            id: true,
+            licenceNo: true,
+            shopName: true,
+            phone: true,
+            address: true,
+            contactName: true,
+            accountManager: { select: { name: true } },
+          },
+        },
         requestedByLogin: { select: { displayName: true, loginName: true } },
         requestedByStaff: { select: { name: true } },
         decidedBy: { select: { name: true } },
@@ -55,8 +65,17 @@ export async function listChangeRequests({ db, actor }: StaffDeps, input: z.outp
       decidedAt: row.decidedAt,
       decisionNote: row.decisionNote,
       decidedBy: row.decidedBy?.name ?? null,
-      retailer: { id: row.retailer.id, licenceNo: row.retailer.licenceNo, shopName: row.retailer.shopName, accountManager: row.retailer.accountManager?.name ?? null },
-      requestedBy: row.requestedByStaff ? { kind: 'staff' as const, name: row.requestedByStaff.name } : row.requestedByLogin ? { kind: 'retailer' as const, name: row.requestedByLogin.displayName } : null,
+      retailer: {
+        id: row.retailer.id,
+        licenceNo: row.retailer.licenceNo,
+        shopName: row.retailer.shopName,
+        accountManager: row.retailer.accountManager?.name ?? null,
+      },
+      requestedBy: row.requestedByStaff
+        ? { kind: 'staff' as const, name: row.requestedByStaff.name }
+        : row.requestedByLogin
+          ? { kind: 'retailer' as const, name: row.requestedByLogin.displayName }
+          : null,
       fields: CONTACT_FIELDS.filter((field) => changes[field] !== undefined).map((field) => ({
         field,
         previous: previous[field] ?? null,
@@ -81,7 +100,9 @@ export async function approveChangeRequest({ db, actor, clock }: StaffDeps, inpu
   return db.$transaction(async (tx) => {
     const request = await pendingRequest(tx, actor, input.id);
     // Only requested values (strings) are applied; a null would blank a required detail.
-    const changes = Object.fromEntries(Object.entries(contactChanges(request.changes)).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+    const changes = Object.fromEntries(
+      Object.entries(contactChanges(request.changes)).filter(([, value]) => typeof value === 'string'),
+    ) as Record<string, string>;
     if (Object.keys(changes).length === 0) throw new DomainError('INVALID_STATE', 'admin.changeRequests.error.empty');
     const now = clock();
     // Decided once: a second manager approving at the same moment finds it no longer pending.
@@ -90,7 +111,10 @@ export async function approveChangeRequest({ db, actor, clock }: StaffDeps, inpu
       data: { state: 'APPROVED', decidedById: actor.userId, decidedAt: now, decisionNote: input.note || null },
     });
     if (decided.count !== 1) throw new DomainError('INVALID_STATE', 'admin.changeRequests.error.decided');
-    const before = await tx.retailer.findUniqueOrThrow({ where: { id: request.retailerId }, select: { phone: true, address: true, contactName: true } });
+    const before = await tx.retailer.findUniqueOrThrow({
+      where: { id: request.retailerId },
+      select: { phone: true, address: true, contactName: true },
+    });
     await tx.retailer.update({ where: { id: request.retailerId }, data: changes });
     await writeAudit(tx, {
       actorStaffId: actor.userId,
@@ -118,7 +142,14 @@ export async function rejectChangeRequest({ db, actor, clock }: StaffDeps, input
       data: { state: 'REJECTED', decidedById: actor.userId, decidedAt: clock(), decisionNote: input.note },
     });
     if (decided.count !== 1) throw new DomainError('INVALID_STATE', 'admin.changeRequests.error.decided');
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'changeRequest.reject', entityType: 'ChangeRequest', entityId: request.id, before: { state: 'PENDING' }, after: { state: 'REJECTED', note: input.note } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'changeRequest.reject',
+      entityType: 'ChangeRequest',
+      entityId: request.id,
+      before: { state: 'PENDING' },
+      after: { state: 'REJECTED', note: input.note },
+    });
     await notifyRetailer(tx, request.retailerId, {
       kind: 'CHANGE_REQUEST_DECIDED',
       messageKey: 'admin.changeRequests.notify.rejected',
@@ -131,5 +162,9 @@ export async function rejectChangeRequest({ db, actor, clock }: StaffDeps, input
 
 /** The changed fields' names, as a list the reader's language renders. */
 function fieldNames(changes: TContactChanges | Record<string, string>): StoredParam {
-  return { list: (Object.keys(changes) as (keyof TContactChanges)[]).filter((field) => CONTACT_FIELDS.includes(field)).map((field) => ({ key: `admin.changeRequests.field.${field}` as const })) };
+  return {
+    list: (Object.keys(changes) as (keyof TContactChanges)[])
+      .filter((field) => CONTACT_FIELDS.includes(field))
+      .map((field) => ({ key: `admin.changeRequests.field.${field}` as const })),
+  };
 }

@@ -4,7 +4,16 @@ import { z } from 'zod';
 // (active = false), which keeps old records readable and takes it out of every new choice.
 
 export const DEPARTMENT_KINDS = ['MARKETING_CENTRE', 'SERVICE_CENTRE', 'MONOPOLY', 'LOGISTICS', 'FINANCE'] as const;
-export const SERVICE_DIMENSIONS = ['SUPPLY', 'ORDERING', 'DELIVERY', 'ACCOUNT_MANAGER', 'SETTLEMENT', 'COMPLAINTS', 'MARKET', 'OTHER'] as const;
+export const SERVICE_DIMENSIONS = [
+  'SUPPLY',
+  'ORDERING',
+  'DELIVERY',
+  'ACCOUNT_MANAGER',
+  'SETTLEMENT',
+  'COMPLAINTS',
+  'MARKET',
+  'OTHER',
+] as const;
 
 const code = z
   .string()

@@ -19,11 +19,19 @@ import type {
 export async function listOrganisation({ db }: StaffDeps) {
   const [districts, departments] = await Promise.all([
     db.district.findMany({ orderBy: { code: 'asc' }, include: { _count: { select: { retailers: true, staff: true } } } }),
-    db.department.findMany({ orderBy: { code: 'asc' }, include: { _count: { select: { staff: true, categories: true, complaints: true } } } }),
+    db.department.findMany({
+      orderBy: { code: 'asc' },
+      include: { _count: { select: { staff: true, categories: true, complaints: true } } },
+    }),
   ]);
   return {
     districts: districts.map(({ _count, ...d }) => ({ ...d, retailers: _count.retailers, staff: _count.staff })),
-    departments: departments.map(({ _count, ...d }) => ({ ...d, staff: _count.staff, categories: _count.categories, complaints: _count.complaints })),
+    departments: departments.map(({ _count, ...d }) => ({
+      ...d,
+      staff: _count.staff,
+      categories: _count.categories,
+      complaints: _count.complaints,
+    })),
   };
 }
 
@@ -36,7 +44,13 @@ export async function createDistrict({ db, actor }: StaffDeps, input: z.output<t
   return db.$transaction(async (tx) => {
     await assertUniqueCode(tx.district.findUnique({ where: { code: input.code }, select: { id: true } }));
     const district = await tx.district.create({ data: input });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'district.create', entityType: 'District', entityId: district.id, after: input });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'district.create',
+      entityType: 'District',
+      entityId: district.id,
+      after: input,
+    });
     return district;
   });
 }
@@ -47,7 +61,14 @@ export async function updateDistrict({ db, actor }: StaffDeps, { id, ...input }:
     if (!before) throw notFound();
     await assertUniqueCode(tx.district.findUnique({ where: { code: input.code }, select: { id: true } }), id);
     const district = await tx.district.update({ where: { id }, data: input });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'district.update', entityType: 'District', entityId: id, before, after: district });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'district.update',
+      entityType: 'District',
+      entityId: id,
+      before,
+      after: district,
+    });
     return district;
   });
 }
@@ -58,7 +79,14 @@ export async function setDistrictActive({ db, actor }: StaffDeps, input: z.outpu
     const before = await tx.district.findUnique({ where: { id: input.id }, select: { active: true } });
     if (!before) throw notFound();
     await tx.district.update({ where: { id: input.id }, data: { active: input.active } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: input.active ? 'district.restore' : 'district.retire', entityType: 'District', entityId: input.id, before, after: { active: input.active } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: input.active ? 'district.restore' : 'district.retire',
+      entityType: 'District',
+      entityId: input.id,
+      before,
+      after: { active: input.active },
+    });
     return { id: input.id, active: input.active };
   });
 }
@@ -67,7 +95,13 @@ export async function createDepartment({ db, actor }: StaffDeps, input: z.output
   return db.$transaction(async (tx) => {
     await assertUniqueCode(tx.department.findUnique({ where: { code: input.code }, select: { id: true } }));
     const department = await tx.department.create({ data: input });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'department.create', entityType: 'Department', entityId: department.id, after: input });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'department.create',
+      entityType: 'Department',
+      entityId: department.id,
+      after: input,
+    });
     return department;
   });
 }
@@ -78,7 +112,14 @@ export async function updateDepartment({ db, actor }: StaffDeps, { id, ...input 
     if (!before) throw notFound();
     await assertUniqueCode(tx.department.findUnique({ where: { code: input.code }, select: { id: true } }), id);
     const department = await tx.department.update({ where: { id }, data: input });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'department.update', entityType: 'Department', entityId: id, before, after: department });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'department.update',
+      entityType: 'Department',
+      entityId: id,
+      before,
+      after: department,
+    });
     return department;
   });
 }
@@ -92,7 +133,14 @@ export async function setDepartmentActive({ db, actor }: StaffDeps, input: z.out
       throw new DomainError('INVALID_STATE', 'admin.organisation.error.departmentOwnsCategories');
     }
     await tx.department.update({ where: { id: input.id }, data: { active: input.active } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: input.active ? 'department.restore' : 'department.retire', entityType: 'Department', entityId: input.id, before, after: { active: input.active } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: input.active ? 'department.restore' : 'department.retire',
+      entityType: 'Department',
+      entityId: input.id,
+      before,
+      after: { active: input.active },
+    });
     return { id: input.id, active: input.active };
   });
 }
@@ -103,7 +151,10 @@ export async function setDepartmentActive({ db, actor }: StaffDeps, input: z.out
 export async function listCategories({ db }: StaffDeps) {
   const rows = await db.complaintCategory.findMany({
     orderBy: { code: 'asc' },
-    include: { department: { select: { id: true, name: true, nameEn: true, active: true } }, _count: { select: { complaints: true, children: true } } },
+    include: {
+      department: { select: { id: true, name: true, nameEn: true, active: true } },
+      _count: { select: { complaints: true, children: true } },
+    },
   });
   const byParent = new Map<number | null, typeof rows>();
   for (const row of rows) byParent.set(row.parentId, [...(byParent.get(row.parentId) ?? []), row]);
@@ -126,7 +177,10 @@ async function assertCategoryLinks(tx: DbTx, input: { parentId: number | null; d
     let cursor: number | null = input.parentId;
     for (let depth = 0; cursor !== null; depth += 1) {
       if (cursor === id || depth > 20) throw new DomainError('VALIDATION', 'admin.categories.error.cycle');
-      const parent: { parentId: number | null } | null = await tx.complaintCategory.findUnique({ where: { id: cursor }, select: { parentId: true } });
+      const parent: { parentId: number | null } | null = await tx.complaintCategory.findUnique({
+        where: { id: cursor },
+        select: { parentId: true },
+      });
       if (!parent) throw new DomainError('VALIDATION', 'admin.categories.error.unknownParent');
       cursor = parent.parentId;
     }
@@ -138,7 +192,13 @@ export async function createCategory({ db, actor }: StaffDeps, input: z.output<t
     await assertUniqueCode(tx.complaintCategory.findUnique({ where: { code: input.code }, select: { id: true } }));
     await assertCategoryLinks(tx, input);
     const category = await tx.complaintCategory.create({ data: input });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'category.create', entityType: 'ComplaintCategory', entityId: category.id, after: input });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'category.create',
+      entityType: 'ComplaintCategory',
+      entityId: category.id,
+      after: input,
+    });
     return category;
   });
 }
@@ -151,7 +211,14 @@ export async function updateCategory({ db, actor }: StaffDeps, { id, ...input }:
     await assertCategoryLinks(tx, input, id);
     // Cases already filed keep the department and deadlines they were given; the change routes new cases.
     const category = await tx.complaintCategory.update({ where: { id }, data: input });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'category.update', entityType: 'ComplaintCategory', entityId: id, before, after: category });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'category.update',
+      entityType: 'ComplaintCategory',
+      entityId: id,
+      before,
+      after: category,
+    });
     return category;
   });
 }
@@ -161,7 +228,14 @@ export async function setCategoryActive({ db, actor }: StaffDeps, input: z.outpu
     const before = await tx.complaintCategory.findUnique({ where: { id: input.id }, select: { active: true } });
     if (!before) throw notFound();
     await tx.complaintCategory.update({ where: { id: input.id }, data: { active: input.active } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: input.active ? 'category.restore' : 'category.retire', entityType: 'ComplaintCategory', entityId: input.id, before, after: { active: input.active } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: input.active ? 'category.restore' : 'category.retire',
+      entityType: 'ComplaintCategory',
+      entityId: input.id,
+      before,
+      after: { active: input.active },
+    });
     return { id: input.id, active: input.active };
   });
 }

@@ -57,7 +57,13 @@ describe('retailer records and logins', () => {
 
   it('a suspended or cancelled shop cannot sign in, says so, and its open session stops at the next request', async () => {
     const shop = await createRetailer(db, { districtId: district.id, passwordHash });
-    const session = await signedIn(db, { kind: 'retailer' as const, loginId: shop.logins[0]!.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName });
+    const session = await signedIn(db, {
+      kind: 'retailer' as const,
+      loginId: shop.logins[0]!.id,
+      retailerId: shop.id,
+      sessionVersion: 0,
+      name: shop.shopName,
+    });
     expect((await createContext({ db, sessionUser: session })).actor).not.toBeNull();
     await caller().admin.retailers.setStatus({ id: shop.id, status: 'SUSPENDED', reason: '违规经营暂停' });
     expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'irrelevant-1' })).toEqual({ ok: false, reason: 'SUSPENDED' });
@@ -65,10 +71,16 @@ describe('retailer records and logins', () => {
     await caller().admin.retailers.setStatus({ id: shop.id, status: 'CANCELLED', reason: '注销' });
     expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'irrelevant-1' })).toEqual({ ok: false, reason: 'SUSPENDED' });
     // Someone without the password learns nothing about the shop's status.
-    expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'wrong-password-1' })).toEqual({ ok: false, reason: 'INVALID_CREDENTIALS' });
+    expect(await signInRetailer(db, { loginName: shop.licenceNo, password: 'wrong-password-1' })).toEqual({
+      ok: false,
+      reason: 'INVALID_CREDENTIALS',
+    });
     await caller().admin.retailers.setStatus({ id: shop.id, status: 'ACTIVE', reason: '恢复' });
     expect((await signInRetailer(db, { loginName: shop.licenceNo, password: 'irrelevant-1' })).ok).toBe(true);
-    const audit = await db.auditLog.findMany({ where: { entityType: 'Retailer', entityId: String(shop.id), action: 'retailer.status' }, orderBy: { id: 'asc' } });
+    const audit = await db.auditLog.findMany({
+      where: { entityType: 'Retailer', entityId: String(shop.id), action: 'retailer.status' },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => (a.after as { status: string }).status)).toEqual(['SUSPENDED', 'CANCELLED', 'ACTIVE']);
   });
 
@@ -82,9 +94,14 @@ describe('retailer records and logins', () => {
     expect(signedIn).toMatchObject({ ok: true, user: { retailerId: shop.id } });
 
     await caller().admin.retailers.setLoginActive({ loginId: clerk.id, active: false });
-    expect(await signInRetailer(db, { loginName: clerk.loginName, password: clerk.temporaryPassword })).toMatchObject({ ok: false, reason: 'INACTIVE' });
+    expect(await signInRetailer(db, { loginName: clerk.loginName, password: clerk.temporaryPassword })).toMatchObject({
+      ok: false,
+      reason: 'INACTIVE',
+    });
     await caller().admin.retailers.setLoginActive({ loginId: clerk.id, active: true });
-    await expect(caller().admin.retailers.setLoginActive({ loginId: shop.logins[0]!.id, active: false })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(caller().admin.retailers.setLoginActive({ loginId: shop.logins[0]!.id, active: false })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
 
     const reset = await caller().admin.retailers.resetLoginPassword({ loginId: shop.logins[0]!.id });
     expect((await signInRetailer(db, { loginName: shop.licenceNo, password: 'irrelevant-1' })).ok).toBe(false);
@@ -99,9 +116,17 @@ describe('retailer records and logins', () => {
   it('edits a record without touching its account manager', async () => {
     const manager = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash });
     const shop = await createRetailer(db, { districtId: district.id, passwordHash, accountManagerId: manager.id });
-    const { licenceNo: _l, accountManagerId: _m, ...fields } = newShop({ shopName: '改名后的店', market: 'C', businessForm: 'S', sizeClass: 1 });
+    const {
+      licenceNo: _l,
+      accountManagerId: _m,
+      ...fields
+    } = newShop({ shopName: '改名后的店', market: 'C', businessForm: 'S', sizeClass: 1 });
     await caller().admin.retailers.update({ id: shop.id, ...fields });
-    expect(await db.retailer.findUnique({ where: { id: shop.id } })).toMatchObject({ shopName: '改名后的店', classificationCode: 'CS1', accountManagerId: manager.id });
+    expect(await db.retailer.findUnique({ where: { id: shop.id } })).toMatchObject({
+      shopName: '改名后的店',
+      classificationCode: 'CS1',
+      accountManagerId: manager.id,
+    });
     await expect(caller().admin.retailers.update({ id: 999_999_999, ...fields })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -117,16 +142,24 @@ describe('account-manager assignment', () => {
     await caller().admin.retailers.assign({ retailerId: shops[0]!.id, accountManagerId: m1.id });
     expect((await db.retailer.findUnique({ where: { id: shops[0]!.id } }))?.accountManagerId).toBe(m1.id);
     const agent = await createStaff(db, { roles: ['SERVICE_AGENT'], passwordHash });
-    await expect(caller().admin.retailers.assign({ retailerId: shops[0]!.id, accountManagerId: agent.id })).rejects.toMatchObject({ cause: { messageKey: 'admin.assign.error.notAManager' } });
+    await expect(caller().admin.retailers.assign({ retailerId: shops[0]!.id, accountManagerId: agent.id })).rejects.toMatchObject({
+      cause: { messageKey: 'admin.assign.error.notAManager' },
+    });
 
     const filter = { districtId: own.id };
     const preview = await caller().admin.retailers.previewBulkAssign({ filter, accountManagerId: m1.id });
     expect(preview.count).toBe(3);
     expect(preview.byManager).toEqual([{ manager: null, count: 3 }]);
-    await expect(caller().admin.retailers.bulkAssign({ filter, accountManagerId: m1.id, expectedCount: 2 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(caller().admin.retailers.bulkAssign({ filter, accountManagerId: m1.id, expectedCount: 2 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect((await caller().admin.retailers.bulkAssign({ filter, accountManagerId: m1.id, expectedCount: 3 })).count).toBe(3);
     expect(await db.retailer.count({ where: { districtId: own.id, accountManagerId: m1.id } })).toBe(4);
-    expect(await db.auditLog.count({ where: { entityType: 'Retailer', action: 'retailer.assign', entityId: { in: shops.map((s) => String(s.id)) } } })).toBe(4);
+    expect(
+      await db.auditLog.count({
+        where: { entityType: 'Retailer', action: 'retailer.assign', entityId: { in: shops.map((s) => String(s.id)) } },
+      }),
+    ).toBe(4);
 
     // The leaving manager's shops, all of them, to another manager.
     const move = await caller().admin.retailers.previewMove({ fromManagerId: m1.id, toManagerId: m2.id });
@@ -134,7 +167,9 @@ describe('account-manager assignment', () => {
     expect((await caller().admin.retailers.move({ fromManagerId: m1.id, toManagerId: m2.id, expectedCount: 4 })).count).toBe(4);
     expect(await db.retailer.count({ where: { accountManagerId: m1.id } })).toBe(0);
     expect(await db.retailer.count({ where: { accountManagerId: m2.id } })).toBe(4);
-    await expect(caller().admin.retailers.move({ fromManagerId: m2.id, toManagerId: m2.id, expectedCount: 4 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller().admin.retailers.move({ fromManagerId: m2.id, toManagerId: m2.id, expectedCount: 4 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
 
     // The new manager sees exactly those shops.
     const seen = await backofficeCallerFor(db, staffActor(m2)).retailers.list({ pageSize: 100 });
@@ -145,13 +180,37 @@ describe('account-manager assignment', () => {
 describe('CSV import', () => {
   const header = IMPORT_FIELDS.map((f) => CSV_HEADERS[f]);
   const line = (licenceNo: string, districtName: string, manager = '') =>
-    IMPORT_FIELDS.map((f) => ({ licenceNo, shopName: '导入店', ownerName: '王五', contactName: '', phone: '13600000000', address: '导入路 1 号', district: districtName, market: '城镇', businessForm: '超市', sizeClass: '大', shopAreaM2: '300', orderWeekday: '星期五', integrityLevel: 'AAA', accountManager: manager })[f]);
+    IMPORT_FIELDS.map(
+      (f) =>
+        ({
+          licenceNo,
+          shopName: '导入店',
+          ownerName: '王五',
+          contactName: '',
+          phone: '13600000000',
+          address: '导入路 1 号',
+          district: districtName,
+          market: '城镇',
+          businessForm: '超市',
+          sizeClass: '大',
+          shopAreaM2: '300',
+          orderWeekday: '星期五',
+          integrityLevel: 'AAA',
+          accountManager: manager,
+        })[f],
+    );
 
   it('reports every bad row and saves nothing; saves every row once all are valid', async () => {
     const manager = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash });
     const existing = await createRetailer(db, { districtId: district.id, passwordHash });
     const [a, b] = [licence(), licence()];
-    const bad = [line(a, district.name, manager.username), line('123', district.name), line(b, '不存在区'), line(a, district.name), line(existing.licenceNo, district.name)];
+    const bad = [
+      line(a, district.name, manager.username),
+      line('123', district.name),
+      line(b, '不存在区'),
+      line(a, district.name),
+      line(existing.licenceNo, district.name),
+    ];
     const checked = await caller().admin.retailers.checkImport({ header, rows: bad, firstLine: 2 });
     expect(checked.errors.map((e) => [e.line, e.code])).toEqual([
       [3, 'licenceNo'],
@@ -166,9 +225,19 @@ describe('CSV import', () => {
     const good = [line(a, district.name, manager.username), line(b, district.code)];
     const saved = await caller().admin.retailers.commitImport({ header, rows: good });
     expect(saved).toMatchObject({ ok: true, created: 2 });
-    const rows = await db.retailer.findMany({ where: { licenceNo: { in: [a, b] } }, include: { logins: true }, orderBy: { licenceNo: 'asc' } });
+    const rows = await db.retailer.findMany({
+      where: { licenceNo: { in: [a, b] } },
+      include: { logins: true },
+      orderBy: { licenceNo: 'asc' },
+    });
     expect(rows).toHaveLength(2);
-    expect(rows.find((r) => r.licenceNo === a)).toMatchObject({ classificationCode: 'CS1', orderWeekday: 5, integrityLevel: 'AAA', accountManagerId: manager.id, districtId: district.id });
+    expect(rows.find((r) => r.licenceNo === a)).toMatchObject({
+      classificationCode: 'CS1',
+      orderWeekday: 5,
+      integrityLevel: 'AAA',
+      accountManagerId: manager.id,
+      districtId: district.id,
+    });
     expect(rows.every((r) => r.logins.length === 1 && r.logins[0]!.loginName === r.licenceNo)).toBe(true);
     // No password until an administrator issues one.
     expect(await signInRetailer(db, { loginName: a, password: '!unset' })).toMatchObject({ ok: false });
@@ -179,14 +248,26 @@ describe('CSV import', () => {
 describe('export', () => {
   it('streams the filtered list as CSV with the import’s columns, and refuses other roles', async () => {
     const own = await createDistrict(db);
-    const shops = [await createRetailer(db, { districtId: own.id, passwordHash, shopName: '=危险,名字' }), await createRetailer(db, { districtId: own.id, passwordHash })];
-    const text = await new Response(exportRetailers({ db, actor: staffActor(admin), clock: () => new Date() }, { districtId: own.id }, 'csv')).text();
+    const shops = [
+      await createRetailer(db, { districtId: own.id, passwordHash, shopName: '=危险,名字' }),
+      await createRetailer(db, { districtId: own.id, passwordHash }),
+    ];
+    const text = await new Response(
+      exportRetailers({ db, actor: staffActor(admin), clock: () => new Date() }, { districtId: own.id }, 'csv'),
+    ).text();
     const rows = parseCsv(text);
     expect(rows[0]!.slice(0, IMPORT_FIELDS.length)).toEqual(IMPORT_FIELDS.map((f) => CSV_HEADERS[f]));
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(shops.map((s) => s.licenceNo).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(shops.map((s) => s.licenceNo).sort());
     expect(rows.slice(1).some((r) => r[1] === "'=危险,名字")).toBe(true);
 
-    const xlsx = await new Response(exportRetailers({ db, actor: staffActor(admin), clock: () => new Date() }, { districtId: own.id }, 'xlsx')).arrayBuffer();
+    const xlsx = await new Response(
+      exportRetailers({ db, actor: staffActor(admin), clock: () => new Date() }, { districtId: own.id }, 'xlsx'),
+    ).arrayBuffer();
     // An .xlsx file is a zip: it starts with "PK".
     expect(new TextDecoder().decode(new Uint8Array(xlsx).slice(0, 2))).toBe('PK');
 

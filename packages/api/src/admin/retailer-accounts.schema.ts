@@ -87,5 +87,9 @@ export const ZMoveManagerInput = z
 export const IMPORT_MAX_ROWS = 20_000;
 export const IMPORT_CHUNK_ROWS = 500;
 const cells = z.array(z.string().max(500)).max(40);
-export const ZImportCheckInput = z.object({ header: cells, rows: z.array(cells).max(IMPORT_CHUNK_ROWS), firstLine: z.number().int().min(2) });
+export const ZImportCheckInput = z.object({
+  header: cells,
+  rows: z.array(cells).max(IMPORT_CHUNK_ROWS),
+  firstLine: z.number().int().min(2),
+});
 export const ZImportCommitInput = z.object({ header: cells, rows: z.array(cells).min(1).max(IMPORT_MAX_ROWS) });

@@ -71,7 +71,13 @@ export async function listRetailerAccounts({ db }: StaffDeps, input: z.output<ty
   const where = retailerFilterWhere(input);
   const [total, items] = await Promise.all([
     db.retailer.count({ where }),
-    db.retailer.findMany({ where, orderBy: { licenceNo: 'asc' }, skip: (input.page - 1) * ACCOUNT_PAGE_SIZE, take: ACCOUNT_PAGE_SIZE, select: LIST_SELECT }),
+    db.retailer.findMany({
+      where,
+      orderBy: { licenceNo: 'asc' },
+      skip: (input.page - 1) * ACCOUNT_PAGE_SIZE,
+      take: ACCOUNT_PAGE_SIZE,
+      select: LIST_SELECT,
+    }),
   ]);
   return { items, total, page: input.page, pages: Math.max(1, Math.ceil(total / ACCOUNT_PAGE_SIZE)) };
 }
@@ -82,7 +88,19 @@ export async function getRetailerAccount({ db, clock }: StaffDeps, input: { id: 
     include: {
       district: { select: { id: true, name: true, nameEn: true } },
       accountManager: { select: { id: true, name: true, username: true } },
-      logins: { orderBy: { id: 'asc' }, select: { id: true, loginName: true, role: true, displayName: true, active: true, lockedUntil: true, lastLoginAt: true, passwordHash: true } },
+      logins: {
+        orderBy: { id: 'asc' },
+        select: {
+          id: true,
+          loginName: true,
+          role: true,
+          displayName: true,
+          active: true,
+          lockedUntil: true,
+          lastLoginAt: true,
+          passwordHash: true,
+        },
+      },
     },
   });
   if (!retailer) throw notFound();
@@ -105,7 +123,10 @@ async function assertLinks(tx: DbTx, input: { districtId: number; accountManager
 }
 
 async function assertManager(tx: DbTx, id: number) {
-  const manager = await tx.staffUser.findFirst({ where: { id, active: true, roles: { some: { role: 'ACCOUNT_MANAGER' } } }, select: { id: true } });
+  const manager = await tx.staffUser.findFirst({
+    where: { id, active: true, roles: { some: { role: 'ACCOUNT_MANAGER' } } },
+    select: { id: true },
+  });
   if (!manager) throw new DomainError('VALIDATION', 'admin.assign.error.notAManager');
 }
 
@@ -151,7 +172,13 @@ export async function createRetailerAccount({ db, actor, clock }: StaffDeps, inp
       },
       select: { id: true, licenceNo: true, grade: true },
     });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailer.create', entityType: 'Retailer', entityId: retailer.id, after: { licenceNo: input.licenceNo, ...fields, accountManagerId: input.accountManagerId, grade: retailer.grade } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailer.create',
+      entityType: 'Retailer',
+      entityId: retailer.id,
+      after: { licenceNo: input.licenceNo, ...fields, accountManagerId: input.accountManagerId, grade: retailer.grade },
+    });
     return { id: retailer.id, loginName: retailer.licenceNo, temporaryPassword };
   });
 }
@@ -164,7 +191,14 @@ export async function updateRetailerAccount({ db, actor }: StaffDeps, { id, ...i
     const fields = recordFields(input);
     await tx.retailer.update({ where: { id }, data: fields });
     const was = Object.fromEntries(Object.keys(fields).map((key) => [key, before[key as keyof typeof before]]));
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailer.update', entityType: 'Retailer', entityId: id, before: was, after: fields });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailer.update',
+      entityType: 'Retailer',
+      entityId: id,
+      before: was,
+      after: fields,
+    });
     return { id };
   });
 }
@@ -176,7 +210,14 @@ export async function setRetailerStatus({ db, actor }: StaffDeps, input: z.outpu
     if (!before) throw notFound();
     if (before.status === input.status) return { id: input.id, status: input.status };
     await tx.retailer.update({ where: { id: input.id }, data: { status: input.status } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailer.status', entityType: 'Retailer', entityId: input.id, before, after: { status: input.status, reason: input.reason } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailer.status',
+      entityType: 'Retailer',
+      entityId: input.id,
+      before,
+      after: { status: input.status, reason: input.reason },
+    });
     return { id: input.id, status: input.status };
   });
 }
@@ -190,13 +231,25 @@ export async function addClerkLogin({ db, actor }: StaffDeps, input: z.output<ty
   return db.$transaction(async (tx) => {
     const retailer = await tx.retailer.findUnique({ where: { id: input.retailerId }, select: { licenceNo: true } });
     if (!retailer) throw notFound();
-    const existing = await tx.retailerLogin.findMany({ where: { loginName: { startsWith: `${retailer.licenceNo}-` } }, select: { loginName: true } });
+    const existing = await tx.retailerLogin.findMany({
+      where: { loginName: { startsWith: `${retailer.licenceNo}-` } },
+      select: { loginName: true },
+    });
     const used = new Set(existing.map((l) => Number(l.loginName.split('-')[1])));
     let suffix = 1;
     while (used.has(suffix)) suffix += 1;
     const loginName = `${retailer.licenceNo}-${suffix}`;
-    const login = await tx.retailerLogin.create({ data: { retailerId: input.retailerId, loginName, role: 'CLERK', displayName: input.displayName, passwordHash }, select: { id: true } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailerLogin.create', entityType: 'RetailerLogin', entityId: login.id, after: { retailerId: input.retailerId, loginName, role: 'CLERK', displayName: input.displayName } });
+    const login = await tx.retailerLogin.create({
+      data: { retailerId: input.retailerId, loginName, role: 'CLERK', displayName: input.displayName, passwordHash },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailerLogin.create',
+      entityType: 'RetailerLogin',
+      entityId: login.id,
+      after: { retailerId: input.retailerId, loginName, role: 'CLERK', displayName: input.displayName },
+    });
     return { id: login.id, loginName, temporaryPassword };
   });
 }
@@ -209,7 +262,14 @@ export async function setLoginActive({ db, actor }: StaffDeps, input: z.output<t
     if (login.role === 'OWNER' && !input.active) throw new DomainError('INVALID_STATE', 'admin.retailers.error.ownerLogin');
     if (login.active === input.active) return { id: input.loginId };
     await tx.retailerLogin.update({ where: { id: input.loginId }, data: { active: input.active, sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: input.active ? 'retailerLogin.restore' : 'retailerLogin.remove', entityType: 'RetailerLogin', entityId: input.loginId, before: { active: login.active }, after: { active: input.active } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: input.active ? 'retailerLogin.restore' : 'retailerLogin.remove',
+      entityType: 'RetailerLogin',
+      entityId: input.loginId,
+      before: { active: login.active },
+      after: { active: input.active },
+    });
     return { id: input.loginId };
   });
 }
@@ -220,18 +280,36 @@ export async function resetLoginPassword({ db, actor }: StaffDeps, input: { logi
   return db.$transaction(async (tx) => {
     const login = await tx.retailerLogin.findUnique({ where: { id: input.loginId }, select: { loginName: true } });
     if (!login) throw notFound();
-    await tx.retailerLogin.update({ where: { id: input.loginId }, data: { passwordHash, sessionVersion: { increment: 1 }, ...CLEARED_LOCKOUT } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailerLogin.resetPassword', entityType: 'RetailerLogin', entityId: input.loginId });
+    await tx.retailerLogin.update({
+      where: { id: input.loginId },
+      data: { passwordHash, sessionVersion: { increment: 1 }, ...CLEARED_LOCKOUT },
+    });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailerLogin.resetPassword',
+      entityType: 'RetailerLogin',
+      entityId: input.loginId,
+    });
     return { loginName: login.loginName, temporaryPassword };
   });
 }
 
 export async function unlockLogin({ db, actor }: StaffDeps, input: { loginId: number }) {
   return db.$transaction(async (tx) => {
-    const login = await tx.retailerLogin.findUnique({ where: { id: input.loginId }, select: { lockedUntil: true, failedLoginCount: true } });
+    const login = await tx.retailerLogin.findUnique({
+      where: { id: input.loginId },
+      select: { lockedUntil: true, failedLoginCount: true },
+    });
     if (!login) throw notFound();
     await tx.retailerLogin.update({ where: { id: input.loginId }, data: CLEARED_LOCKOUT });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailerLogin.unlock', entityType: 'RetailerLogin', entityId: input.loginId, before: login, after: CLEARED_LOCKOUT });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailerLogin.unlock',
+      entityType: 'RetailerLogin',
+      entityId: input.loginId,
+      before: login,
+      after: CLEARED_LOCKOUT,
+    });
     return { id: input.loginId };
   });
 }
@@ -244,14 +322,28 @@ export async function assignAccountManager({ db, actor }: StaffDeps, input: z.ou
     if (!before) throw notFound();
     if (input.accountManagerId !== null) await assertManager(tx, input.accountManagerId);
     await tx.retailer.update({ where: { id: input.retailerId }, data: { accountManagerId: input.accountManagerId } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailer.assign', entityType: 'Retailer', entityId: input.retailerId, before, after: { accountManagerId: input.accountManagerId } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailer.assign',
+      entityType: 'Retailer',
+      entityId: input.retailerId,
+      before,
+      after: { accountManagerId: input.accountManagerId },
+    });
     return { id: input.retailerId };
   });
 }
 
 /** What a bulk assignment would do: how many shops, by district and by their current manager. */
 export async function previewBulkAssign({ db }: StaffDeps, input: { filter: TRetailerFilter; accountManagerId: number | null }) {
-  const where = { AND: [retailerFilterWhere(input.filter), input.accountManagerId === null ? { NOT: { accountManagerId: null } } : { OR: [{ accountManagerId: null }, { NOT: { accountManagerId: input.accountManagerId } }] }] };
+  const where = {
+    AND: [
+      retailerFilterWhere(input.filter),
+      input.accountManagerId === null
+        ? { NOT: { accountManagerId: null } }
+        : { OR: [{ accountManagerId: null }, { NOT: { accountManagerId: input.accountManagerId } }] },
+    ],
+  };
   const [count, byDistrict, byManager, sample] = await Promise.all([
     db.retailer.count({ where }),
     db.retailer.groupBy({ by: ['districtId'], where, _count: { _all: true } }),
@@ -260,12 +352,19 @@ export async function previewBulkAssign({ db }: StaffDeps, input: { filter: TRet
   ]);
   const [districts, managers] = await Promise.all([
     db.district.findMany({ where: { id: { in: byDistrict.map((d) => d.districtId) } }, select: { id: true, name: true, nameEn: true } }),
-    db.staffUser.findMany({ where: { id: { in: byManager.flatMap((m) => (m.accountManagerId ? [m.accountManagerId] : [])) } }, select: { id: true, name: true } }),
+    db.staffUser.findMany({
+      where: { id: { in: byManager.flatMap((m) => (m.accountManagerId ? [m.accountManagerId] : [])) } },
+      select: { id: true, name: true },
+    }),
   ]);
   return {
     count,
-    byDistrict: byDistrict.map((d) => ({ district: districts.find((x) => x.id === d.districtId) ?? null, count: d._count._all })).sort((a, b) => b.count - a.count),
-    byManager: byManager.map((m) => ({ manager: managers.find((x) => x.id === m.accountManagerId) ?? null, count: m._count._all })).sort((a, b) => b.count - a.count),
+    byDistrict: byDistrict
+      .map((d) => ({ district: districts.find((x) => x.id === d.districtId) ?? null, count: d._count._all }))
+      .sort((a, b) => b.count - a.count),
+    byManager: byManager
+      .map((m) => ({ manager: managers.find((x) => x.id === m.accountManagerId) ?? null, count: m._count._all }))
+      .sort((a, b) => b.count - a.count),
     sample,
   };
 }
@@ -281,11 +380,14 @@ export async function bulkAssign({ db, actor, clock }: StaffDeps, input: z.outpu
       const where: Prisma.RetailerWhereInput = {
         AND: [
           retailerFilterWhere(input.filter),
-          input.accountManagerId === null ? { NOT: { accountManagerId: null } } : { OR: [{ accountManagerId: null }, { NOT: { accountManagerId: input.accountManagerId } }] },
+          input.accountManagerId === null
+            ? { NOT: { accountManagerId: null } }
+            : { OR: [{ accountManagerId: null }, { NOT: { accountManagerId: input.accountManagerId } }] },
         ],
       };
       const targets = await tx.retailer.findMany({ where, select: { id: true, accountManagerId: true } });
-      if (targets.length !== input.expectedCount) throw new DomainError('CONFLICT', 'admin.assign.error.changedSincePreview', { count: targets.length });
+      if (targets.length !== input.expectedCount)
+        throw new DomainError('CONFLICT', 'admin.assign.error.changedSincePreview', { count: targets.length });
       if (targets.length === 0) return { count: 0 };
       // One statement with an array parameter: an `in` list of a province's shops would exceed the parameter limit.
       const ids = targets.map((t) => t.id);
@@ -294,7 +396,11 @@ export async function bulkAssign({ db, actor, clock }: StaffDeps, input: z.outpu
         actorStaffId: actor.userId,
         action: 'retailer.assign',
         entityType: 'Retailer',
-        rows: targets.map((t) => ({ entityId: t.id, before: { accountManagerId: t.accountManagerId }, after: { accountManagerId: input.accountManagerId } })),
+        rows: targets.map((t) => ({
+          entityId: t.id,
+          before: { accountManagerId: t.accountManagerId },
+          after: { accountManagerId: input.accountManagerId },
+        })),
       });
       return { count: targets.length };
     },
@@ -306,7 +412,11 @@ export async function bulkAssign({ db, actor, clock }: StaffDeps, input: z.outpu
 export async function moveManagerRetailers(deps: StaffDeps, input: z.output<typeof ZMoveManagerInput>) {
   const from = await deps.db.staffUser.findUnique({ where: { id: input.fromManagerId }, select: { id: true } });
   if (!from) throw notFound();
-  return bulkAssign(deps, { filter: { accountManagerId: input.fromManagerId }, accountManagerId: input.toManagerId, expectedCount: input.expectedCount });
+  return bulkAssign(deps, {
+    filter: { accountManagerId: input.fromManagerId },
+    accountManagerId: input.toManagerId,
+    expectedCount: input.expectedCount,
+  });
 }
 
 // ---------------------------------------------------------------- CSV import
@@ -334,7 +444,14 @@ async function importLookups(db: DbTx, licences: string[]): Promise<ImportLookup
 }
 
 function licencesOf(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const at = header.findIndex((h) => ['licenceno', '许可证号'].includes(h.trim().replace(/^\uFEFF/, '').toLowerCase()));
+  const at = header.findIndex((h) =>
+    ['licenceno', '许可证号'].includes(
+      h
+        .trim()
+        .replace(/^\uFEFF/, '')
+        .toLowerCase(),
+    ),
+  );
   return at < 0 ? [] : rows.map((r) => (r[at] ?? '').trim()).filter((l) => /^\d{12}$/.test(l));
 }
 
@@ -357,7 +474,8 @@ export async function commitRetailerImport({ db, actor, clock }: StaffDeps, inpu
     async (tx) => {
       const lookups = await importLookups(tx, licencesOf(input.header, input.rows));
       const { valid, errors } = validateImportRows(input.header, input.rows, lookups);
-      if (errors.length > 0) return { ok: false as const, created: 0, errorCount: errors.length, errors: errors.slice(0, REPORT_LIMIT) satisfies ImportError[] };
+      if (errors.length > 0)
+        return { ok: false as const, created: 0, errorCount: errors.length, errors: errors.slice(0, REPORT_LIMIT) satisfies ImportError[] };
       const openedOn = DAY(chinaDate(clock()));
       const initialGrades = await getSetting(tx, 'grading.initialGrades');
       const created = await tx.retailer.createManyAndReturn({
@@ -383,7 +501,13 @@ export async function commitRetailerImport({ db, actor, clock }: StaffDeps, inpu
         select: { id: true, licenceNo: true, ownerName: true },
       });
       await tx.retailerLogin.createMany({
-        data: created.map((r) => ({ retailerId: r.id, loginName: r.licenceNo, role: 'OWNER' as const, displayName: r.ownerName, passwordHash: NO_PASSWORD })),
+        data: created.map((r) => ({
+          retailerId: r.id,
+          loginName: r.licenceNo,
+          role: 'OWNER' as const,
+          displayName: r.ownerName,
+          passwordHash: NO_PASSWORD,
+        })),
       });
       await writeAuditMany(tx, {
         actorStaffId: actor.userId,

@@ -39,9 +39,14 @@ function cellsOf(r: ExportRow): (string | number | null)[] {
 }
 
 /** The export's body; refuses anyone without `retailers.manage`. */
-export function exportRetailers(ctx: { db: Db; actor: Actor | null; clock: () => Date }, filter: TRetailerFilter, format: ExportFormat): ReadableStream<Uint8Array> {
+export function exportRetailers(
+  ctx: { db: Db; actor: Actor | null; clock: () => Date },
+  filter: TRetailerFilter,
+  format: ExportFormat,
+): ReadableStream<Uint8Array> {
   if (!ctx.actor) throw new DomainError('FORBIDDEN');
-  if (ctx.actor.kind !== 'staff' || ctx.actor.mustChangePassword || !hasPermission(ctx.actor.roles, 'retailers.manage')) throw new DomainError('FORBIDDEN');
+  if (ctx.actor.kind !== 'staff' || ctx.actor.mustChangePassword || !hasPermission(ctx.actor.roles, 'retailers.manage'))
+    throw new DomainError('FORBIDDEN');
   const deps = { db: ctx.db, actor: ctx.actor, clock: ctx.clock };
   const headers = [...IMPORT_FIELDS.map((f) => CSV_HEADERS[f]), ...EXTRA_HEADERS];
   const batches = exportRetailerAccounts(deps, filter);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADERS, duplicateLicenceErrors, IMPORT_FIELDS, mapHeader, parseCsv, toCsvLine, validateImportRows, type ImportLookups } from './retailer-import.rules';
+import {
+  CSV_HEADERS,
+  duplicateLicenceErrors,
+  IMPORT_FIELDS,
+  mapHeader,
+  parseCsv,
+  toCsvLine,
+  validateImportRows,
+  type ImportLookups,
+} from './retailer-import.rules';
 
 describe('parseCsv and toCsvLine', () => {
   it('reads quoted fields, doubled quotes, CRLF, a BOM, and skips blank lines', () => {
@@ -50,16 +59,60 @@ const row = (overrides: Partial<Record<(typeof IMPORT_FIELDS)[number], string>> 
 
 describe('validateImportRows', () => {
   it('turns a good row into a record, accepting names or codes', () => {
-    const { valid, errors } = validateImportRows(header, [row(), row({ licenceNo: '330100009002', district: 'D01', market: 'x', businessForm: 'Z', sizeClass: '3', orderWeekday: '5', accountManager: '', integrityLevel: '', shopAreaM2: '' })], lookups);
+    const { valid, errors } = validateImportRows(
+      header,
+      [
+        row(),
+        row({
+          licenceNo: '330100009002',
+          district: 'D01',
+          market: 'x',
+          businessForm: 'Z',
+          sizeClass: '3',
+          orderWeekday: '5',
+          accountManager: '',
+          integrityLevel: '',
+          shopAreaM2: '',
+        }),
+      ],
+      lookups,
+    );
     expect(errors).toEqual([]);
-    expect(valid[0]).toMatchObject({ line: 2, licenceNo: '330100009001', districtId: 1, market: 'C', businessForm: 'B', sizeClass: 2, orderWeekday: 3, integrityLevel: 'AA', accountManagerId: 7, shopAreaM2: 60, contactName: null });
-    expect(valid[1]).toMatchObject({ line: 3, market: 'X', businessForm: 'Z', sizeClass: 3, orderWeekday: 5, integrityLevel: 'A', accountManagerId: null, shopAreaM2: null });
+    expect(valid[0]).toMatchObject({
+      line: 2,
+      licenceNo: '330100009001',
+      districtId: 1,
+      market: 'C',
+      businessForm: 'B',
+      sizeClass: 2,
+      orderWeekday: 3,
+      integrityLevel: 'AA',
+      accountManagerId: 7,
+      shopAreaM2: 60,
+      contactName: null,
+    });
+    expect(valid[1]).toMatchObject({
+      line: 3,
+      market: 'X',
+      businessForm: 'Z',
+      sizeClass: 3,
+      orderWeekday: 5,
+      integrityLevel: 'A',
+      accountManagerId: null,
+      shopAreaM2: null,
+    });
   });
 
   it('reports every problem with its line: bad licence, unknown district, duplicates in the file and in the database', () => {
     const { valid, errors } = validateImportRows(
       header,
-      [row({ licenceNo: '12345' }), row({ district: '火星区' }), row({ licenceNo: '330100000001' }), row({ licenceNo: '330100009005' }), row({ licenceNo: '330100009005', phone: '123' })],
+      [
+        row({ licenceNo: '12345' }),
+        row({ district: '火星区' }),
+        row({ licenceNo: '330100000001' }),
+        row({ licenceNo: '330100009005' }),
+        row({ licenceNo: '330100009005', phone: '123' }),
+      ],
       lookups,
     );
     expect(valid.map((r) => r.line)).toEqual([5]);
@@ -73,7 +126,21 @@ describe('validateImportRows', () => {
   });
 
   it('reports empty required values, unknown codes and an unknown account manager', () => {
-    const { errors } = validateImportRows(header, [row({ shopName: '', market: '海外', sizeClass: '4', orderWeekday: '8', integrityLevel: 'E', accountManager: 'nobody', shopAreaM2: '-3' })], lookups);
+    const { errors } = validateImportRows(
+      header,
+      [
+        row({
+          shopName: '',
+          market: '海外',
+          sizeClass: '4',
+          orderWeekday: '8',
+          integrityLevel: 'E',
+          accountManager: 'nobody',
+          shopAreaM2: '-3',
+        }),
+      ],
+      lookups,
+    );
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['shopName', 'required'],
       ['market', 'market'],

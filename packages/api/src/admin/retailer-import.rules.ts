@@ -71,7 +71,18 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-const REQUIRED: readonly ImportField[] = ['licenceNo', 'shopName', 'ownerName', 'phone', 'address', 'district', 'market', 'businessForm', 'sizeClass', 'orderWeekday'];
+const REQUIRED: readonly ImportField[] = [
+  'licenceNo',
+  'shopName',
+  'ownerName',
+  'phone',
+  'address',
+  'district',
+  'market',
+  'businessForm',
+  'sizeClass',
+  'orderWeekday',
+];
 
 /** The header the export writes (zh-CN, as staff know the terms); the import also accepts the field names. */
 export const CSV_HEADERS: Record<ImportField, string> = {
@@ -104,9 +115,32 @@ export function mapHeader(header: readonly string[]): { map: HeaderMap; missing:
 }
 
 const MARKET_NAMES: Record<string, (typeof MARKETS)[number]> = { 城镇: 'C', 乡村: 'X' };
-const FORM_NAMES: Record<string, (typeof BUSINESS_FORMS)[number]> = { 食杂店: 'Z', 便利店: 'B', 超市: 'S', 商场: 'N', 烟酒商店: 'Y', 娱乐服务类: 'F', 其他: 'Q' };
+const FORM_NAMES: Record<string, (typeof BUSINESS_FORMS)[number]> = {
+  食杂店: 'Z',
+  便利店: 'B',
+  超市: 'S',
+  商场: 'N',
+  烟酒商店: 'Y',
+  娱乐服务类: 'F',
+  其他: 'Q',
+};
 const SIZE_NAMES: Record<string, number> = { 大: 1, 中: 2, 小: 3 };
-const WEEKDAY_NAMES: Record<string, number> = { 星期一: 1, 星期二: 2, 星期三: 3, 星期四: 4, 星期五: 5, 星期六: 6, 星期日: 7, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6, 周日: 7 };
+const WEEKDAY_NAMES: Record<string, number> = {
+  星期一: 1,
+  星期二: 2,
+  星期三: 3,
+  星期四: 4,
+  星期五: 5,
+  星期六: 6,
+  星期日: 7,
+  周一: 1,
+  周二: 2,
+  周三: 3,
+  周四: 4,
+  周五: 5,
+  周六: 6,
+  周日: 7,
+};
 
 export type ImportErrorCode =
   | 'missingColumn'
@@ -160,7 +194,12 @@ const MAX_LENGTH: Partial<Record<ImportField, number>> = { shopName: 60, ownerNa
  * Checks every row and reports every problem with its line number (line 1 is the header). Rows are valid
  * only when the whole report is empty; the caller saves nothing otherwise.
  */
-export function validateImportRows(header: readonly string[], rows: readonly (readonly string[])[], lookups: ImportLookups, firstLine = 2): { valid: ImportRow[]; errors: ImportError[] } {
+export function validateImportRows(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  lookups: ImportLookups,
+  firstLine = 2,
+): { valid: ImportRow[]; errors: ImportError[] } {
   const { map, missing } = mapHeader(header);
   if (missing.length > 0) return { valid: [], errors: missing.map((field) => ({ line: 1, field, code: 'missingColumn' as const })) };
   const valid: ImportRow[] = [];
@@ -173,7 +212,8 @@ export function validateImportRows(header: readonly string[], rows: readonly (re
       return at === undefined ? '' : (cells[at] ?? '').trim();
     };
     const rowErrors: ImportError[] = [];
-    const fail = (field: ImportField, code: ImportErrorCode, value?: string) => rowErrors.push({ line, field, code, ...(value ? { value } : {}) });
+    const fail = (field: ImportField, code: ImportErrorCode, value?: string) =>
+      rowErrors.push({ line, field, code, ...(value ? { value } : {}) });
 
     for (const field of REQUIRED) if (get(field) === '') fail(field, 'required');
     for (const [field, max] of Object.entries(MAX_LENGTH) as [ImportField, number][]) if (get(field).length > max) fail(field, 'tooLong');
@@ -193,11 +233,15 @@ export function validateImportRows(header: readonly string[], rows: readonly (re
     if (districtText && districtId === undefined) fail('district', 'unknownDistrict', districtText);
 
     const marketText = get('market');
-    const market = (MARKETS as readonly string[]).includes(marketText.toUpperCase()) ? (marketText.toUpperCase() as ImportRow['market']) : MARKET_NAMES[marketText];
+    const market = (MARKETS as readonly string[]).includes(marketText.toUpperCase())
+      ? (marketText.toUpperCase() as ImportRow['market'])
+      : MARKET_NAMES[marketText];
     if (marketText && !market) fail('market', 'market', marketText);
 
     const formText = get('businessForm');
-    const businessForm = (BUSINESS_FORMS as readonly string[]).includes(formText.toUpperCase()) ? (formText.toUpperCase() as ImportRow['businessForm']) : FORM_NAMES[formText];
+    const businessForm = (BUSINESS_FORMS as readonly string[]).includes(formText.toUpperCase())
+      ? (formText.toUpperCase() as ImportRow['businessForm'])
+      : FORM_NAMES[formText];
     if (formText && !businessForm) fail('businessForm', 'businessForm', formText);
 
     const sizeText = get('sizeClass');
@@ -209,7 +253,12 @@ export function validateImportRows(header: readonly string[], rows: readonly (re
     if (weekdayText && !orderWeekday) fail('orderWeekday', 'orderWeekday', weekdayText);
 
     const integrityText = get('integrityLevel').toUpperCase();
-    const integrityLevel = integrityText === '' ? 'A' : (INTEGRITY_LEVELS as readonly string[]).includes(integrityText) ? (integrityText as ImportRow['integrityLevel']) : undefined;
+    const integrityLevel =
+      integrityText === ''
+        ? 'A'
+        : (INTEGRITY_LEVELS as readonly string[]).includes(integrityText)
+          ? (integrityText as ImportRow['integrityLevel'])
+          : undefined;
     if (!integrityLevel) fail('integrityLevel', 'integrityLevel', integrityText);
 
     const areaText = get('shopAreaM2');

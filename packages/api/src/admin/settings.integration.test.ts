@@ -23,12 +23,17 @@ describe('settings', () => {
   it('saves changed values with who and when, and an audit row with the values before and after', async () => {
     const caller = backofficeCallerFor(db, staffActor(admin));
     try {
-      const result = await caller.admin.settings.update({ values: { 'anomalies.priceSpikeRatio': 2.5, 'anomalies.largeRetailerMonthly': 1000 } });
+      const result = await caller.admin.settings.update({
+        values: { 'anomalies.priceSpikeRatio': 2.5, 'anomalies.largeRetailerMonthly': 1000 },
+      });
       // The second is unchanged (the default), so only the first is written.
       expect(result.changed).toEqual(['anomalies.priceSpikeRatio']);
       expect(await getSettings(db, ['anomalies.priceSpikeRatio'])).toEqual({ 'anomalies.priceSpikeRatio': 2.5 });
       expect(await db.setting.findUnique({ where: { key: 'anomalies.priceSpikeRatio' } })).toMatchObject({ updatedById: admin.id });
-      const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'Setting', entityId: 'anomalies.priceSpikeRatio' }, orderBy: { id: 'desc' } });
+      const audit = await db.auditLog.findFirstOrThrow({
+        where: { entityType: 'Setting', entityId: 'anomalies.priceSpikeRatio' },
+        orderBy: { id: 'desc' },
+      });
       expect(audit).toMatchObject({ action: 'settings.update', actorStaffId: admin.id, before: 2, after: 2.5 });
     } finally {
       await caller.admin.settings.update({ values: { 'anomalies.priceSpikeRatio': 2 } });
@@ -38,7 +43,9 @@ describe('settings', () => {
   it('refuses a bad value, an unknown key or business hours that end before they start, saving nothing', async () => {
     const caller = backofficeCallerFor(db, staffActor(admin));
     const before = await db.auditLog.count({ where: { entityType: 'Setting' } });
-    await expect(caller.admin.settings.update({ values: { 'anomalies.priceSpikeRatio': 0, 'visits.frequencyMatrix': [] } })).rejects.toMatchObject({
+    await expect(
+      caller.admin.settings.update({ values: { 'anomalies.priceSpikeRatio': 0, 'visits.frequencyMatrix': [] } }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       cause: { messageKey: 'admin.settings.error.invalid' },
     });

@@ -52,7 +52,12 @@ describe('settings registry: every number of domain.md', () => {
     const matrix = SETTINGS['visits.frequencyMatrix'].schema;
     expect(matrix.safeParse([{ gradeFrom: 1, gradeTo: 30, perMonth }]).success).toBe(true);
     expect(matrix.safeParse([{ gradeFrom: 1, gradeTo: 20, perMonth }]).success).toBe(false);
-    expect(matrix.safeParse([{ gradeFrom: 1, gradeTo: 20, perMonth }, { gradeFrom: 20, gradeTo: 30, perMonth }]).success).toBe(false);
+    expect(
+      matrix.safeParse([
+        { gradeFrom: 1, gradeTo: 20, perMonth },
+        { gradeFrom: 20, gradeTo: 30, perMonth },
+      ]).success,
+    ).toBe(false);
     expect(matrix.safeParse([{ gradeFrom: 1, gradeTo: 30, perMonth: { ...perMonth, D: -1 } }]).success).toBe(false);
   });
 

@@ -7,7 +7,18 @@ import { ALERT_RULES } from '../alerts/alerts.rules';
 // Code reads them through getSetting/getSettings (settings.service.ts); no such number is written anywhere else.
 
 /** The grouped screens of the settings page, in this order. */
-export const SETTING_GROUPS = ['auth', 'schedule', 'allocation', 'complaints', 'grading', 'surveys', 'rewards', 'anomalies', 'visits', 'backup'] as const;
+export const SETTING_GROUPS = [
+  'auth',
+  'schedule',
+  'allocation',
+  'complaints',
+  'grading',
+  'surveys',
+  'rewards',
+  'anomalies',
+  'visits',
+  'backup',
+] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 type Definition<S extends z.ZodType> = {
@@ -45,34 +56,169 @@ export const DEFAULT_GRADE_SHARES: number[] = [
 ];
 
 export const SETTINGS = {
-  'auth.lockoutMaxAttempts': define({ group: 'auth', schema: z.number().int().min(3).max(20), default: DEFAULT_LOCKOUT_POLICY.maxAttempts, unit: 'times', label: { 'zh-CN': '锁定前允许的错误次数', en: 'Wrong passwords before lock' } }),
-  'auth.lockoutWindowMinutes': define({ group: 'auth', schema: z.number().int().min(1).max(1440), default: DEFAULT_LOCKOUT_POLICY.windowMinutes, unit: 'minutes', label: { 'zh-CN': '错误次数统计时段', en: 'Window for counting wrong passwords' } }),
-  'auth.lockoutMinutes': define({ group: 'auth', schema: z.number().int().min(1).max(1440), default: DEFAULT_LOCKOUT_POLICY.lockMinutes, unit: 'minutes', label: { 'zh-CN': '锁定时长', en: 'Lock duration' } }),
+  'auth.lockoutMaxAttempts': define({
+    group: 'auth',
+    schema: z.number().int().min(3).max(20),
+    default: DEFAULT_LOCKOUT_POLICY.maxAttempts,
+    unit: 'times',
+    label: { 'zh-CN': '锁定前允许的错误次数', en: 'Wrong passwords before lock' },
+  }),
+  'auth.lockoutWindowMinutes': define({
+    group: 'auth',
+    schema: z.number().int().min(1).max(1440),
+    default: DEFAULT_LOCKOUT_POLICY.windowMinutes,
+    unit: 'minutes',
+    label: { 'zh-CN': '错误次数统计时段', en: 'Window for counting wrong passwords' },
+  }),
+  'auth.lockoutMinutes': define({
+    group: 'auth',
+    schema: z.number().int().min(1).max(1440),
+    default: DEFAULT_LOCKOUT_POLICY.lockMinutes,
+    unit: 'minutes',
+    label: { 'zh-CN': '锁定时长', en: 'Lock duration' },
+  }),
 
-  'schedule.windowOpenWeekday': define({ group: 'schedule', schema: weekday, default: 6, unit: 'weekday', label: { 'zh-CN': '网上订货开始（星期）', en: 'Order window opens (weekday)' } }),
-  'schedule.windowOpenTime': define({ group: 'schedule', schema: time, default: '12:00', unit: 'time', label: { 'zh-CN': '网上订货开始时间', en: 'Order window opens at' } }),
-  'schedule.windowCloseTime': define({ group: 'schedule', schema: time, default: '23:59', unit: 'time', label: { 'zh-CN': '订货日前一天截止时间', en: 'Window closes on the day before the order day at' } }),
-  'schedule.deliveryLagWorkingDays': define({ group: 'schedule', schema: z.number().int().min(0).max(10), default: 2, unit: 'working days', label: { 'zh-CN': '订货后第几个工作日送货', en: 'Delivery on working day N after the order day' } }),
-  'schedule.windowReminders': define({ group: 'schedule', schema: z.object({ dayBefore: z.number().int().min(0).max(1), atOpening: z.number().int().min(0).max(1) }).strict(), default: { dayBefore: 1, atOpening: 1 }, unit: 'switch', label: { 'zh-CN': '订货提醒（1 发送，0 不发）：开放前一天 dayBefore，开放时 atOpening', en: 'Order-window reminders (1 on, 0 off): the day before it opens (dayBefore), when it opens (atOpening)' } }),
+  'schedule.windowOpenWeekday': define({
+    group: 'schedule',
+    schema: weekday,
+    default: 6,
+    unit: 'weekday',
+    label: { 'zh-CN': '网上订货开始（星期）', en: 'Order window opens (weekday)' },
+  }),
+  'schedule.windowOpenTime': define({
+    group: 'schedule',
+    schema: time,
+    default: '12:00',
+    unit: 'time',
+    label: { 'zh-CN': '网上订货开始时间', en: 'Order window opens at' },
+  }),
+  'schedule.windowCloseTime': define({
+    group: 'schedule',
+    schema: time,
+    default: '23:59',
+    unit: 'time',
+    label: { 'zh-CN': '订货日前一天截止时间', en: 'Window closes on the day before the order day at' },
+  }),
+  'schedule.deliveryLagWorkingDays': define({
+    group: 'schedule',
+    schema: z.number().int().min(0).max(10),
+    default: 2,
+    unit: 'working days',
+    label: { 'zh-CN': '订货后第几个工作日送货', en: 'Delivery on working day N after the order day' },
+  }),
+  'schedule.windowReminders': define({
+    group: 'schedule',
+    schema: z.object({ dayBefore: z.number().int().min(0).max(1), atOpening: z.number().int().min(0).max(1) }).strict(),
+    default: { dayBefore: 1, atOpening: 1 },
+    unit: 'switch',
+    label: {
+      'zh-CN': '订货提醒（1 发送，0 不发）：开放前一天 dayBefore，开放时 atOpening',
+      en: 'Order-window reminders (1 on, 0 off): the day before it opens (dayBefore), when it opens (atOpening)',
+    },
+  }),
 
-  'allocation.publishWeekday': define({ group: 'allocation', schema: weekday, default: 6, unit: 'weekday', label: { 'zh-CN': '投放策略发布日（星期）', en: 'Allocation policy publish day' } }),
-  'allocation.publishTime': define({ group: 'allocation', schema: time, default: '12:00', unit: 'time', label: { 'zh-CN': '投放策略发布时间', en: 'Allocation policy publish time' } }),
+  'allocation.publishWeekday': define({
+    group: 'allocation',
+    schema: weekday,
+    default: 6,
+    unit: 'weekday',
+    label: { 'zh-CN': '投放策略发布日（星期）', en: 'Allocation policy publish day' },
+  }),
+  'allocation.publishTime': define({
+    group: 'allocation',
+    schema: time,
+    default: '12:00',
+    unit: 'time',
+    label: { 'zh-CN': '投放策略发布时间', en: 'Allocation policy publish time' },
+  }),
 
-  'complaints.businessHoursStart': define({ group: 'complaints', schema: time, default: '08:30', unit: 'time', label: { 'zh-CN': '工作时间开始', en: 'Business hours start' } }),
-  'complaints.businessHoursEnd': define({ group: 'complaints', schema: time, default: '17:30', unit: 'time', label: { 'zh-CN': '工作时间结束', en: 'Business hours end' } }),
-  'complaints.acceptWorkingDays': define({ group: 'complaints', schema: workingDays, default: 1, unit: 'working days', label: { 'zh-CN': '受理时限', en: 'Accept within' } }),
-  'complaints.resolveQuestionWorkingDays': define({ group: 'complaints', schema: workingDays, default: 3, unit: 'working days', label: { 'zh-CN': '咨询办结时限', en: 'Resolve a question within' } }),
-  'complaints.resolveComplaintWorkingDays': define({ group: 'complaints', schema: workingDays, default: 13, unit: 'working days', label: { 'zh-CN': '投诉办结时限', en: 'Resolve a complaint within' } }),
-  'complaints.resolveSuggestionWorkingDays': define({ group: 'complaints', schema: workingDays, default: 13, unit: 'working days', label: { 'zh-CN': '建议办结时限', en: 'Resolve a suggestion within' } }),
-  'complaints.resolveReportWorkingDays': define({ group: 'complaints', schema: workingDays, default: 13, unit: 'working days', label: { 'zh-CN': '举报办结时限', en: 'Resolve a report within' } }),
-  'complaints.reopenWindowDays': define({ group: 'complaints', schema: z.number().int().min(0).max(90), default: 7, unit: 'days', label: { 'zh-CN': '办结后可重新打开天数', en: 'Days a resolved case may be reopened' } }),
-  'complaints.lowRatingReopens': define({ group: 'complaints', schema: z.number().int().min(0).max(5), default: 2, unit: 'rating', label: { 'zh-CN': '评价不高于此分时重新跟进', en: 'Ratings at or below this reopen the case' } }),
+  'complaints.businessHoursStart': define({
+    group: 'complaints',
+    schema: time,
+    default: '08:30',
+    unit: 'time',
+    label: { 'zh-CN': '工作时间开始', en: 'Business hours start' },
+  }),
+  'complaints.businessHoursEnd': define({
+    group: 'complaints',
+    schema: time,
+    default: '17:30',
+    unit: 'time',
+    label: { 'zh-CN': '工作时间结束', en: 'Business hours end' },
+  }),
+  'complaints.acceptWorkingDays': define({
+    group: 'complaints',
+    schema: workingDays,
+    default: 1,
+    unit: 'working days',
+    label: { 'zh-CN': '受理时限', en: 'Accept within' },
+  }),
+  'complaints.resolveQuestionWorkingDays': define({
+    group: 'complaints',
+    schema: workingDays,
+    default: 3,
+    unit: 'working days',
+    label: { 'zh-CN': '咨询办结时限', en: 'Resolve a question within' },
+  }),
+  'complaints.resolveComplaintWorkingDays': define({
+    group: 'complaints',
+    schema: workingDays,
+    default: 13,
+    unit: 'working days',
+    label: { 'zh-CN': '投诉办结时限', en: 'Resolve a complaint within' },
+  }),
+  'complaints.resolveSuggestionWorkingDays': define({
+    group: 'complaints',
+    schema: workingDays,
+    default: 13,
+    unit: 'working days',
+    label: { 'zh-CN': '建议办结时限', en: 'Resolve a suggestion within' },
+  }),
+  'complaints.resolveReportWorkingDays': define({
+    group: 'complaints',
+    schema: workingDays,
+    default: 13,
+    unit: 'working days',
+    label: { 'zh-CN': '举报办结时限', en: 'Resolve a report within' },
+  }),
+  'complaints.reopenWindowDays': define({
+    group: 'complaints',
+    schema: z.number().int().min(0).max(90),
+    default: 7,
+    unit: 'days',
+    label: { 'zh-CN': '办结后可重新打开天数', en: 'Days a resolved case may be reopened' },
+  }),
+  'complaints.lowRatingReopens': define({
+    group: 'complaints',
+    schema: z.number().int().min(0).max(5),
+    default: 2,
+    unit: 'rating',
+    label: { 'zh-CN': '评价不高于此分时重新跟进', en: 'Ratings at or below this reopen the case' },
+  }),
 
-  'grading.periodMonths': define({ group: 'grading', schema: z.number().int().refine((m) => (PERIOD_MONTHS as readonly number[]).includes(m), 'One of 1, 2, 3, 4, 6 or 12 months'), default: 3, unit: 'months', label: { 'zh-CN': '档位评定周期', en: 'Grading period' } }),
-  'grading.integrityCapGrade': define({ group: 'grading', schema: z.number().int().min(1).max(30), default: 10, unit: 'grade', label: { 'zh-CN': '严重失信（C/D）档位上限', en: 'Grade cap for integrity C or D' } }),
+  'grading.periodMonths': define({
+    group: 'grading',
+    schema: z
+      .number()
+      .int()
+      .refine((m) => (PERIOD_MONTHS as readonly number[]).includes(m), 'One of 1, 2, 3, 4, 6 or 12 months'),
+    default: 3,
+    unit: 'months',
+    label: { 'zh-CN': '档位评定周期', en: 'Grading period' },
+  }),
+  'grading.integrityCapGrade': define({
+    group: 'grading',
+    schema: z.number().int().min(1).max(30),
+    default: 10,
+    unit: 'grade',
+    label: { 'zh-CN': '严重失信（C/D）档位上限', en: 'Grade cap for integrity C or D' },
+  }),
   'grading.shareTable': define({
     group: 'grading',
-    schema: z.array(z.number().min(0).max(100)).length(30).refine((shares) => Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.001, 'The 30 shares must add up to 100'),
+    schema: z
+      .array(z.number().min(0).max(100))
+      .length(30)
+      .refine((shares) => Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.001, 'The 30 shares must add up to 100'),
     default: DEFAULT_GRADE_SHARES,
     unit: '%',
     label: { 'zh-CN': '各档位客户占比', en: 'Share of retailers per grade' },
@@ -80,11 +226,19 @@ export const SETTINGS = {
   'grading.scoreWeights': define({
     group: 'grading',
     schema: z
-      .object({ volume: z.number().min(0).max(100), amount: z.number().min(0).max(100), variety: z.number().min(0).max(100), classShare: z.number().min(0).max(100) })
+      .object({
+        volume: z.number().min(0).max(100),
+        amount: z.number().min(0).max(100),
+        variety: z.number().min(0).max(100),
+        classShare: z.number().min(0).max(100),
+      })
       .refine((w) => Math.abs(w.volume + w.amount + w.variety + w.classShare - 100) < 0.001, 'The four weights must add up to 100'),
     default: { volume: 35, amount: 55, variety: 5, classShare: 5 },
     unit: 'points',
-    label: { 'zh-CN': '档位评分权重（条量、金额、规格数、二类以上占比）', en: 'Grading score weights (volume, amount, variety, class share)' },
+    label: {
+      'zh-CN': '档位评分权重（条量、金额、规格数、二类以上占比）',
+      en: 'Grading score weights (volume, amount, variety, class share)',
+    },
   }),
   'grading.initialGrades': define({
     group: 'grading',
@@ -98,13 +252,40 @@ export const SETTINGS = {
     }),
     default: DEFAULT_INITIAL_GRADES,
     unit: 'grade',
-    label: { 'zh-CN': '新户初始档位（业态基数、城乡加档、经营面积加档）', en: 'Initial grade of a new retailer (form base, market and shop-area bonus)' },
+    label: {
+      'zh-CN': '新户初始档位（业态基数、城乡加档、经营面积加档）',
+      en: 'Initial grade of a new retailer (form base, market and shop-area bonus)',
+    },
   }),
-  'grading.appealWorkingDays': define({ group: 'grading', schema: workingDays, default: 10, unit: 'working days', label: { 'zh-CN': '档位复核办理时限', en: 'Decide a grade appeal within' } }),
+  'grading.appealWorkingDays': define({
+    group: 'grading',
+    schema: workingDays,
+    default: 10,
+    unit: 'working days',
+    label: { 'zh-CN': '档位复核办理时限', en: 'Decide a grade appeal within' },
+  }),
 
-  'surveys.invitationsPerMonth': define({ group: 'surveys', schema: z.number().int().min(1).max(10), default: 2, unit: 'invitations', label: { 'zh-CN': '每户每月最多问卷邀请数', en: 'Survey invitations per retailer per month' } }),
-  'surveys.anonymityThreshold': define({ group: 'surveys', schema: z.number().int().min(2).max(50), default: 5, unit: 'respondents', label: { 'zh-CN': '结果展示最少样本数', en: 'Smallest group shown' } }),
-  'surveys.sampleRate': define({ group: 'surveys', schema: z.number().min(0.001).max(1), default: 0.02, unit: 'ratio', label: { 'zh-CN': '分层抽样比例', en: 'Stratified sample rate' } }),
+  'surveys.invitationsPerMonth': define({
+    group: 'surveys',
+    schema: z.number().int().min(1).max(10),
+    default: 2,
+    unit: 'invitations',
+    label: { 'zh-CN': '每户每月最多问卷邀请数', en: 'Survey invitations per retailer per month' },
+  }),
+  'surveys.anonymityThreshold': define({
+    group: 'surveys',
+    schema: z.number().int().min(2).max(50),
+    default: 5,
+    unit: 'respondents',
+    label: { 'zh-CN': '结果展示最少样本数', en: 'Smallest group shown' },
+  }),
+  'surveys.sampleRate': define({
+    group: 'surveys',
+    schema: z.number().min(0.001).max(1),
+    default: 0.02,
+    unit: 'ratio',
+    label: { 'zh-CN': '分层抽样比例', en: 'Stratified sample rate' },
+  }),
 
   'rewards.tiers': define({
     group: 'rewards',
@@ -119,16 +300,70 @@ export const SETTINGS = {
     label: { 'zh-CN': '积分等级', en: 'Points tiers' },
   }),
 
-  'anomalies.orderSpikeRatio': define({ group: 'anomalies', schema: z.number().min(1).max(20), default: 2, unit: 'ratio', label: { 'zh-CN': '单次订货异动倍数', en: 'Order spike ratio' } }),
-  'anomalies.monthSpikeRatio': define({ group: 'anomalies', schema: z.number().min(1).max(20), default: 2, unit: 'ratio', label: { 'zh-CN': '月订货量异动倍数（对比上月）', en: 'Month volume spike ratio (vs previous month)' } }),
-  'anomalies.priceSpikeRatio': define({ group: 'anomalies', schema: z.number().min(1).max(20), default: 2, unit: 'ratio', label: { 'zh-CN': '条均价异动倍数', en: 'Mean price per carton spike ratio' } }),
-  'anomalies.baselineCycles': define({ group: 'anomalies', schema: z.number().int().min(1).max(12), default: 3, unit: 'cycles', label: { 'zh-CN': '异动比较的前期周期数', en: 'Cycles averaged as the baseline' } }),
-  'anomalies.minOrderQuantity': define({ group: 'anomalies', schema: z.number().int().min(0), default: 20, unit: 'tiao', label: { 'zh-CN': '忽略小于该量的订单', en: 'Ignore orders under' } }),
-  'anomalies.stoppedCycles': define({ group: 'anomalies', schema: z.number().int().min(1).max(52), default: 3, unit: 'cycles', label: { 'zh-CN': '连续未订货周期', en: 'Cycles without orders' } }),
-  'anomalies.largeRetailerMonthly': define({ group: 'anomalies', schema: z.number().int().min(1), default: 1000, unit: 'tiao', label: { 'zh-CN': '大户月订货量', en: 'Large retailer monthly volume' } }),
-  'anomalies.askRetailerRules': define({ group: 'anomalies', schema: z.array(z.enum(ALERT_RULES)), default: ['ORDER_SPIKE', 'MONTH_SPIKE', 'STOPPED_ORDERING'], unit: 'rules', label: { 'zh-CN': '请零售客户说明原因的异动规则', en: 'Rules on which the retailer is asked for an explanation' } }),
+  'anomalies.orderSpikeRatio': define({
+    group: 'anomalies',
+    schema: z.number().min(1).max(20),
+    default: 2,
+    unit: 'ratio',
+    label: { 'zh-CN': '单次订货异动倍数', en: 'Order spike ratio' },
+  }),
+  'anomalies.monthSpikeRatio': define({
+    group: 'anomalies',
+    schema: z.number().min(1).max(20),
+    default: 2,
+    unit: 'ratio',
+    label: { 'zh-CN': '月订货量异动倍数（对比上月）', en: 'Month volume spike ratio (vs previous month)' },
+  }),
+  'anomalies.priceSpikeRatio': define({
+    group: 'anomalies',
+    schema: z.number().min(1).max(20),
+    default: 2,
+    unit: 'ratio',
+    label: { 'zh-CN': '条均价异动倍数', en: 'Mean price per carton spike ratio' },
+  }),
+  'anomalies.baselineCycles': define({
+    group: 'anomalies',
+    schema: z.number().int().min(1).max(12),
+    default: 3,
+    unit: 'cycles',
+    label: { 'zh-CN': '异动比较的前期周期数', en: 'Cycles averaged as the baseline' },
+  }),
+  'anomalies.minOrderQuantity': define({
+    group: 'anomalies',
+    schema: z.number().int().min(0),
+    default: 20,
+    unit: 'tiao',
+    label: { 'zh-CN': '忽略小于该量的订单', en: 'Ignore orders under' },
+  }),
+  'anomalies.stoppedCycles': define({
+    group: 'anomalies',
+    schema: z.number().int().min(1).max(52),
+    default: 3,
+    unit: 'cycles',
+    label: { 'zh-CN': '连续未订货周期', en: 'Cycles without orders' },
+  }),
+  'anomalies.largeRetailerMonthly': define({
+    group: 'anomalies',
+    schema: z.number().int().min(1),
+    default: 1000,
+    unit: 'tiao',
+    label: { 'zh-CN': '大户月订货量', en: 'Large retailer monthly volume' },
+  }),
+  'anomalies.askRetailerRules': define({
+    group: 'anomalies',
+    schema: z.array(z.enum(ALERT_RULES)),
+    default: ['ORDER_SPIKE', 'MONTH_SPIKE', 'STOPPED_ORDERING'],
+    unit: 'rules',
+    label: { 'zh-CN': '请零售客户说明原因的异动规则', en: 'Rules on which the retailer is asked for an explanation' },
+  }),
 
-  'complaints.attachmentMaxMegabytes': define({ group: 'complaints', schema: z.number().int().min(1).max(50), default: 10, unit: 'megabytes', label: { 'zh-CN': '单个附件大小上限', en: 'Largest attachment' } }),
+  'complaints.attachmentMaxMegabytes': define({
+    group: 'complaints',
+    schema: z.number().int().min(1).max(50),
+    default: 10,
+    unit: 'megabytes',
+    label: { 'zh-CN': '单个附件大小上限', en: 'Largest attachment' },
+  }),
 
   'visits.frequencyMatrix': define({
     group: 'visits',
@@ -137,7 +372,14 @@ export const SETTINGS = {
         z.object({
           gradeFrom: z.number().int().min(1).max(30),
           gradeTo: z.number().int().min(1).max(30),
-          perMonth: z.object({ AAA: visitsPerMonth, AA: visitsPerMonth, A: visitsPerMonth, B: visitsPerMonth, C: visitsPerMonth, D: visitsPerMonth }),
+          perMonth: z.object({
+            AAA: visitsPerMonth,
+            AA: visitsPerMonth,
+            A: visitsPerMonth,
+            B: visitsPerMonth,
+            C: visitsPerMonth,
+            D: visitsPerMonth,
+          }),
         }),
       )
       .min(1)
@@ -151,8 +393,20 @@ export const SETTINGS = {
     label: { 'zh-CN': '拜访频次（档位段 × 诚信等级，每月次数）', en: 'Visit frequency (grade band × integrity, visits a month)' },
   }),
 
-  'backup.everyHours': define({ group: 'backup', schema: z.number().int().min(0).max(168), default: 24, unit: 'hours', label: { 'zh-CN': '数据库备份间隔（0 为不自动备份）', en: 'Database backup every (0 = no automatic backup)' } }),
-  'backup.keepDays': define({ group: 'backup', schema: z.number().int().min(1).max(3650), default: 14, unit: 'days', label: { 'zh-CN': '备份保留天数', en: 'Keep backups for' } }),
+  'backup.everyHours': define({
+    group: 'backup',
+    schema: z.number().int().min(0).max(168),
+    default: 24,
+    unit: 'hours',
+    label: { 'zh-CN': '数据库备份间隔（0 为不自动备份）', en: 'Database backup every (0 = no automatic backup)' },
+  }),
+  'backup.keepDays': define({
+    group: 'backup',
+    schema: z.number().int().min(1).max(3650),
+    default: 14,
+    unit: 'days',
+    label: { 'zh-CN': '备份保留天数', en: 'Keep backups for' },
+  }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -167,10 +421,15 @@ export type CrossSettingError = { keys: SettingKey[]; messageKey: 'admin.setting
  * Rules that tie settings together, checked on the whole set after a change: a value can be valid alone
  * and still break the clocks with its neighbour (business hours that end before they start).
  */
-export function crossSettingErrors(values: Pick<SettingValues, 'complaints.businessHoursStart' | 'complaints.businessHoursEnd'>): CrossSettingError[] {
+export function crossSettingErrors(
+  values: Pick<SettingValues, 'complaints.businessHoursStart' | 'complaints.businessHoursEnd'>,
+): CrossSettingError[] {
   const errors: CrossSettingError[] = [];
   if (values['complaints.businessHoursEnd'] <= values['complaints.businessHoursStart']) {
-    errors.push({ keys: ['complaints.businessHoursStart', 'complaints.businessHoursEnd'], messageKey: 'admin.settings.error.businessHours' });
+    errors.push({
+      keys: ['complaints.businessHoursStart', 'complaints.businessHoursEnd'],
+      messageKey: 'admin.settings.error.businessHours',
+    });
   }
   return errors;
 }

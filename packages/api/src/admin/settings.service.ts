@@ -2,7 +2,15 @@ import type { DbTx, Prisma } from '@tobacco/db/client';
 import type { StaffDeps } from '../deps';
 import { DomainError } from '../errors';
 import { writeAudit } from './audit';
-import { crossSettingErrors, SETTING_GROUPS, SETTING_KEYS, SETTINGS, type SettingKey, type SettingValue, type SettingValues } from './settings.registry';
+import {
+  crossSettingErrors,
+  SETTING_GROUPS,
+  SETTING_KEYS,
+  SETTINGS,
+  type SettingKey,
+  type SettingValue,
+  type SettingValues,
+} from './settings.registry';
 import type { TUpdateSettingsInput } from './settings.schema';
 
 /**
@@ -18,7 +26,10 @@ export async function getSettings<K extends SettingKey>(db: DbTx, keys: readonly
  * The settings from stored values (key → JSON), for a caller that read the rows in a query of its own:
  * a valid stored value, the default otherwise.
  */
-export function settingsFromStored<K extends SettingKey>(stored: Record<string, unknown>, keys: readonly K[]): { [P in K]: SettingValue<P> } {
+export function settingsFromStored<K extends SettingKey>(
+  stored: Record<string, unknown>,
+  keys: readonly K[],
+): { [P in K]: SettingValue<P> } {
   const out = {} as { [P in K]: SettingValue<P> };
   for (const key of keys) {
     const definition = SETTINGS[key];
@@ -83,8 +94,19 @@ export async function updateSettings({ db, actor }: StaffDeps, input: TUpdateSet
     const changed = [...parsed.entries()].filter(([key, value]) => JSON.stringify(before[key]) !== JSON.stringify(value));
     for (const [key, value] of changed) {
       const json = value as Prisma.InputJsonValue;
-      await tx.setting.upsert({ where: { key }, create: { key, value: json, updatedById: actor.userId }, update: { value: json, updatedById: actor.userId } });
-      await writeAudit(tx, { actorStaffId: actor.userId, action: 'settings.update', entityType: 'Setting', entityId: key, before: before[key], after: value });
+      await tx.setting.upsert({
+        where: { key },
+        create: { key, value: json, updatedById: actor.userId },
+        update: { value: json, updatedById: actor.userId },
+      });
+      await writeAudit(tx, {
+        actorStaffId: actor.userId,
+        action: 'settings.update',
+        entityType: 'Setting',
+        entityId: key,
+        before: before[key],
+        after: value,
+      });
     }
     return { changed: changed.map(([key]) => key) };
   });

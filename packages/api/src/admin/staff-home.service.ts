@@ -27,7 +27,11 @@ export const HOME_CONTRIBUTIONS: readonly HomeContribution[] = [
 /** The signed-in staff member's home: the areas with figures for their roles, each computed in SQL, in parallel. */
 export async function getStaffHome(deps: StaffDeps) {
   const sections = await Promise.all(
-    HOME_CONTRIBUTIONS.map(async (contribution) => ({ area: contribution.area, title: contribution.title, figures: await contribution.figures(deps) })),
+    HOME_CONTRIBUTIONS.map(async (contribution) => ({
+      area: contribution.area,
+      title: contribution.title,
+      figures: await contribution.figures(deps),
+    })),
   );
   return sections.filter((section) => section.figures.length > 0);
 }

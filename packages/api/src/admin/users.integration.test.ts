@@ -19,7 +19,12 @@ const signedInAs = (session: { userId: number; sessionVersion: number }) => sign
 
 /** A caller as the API builds it for a request carrying this session: the account is read afresh. */
 async function requestAs(session: { userId: number; sessionVersion: number; sessionId?: string }) {
-  const ctx = await createContext({ db, sessionUser: session.sessionId ? { kind: 'staff', name: 'x', ...session } : await signedIn(db, { kind: 'staff', name: 'x', ...session }) });
+  const ctx = await createContext({
+    db,
+    sessionUser: session.sessionId
+      ? { kind: 'staff', name: 'x', ...session }
+      : await signedIn(db, { kind: 'staff', name: 'x', ...session }),
+  });
   return backofficeCallerFor(db, ctx.actor);
 }
 
@@ -27,13 +32,21 @@ describe('creating a user with a temporary password', () => {
   it('creates the user with roles, district and an audit row; the password must be changed before anything else', async () => {
     const district = await createDistrict(db);
     const username = `am${uniqueNumber()}`;
-    const created = await adminCaller().admin.users.create({ username, name: '新客户经理', roles: ['ACCOUNT_MANAGER', 'SERVICE_AGENT'], districtId: district.id, phone: '13900001111' });
+    const created = await adminCaller().admin.users.create({
+      username,
+      name: '新客户经理',
+      roles: ['ACCOUNT_MANAGER', 'SERVICE_AGENT'],
+      districtId: district.id,
+      phone: '13900001111',
+    });
     expect(created.temporaryPassword).toMatch(/^[A-Za-z2-9]{10}$/);
 
     const user = await db.staffUser.findUniqueOrThrow({ where: { id: created.id }, include: { roles: true } });
     expect(user).toMatchObject({ username, mustChangePassword: true, districtId: district.id, active: true });
     expect(user.roles.map((r) => r.role).sort()).toEqual(['ACCOUNT_MANAGER', 'SERVICE_AGENT']);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'StaffUser', entityId: String(created.id), action: 'staff.create' } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityType: 'StaffUser', entityId: String(created.id), action: 'staff.create' },
+    });
     expect(audit.actorStaffId).toBe(admin.id);
     expect(JSON.stringify(audit.after)).not.toContain('passwordHash');
 
@@ -45,13 +58,24 @@ describe('creating a user with a temporary password', () => {
     // … may read who they are, and nothing else,
     const first = await requestAs(session);
     expect(await first.admin.me()).toMatchObject({ username, mustChangePassword: true });
-    await expect(first.retailers.list({})).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { messageKey: 'admin.password.mustChangeFirst' } });
+    await expect(first.retailers.list({})).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      cause: { messageKey: 'admin.password.mustChangeFirst' },
+    });
     await expect(first.admin.home()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // … a wrong current password or a weak new one changes nothing,
-    await expect(first.admin.changePassword({ currentPassword: 'wrong-one-1', newPassword: 'NewPass2026', confirmPassword: 'NewPass2026' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(first.admin.changePassword({ currentPassword: created.temporaryPassword, newPassword: 'short', confirmPassword: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      first.admin.changePassword({ currentPassword: 'wrong-one-1', newPassword: 'NewPass2026', confirmPassword: 'NewPass2026' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      first.admin.changePassword({ currentPassword: created.temporaryPassword, newPassword: 'short', confirmPassword: 'short' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // … and after changing it, the old session ends and the new password works for everything.
-    await first.admin.changePassword({ currentPassword: created.temporaryPassword, newPassword: 'NewPass2026', confirmPassword: 'NewPass2026' });
+    await first.admin.changePassword({
+      currentPassword: created.temporaryPassword,
+      newPassword: 'NewPass2026',
+      confirmPassword: 'NewPass2026',
+    });
     expect((await createContext({ db, sessionUser: session })).actor).toBeNull();
     expect((await signInStaff(db, { username, password: created.temporaryPassword })).ok).toBe(false);
     const again = await signInStaff(db, { username, password: 'NewPass2026' });
@@ -65,9 +89,15 @@ describe('creating a user with a temporary password', () => {
     // Other test files add users to the same database meanwhile: count only what these attempts could write.
     const name = `refused${uniqueNumber()}`;
     const written = () => db.staffUser.count({ where: { OR: [{ username: 'X!' }, { name }] } });
-    await expect(adminCaller().admin.users.create({ username: admin.username, name, roles: ['MANAGER'] })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(adminCaller().admin.users.create({ username: 'X!', name, roles: ['MANAGER'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(adminCaller().admin.users.create({ username: `ok${uniqueNumber()}`, name, roles: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(adminCaller().admin.users.create({ username: admin.username, name, roles: ['MANAGER'] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(adminCaller().admin.users.create({ username: 'X!', name, roles: ['MANAGER'] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(adminCaller().admin.users.create({ username: `ok${uniqueNumber()}`, name, roles: [] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await written()).toBe(0);
     expect((await db.staffUser.findUniqueOrThrow({ where: { id: admin.id } })).name).toBe(admin.name);
   });
@@ -82,7 +112,10 @@ describe('roles, deactivation and the administrators that must remain', () => {
     expect((await (await requestAs(session)).admin.settings.list()).length).toBeGreaterThan(0);
     await adminCaller().admin.users.update({ id: user.id, name: user.name, roles: ['MARKETING'] });
     await expect((await requestAs(session)).admin.settings.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const audit = await db.auditLog.findMany({ where: { entityType: 'StaffUser', entityId: String(user.id), action: 'staff.update' }, orderBy: { id: 'asc' } });
+    const audit = await db.auditLog.findMany({
+      where: { entityType: 'StaffUser', entityId: String(user.id), action: 'staff.update' },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => (a.after as { roles: string[] }).roles)).toEqual([['ADMIN', 'SERVICE_AGENT'], ['MARKETING']]);
   });
 
@@ -102,8 +135,14 @@ describe('roles, deactivation and the administrators that must remain', () => {
   it('does not let an administrator remove their own ADMIN role or deactivate themself', async () => {
     const me = await createStaff(db, { roles: ['ADMIN'], passwordHash });
     const caller = backofficeCallerFor(db, staffActor(me));
-    await expect(caller.admin.users.update({ id: me.id, name: me.name, roles: ['MANAGER'] })).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { messageKey: 'admin.users.error.ownAdminRole' } });
-    await expect(caller.admin.users.setActive({ id: me.id, active: false })).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { messageKey: 'admin.users.error.selfDeactivate' } });
+    await expect(caller.admin.users.update({ id: me.id, name: me.name, roles: ['MANAGER'] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      cause: { messageKey: 'admin.users.error.ownAdminRole' },
+    });
+    await expect(caller.admin.users.setActive({ id: me.id, active: false })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      cause: { messageKey: 'admin.users.error.selfDeactivate' },
+    });
     // Adding a role to oneself is fine.
     await caller.admin.users.update({ id: me.id, name: me.name, roles: ['ADMIN', 'MANAGER'] });
     expect((await db.staffRoleGrant.findMany({ where: { userId: me.id } })).map((r) => r.role).sort()).toEqual(['ADMIN', 'MANAGER']);
@@ -121,8 +160,12 @@ describe('roles, deactivation and the administrators that must remain', () => {
       await caller.admin.users.update({ id: last.id, name: last.name, roles: ['ADMIN', 'MANAGER'] });
       // Now only `last` is an active administrator (the caller's session is still valid in this test).
       await db.staffUser.update({ where: { id: second.id }, data: { active: false } });
-      await expect(caller.admin.users.setActive({ id: last.id, active: false })).rejects.toMatchObject({ cause: { messageKey: 'admin.users.error.lastAdmin' } });
-      await expect(caller.admin.users.update({ id: last.id, name: last.name, roles: ['MANAGER'] })).rejects.toMatchObject({ cause: { messageKey: 'admin.users.error.lastAdmin' } });
+      await expect(caller.admin.users.setActive({ id: last.id, active: false })).rejects.toMatchObject({
+        cause: { messageKey: 'admin.users.error.lastAdmin' },
+      });
+      await expect(caller.admin.users.update({ id: last.id, name: last.name, roles: ['MANAGER'] })).rejects.toMatchObject({
+        cause: { messageKey: 'admin.users.error.lastAdmin' },
+      });
       expect(await db.staffUser.findUnique({ where: { id: last.id } })).toMatchObject({ active: true });
       expect((await db.staffRoleGrant.findMany({ where: { userId: last.id } })).map((r) => r.role).sort()).toEqual(['ADMIN', 'MANAGER']);
     } finally {
@@ -132,7 +175,10 @@ describe('roles, deactivation and the administrators that must remain', () => {
 
   it('resets a password (ending sessions, forcing a change) and unlocks a locked account', async () => {
     const user = await createStaff(db, { roles: ['SERVICE_AGENT'], passwordHash });
-    await db.staffUser.update({ where: { id: user.id }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 3600_000), firstFailedAt: new Date() } });
+    await db.staffUser.update({
+      where: { id: user.id },
+      data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 3600_000), firstFailedAt: new Date() },
+    });
     expect(await signInStaff(db, { username: user.username, password: 'irrelevant-1' })).toMatchObject({ ok: false, reason: 'LOCKED' });
     const listed = await adminCaller().admin.users.list({ status: 'locked', q: user.username });
     expect(listed.items.map((u) => u.id)).toEqual([user.id]);
@@ -146,7 +192,9 @@ describe('roles, deactivation and the administrators that must remain', () => {
     const signedIn = await signInStaff(db, { username: user.username, password: temporaryPassword });
     expect(signedIn.ok).toBe(true);
     expect(await db.staffUser.findUnique({ where: { id: user.id } })).toMatchObject({ mustChangePassword: true });
-    expect(await db.auditLog.count({ where: { entityId: String(user.id), action: { in: ['staff.unlock', 'staff.resetPassword'] } } })).toBe(2);
+    expect(await db.auditLog.count({ where: { entityId: String(user.id), action: { in: ['staff.unlock', 'staff.resetPassword'] } } })).toBe(
+      2,
+    );
   });
 
   it('answers NOT_FOUND for a user that does not exist', async () => {

@@ -43,8 +43,22 @@ function present(user: UserRow, now: Date) {
 }
 
 // What the audit log keeps of a user: never the password hash.
-function auditView(user: { name: string; phone: string | null; active: boolean; districtId?: number | null; departmentId?: number | null; roles: readonly string[] }) {
-  return { name: user.name, phone: user.phone, active: user.active, districtId: user.districtId ?? null, departmentId: user.departmentId ?? null, roles: [...user.roles].sort() };
+function auditView(user: {
+  name: string;
+  phone: string | null;
+  active: boolean;
+  districtId?: number | null;
+  departmentId?: number | null;
+  roles: readonly string[];
+}) {
+  return {
+    name: user.name,
+    phone: user.phone,
+    active: user.active,
+    districtId: user.districtId ?? null,
+    departmentId: user.departmentId ?? null,
+    roles: [...user.roles].sort(),
+  };
 }
 
 export async function listStaffUsers({ db, clock }: StaffDeps, input: z.output<typeof ZListUsersInput>) {
@@ -52,23 +66,44 @@ export async function listStaffUsers({ db, clock }: StaffDeps, input: z.output<t
   const where: Prisma.StaffUserWhereInput = {
     AND: [
       input.q
-        ? { OR: [{ username: { contains: input.q, mode: 'insensitive' } }, { name: { contains: input.q, mode: 'insensitive' } }, { phone: { startsWith: input.q } }] }
+        ? {
+            OR: [
+              { username: { contains: input.q, mode: 'insensitive' } },
+              { name: { contains: input.q, mode: 'insensitive' } },
+              { phone: { startsWith: input.q } },
+            ],
+          }
         : {},
       input.role ? { roles: { some: { role: input.role } } } : {},
       input.districtId ? { districtId: input.districtId } : {},
       input.departmentId ? { departmentId: input.departmentId } : {},
-      input.status === 'active' ? { active: true } : input.status === 'inactive' ? { active: false } : input.status === 'locked' ? { lockedUntil: { gt: now } } : {},
+      input.status === 'active'
+        ? { active: true }
+        : input.status === 'inactive'
+          ? { active: false }
+          : input.status === 'locked'
+            ? { lockedUntil: { gt: now } }
+            : {},
     ],
   };
   const [total, rows] = await Promise.all([
     db.staffUser.count({ where }),
-    db.staffUser.findMany({ where, orderBy: { username: 'asc' }, skip: (input.page - 1) * USER_PAGE_SIZE, take: USER_PAGE_SIZE, select: USER_SELECT }),
+    db.staffUser.findMany({
+      where,
+      orderBy: { username: 'asc' },
+      skip: (input.page - 1) * USER_PAGE_SIZE,
+      take: USER_PAGE_SIZE,
+      select: USER_SELECT,
+    }),
   ]);
   return { items: rows.map((row) => present(row, now)), total, page: input.page, pages: Math.max(1, Math.ceil(total / USER_PAGE_SIZE)) };
 }
 
 export async function getStaffUser({ db, clock }: StaffDeps, input: { id: number }) {
-  const user = await db.staffUser.findUnique({ where: { id: input.id }, select: { ...USER_SELECT, _count: { select: { managedRetailers: true } } } });
+  const user = await db.staffUser.findUnique({
+    where: { id: input.id },
+    select: { ...USER_SELECT, _count: { select: { managedRetailers: true } } },
+  });
   if (!user) throw notFound();
   const { _count, ...row } = user;
   return { ...present(row, clock()), managedRetailers: _count.managedRetailers };
@@ -158,13 +193,32 @@ export async function updateStaffUser({ db, actor }: StaffDeps, input: z.output<
     await assertOrganisation(tx, input);
     await tx.staffUser.update({
       where: { id: input.id },
-      data: { name: input.name, phone: input.phone || null, districtId: input.districtId ?? null, departmentId: input.departmentId ?? null },
+      data: {
+        name: input.name,
+        phone: input.phone || null,
+        districtId: input.districtId ?? null,
+        departmentId: input.departmentId ?? null,
+      },
     });
     // Roles are read on every request, so the new set applies at the user's next click.
     await tx.staffRoleGrant.deleteMany({ where: { userId: input.id, role: { notIn: roles } } });
     await tx.staffRoleGrant.createMany({ data: roles.map((role) => ({ userId: input.id, role })), skipDuplicates: true });
-    const after = { ...user, name: input.name, phone: input.phone || null, districtId: input.districtId ?? null, departmentId: input.departmentId ?? null, roles };
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'staff.update', entityType: 'StaffUser', entityId: input.id, before: auditView(user), after: auditView(after) });
+    const after = {
+      ...user,
+      name: input.name,
+      phone: input.phone || null,
+      districtId: input.districtId ?? null,
+      departmentId: input.departmentId ?? null,
+      roles,
+    };
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'staff.update',
+      entityType: 'StaffUser',
+      entityId: input.id,
+      before: auditView(user),
+      after: auditView(after),
+    });
   });
   return { id: input.id };
 }
@@ -174,7 +228,12 @@ export async function setStaffUserActive({ db, actor }: StaffDeps, input: z.outp
   await db.$transaction(async (tx) => {
     const { user, activeAdminCount } = await loadForGuard(tx, input.id);
     if (user.active === input.active) return;
-    const refusal = adminGuard({ actorId: actor.userId, target: user, next: { active: input.active, roles: user.roles }, activeAdminCount });
+    const refusal = adminGuard({
+      actorId: actor.userId,
+      target: user,
+      next: { active: input.active, roles: user.roles },
+      activeAdminCount,
+    });
     if (refusal) throw new DomainError('FORBIDDEN', refusal);
     await tx.staffUser.update({ where: { id: input.id }, data: { active: input.active, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, {
@@ -215,7 +274,10 @@ export async function unlockStaffUser({ db, actor, clock }: StaffDeps, input: { 
       action: 'staff.unlock',
       entityType: 'StaffUser',
       entityId: input.id,
-      before: { lockedUntil: user.lockedUntil && user.lockedUntil > clock() ? user.lockedUntil : null, failedLoginCount: user.failedLoginCount },
+      before: {
+        lockedUntil: user.lockedUntil && user.lockedUntil > clock() ? user.lockedUntil : null,
+        failedLoginCount: user.failedLoginCount,
+      },
       after: { lockedUntil: null, failedLoginCount: 0 },
     });
   });
@@ -229,10 +291,20 @@ export async function unlockStaffUser({ db, actor, clock }: StaffDeps, input: { 
 export async function changeOwnPassword({ db, actor, clock }: StaffDeps, input: z.output<typeof ZChangePasswordInput>) {
   const user = await db.staffUser.findUnique({ where: { id: actor.userId }, select: { passwordHash: true, username: true } });
   if (!user) throw notFound();
-  await confirmCurrentPassword(db, { kind: 'staff', id: actor.userId }, user.passwordHash, input.currentPassword, clock(), 'admin.password.wrongCurrent');
+  await confirmCurrentPassword(
+    db,
+    { kind: 'staff', id: actor.userId },
+    user.passwordHash,
+    input.currentPassword,
+    clock(),
+    'admin.password.wrongCurrent',
+  );
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.staffUser.update({ where: { id: actor.userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+    await tx.staffUser.update({
+      where: { id: actor.userId },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
     await writeAudit(tx, { actorStaffId: actor.userId, action: 'staff.changePassword', entityType: 'StaffUser', entityId: actor.userId });
   });
   return { username: user.username };

@@ -10,5 +10,7 @@ export const alertsBackofficeRouter = router({
   filterOptions: staffProcedure.query(({ ctx }) => listAlertFilterOptions(ctx)),
   counts: staffProcedure.input(ZAlertCountsInput).query(({ ctx, input }) => alertCounts(ctx, input)),
   triage: staffProcedure.input(ZTriageAlertInput).mutation(({ ctx, input }) => triageAlert(ctx, input)),
-  runCycle: requirePermission('alerts.run').input(ZRunCycleInput).mutation(({ ctx, input }) => requestCycleRun(ctx, input)),
+  runCycle: requirePermission('alerts.run')
+    .input(ZRunCycleInput)
+    .mutation(({ ctx, input }) => requestCycleRun(ctx, input)),
 });

@@ -24,7 +24,15 @@ const CYCLE = '2031-03-17';
 const MONTH_CYCLE = '2031-03-31';
 const NOW = new Date('2031-04-08T02:00:00Z');
 const clock = () => NOW;
-const DEFAULTS: AnomalySettings = { orderSpikeRatio: 2, monthSpikeRatio: 2, priceSpikeRatio: 2, baselineCycles: 3, minOrderQuantity: 20, stoppedCycles: 3, largeRetailerMonthly: 1000 };
+const DEFAULTS: AnomalySettings = {
+  orderSpikeRatio: 2,
+  monthSpikeRatio: 2,
+  priceSpikeRatio: 2,
+  baselineCycles: 3,
+  minOrderQuantity: 20,
+  stoppedCycles: 3,
+  largeRetailerMonthly: 1000,
+};
 
 beforeAll(async () => {
   passwordHash = await hashPassword('irrelevant-1');
@@ -38,7 +46,12 @@ async function orderHistory(retailerId: number, monday: string, weeks: Record<nu
     const [quantity, price] = Array.isArray(spec) ? spec : [spec, 20_000];
     const weekStart = addDays(monday, -7 * Number(before));
     const cycle = await ensureCycle(db, weekStart);
-    await createOrder(db, { retailerId, cycleId: cycle.id, orderDate: addDays(weekStart, 2), lines: [{ productId, quantity, unitPriceFen: price }] });
+    await createOrder(db, {
+      retailerId,
+      cycleId: cycle.id,
+      orderDate: addDays(weekStart, 2),
+      lines: [{ productId, quantity, unitPriceFen: price }],
+    });
   }
 }
 
@@ -67,8 +80,15 @@ async function expectedFor(client: PrismaClient, retailerId: number, monday: str
     const m = order.orderDate.toISOString().slice(0, 7);
     months.set(m, (months.get(m) ?? 0) + q);
   }
-  const history: RetailerHistory = { openedOn: retailer.openedOn.toISOString().slice(0, 10), active: retailer.status === 'ACTIVE', weeks, months };
-  return anomaliesForCycle(history, monday, DEFAULTS).map((f) => f.rule).sort();
+  const history: RetailerHistory = {
+    openedOn: retailer.openedOn.toISOString().slice(0, 10),
+    active: retailer.status === 'ACTIVE',
+    weeks,
+    months,
+  };
+  return anomaliesForCycle(history, monday, DEFAULTS)
+    .map((f) => f.rule)
+    .sort();
 }
 
 describe('the cycle-close run', () => {
@@ -87,7 +107,13 @@ describe('the cycle-close run', () => {
     await orderHistory(pricey.id, CYCLE, { 0: [30, 60_000], 1: 30, 2: 30, 3: 30 });
     // A cancelled order is no order.
     const cycle = await ensureCycle(db, CYCLE);
-    await createOrder(db, { retailerId: steady.id, cycleId: cycle.id, orderDate: addDays(CYCLE, 2), lines: [{ productId, quantity: 500 }], status: 'CANCELLED' });
+    await createOrder(db, {
+      retailerId: steady.id,
+      cycleId: cycle.id,
+      orderDate: addDays(CYCLE, 2),
+      lines: [{ productId, quantity: 500 }],
+      status: 'CANCELLED',
+    });
 
     const result = await runCycleAnomalies(db, { cycleId: cycle.id }, NOW);
     expect(result.month).toBeNull();
@@ -98,7 +124,11 @@ describe('the cycle-close run', () => {
       [stopped.id, 'STOPPED_ORDERING'],
       [pricey.id, 'PRICE_SPIKE'],
     ]);
-    expect(alerts[0]).toMatchObject({ cycleId: cycle.id, state: 'OPEN', details: { quantity: 100, baselineMean: 40, baselineCycles: 3, ratio: 2.5, threshold: 2, holiday: false } });
+    expect(alerts[0]).toMatchObject({
+      cycleId: cycle.id,
+      state: 'OPEN',
+      details: { quantity: 100, baselineMean: 40, baselineCycles: 3, ratio: 2.5, threshold: 2, holiday: false },
+    });
     expect(alerts[1]!.details).toEqual({ cycles: 3, lastOrderCycle: addDays(CYCLE, -21) });
     expect(alerts[2]!.details).toMatchObject({ meanPriceFen: 60_000, baselinePriceFen: 20_000, ratio: 3 });
     // Asked for the rules the setting names by default (order spike, stopped), not the price spike.
@@ -111,7 +141,13 @@ describe('the cycle-close run', () => {
     expect(read.every(({ title, body }) => !/异动|违规|异常/.test(title + body))).toBe(true);
 
     // The SQL agrees with the pure rules, retailer by retailer.
-    for (const id of ids) expect(alerts.filter((a) => a.retailerId === id).map((a) => a.rule).sort()).toEqual(await expectedFor(db, id, CYCLE));
+    for (const id of ids)
+      expect(
+        alerts
+          .filter((a) => a.retailerId === id)
+          .map((a) => a.rule)
+          .sort(),
+      ).toEqual(await expectedFor(db, id, CYCLE));
 
     await runCycleAnomalies(db, { cycleId: cycle.id }, NOW);
     expect(await alertsOf(ids)).toHaveLength(3);
@@ -132,13 +168,29 @@ describe('the cycle-close run', () => {
       [grower.id, 'MONTH_SPIKE'],
       [big.id, 'LARGE_RETAILER'],
     ]);
-    expect(alerts[0]!.details).toEqual({ month: '2031-03', quantity: 600, previousMonth: '2031-02', previousQuantity: 200, ratio: 3, threshold: 2 });
-    for (const r of [grower, big]) expect(alerts.filter((a) => a.retailerId === r.id).map((a) => a.rule).sort()).toEqual(await expectedFor(db, r.id, MONTH_CYCLE));
+    expect(alerts[0]!.details).toEqual({
+      month: '2031-03',
+      quantity: 600,
+      previousMonth: '2031-02',
+      previousQuantity: 200,
+      ratio: 3,
+      threshold: 2,
+    });
+    for (const r of [grower, big])
+      expect(
+        alerts
+          .filter((a) => a.retailerId === r.id)
+          .map((a) => a.rule)
+          .sort(),
+      ).toEqual(await expectedFor(db, r.id, MONTH_CYCLE));
   });
 
   it('refuses a cycle that has not closed, and the hourly schedule enqueues the last closed cycle once', async () => {
     const open = await ensureCycle(db, '2031-04-07');
-    await expect(runCycleAnomalies(db, { cycleId: open.id }, NOW)).rejects.toMatchObject({ code: 'INVALID_STATE', messageKey: 'alerts.error.cycleOpen' });
+    await expect(runCycleAnomalies(db, { cycleId: open.id }, NOW)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      messageKey: 'alerts.error.cycleOpen',
+    });
     const closed = await ensureCycle(db, '2031-03-31');
     await enqueueClosedCycleRun(db, NOW);
     await enqueueClosedCycleRun(db, NOW);
@@ -159,7 +211,11 @@ describe('the alert queue', () => {
     ]);
     const monopolyDept = await createDepartment(db);
     await db.department.update({ where: { id: monopolyDept.id }, data: { kind: 'MONOPOLY' } });
-    const inspector = await db.staffUser.update({ where: { id: (await createStaff(db, { roles: ['SERVICE_AGENT'], passwordHash })).id }, data: { departmentId: monopolyDept.id }, include: { roles: true } });
+    const inspector = await db.staffUser.update({
+      where: { id: (await createStaff(db, { roles: ['SERVICE_AGENT'], passwordHash })).id },
+      data: { departmentId: monopolyDept.id },
+      include: { roles: true },
+    });
     return { am1, am2, manager, agent, inspector };
   }
 
@@ -183,7 +239,11 @@ describe('the alert queue', () => {
     expect(listed.items.map((a) => a.id)).toEqual([mine.alert.id]);
     await expect(am1.alerts.get({ id: theirs.alert.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     for (const user of [p.manager, p.inspector]) {
-      const all = await backofficeCallerFor(db, staffActor(user), clock).alerts.list({ districtId: otherDistrict, rule: 'ORDER_SPIKE', state: 'OPEN' });
+      const all = await backofficeCallerFor(db, staffActor(user), clock).alerts.list({
+        districtId: otherDistrict,
+        rule: 'ORDER_SPIKE',
+        state: 'OPEN',
+      });
       expect(all.items.map((a) => a.id).sort()).toEqual([mine.alert.id, theirs.alert.id].sort());
     }
     await expect(backofficeCallerFor(db, staffActor(p.agent), clock).alerts.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -196,10 +256,19 @@ describe('the alert queue', () => {
     const { alert } = await raisedFor(p.am1.id);
     const am1 = backofficeCallerFor(db, staffActor(p.am1), clock);
     const manager = backofficeCallerFor(db, staffActor(p.manager), clock);
-    await expect(am1.alerts.triage({ id: alert.id, state: 'EXPLAINED', note: '   ', version: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(backofficeCallerFor(db, staffActor(p.am2), clock).alerts.triage({ id: alert.id, state: 'CONFIRMED', note: '看看', version: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(am1.alerts.triage({ id: alert.id, state: 'EXPLAINED', note: '节前备货', version: 0 })).resolves.toMatchObject({ state: 'EXPLAINED', version: 1 });
-    await expect(manager.alerts.triage({ id: alert.id, state: 'FALSE_POSITIVE', note: '误报', version: 0 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(am1.alerts.triage({ id: alert.id, state: 'EXPLAINED', note: '   ', version: 0 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(
+      backofficeCallerFor(db, staffActor(p.am2), clock).alerts.triage({ id: alert.id, state: 'CONFIRMED', note: '看看', version: 0 }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(am1.alerts.triage({ id: alert.id, state: 'EXPLAINED', note: '节前备货', version: 0 })).resolves.toMatchObject({
+      state: 'EXPLAINED',
+      version: 1,
+    });
+    await expect(manager.alerts.triage({ id: alert.id, state: 'FALSE_POSITIVE', note: '误报', version: 0 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const row = await db.alert.findUniqueOrThrow({ where: { id: alert.id } });
     expect(row).toMatchObject({ state: 'EXPLAINED', note: '节前备货', triagedById: p.am1.id, version: 1 });
     expect(await db.auditLog.count({ where: { entityType: 'Alert', entityId: String(alert.id) } })).toBe(1);
@@ -208,7 +277,9 @@ describe('the alert queue', () => {
   it('a re-run of a past cycle is for managers, and only for a closed cycle', async () => {
     const p = await people();
     const cycle = await ensureCycle(db, '2030-09-16');
-    await expect(backofficeCallerFor(db, staffActor(p.am1), clock).alerts.runCycle({ cycleId: cycle.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(backofficeCallerFor(db, staffActor(p.am1), clock).alerts.runCycle({ cycleId: cycle.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const manager = backofficeCallerFor(db, staffActor(p.manager), clock);
     await expect(manager.alerts.runCycle({ cycleId: cycle.id })).resolves.toMatchObject({ queued: true });
     const open = await ensureCycle(db, '2031-04-07');
@@ -249,7 +320,9 @@ describe('the retailer explains', () => {
     await orderHistory(retailer.id, monday, { 0: [30, 60_000], 1: 30, 2: 30, 3: 30 });
     await runCycleAnomalies(db, { cycleId: (await ensureCycle(db, monday)).id }, NOW);
     const alert = await db.alert.findFirstOrThrow({ where: { retailerId: retailer.id, rule: 'PRICE_SPIKE' } });
-    await expect(portalCallerFor(db, retailerActor(retailer), clock).alerts.answer({ id: alert.id, answer: '新品价格高' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      portalCallerFor(db, retailerActor(retailer), clock).alerts.answer({ id: alert.id, answer: '新品价格高' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).answer).toBeNull();
   });
 });

@@ -92,7 +92,14 @@ export function cycleRules(history: RetailerHistory, cycleStart: string, setting
     if (current.quantity > settings.orderSpikeRatio * mean) {
       fired.push({
         rule: 'ORDER_SPIKE',
-        figures: { quantity: current.quantity, baselineMean: round2(mean), baselineCycles: ordered.length, ratio: round2(current.quantity / mean), threshold: settings.orderSpikeRatio, holiday },
+        figures: {
+          quantity: current.quantity,
+          baselineMean: round2(mean),
+          baselineCycles: ordered.length,
+          ratio: round2(current.quantity / mean),
+          threshold: settings.orderSpikeRatio,
+          holiday,
+        },
       });
     }
     const price = current.amountFen / current.quantity;
@@ -100,7 +107,14 @@ export function cycleRules(history: RetailerHistory, cycleStart: string, setting
     if (price > settings.priceSpikeRatio * basePrice) {
       fired.push({
         rule: 'PRICE_SPIKE',
-        figures: { meanPriceFen: Math.round(price), baselinePriceFen: Math.round(basePrice), baselineCycles: ordered.length, ratio: round2(price / basePrice), threshold: settings.priceSpikeRatio, holiday },
+        figures: {
+          meanPriceFen: Math.round(price),
+          baselinePriceFen: Math.round(basePrice),
+          baselineCycles: ordered.length,
+          ratio: round2(price / basePrice),
+          threshold: settings.priceSpikeRatio,
+          holiday,
+        },
       });
     }
   }
@@ -108,7 +122,12 @@ export function cycleRules(history: RetailerHistory, cycleStart: string, setting
   // Stopped: an order in the cycle just before the last N, none in the N cycles ending with this one.
   const lastOrderWeek = addDays(cycleStart, -7 * settings.stoppedCycles);
   const empty = Array.from({ length: settings.stoppedCycles }, (_, i) => addDays(cycleStart, -7 * i));
-  if (history.active && history.openedOn <= lastOrderWeek && (history.weeks.get(lastOrderWeek)?.quantity ?? 0) > 0 && empty.every((week) => (history.weeks.get(week)?.quantity ?? 0) === 0)) {
+  if (
+    history.active &&
+    history.openedOn <= lastOrderWeek &&
+    (history.weeks.get(lastOrderWeek)?.quantity ?? 0) > 0 &&
+    empty.every((week) => (history.weeks.get(week)?.quantity ?? 0) === 0)
+  ) {
     fired.push({ rule: 'STOPPED_ORDERING', figures: { cycles: settings.stoppedCycles, lastOrderCycle: lastOrderWeek } });
   }
   return fired;
@@ -133,11 +152,29 @@ export function monthRules(history: RetailerHistory, month: string, settings: An
   const before = previousMonth(month);
   const quantity = history.months.get(month) ?? 0;
   const previousQuantity = history.months.get(before) ?? 0;
-  if (quantity >= settings.minOrderQuantity && previousQuantity > 0 && history.openedOn <= `${before}-01` && quantity > settings.monthSpikeRatio * previousQuantity) {
-    fired.push({ rule: 'MONTH_SPIKE', figures: { month, quantity, previousMonth: before, previousQuantity, ratio: round2(quantity / previousQuantity), threshold: settings.monthSpikeRatio } });
+  if (
+    quantity >= settings.minOrderQuantity &&
+    previousQuantity > 0 &&
+    history.openedOn <= `${before}-01` &&
+    quantity > settings.monthSpikeRatio * previousQuantity
+  ) {
+    fired.push({
+      rule: 'MONTH_SPIKE',
+      figures: {
+        month,
+        quantity,
+        previousMonth: before,
+        previousQuantity,
+        ratio: round2(quantity / previousQuantity),
+        threshold: settings.monthSpikeRatio,
+      },
+    });
   }
   if (quantity >= settings.largeRetailerMonthly && previousQuantity < settings.largeRetailerMonthly) {
-    fired.push({ rule: 'LARGE_RETAILER', figures: { month, quantity, previousMonth: before, previousQuantity, threshold: settings.largeRetailerMonthly } });
+    fired.push({
+      rule: 'LARGE_RETAILER',
+      figures: { month, quantity, previousMonth: before, previousQuantity, threshold: settings.largeRetailerMonthly },
+    });
   }
   return fired;
 }

@@ -3,7 +3,14 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { getSettings } from '../admin/settings.service';
 import { DomainError, notFound } from '../errors';
 import { addDays, chinaDate } from '../schedule/calendar.rules';
-import { ANOMALY_SETTING_KEYS, monthClosedBy, previousMonth, toAnomalySettings, type AlertRuleName, type AnomalySettings } from './alerts.rules';
+import {
+  ANOMALY_SETTING_KEYS,
+  monthClosedBy,
+  previousMonth,
+  toAnomalySettings,
+  type AlertRuleName,
+  type AnomalySettings,
+} from './alerts.rules';
 
 // The anomaly run of one closed order cycle: the rules of alerts.rules.ts as two set-based statements over
 // the order lines (the cycle rules over the last few weeks, the month rules over two months), inserting
@@ -117,14 +124,23 @@ async function askRetailers(db: DbTx, alertIds: number[], rules: readonly AlertR
     FROM asked`;
 }
 
-export type CycleRunResult = { cycleId: number; cycleCode: string; month: string | null; raised: Partial<Record<AlertRuleName, number>>; asked: number };
+export type CycleRunResult = {
+  cycleId: number;
+  cycleCode: string;
+  month: string | null;
+  raised: Partial<Record<AlertRuleName, number>>;
+  asked: number;
+};
 
 /**
  * Runs every rule for one closed cycle. Refuses a cycle that has not closed yet (its orders are still
  * coming in). Safe to repeat: alerts already raised stay as they are, with their triage.
  */
 export async function runCycleAnomalies(db: Db, input: { cycleId: number }, now: Date): Promise<CycleRunResult> {
-  const cycle = await db.orderCycle.findUnique({ where: { id: input.cycleId }, select: { id: true, code: true, weekStart: true, weekEnd: true } });
+  const cycle = await db.orderCycle.findUnique({
+    where: { id: input.cycleId },
+    select: { id: true, code: true, weekStart: true, weekEnd: true },
+  });
   if (!cycle) throw notFound();
   const weekStart = cycle.weekStart.toISOString().slice(0, 10);
   const weekEnd = cycle.weekEnd.toISOString().slice(0, 10);
@@ -139,7 +155,12 @@ export async function runCycleAnomalies(db: Db, input: { cycleId: number }, now:
         ...(await insertCycleAlerts(tx, { id: cycle.id, weekStart }, settings, holiday, now)),
         ...(month ? await insertMonthAlerts(tx, cycle.id, month, settings, now) : []),
       ];
-      const asked = await askRetailers(tx, raised.map((a) => a.id), values['anomalies.askRetailerRules'], now);
+      const asked = await askRetailers(
+        tx,
+        raised.map((a) => a.id),
+        values['anomalies.askRetailerRules'],
+        now,
+      );
       const counts: Partial<Record<AlertRuleName, number>> = {};
       for (const alert of raised) counts[alert.rule] = (counts[alert.rule] ?? 0) + 1;
       return { cycleId: cycle.id, cycleCode: cycle.code, month, raised: counts, asked };
@@ -150,5 +171,9 @@ export async function runCycleAnomalies(db: Db, input: { cycleId: number }, now:
 
 /** The most recent cycle that has closed by `now` (its Sunday is over in China), or null. */
 export async function lastClosedCycle(db: DbTx, now: Date): Promise<{ id: number; code: string } | null> {
-  return db.orderCycle.findFirst({ where: { weekEnd: { lt: new Date(`${chinaDate(now)}T00:00:00Z`) } }, orderBy: { weekStart: 'desc' }, select: { id: true, code: true } });
+  return db.orderCycle.findFirst({
+    where: { weekEnd: { lt: new Date(`${chinaDate(now)}T00:00:00Z`) } },
+    orderBy: { weekStart: 'desc' },
+    select: { id: true, code: true },
+  });
 }

@@ -10,7 +10,13 @@ import { notifyStaff } from '../notifications/notifications.service';
 import { chinaDate } from '../schedule/calendar.rules';
 import { alertQuestionNotice, ALERT_RUN_QUEUE } from './alerts.run';
 import { canAnswer } from './alerts.rules';
-import { ALERT_PAGE_SIZE, type ZAlertCountsInput, type ZAnswerAlertInput, type ZListAlertsInput, type ZTriageAlertInput } from './alerts.schema';
+import {
+  ALERT_PAGE_SIZE,
+  type ZAlertCountsInput,
+  type ZAnswerAlertInput,
+  type ZListAlertsInput,
+  type ZTriageAlertInput,
+} from './alerts.schema';
 
 // The alert queue: who sees which alerts, triage with optimistic concurrency, the counts over time, and
 // the retailer's own explanation. The rules themselves run in alerts.run.ts.
@@ -67,7 +73,13 @@ export async function listAlerts({ db, actor }: StaffDeps, input: z.output<typeo
   };
   const [total, items] = await Promise.all([
     db.alert.count({ where }),
-    db.alert.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (input.page - 1) * ALERT_PAGE_SIZE, take: ALERT_PAGE_SIZE, select: ALERT_SELECT }),
+    db.alert.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (input.page - 1) * ALERT_PAGE_SIZE,
+      take: ALERT_PAGE_SIZE,
+      select: ALERT_SELECT,
+    }),
   ]);
   return { items, total, page: input.page, pages: Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE)) };
 }
@@ -100,19 +112,38 @@ export async function triageAlert({ db, actor, clock }: StaffDeps, input: z.outp
   const scope: Prisma.RetailerWhereInput = access.all ? {} : { accountManagerId: actor.userId };
   const now = clock();
   return db.$transaction(async (tx) => {
-    const before = await tx.alert.findFirst({ where: { id: input.id, retailer: scope }, select: { id: true, state: true, version: true, note: true } });
+    const before = await tx.alert.findFirst({
+      where: { id: input.id, retailer: scope },
+      select: { id: true, state: true, version: true, note: true },
+    });
     if (!before) throw notFound();
     const { count } = await tx.alert.updateMany({
       where: { id: input.id, version: input.version, state: 'OPEN' },
       data: { state: input.state, note: input.note, triagedById: actor.userId, triagedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw new DomainError('CONFLICT', 'alerts.error.triaged');
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'alert.triage', entityType: 'Alert', entityId: input.id, before: { state: before.state, note: before.note }, after: { state: input.state, note: input.note } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'alert.triage',
+      entityType: 'Alert',
+      entityId: input.id,
+      before: { state: before.state, note: before.note },
+      after: { state: input.state, note: input.note },
+    });
     return { id: input.id, state: input.state, version: input.version + 1 };
   });
 }
 
-type CountRow = { cycle_id: number; code: string; week_start: Date; rule: string; district_id: number; district: string; district_en: string; count: bigint };
+type CountRow = {
+  cycle_id: number;
+  code: string;
+  week_start: Date;
+  rule: string;
+  district_id: number;
+  district: string;
+  district_en: string;
+  count: bigint;
+};
 
 /** Alerts per cycle × rule × district over the last `cycles` cycles that have any, for the trend table and chart. */
 export async function alertCounts({ db, actor }: StaffDeps, input: z.output<typeof ZAlertCountsInput>) {
@@ -132,7 +163,16 @@ export async function alertCounts({ db, actor }: StaffDeps, input: z.output<type
     WHERE (${own}::int IS NULL OR r."accountManagerId" = ${own}::int)
     GROUP BY 1, 2, 3, 4, 5, 6, 7
     ORDER BY recent."weekStart", a.rule::text, d.name`;
-  return rows.map((row) => ({ cycleId: row.cycle_id, cycleCode: row.code, weekStart: row.week_start, rule: row.rule, districtId: row.district_id, district: row.district, districtEn: row.district_en, count: Number(row.count) }));
+  return rows.map((row) => ({
+    cycleId: row.cycle_id,
+    cycleCode: row.code,
+    weekStart: row.week_start,
+    rule: row.rule,
+    districtId: row.district_id,
+    district: row.district,
+    districtEn: row.district_en,
+    count: Number(row.count),
+  }));
 }
 
 /**
@@ -143,10 +183,21 @@ export async function requestCycleRun({ db, actor, clock }: StaffDeps, input: { 
   const now = clock();
   const cycle = await db.orderCycle.findUnique({ where: { id: input.cycleId }, select: { id: true, code: true, weekEnd: true } });
   if (!cycle) throw notFound();
-  if (cycle.weekEnd.toISOString().slice(0, 10) >= chinaDate(now)) throw new DomainError('INVALID_STATE', 'alerts.error.cycleOpen', { cycle: cycle.code });
+  if (cycle.weekEnd.toISOString().slice(0, 10) >= chinaDate(now))
+    throw new DomainError('INVALID_STATE', 'alerts.error.cycleOpen', { cycle: cycle.code });
   // One run per cycle per minute, however often the button is pressed.
-  await enqueueJob(db, { queue: ALERT_RUN_QUEUE, payload: { cycleId: cycle.id }, uniqueKey: `alerts:rerun:${cycle.id}:${now.toISOString().slice(0, 16)}` });
-  await writeAudit(db, { actorStaffId: actor.userId, action: 'alert.rerun', entityType: 'OrderCycle', entityId: cycle.id, after: { code: cycle.code } });
+  await enqueueJob(db, {
+    queue: ALERT_RUN_QUEUE,
+    payload: { cycleId: cycle.id },
+    uniqueKey: `alerts:rerun:${cycle.id}:${now.toISOString().slice(0, 16)}`,
+  });
+  await writeAudit(db, {
+    actorStaffId: actor.userId,
+    action: 'alert.rerun',
+    entityType: 'OrderCycle',
+    entityId: cycle.id,
+    after: { code: cycle.code },
+  });
   return { cycleId: cycle.id, cycleCode: cycle.code, queued: true };
 }
 
@@ -156,19 +207,35 @@ const QUESTION_SELECT = { id: true, rule: true, askedAt: true, answer: true, ans
 
 /** The questions put to my shop, newest first: wording only, never the rule's figures or staff notes. */
 export async function listMyAlertQuestions({ db, actor }: RetailerDeps) {
-  const rows = await db.alert.findMany({ where: { retailerId: actor.retailerId, askedAt: { not: null } }, orderBy: [{ askedAt: 'desc' }, { id: 'desc' }], take: 20, select: QUESTION_SELECT });
+  const rows = await db.alert.findMany({
+    where: { retailerId: actor.retailerId, askedAt: { not: null } },
+    orderBy: [{ askedAt: 'desc' }, { id: 'desc' }],
+    take: 20,
+    select: QUESTION_SELECT,
+  });
   return rows.map(toQuestion);
 }
 
 export async function getMyAlertQuestion({ db, actor }: RetailerDeps, input: { id: number }) {
-  const row = await db.alert.findFirst({ where: { id: input.id, retailerId: actor.retailerId, askedAt: { not: null } }, select: QUESTION_SELECT });
+  const row = await db.alert.findFirst({
+    where: { id: input.id, retailerId: actor.retailerId, askedAt: { not: null } },
+    select: QUESTION_SELECT,
+  });
   if (!row) throw notFound();
   return toQuestion(row);
 }
 
 function toQuestion(row: Prisma.AlertGetPayload<{ select: typeof QUESTION_SELECT }>) {
   const notice = alertQuestionNotice(row.rule);
-  return { id: row.id, title: notice.title, body: notice.body, askedAt: row.askedAt!, answer: row.answer, answeredAt: row.answeredAt, canAnswer: canAnswer(row) };
+  return {
+    id: row.id,
+    title: notice.title,
+    body: notice.body,
+    askedAt: row.askedAt!,
+    answer: row.answer,
+    answeredAt: row.answeredAt,
+    canAnswer: canAnswer(row),
+  };
 }
 
 /** The retailer answers in a sentence; it shows on the alert and the account manager is told. */

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../schedule/calendar.rules';
-import { anomaliesForCycle, canAnswer, cycleRules, monthClosedBy, monthRules, previousMonth, type AnomalySettings, type RetailerHistory, type WeekTotal } from './alerts.rules';
+import {
+  anomaliesForCycle,
+  canAnswer,
+  cycleRules,
+  monthClosedBy,
+  monthRules,
+  previousMonth,
+  type AnomalySettings,
+  type RetailerHistory,
+  type WeekTotal,
+} from './alerts.rules';
 
-const SETTINGS: AnomalySettings = { orderSpikeRatio: 2, monthSpikeRatio: 2, priceSpikeRatio: 2, baselineCycles: 3, minOrderQuantity: 20, stoppedCycles: 3, largeRetailerMonthly: 1000 };
+const SETTINGS: AnomalySettings = {
+  orderSpikeRatio: 2,
+  monthSpikeRatio: 2,
+  priceSpikeRatio: 2,
+  baselineCycles: 3,
+  minOrderQuantity: 20,
+  stoppedCycles: 3,
+  largeRetailerMonthly: 1000,
+};
 
 // A Monday in the middle of a month, so the cycle closes no month.
 const CYCLE = '2026-06-15';
@@ -24,7 +42,9 @@ const rules = (fired: { rule: string }[]) => fired.map((f) => f.rule);
 describe('order spike', () => {
   it('fires above twice the mean of the previous three cycles, with the figures that fired it', () => {
     const fired = cycleRules(history({ 0: at(100), 1: at(40), 2: at(50), 3: at(30) }), CYCLE, SETTINGS);
-    expect(fired).toEqual([{ rule: 'ORDER_SPIKE', figures: { quantity: 100, baselineMean: 40, baselineCycles: 3, ratio: 2.5, threshold: 2, holiday: false } }]);
+    expect(fired).toEqual([
+      { rule: 'ORDER_SPIKE', figures: { quantity: 100, baselineMean: 40, baselineCycles: 3, ratio: 2.5, threshold: 2, holiday: false } },
+    ]);
   });
 
   it('does not fire at exactly twice the mean', () => {
@@ -60,7 +80,12 @@ describe('order spike', () => {
 describe('price spike', () => {
   it('fires when the mean price per 条 is above twice the baseline price', () => {
     const fired = cycleRules(history({ 0: at(30, 50_000), 1: at(30, 20_000), 2: at(30, 20_000), 3: at(30, 20_000) }), CYCLE, SETTINGS);
-    expect(fired).toEqual([{ rule: 'PRICE_SPIKE', figures: { meanPriceFen: 50_000, baselinePriceFen: 20_000, baselineCycles: 3, ratio: 2.5, threshold: 2, holiday: false } }]);
+    expect(fired).toEqual([
+      {
+        rule: 'PRICE_SPIKE',
+        figures: { meanPriceFen: 50_000, baselinePriceFen: 20_000, baselineCycles: 3, ratio: 2.5, threshold: 2, holiday: false },
+      },
+    ]);
   });
 
   it('weighs the baseline price by volume, and ignores small orders', () => {
@@ -72,7 +97,9 @@ describe('price spike', () => {
 
 describe('stopped ordering', () => {
   it('fires once, when the third empty cycle closes after a cycle with an order', () => {
-    expect(cycleRules(history({ 3: at(40), 4: at(40) }), CYCLE, SETTINGS)).toEqual([{ rule: 'STOPPED_ORDERING', figures: { cycles: 3, lastOrderCycle: week(3) } }]);
+    expect(cycleRules(history({ 3: at(40), 4: at(40) }), CYCLE, SETTINGS)).toEqual([
+      { rule: 'STOPPED_ORDERING', figures: { cycles: 3, lastOrderCycle: week(3) } },
+    ]);
     // The next cycle: still stopped, but already raised.
     expect(rules(cycleRules(history({ 4: at(40) }), CYCLE, SETTINGS))).toEqual([]);
     // Two empty cycles are not yet three.
@@ -87,7 +114,8 @@ describe('stopped ordering', () => {
 });
 
 describe('month rules', () => {
-  const months = (entries: Record<string, number>, openedOn = '2025-01-01') => history({}, { months: new Map(Object.entries(entries)), openedOn });
+  const months = (entries: Record<string, number>, openedOn = '2025-01-01') =>
+    history({}, { months: new Map(Object.entries(entries)), openedOn });
 
   it('knows which month a cycle closes', () => {
     expect(monthClosedBy('2026-06-15')).toBeNull();
@@ -99,7 +127,10 @@ describe('month rules', () => {
 
   it('month spike: above twice the previous month, not for new shops, not under the floor', () => {
     expect(monthRules(months({ '2026-06': 500, '2026-05': 200 }), '2026-06', SETTINGS)).toEqual([
-      { rule: 'MONTH_SPIKE', figures: { month: '2026-06', quantity: 500, previousMonth: '2026-05', previousQuantity: 200, ratio: 2.5, threshold: 2 } },
+      {
+        rule: 'MONTH_SPIKE',
+        figures: { month: '2026-06', quantity: 500, previousMonth: '2026-05', previousQuantity: 200, ratio: 2.5, threshold: 2 },
+      },
     ]);
     expect(rules(monthRules(months({ '2026-06': 400, '2026-05': 200 }), '2026-06', SETTINGS))).toEqual([]);
     expect(rules(monthRules(months({ '2026-06': 500, '2026-05': 200 }, '2026-05-10'), '2026-06', SETTINGS))).toEqual([]);
@@ -114,7 +145,15 @@ describe('month rules', () => {
   });
 
   it('runs the month rules only on the cycle that closes a month', () => {
-    const h = history({}, { months: new Map([['2026-06', 3000], ['2026-05', 100]]) });
+    const h = history(
+      {},
+      {
+        months: new Map([
+          ['2026-06', 3000],
+          ['2026-05', 100],
+        ]),
+      },
+    );
     expect(rules(anomaliesForCycle(h, '2026-06-22', SETTINGS))).toEqual([]);
     expect(rules(anomaliesForCycle(h, '2026-06-29', SETTINGS))).toEqual(['MONTH_SPIKE', 'LARGE_RETAILER']);
   });

@@ -49,5 +49,7 @@ export const allocationBackofficeRouter = router({
   submit: draft.input(ZPolicyIdInput).mutation(({ ctx, input }) => submitPolicy(ctx, input)),
   approve: approve.input(ZApprovePolicyInput).mutation(({ ctx, input }) => approvePolicy(ctx, input)),
   reject: approve.input(ZRejectPolicyInput).mutation(({ ctx, input }) => rejectPolicy(ctx, input)),
-  adjust: requirePermission('allocation.adjust').input(ZAdjustInput).mutation(({ ctx, input }) => adjustLimit(ctx, input)),
+  adjust: requirePermission('allocation.adjust')
+    .input(ZAdjustInput)
+    .mutation(({ ctx, input }) => adjustLimit(ctx, input)),
 });

@@ -44,7 +44,12 @@ describe('carry-forward, read side', () => {
   it('before the publish time the next cycle is simply not published; after it the last policy carries forward, marked', async () => {
     const monday = '2081-01-06';
     const { shop, previous, cycle, product, source, saturday } = await scenario(monday);
-    await createOrder(db, { retailerId: shop.id, cycleId: cycle.id, orderDate: addDays(monday, 2), lines: [{ productId: product.id, quantity: 2 }] });
+    await createOrder(db, {
+      retailerId: shop.id,
+      cycleId: cycle.id,
+      orderDate: addDays(monday, 2),
+      lines: [{ productId: product.id, quantity: 2 }],
+    });
 
     const before = await portalCallerFor(db, retailerActor(shop), saturday('11:59')).allocation.mine({ cycle: 'next' });
     expect(before.cycle.start).toBe(monday);
@@ -63,7 +68,13 @@ describe('carry-forward, read side', () => {
     expect(after.items[0]!.allowance).toEqual({ effectiveLimit: 6, ordered: 2, remaining: 4, overBy: 0 });
 
     const home = await portalCallerFor(db, retailerActor(shop), saturday('12:30')).home();
-    expect(home.allowance).toMatchObject({ version: 1, carriedForward: true, carriedFromCycle: previous.code, limitTotal: 6, orderedTotal: 2 });
+    expect(home.allowance).toMatchObject({
+      version: 1,
+      carriedForward: true,
+      carriedFromCycle: previous.code,
+      limitTotal: 6,
+      orderedTotal: 2,
+    });
   });
 });
 
@@ -102,7 +113,15 @@ describe('carry-forward job', () => {
     const monday = '2081-05-05';
     const { cycle, product, saturday } = await scenario(monday);
     const approved = await db.allocationPolicy.create({
-      data: { cycleId: cycle.id, version: 1, state: 'APPROVED', createdById: marketing.id, approvedById: manager.id, publishAt: saturday('12:00')(), limits: { create: [{ productId: product.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 9 }] } },
+      data: {
+        cycleId: cycle.id,
+        version: 1,
+        state: 'APPROVED',
+        createdById: marketing.id,
+        approvedById: manager.id,
+        publishAt: saturday('12:00')(),
+        limits: { create: [{ productId: product.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 9 }] },
+      },
     });
     expect(await carryForwardPolicy(db, saturday('12:01')())).toEqual({ carried: false, reason: 'due' });
     await db.allocationPolicy.update({ where: { id: approved.id }, data: { state: 'PUBLISHED', publishedAt: saturday('12:01')() } });

@@ -27,20 +27,28 @@ export function carryForwardNotice(args: { cycle: string; from: string; version:
   };
 }
 
-export type CarryForwardResult = { carried: false; reason: 'published' | 'due' | 'nothing' } | { carried: true; policyId: number; cycle: string; from: string };
+export type CarryForwardResult =
+  { carried: false; reason: 'published' | 'due' | 'nothing' } | { carried: true; policyId: number; cycle: string; from: string };
 
 export async function carryForwardPolicy(db: Db, now: Date): Promise<CarryForwardResult> {
   const settings = await loadScheduleSettings(db);
   const weekStart = currentCycleStart(now, settings);
   const code = isoWeekCode(weekStart);
   return db.$transaction(async (tx) => {
-    const cycle = await tx.orderCycle.upsert({ where: { weekStart: day(weekStart) }, create: { code, weekStart: day(weekStart), weekEnd: day(addDays(weekStart, 6)) }, update: {} });
+    const cycle = await tx.orderCycle.upsert({
+      where: { weekStart: day(weekStart) },
+      create: { code, weekStart: day(weekStart), weekEnd: day(addDays(weekStart, 6)) },
+      update: {},
+    });
     // Two workers (or a manager publishing at this moment) meet on the cycle's row.
     await tx.$queryRaw`SELECT id FROM "OrderCycle" WHERE id = ${cycle.id} FOR UPDATE`;
     const own = await tx.allocationPolicy.findFirst({ where: { cycleId: cycle.id, state: 'PUBLISHED' }, select: { id: true } });
     if (own) return { carried: false, reason: 'published' };
     // An approved version whose time has come is being published by its own job: let it.
-    const due = await tx.allocationPolicy.findFirst({ where: { cycleId: cycle.id, state: 'APPROVED', publishAt: { lte: now } }, select: { id: true } });
+    const due = await tx.allocationPolicy.findFirst({
+      where: { cycleId: cycle.id, state: 'APPROVED', publishAt: { lte: now } },
+      select: { id: true },
+    });
     if (due) return { carried: false, reason: 'due' };
     const [source] = await tx.$queryRaw<PublishedPolicy[]>(policyInForceSql({ cycleId: cycle.id, weekStart, carryForward: true, now }));
     if (!source) return { carried: false, reason: 'nothing' };
@@ -70,7 +78,10 @@ export async function carryForwardPolicy(db: Db, now: Date): Promise<CarryForwar
       entityId: created.id,
       after: { cycle: cycle.code, version: created.version, carriedFromId: source.id, carriedFromCycle: from },
     });
-    const staff = await tx.staffUser.findMany({ where: { active: true, roles: { some: { role: { in: ['MARKETING', 'MANAGER'] } } } }, select: { id: true } });
+    const staff = await tx.staffUser.findMany({
+      where: { active: true, roles: { some: { role: { in: ['MARKETING', 'MANAGER'] } } } },
+      select: { id: true },
+    });
     const notice = carryForwardNotice({ cycle: cycle.code, from, version: source.version, policyId: created.id });
     for (const person of staff) await notifyStaff(tx, person.id, notice);
     return { carried: true, policyId: created.id, cycle: cycle.code, from };

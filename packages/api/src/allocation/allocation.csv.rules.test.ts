@@ -8,7 +8,10 @@ const products = new Map([
 
 describe('validateLimitCsv', () => {
   it('reads valid rows with the product ids, in English or Chinese headers, any column order', () => {
-    const report = validateLimitCsv('限量,规格编码,起始档位,截止档位\r\n5,6901028001,1,10\r\n8,6901028001,11,30\r\n3,6901028002,1,30\r\n', products);
+    const report = validateLimitCsv(
+      '限量,规格编码,起始档位,截止档位\r\n5,6901028001,1,10\r\n8,6901028001,11,30\r\n3,6901028002,1,30\r\n',
+      products,
+    );
     expect(report.errors).toEqual([]);
     expect(report.rows).toEqual([
       { line: 2, productCode: '6901028001', productId: 1, gradeFrom: 1, gradeTo: 10, limitQuantity: 5 },
@@ -49,7 +52,9 @@ describe('validateLimitCsv', () => {
   });
 
   it('refuses a file without the columns or without rows', () => {
-    expect(validateLimitCsv('code,limit\n6901028001,5', products).errors).toEqual([{ line: 1, code: 'MISSING_COLUMNS', value: 'grade_from, grade_to' }]);
+    expect(validateLimitCsv('code,limit\n6901028001,5', products).errors).toEqual([
+      { line: 1, code: 'MISSING_COLUMNS', value: 'grade_from, grade_to' },
+    ]);
     expect(validateLimitCsv('product_code,grade_from,grade_to,limit\n', products).errors).toEqual([{ line: 2, code: 'NO_ROWS' }]);
     expect(validateLimitCsv('', products).errors).toEqual([{ line: 1, code: 'NO_ROWS' }]);
   });
@@ -57,6 +62,8 @@ describe('validateLimitCsv', () => {
   it('round-trips an export', () => {
     const csv = limitsToCsv([{ productCode: '6901028001', gradeFrom: 1, gradeTo: 30, limitQuantity: 6 }]);
     expect(csv).toBe('product_code,grade_from,grade_to,limit\r\n6901028001,1,30,6\r\n');
-    expect(validateLimitCsv(csv, products).rows).toEqual([{ line: 2, productCode: '6901028001', productId: 1, gradeFrom: 1, gradeTo: 30, limitQuantity: 6 }]);
+    expect(validateLimitCsv(csv, products).rows).toEqual([
+      { line: 2, productCode: '6901028001', productId: 1, gradeFrom: 1, gradeTo: 30, limitQuantity: 6 },
+    ]);
   });
 });

@@ -18,7 +18,8 @@ const ALIASES: Record<Column, string[]> = {
   limit: ['limit', 'limit_quantity', 'quantity', '限量', '限量（条）', '限量(条)'],
 };
 
-export type CsvLimitErrorCode = 'MISSING_COLUMNS' | 'NO_ROWS' | 'UNKNOWN_PRODUCT' | 'BAD_BAND' | 'NEGATIVE_LIMIT' | 'BAD_NUMBER' | 'BAND_OVERLAP';
+export type CsvLimitErrorCode =
+  'MISSING_COLUMNS' | 'NO_ROWS' | 'UNKNOWN_PRODUCT' | 'BAD_BAND' | 'NEGATIVE_LIMIT' | 'BAD_NUMBER' | 'BAND_OVERLAP';
 
 /** `line` is the file's line number (the header is line 1); `otherLine` names the row an overlap collides with. */
 export type CsvLimitError = { line: number; code: CsvLimitErrorCode; value?: string; otherLine?: number };
@@ -97,7 +98,13 @@ export function validateLimitCsv(text: string, productIdByCode: ReadonlyMap<stri
 
   // Overlapping bands of one product, among the rows that are otherwise valid.
   for (const error of validateBands(rows)) {
-    if (error.code === 'BAND_OVERLAP') errors.push({ line: rows[error.row]!.line, code: 'BAND_OVERLAP', otherLine: rows[error.otherRow!]!.line, value: rows[error.row]!.productCode });
+    if (error.code === 'BAND_OVERLAP')
+      errors.push({
+        line: rows[error.row]!.line,
+        code: 'BAND_OVERLAP',
+        otherLine: rows[error.otherRow!]!.line,
+        value: rows[error.row]!.productCode,
+      });
   }
   errors.sort((a, b) => a.line - b.line);
   return { rows, errors };
@@ -105,5 +112,9 @@ export function validateLimitCsv(text: string, productIdByCode: ReadonlyMap<stri
 
 /** A policy's limits as CSV, in the import's own format (so an export can be edited and imported back). */
 export function limitsToCsv(rows: readonly { productCode: string; gradeFrom: number; gradeTo: number; limitQuantity: number }[]): string {
-  return [toCsvLine([...LIMIT_CSV_HEADER]), ...rows.map((r) => toCsvLine([r.productCode, r.gradeFrom, r.gradeTo, r.limitQuantity]))].join('\r\n') + '\r\n';
+  return (
+    [toCsvLine([...LIMIT_CSV_HEADER]), ...rows.map((r) => toCsvLine([r.productCode, r.gradeFrom, r.gradeTo, r.limitQuantity]))].join(
+      '\r\n',
+    ) + '\r\n'
+  );
 }

@@ -12,8 +12,22 @@ export const allocationHome: HomeContribution = {
       SELECT count(*) FILTER (WHERE state = 'DRAFT') AS drafts, count(*) FILTER (WHERE state = 'PENDING_APPROVAL') AS pending
       FROM "AllocationPolicy" WHERE state IN ('DRAFT', 'PENDING_APPROVAL')`;
     const figures: HomeFigure[] = [];
-    if (marketing) figures.push({ id: 'allocation.drafts', label: 'admin.home.figure.policyDrafts', value: n(row?.drafts), format: 'count', href: '/allocation' });
-    figures.push({ id: 'allocation.pending', label: 'admin.home.figure.policiesPending', value: n(row?.pending), format: 'count', href: '/allocation', attention: manager });
+    if (marketing)
+      figures.push({
+        id: 'allocation.drafts',
+        label: 'admin.home.figure.policyDrafts',
+        value: n(row?.drafts),
+        format: 'count',
+        href: '/allocation',
+      });
+    figures.push({
+      id: 'allocation.pending',
+      label: 'admin.home.figure.policiesPending',
+      value: n(row?.pending),
+      format: 'count',
+      href: '/allocation',
+      attention: manager,
+    });
     return figures;
   },
 };

@@ -31,7 +31,13 @@ describe('allocation.mine', () => {
     const scarce = await createProduct(db, { scarce: true, brand: '中华' });
     const plain = await createProduct(db, { brand: '利群', productClass: 2 });
     const unlimited = await createProduct(db);
-    await createPolicy(db, { cycleId: cycle.id, createdById: marketing.id, version: 1, state: 'SUPERSEDED', limits: [{ productId: scarce.id, gradeFrom: 11, gradeTo: 15, limitQuantity: 2 }] });
+    await createPolicy(db, {
+      cycleId: cycle.id,
+      createdById: marketing.id,
+      version: 1,
+      state: 'SUPERSEDED',
+      limits: [{ productId: scarce.id, gradeFrom: 11, gradeTo: 15, limitQuantity: 2 }],
+    });
     const policy = await createPolicy(db, {
       cycleId: cycle.id,
       createdById: marketing.id,
@@ -42,19 +48,50 @@ describe('allocation.mine', () => {
         { productId: plain.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 10 },
       ],
     });
-    await db.allocationAdjustment.create({ data: { retailerId: shop.id, cycleId: cycle.id, productId: scarce.id, delta: 2, reason: '重点保供', createdById: marketing.id } });
-    await createOrder(db, { retailerId: shop.id, cycleId: cycle.id, orderDate: monday, lines: [{ productId: scarce.id, quantity: 4 }, { productId: plain.id, quantity: 12 }, { productId: unlimited.id, quantity: 50 }] });
+    await db.allocationAdjustment.create({
+      data: { retailerId: shop.id, cycleId: cycle.id, productId: scarce.id, delta: 2, reason: '重点保供', createdById: marketing.id },
+    });
+    await createOrder(db, {
+      retailerId: shop.id,
+      cycleId: cycle.id,
+      orderDate: monday,
+      lines: [
+        { productId: scarce.id, quantity: 4 },
+        { productId: plain.id, quantity: 12 },
+        { productId: unlimited.id, quantity: 50 },
+      ],
+    });
     // Another shop's orders and a cancelled order of mine do not count.
     await createOrder(db, { retailerId: other.id, cycleId: cycle.id, orderDate: monday, lines: [{ productId: scarce.id, quantity: 3 }] });
-    await createOrder(db, { retailerId: shop.id, cycleId: cycle.id, orderDate: monday, status: 'CANCELLED', lines: [{ productId: scarce.id, quantity: 3 }] });
-    await createPromotion(db, { createdById: marketing.id, startsAt: new Date('2062-01-01T00:00:00Z'), endsAt: new Date('2062-12-31T00:00:00Z'), namedList: [shop.id], productIds: [plain.id] });
+    await createOrder(db, {
+      retailerId: shop.id,
+      cycleId: cycle.id,
+      orderDate: monday,
+      status: 'CANCELLED',
+      lines: [{ productId: scarce.id, quantity: 3 }],
+    });
+    await createPromotion(db, {
+      createdById: marketing.id,
+      startsAt: new Date('2062-01-01T00:00:00Z'),
+      endsAt: new Date('2062-12-31T00:00:00Z'),
+      namedList: [shop.id],
+      productIds: [plain.id],
+    });
 
     const mine = await portalCallerFor(db, retailerActor(shop), clock).allocation.mine({ cycle: 'current' });
     expect(mine.policy).toMatchObject({ id: policy.id, version: 2 });
     expect(mine.cycle.start).toBe(monday);
     const byId = new Map(mine.items.map((i) => [i.productId, i]));
     expect(mine.items.map((i) => i.productId)).toEqual([scarce.id, plain.id]);
-    expect(byId.get(scarce.id)).toMatchObject({ gradeFrom: 11, gradeTo: 15, limitQuantity: 5, adjustment: 2, ordered: 4, scarce: true, promoted: false });
+    expect(byId.get(scarce.id)).toMatchObject({
+      gradeFrom: 11,
+      gradeTo: 15,
+      limitQuantity: 5,
+      adjustment: 2,
+      ordered: 4,
+      scarce: true,
+      promoted: false,
+    });
     expect(byId.get(scarce.id)!.allowance).toEqual({ effectiveLimit: 7, ordered: 4, remaining: 3, overBy: 0 });
     expect(byId.get(scarce.id)!.adjustments[0]).toMatchObject({ delta: 2, reason: '重点保供' });
     // Ordered beyond the limit: remaining is 0 on screen, never negative.
@@ -73,7 +110,12 @@ describe('allocation.mine', () => {
     const shop = await createRetailer(db, { districtId, passwordHash, grade: 5, orderWeekday: 5 });
     const cycle = await ensureCycle(db, addDays(monday, 7));
     const product = await createProduct(db);
-    await createPolicy(db, { cycleId: cycle.id, createdById: marketing.id, state: 'DRAFT', limits: [{ productId: product.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 3 }] });
+    await createPolicy(db, {
+      cycleId: cycle.id,
+      createdById: marketing.id,
+      state: 'DRAFT',
+      limits: [{ productId: product.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 3 }],
+    });
     const next = await portalCallerFor(db, retailerActor(shop), clock).allocation.mine({ cycle: 'next' });
     expect(next.cycle.start).toBe(addDays(monday, 7));
     expect(next.policy).toBeNull();
@@ -86,9 +128,24 @@ describe('allocation.mine', () => {
     const product = await createProduct(db);
     const earlier = await ensureCycle(db, addDays(monday, -7));
     const current = await ensureCycle(db, monday);
-    await createPolicy(db, { cycleId: earlier.id, createdById: marketing.id, limits: [{ productId: product.id, gradeFrom: 16, gradeTo: 20, limitQuantity: 4 }] });
-    await createPolicy(db, { cycleId: current.id, createdById: marketing.id, version: 1, state: 'SUPERSEDED', limits: [{ productId: product.id, gradeFrom: 16, gradeTo: 20, limitQuantity: 5 }] });
-    await createPolicy(db, { cycleId: current.id, createdById: marketing.id, version: 2, limits: [{ productId: product.id, gradeFrom: 1, gradeTo: 10, limitQuantity: 2 }] });
+    await createPolicy(db, {
+      cycleId: earlier.id,
+      createdById: marketing.id,
+      limits: [{ productId: product.id, gradeFrom: 16, gradeTo: 20, limitQuantity: 4 }],
+    });
+    await createPolicy(db, {
+      cycleId: current.id,
+      createdById: marketing.id,
+      version: 1,
+      state: 'SUPERSEDED',
+      limits: [{ productId: product.id, gradeFrom: 16, gradeTo: 20, limitQuantity: 5 }],
+    });
+    await createPolicy(db, {
+      cycleId: current.id,
+      createdById: marketing.id,
+      version: 2,
+      limits: [{ productId: product.id, gradeFrom: 1, gradeTo: 10, limitQuantity: 2 }],
+    });
     const history = await portalCallerFor(db, retailerActor(shop), clock).allocation.limitHistory({ productId: product.id });
     expect(history.items.map((h) => [h.cycleCode, h.version, h.limitQuantity])).toEqual([
       [current.code, 2, null],
@@ -111,12 +168,31 @@ describe('orders.history', () => {
     const product = await createProduct(db);
     const cycles = [];
     for (let k = 3; k >= 1; k -= 1) cycles.push(await ensureCycle(db, addDays(monday, -7 * k)));
-    await createPolicy(db, { cycleId: cycles[2]!.id, createdById: marketing.id, limits: [{ productId: product.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 6 }] });
+    await createPolicy(db, {
+      cycleId: cycles[2]!.id,
+      createdById: marketing.id,
+      limits: [{ productId: product.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 6 }],
+    });
     for (const cycle of cycles) {
-      await createOrder(db, { retailerId: shop.id, cycleId: cycle.id, orderDate: addDays(cycle.weekStart.toISOString().slice(0, 10), 1), lines: [{ productId: product.id, quantity: 4 }] });
+      await createOrder(db, {
+        retailerId: shop.id,
+        cycleId: cycle.id,
+        orderDate: addDays(cycle.weekStart.toISOString().slice(0, 10), 1),
+        lines: [{ productId: product.id, quantity: 4 }],
+      });
     }
-    await createOrder(db, { retailerId: shop.id, cycleId: cycles[2]!.id, orderDate: addDays(cycles[2]!.weekStart.toISOString().slice(0, 10), 1), lines: [{ productId: product.id, quantity: 3 }] });
-    await createOrder(db, { retailerId: other.id, cycleId: cycles[2]!.id, orderDate: monday, lines: [{ productId: product.id, quantity: 9 }] });
+    await createOrder(db, {
+      retailerId: shop.id,
+      cycleId: cycles[2]!.id,
+      orderDate: addDays(cycles[2]!.weekStart.toISOString().slice(0, 10), 1),
+      lines: [{ productId: product.id, quantity: 3 }],
+    });
+    await createOrder(db, {
+      retailerId: other.id,
+      cycleId: cycles[2]!.id,
+      orderDate: monday,
+      lines: [{ productId: product.id, quantity: 9 }],
+    });
 
     const caller = portalCallerFor(db, retailerActor(shop), clock);
     const page1 = await caller.orders.history({ page: 1, pageSize: 2 });
@@ -137,7 +213,11 @@ describe('schedule.mine', () => {
   it('gives 8 cycles with order day, window and delivery, moving an order day off a holiday', async () => {
     const { monday, clock } = weekOf(32);
     const holiday = addDays(monday, 7 + 2); // next week's Wednesday
-    await db.calendarDay.upsert({ where: { date: new Date(`${holiday}T00:00:00Z`) }, create: { date: new Date(`${holiday}T00:00:00Z`), kind: 'HOLIDAY', name: '测试节', year: 2062 }, update: {} });
+    await db.calendarDay.upsert({
+      where: { date: new Date(`${holiday}T00:00:00Z`) },
+      create: { date: new Date(`${holiday}T00:00:00Z`), kind: 'HOLIDAY', name: '测试节', year: 2062 },
+      update: {},
+    });
     const shop = await createRetailer(db, { districtId, passwordHash, orderWeekday: 3 });
     const mine = await portalCallerFor(db, retailerActor(shop), clock).schedule.mine({ count: 8 });
     expect(mine.cycles).toHaveLength(8);

@@ -8,13 +8,20 @@ import { ALLOCATION_PUBLISH_QUEUE } from './allocation.staff.service';
 
 export { ALLOCATION_PUBLISH_QUEUE };
 
-export async function publishPolicy(db: Db, payload: { policyId: number }, now: Date): Promise<{ published: boolean; superseded: number[] }> {
+export async function publishPolicy(
+  db: Db,
+  payload: { policyId: number },
+  now: Date,
+): Promise<{ published: boolean; superseded: number[] }> {
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: number; cycleId: number; version: number; state: string }[]>`
       SELECT id, "cycleId", version, state::text AS state FROM "AllocationPolicy" WHERE id = ${payload.policyId} FOR UPDATE`;
     const policy = rows[0];
     if (!policy || policy.state !== 'APPROVED') return { published: false, superseded: [] };
-    const previous = await tx.allocationPolicy.findMany({ where: { cycleId: policy.cycleId, state: 'PUBLISHED', id: { not: policy.id } }, select: { id: true, version: true } });
+    const previous = await tx.allocationPolicy.findMany({
+      where: { cycleId: policy.cycleId, state: 'PUBLISHED', id: { not: policy.id } },
+      select: { id: true, version: true },
+    });
     if (previous.length > 0) {
       await tx.allocationPolicy.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { state: 'SUPERSEDED' } });
     }

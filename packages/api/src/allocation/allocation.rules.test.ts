@@ -1,7 +1,20 @@
 import { describe, it, expect } from 'vitest';
-import { fitsAllowance, limitForGrade, limitInForce, remainingAllowance, uncoveredGrades, validateBands, type LimitBand } from './allocation.rules';
+import {
+  fitsAllowance,
+  limitForGrade,
+  limitInForce,
+  remainingAllowance,
+  uncoveredGrades,
+  validateBands,
+  type LimitBand,
+} from './allocation.rules';
 
-const band = (productId: number, gradeFrom: number, gradeTo: number, limitQuantity: number): LimitBand => ({ productId, gradeFrom, gradeTo, limitQuantity });
+const band = (productId: number, gradeFrom: number, gradeTo: number, limitQuantity: number): LimitBand => ({
+  productId,
+  gradeFrom,
+  gradeTo,
+  limitQuantity,
+});
 
 // Product 1 (scarce): three bands covering 1–30. Product 2: only the top grades are limited.
 const policy = [band(1, 1, 10, 2), band(1, 11, 20, 5), band(1, 21, 30, 10), band(2, 25, 30, 3)];
@@ -45,7 +58,12 @@ describe('remainingAllowance', () => {
   });
 
   it('nothing ordered yet', () => {
-    expect(remainingAllowance({ limit: 10, adjustment: 0, ordered: 0 })).toEqual({ effectiveLimit: 10, ordered: 0, remaining: 10, overBy: 0 });
+    expect(remainingAllowance({ limit: 10, adjustment: 0, ordered: 0 })).toEqual({
+      effectiveLimit: 10,
+      ordered: 0,
+      remaining: 10,
+      overBy: 0,
+    });
   });
 
   it('exactly used up', () => {
@@ -57,16 +75,36 @@ describe('remainingAllowance', () => {
   });
 
   it('an adjustment lowers it, never below 0', () => {
-    expect(remainingAllowance({ limit: 5, adjustment: -2, ordered: 1 })).toEqual({ effectiveLimit: 3, ordered: 1, remaining: 2, overBy: 0 });
-    expect(remainingAllowance({ limit: 5, adjustment: -9, ordered: 0 })).toEqual({ effectiveLimit: 0, ordered: 0, remaining: 0, overBy: 0 });
+    expect(remainingAllowance({ limit: 5, adjustment: -2, ordered: 1 })).toEqual({
+      effectiveLimit: 3,
+      ordered: 1,
+      remaining: 2,
+      overBy: 0,
+    });
+    expect(remainingAllowance({ limit: 5, adjustment: -9, ordered: 0 })).toEqual({
+      effectiveLimit: 0,
+      ordered: 0,
+      remaining: 0,
+      overBy: 0,
+    });
   });
 
   it('orders above the limit: remaining 0, and by how much', () => {
-    expect(remainingAllowance({ limit: 5, adjustment: -2, ordered: 4 })).toEqual({ effectiveLimit: 3, ordered: 4, remaining: 0, overBy: 1 });
+    expect(remainingAllowance({ limit: 5, adjustment: -2, ordered: 4 })).toEqual({
+      effectiveLimit: 3,
+      ordered: 4,
+      remaining: 0,
+      overBy: 1,
+    });
   });
 
   it('unlimited (no band): no limit, no remaining, never over; adjustments have nothing to act on', () => {
-    expect(remainingAllowance({ limit: undefined, adjustment: 5, ordered: 40 })).toEqual({ effectiveLimit: null, ordered: 40, remaining: null, overBy: 0 });
+    expect(remainingAllowance({ limit: undefined, adjustment: 5, ordered: 40 })).toEqual({
+      effectiveLimit: null,
+      ordered: 40,
+      remaining: null,
+      overBy: 0,
+    });
     expect(remainingAllowance({ limit: null, ordered: 0 })).toEqual({ effectiveLimit: null, ordered: 0, remaining: null, overBy: 0 });
   });
 
@@ -125,7 +163,9 @@ describe('validateBands', () => {
   });
 
   it('BAND_OVERLAP on the later row, naming the earlier one', () => {
-    expect(validateBands([band(1, 1, 10, 2), band(1, 11, 20, 5), band(1, 20, 30, 10)])).toEqual([{ row: 2, code: 'BAND_OVERLAP', otherRow: 1 }]);
+    expect(validateBands([band(1, 1, 10, 2), band(1, 11, 20, 5), band(1, 20, 30, 10)])).toEqual([
+      { row: 2, code: 'BAND_OVERLAP', otherRow: 1 },
+    ]);
   });
 
   it('BAND_OVERLAP for a band inside another, and for the same band twice', () => {
@@ -193,7 +233,13 @@ describe('limitInForce (the limit history)', () => {
   });
 
   it('never goes below zero, and a version without a band stays unlimited', () => {
-    expect(limitInForce({ cycleId: 1, limitQuantity: 1, inForceUntil: null }, adjustments, now)).toEqual({ adjustment: -2, effectiveLimit: 0 });
-    expect(limitInForce({ cycleId: 1, limitQuantity: null, inForceUntil: null }, adjustments, now)).toEqual({ adjustment: -2, effectiveLimit: null });
+    expect(limitInForce({ cycleId: 1, limitQuantity: 1, inForceUntil: null }, adjustments, now)).toEqual({
+      adjustment: -2,
+      effectiveLimit: 0,
+    });
+    expect(limitInForce({ cycleId: 1, limitQuantity: null, inForceUntil: null }, adjustments, now)).toEqual({
+      adjustment: -2,
+      effectiveLimit: null,
+    });
   });
 });

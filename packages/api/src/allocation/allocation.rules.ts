@@ -64,7 +64,9 @@ export function validateBands(rows: readonly LimitBand[]): BandError[] {
     }
     if (!Number.isInteger(band.limitQuantity) || band.limitQuantity < 0) errors.push({ row, code: 'LIMIT_INVALID' });
     if (!rangeOk) return;
-    const other = valid.find((v) => v.band.productId === band.productId && v.band.gradeFrom <= band.gradeTo && band.gradeFrom <= v.band.gradeTo);
+    const other = valid.find(
+      (v) => v.band.productId === band.productId && v.band.gradeFrom <= band.gradeTo && band.gradeFrom <= v.band.gradeTo,
+    );
     if (other) errors.push({ row, code: 'BAND_OVERLAP', otherRow: other.row });
     valid.push({ row, band });
   });

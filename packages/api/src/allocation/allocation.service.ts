@@ -49,7 +49,11 @@ export function policyInForceSql(args: { cycleId: number; weekStart: string; car
 }
 
 /** Whether a cycle's policy is due (its scheduled publish time has come), so that carrying forward applies. */
-export function policyDue(weekStart: string, now: Date, settings: Pick<ScheduleSettings, 'policyPublishWeekday' | 'policyPublishTime'>): boolean {
+export function policyDue(
+  weekStart: string,
+  now: Date,
+  settings: Pick<ScheduleSettings, 'policyPublishWeekday' | 'policyPublishTime'>,
+): boolean {
   return scheduledPublishAt(weekStart, settings.policyPublishWeekday, settings.policyPublishTime) <= now;
 }
 
@@ -96,7 +100,8 @@ export async function getRetailerLimits(
 ) {
   const { retailerId, grade, cycleId, policyId, now, filters } = args;
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
-  if (filters.q) conditions.push(Prisma.sql`(p.brand ILIKE ${`%${filters.q}%`} OR p.name ILIKE ${`%${filters.q}%`} OR p.code LIKE ${`${filters.q}%`})`);
+  if (filters.q)
+    conditions.push(Prisma.sql`(p.brand ILIKE ${`%${filters.q}%`} OR p.name ILIKE ${`%${filters.q}%`} OR p.code LIKE ${`${filters.q}%`})`);
   if (filters.brand) conditions.push(Prisma.sql`p.brand = ${filters.brand}`);
   if (filters.productClass) conditions.push(Prisma.sql`p."productClass" = ${filters.productClass}`);
   const rows = await db.$queryRaw<LimitRow[]>`
@@ -152,11 +157,20 @@ export async function getMyAllocation({ db, actor, clock }: RetailerDeps, input:
   if (!retailer) throw notFound();
   const cycles = await currentAndNextCycle(db, retailer.orderWeekday, now);
   const chosen = input.cycle === 'next' ? cycles.next : cycles.current;
-  const cycle = await db.orderCycle.findUnique({ where: { weekStart: new Date(`${chosen.cycleStart}T00:00:00Z`) }, select: { id: true, code: true } });
+  const cycle = await db.orderCycle.findUnique({
+    where: { weekStart: new Date(`${chosen.cycleStart}T00:00:00Z`) },
+    select: { id: true, code: true },
+  });
   const policy = await getPublishedPolicy(db, { id: cycle?.id ?? null, weekStart: chosen.cycleStart }, now, cycles.settings);
   const base = {
     grade: retailer.grade,
-    cycle: { kind: input.cycle, code: cycle?.code ?? isoWeekCode(chosen.cycleStart), start: chosen.cycleStart, end: chosen.cycleEnd, orderDay: chosen.orderDay.actual },
+    cycle: {
+      kind: input.cycle,
+      code: cycle?.code ?? isoWeekCode(chosen.cycleStart),
+      start: chosen.cycleStart,
+      end: chosen.cycleEnd,
+      orderDay: chosen.orderDay.actual,
+    },
     /** When this cycle's policy is due: the portal says so while it is not published yet. */
     publishAt: scheduledPublishAt(chosen.cycleStart, cycles.settings.policyPublishWeekday, cycles.settings.policyPublishTime),
     page: input.page,
@@ -167,7 +181,14 @@ export async function getMyAllocation({ db, actor, clock }: RetailerDeps, input:
   }
   // A cycle without a row has no orders or adjustments yet: id 0 matches none.
   const [limits, options] = await Promise.all([
-    getRetailerLimits(db, { retailerId: actor.retailerId, grade: retailer.grade, cycleId: cycle?.id ?? 0, policyId: policy.id, now, filters: input }),
+    getRetailerLimits(db, {
+      retailerId: actor.retailerId,
+      grade: retailer.grade,
+      cycleId: cycle?.id ?? 0,
+      policyId: policy.id,
+      now,
+      filters: input,
+    }),
     limitFilterOptions(db, policy.id, retailer.grade),
   ]);
   return {
@@ -204,7 +225,10 @@ type HistoryRow = {
  */
 export async function getMyLimitHistory({ db, actor, clock }: RetailerDeps, input: z.output<typeof ZLimitHistoryInput>) {
   const now = clock();
-  const product = await db.product.findUnique({ where: { id: input.productId }, select: { id: true, code: true, brand: true, name: true, scarce: true } });
+  const product = await db.product.findUnique({
+    where: { id: input.productId },
+    select: { id: true, code: true, brand: true, name: true, scarce: true },
+  });
   if (!product) throw notFound();
   // A version is in force until the next published version of its cycle, whether or not that one limits this product.
   const rows = await db.$queryRaw<HistoryRow[]>`
@@ -234,7 +258,10 @@ export async function getMyLimitHistory({ db, actor, clock }: RetailerDeps, inpu
   // My adjustments of this product in this page's cycles: a handful of rows, served by (retailerId, cycleId).
   const cycleIds = [...new Set(rows.map((r) => r.cycleId))];
   const adjustments: HistoryAdjustment[] = cycleIds.length
-    ? await db.allocationAdjustment.findMany({ where: { retailerId: actor.retailerId, productId: product.id, cycleId: { in: cycleIds } }, select: { cycleId: true, delta: true, createdAt: true } })
+    ? await db.allocationAdjustment.findMany({
+        where: { retailerId: actor.retailerId, productId: product.id, cycleId: { in: cycleIds } },
+        select: { cycleId: true, delta: true, createdAt: true },
+      })
     : [];
   return {
     product,

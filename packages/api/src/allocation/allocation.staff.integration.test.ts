@@ -48,7 +48,12 @@ async function setting() {
 /** Last cycle's published policy and the next cycle with a published version 1: what marketing starts from. */
 async function scene(n: number) {
   const w = weekOf(n);
-  const [last, next, scarce, plain] = await Promise.all([ensureCycle(db, w.lastMonday), ensureCycle(db, w.nextMonday), createProduct(db, { scarce: true }), createProduct(db)]);
+  const [last, next, scarce, plain] = await Promise.all([
+    ensureCycle(db, w.lastMonday),
+    ensureCycle(db, w.nextMonday),
+    createProduct(db, { scarce: true }),
+    createProduct(db),
+  ]);
   const lastPolicy = await createPolicy(db, {
     cycleId: last.id,
     createdById: marketing.id,
@@ -67,7 +72,12 @@ describe('allocation policy versions', () => {
     const s = await scene(1);
     const shopA = await createRetailer(db, { districtId, passwordHash, grade: 24, orderWeekday: 4 });
     // Version 1 of the next cycle is published already; the new version will supersede it.
-    const v1 = await createPolicy(db, { cycleId: s.next.id, createdById: marketing.id, version: 1, limits: [{ productId: s.scarce.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 3 }] });
+    const v1 = await createPolicy(db, {
+      cycleId: s.next.id,
+      createdById: marketing.id,
+      version: 1,
+      limits: [{ productId: s.scarce.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 3 }],
+    });
 
     const { id, version } = await s.as(marketing).allocation.create({ cycleId: s.next.id });
     expect(version).toBe(2);
@@ -75,7 +85,10 @@ describe('allocation policy versions', () => {
     expect(copied.state).toBe('DRAFT');
     // Started from this cycle's published version (the latest), not from last cycle's.
     expect(copied.limits).toEqual([{ productId: s.scarce.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 3 }]);
-    await expect(s.as(marketing).allocation.create({ cycleId: s.next.id })).rejects.toMatchObject({ code: 'CONFLICT', cause: { messageKey: 'allocation.staff.errors.openVersion' } });
+    await expect(s.as(marketing).allocation.create({ cycleId: s.next.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { messageKey: 'allocation.staff.errors.openVersion' },
+    });
 
     // Overlapping bands are refused and nothing changes.
     await expect(
@@ -99,7 +112,9 @@ describe('allocation policy versions', () => {
     });
     await expect(s.as(executive).allocation.submit({ policyId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await s.as(marketing).allocation.submit({ policyId: id });
-    await expect(s.as(marketing).allocation.saveLimits({ policyId: id, limits: [] })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(s.as(marketing).allocation.saveLimits({ policyId: id, limits: [] })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     await expect(s.as(marketing).allocation.approve({ policyId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const approved = await s.as(manager).allocation.approve({ policyId: id });
 
@@ -134,12 +149,18 @@ describe('allocation policy versions', () => {
       ['allocationPolicy.approve', manager.id],
       ['allocationPolicy.publish', null],
     ]);
-    expect(actions[1]!.after).toMatchObject({ rows: 2, changed: 1, changes: [{ productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, before: 3, after: 7 }] });
+    expect(actions[1]!.after).toMatchObject({
+      rows: 2,
+      changed: 1,
+      changes: [{ productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, before: 3, after: 7 }],
+    });
     expect(actions[4]!.after).toMatchObject({ state: 'PUBLISHED', superseded: [{ id: v1.id, version: 1 }] });
 
     // Any two versions compare: grades 1–20 went 3 → 3 (no change), 21–30 went 3 → 7.
     const diff = await s.as(executive).allocation.compare({ a: v1.id, b: id });
-    expect(diff.changes).toEqual([{ productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, before: 3, after: 7, product: expect.objectContaining({ id: s.scarce.id }) }]);
+    expect(diff.changes).toEqual([
+      { productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, before: 3, after: 7, product: expect.objectContaining({ id: s.scarce.id }) },
+    ]);
   });
 
   it('a new cycle starts from the last published policy of an earlier cycle, and a week without a cycle row can be opened', async () => {
@@ -154,7 +175,9 @@ describe('allocation policy versions', () => {
     expect((await s.as(marketing).allocation.policy({ policyId: far.id })).cycle).toMatchObject({ weekStart: farMonday });
     await expect(s.as(marketing).allocation.create({ weekStart: addDays(farMonday, 1) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // A past cycle cannot get a new version.
-    await expect(s.as(marketing).allocation.create({ cycleId: (await ensureCycle(db, '2020-01-06')).id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(s.as(marketing).allocation.create({ cycleId: (await ensureCycle(db, '2020-01-06')).id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
   });
 
   it('imports a CSV only when every row is valid, with a row-by-row report otherwise', async () => {
@@ -187,7 +210,9 @@ describe('allocation policy versions', () => {
       { productId: s.scarce.id, gradeFrom: 1, gradeTo: 20, limitQuantity: 4 },
       { productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, limitQuantity: 9 },
     ]);
-    expect(await db.auditLog.count({ where: { entityType: 'AllocationPolicy', entityId: String(id), action: 'allocationPolicy.import' } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { entityType: 'AllocationPolicy', entityId: String(id), action: 'allocationPolicy.import' } }),
+    ).toBe(1);
     await expect(s.as(accountManager).allocation.importCsv({ policyId: id, csv: good })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -195,14 +220,19 @@ describe('allocation policy versions', () => {
     const s = await scene(4);
     const own = await s.as(managerWhoDrafts).allocation.create({ cycleId: s.next.id });
     await s.as(managerWhoDrafts).allocation.submit({ policyId: own.id });
-    await expect(s.as(managerWhoDrafts).allocation.approve({ policyId: own.id })).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { messageKey: 'allocation.staff.errors.ownPolicy' } });
+    await expect(s.as(managerWhoDrafts).allocation.approve({ policyId: own.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      cause: { messageKey: 'allocation.staff.errors.ownPolicy' },
+    });
     await expect(s.as(manager).allocation.reject({ policyId: own.id, comment: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await s.as(manager).allocation.reject({ policyId: own.id, comment: '限量过低' });
     const rejected = await s.as(managerWhoDrafts).allocation.policy({ policyId: own.id });
     expect(rejected.state).toBe('REJECTED');
     expect(rejected.history[0]).toMatchObject({ action: 'allocationPolicy.reject', after: { comment: '限量过低' } });
     // Editing a rejected version makes it a draft again.
-    await s.as(managerWhoDrafts).allocation.saveLimits({ policyId: own.id, limits: [{ productId: s.plain.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 12 }] });
+    await s
+      .as(managerWhoDrafts)
+      .allocation.saveLimits({ policyId: own.id, limits: [{ productId: s.plain.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 12 }] });
     await s.as(managerWhoDrafts).allocation.submit({ policyId: own.id });
     const approved = await s.as(manager).allocation.approve({ policyId: own.id, publishNow: true });
     expect(approved.publishAt.getTime()).toBe(s.now.getTime());
@@ -214,22 +244,38 @@ describe('per-retailer adjustments', () => {
     const s = await scene(5);
     const shop = await createRetailer(db, { districtId, passwordHash, grade: 24, orderWeekday: 4, accountManagerId: accountManager.id });
     const ungraded = await createRetailer(db, { districtId, passwordHash, grade: null, orderWeekday: 4 });
-    await createPolicy(db, { cycleId: s.next.id, createdById: marketing.id, limits: [{ productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, limitQuantity: 5 }] });
+    await createPolicy(db, {
+      cycleId: s.next.id,
+      createdById: marketing.id,
+      limits: [{ productId: s.scarce.id, gradeFrom: 21, gradeTo: 30, limitQuantity: 5 }],
+    });
     const unlimited = await createProduct(db);
     const input = { licenceNo: shop.licenceNo, cycleId: s.next.id, productId: s.scarce.id, delta: 3, reason: '新店开业保供' };
 
     await expect(s.as(executive).allocation.adjust(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(s.as(accountManager).allocation.adjust(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(s.as(marketing).allocation.adjust({ ...input, delta: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(s.as(marketing).allocation.adjust({ ...input, productId: unlimited.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', cause: { messageKey: 'allocation.staff.errors.unlimited' } });
-    await expect(s.as(marketing).allocation.adjust({ ...input, delta: -6 })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { messageKey: 'allocation.staff.errors.belowZero' } });
+    await expect(s.as(marketing).allocation.adjust({ ...input, productId: unlimited.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      cause: { messageKey: 'allocation.staff.errors.unlimited' },
+    });
+    await expect(s.as(marketing).allocation.adjust({ ...input, delta: -6 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { messageKey: 'allocation.staff.errors.belowZero' },
+    });
     await expect(s.as(marketing).allocation.adjust({ ...input, licenceNo: '999999999996' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(s.as(marketing).allocation.adjust({ ...input, licenceNo: ungraded.licenceNo })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(s.as(marketing).allocation.adjust({ ...input, licenceNo: ungraded.licenceNo })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
 
     const made = await s.as(manager).allocation.adjust(input);
     expect(made).toMatchObject({ limitBefore: 5, limitAfter: 8 });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'AllocationAdjustment', entityId: String(made.id) } });
-    expect(audit).toMatchObject({ action: 'allocationAdjustment.create', actorStaffId: manager.id, after: { limit: 8, delta: 3, reason: '新店开业保供' } });
+    expect(audit).toMatchObject({
+      action: 'allocationAdjustment.create',
+      actorStaffId: manager.id,
+      after: { limit: 8, delta: 3, reason: '新店开业保供' },
+    });
 
     const mine = await portalCallerFor(db, retailerActor(shop), s.clock).allocation.mine({ cycle: 'next' });
     expect(mine.items.find((i) => i.productId === s.scarce.id)!.allowance.effectiveLimit).toBe(8);

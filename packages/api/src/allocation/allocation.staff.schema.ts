@@ -16,11 +16,13 @@ const id = z.number().int().positive();
 export const ZListCyclesInput = z.object({ page: z.number().int().min(1).max(1000).default(1) });
 
 /** A new version for a cycle (by id, or by its Monday for a week not yet opened), copied from `fromPolicyId` or the latest version before it. */
-export const ZCreatePolicyInput = z.object({
-  cycleId: id.optional(),
-  weekStart: date.optional(),
-  fromPolicyId: id.optional(),
-}).refine((v) => v.cycleId !== undefined || v.weekStart !== undefined, { message: 'allocation.staff.validation.cycle' });
+export const ZCreatePolicyInput = z
+  .object({
+    cycleId: id.optional(),
+    weekStart: date.optional(),
+    fromPolicyId: id.optional(),
+  })
+  .refine((v) => v.cycleId !== undefined || v.weekStart !== undefined, { message: 'allocation.staff.validation.cycle' });
 
 export const ZLimitRow = z.object({
   productId: id,
@@ -58,7 +60,10 @@ export const ZRejectPolicyInput = z.object({
 export const ZComparePoliciesInput = z.object({ a: id, b: id });
 
 export const ZAdjustInput = z.object({
-  licenceNo: z.string().trim().regex(/^\d{12}$/, 'allocation.staff.validation.licence'),
+  licenceNo: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'allocation.staff.validation.licence'),
   cycleId: id,
   productId: id,
   delta: z

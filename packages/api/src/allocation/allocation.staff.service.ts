@@ -27,7 +27,14 @@ import {
   type ZRejectPolicyInput,
   type ZSaveLimitsInput,
 } from './allocation.staff.schema';
-import { diffPolicies, isoWeekCode, nextPolicyState, publishAtFor, scheduledPublishAt, type PolicyState } from './allocation.versions.rules';
+import {
+  diffPolicies,
+  isoWeekCode,
+  nextPolicyState,
+  publishAtFor,
+  scheduledPublishAt,
+  type PolicyState,
+} from './allocation.versions.rules';
 
 // Allocation policies in the back office (domain.md §4). MARKETING starts a version of a cycle's policy
 // from the last one, edits it in the grid or by CSV, and submits it; a MANAGER other than the author
@@ -59,10 +66,23 @@ export async function listCycles({ db, clock }: StaffDeps, input: z.output<typeo
       skip: (input.page - 1) * CYCLE_PAGE_SIZE,
       take: CYCLE_PAGE_SIZE,
       select: {
-        id: true, code: true, weekStart: true, weekEnd: true,
+        id: true,
+        code: true,
+        weekStart: true,
+        weekEnd: true,
         policies: {
           orderBy: { version: 'desc' },
-          select: { id: true, version: true, state: true, publishAt: true, publishedAt: true, createdAt: true, carriedFromId: true, createdBy: { select: { name: true } }, _count: { select: { limits: true } } },
+          select: {
+            id: true,
+            version: true,
+            state: true,
+            publishAt: true,
+            publishedAt: true,
+            createdAt: true,
+            carriedFromId: true,
+            createdBy: { select: { name: true } },
+            _count: { select: { limits: true } },
+          },
         },
       },
     }),
@@ -94,7 +114,11 @@ async function basePolicy(tx: DbTx, cycle: { id: number; weekStart: Date }, from
     if (!from) throw notFound();
     return from.id;
   }
-  const own = await tx.allocationPolicy.findFirst({ where: { cycleId: cycle.id, state: { in: ['PUBLISHED', 'SUPERSEDED'] } }, orderBy: { version: 'desc' }, select: { id: true } });
+  const own = await tx.allocationPolicy.findFirst({
+    where: { cycleId: cycle.id, state: { in: ['PUBLISHED', 'SUPERSEDED'] } },
+    orderBy: { version: 'desc' },
+    select: { id: true },
+  });
   if (own) return own.id;
   const earlier = await tx.allocationPolicy.findFirst({
     where: { state: { in: ['PUBLISHED', 'SUPERSEDED'] }, cycle: { weekStart: { lt: cycle.weekStart } } },
@@ -112,12 +136,19 @@ export async function createPolicy({ db, actor, clock }: StaffDeps, input: z.out
     else {
       const monday = input.weekStart!;
       if (weekdayOf(monday) !== 1) throw new DomainError('VALIDATION', 'allocation.staff.validation.cycle');
-      cycle = await tx.orderCycle.upsert({ where: { weekStart: day(monday) }, create: { code: isoWeekCode(monday), weekStart: day(monday), weekEnd: day(addDays(monday, 6)) }, update: {} });
+      cycle = await tx.orderCycle.upsert({
+        where: { weekStart: day(monday) },
+        create: { code: isoWeekCode(monday), weekStart: day(monday), weekEnd: day(addDays(monday, 6)) },
+        update: {},
+      });
     }
     if (!cycle) throw notFound();
     if (isoDate(cycle.weekEnd) < today) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.cyclePast');
     // One version in the works per cycle: edit that one instead of forking another.
-    const open = await tx.allocationPolicy.findFirst({ where: { cycleId: cycle.id, state: { in: ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'REJECTED'] } }, select: { id: true, version: true } });
+    const open = await tx.allocationPolicy.findFirst({
+      where: { cycleId: cycle.id, state: { in: ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'REJECTED'] } },
+      select: { id: true, version: true },
+    });
     if (open) throw new DomainError('CONFLICT', 'allocation.staff.errors.openVersion', { version: open.version });
     const fromId = await basePolicy(tx, cycle, input.fromPolicyId);
     const last = await tx.allocationPolicy.aggregate({ where: { cycleId: cycle.id }, _max: { version: true } });
@@ -129,7 +160,13 @@ export async function createPolicy({ db, actor, clock }: StaffDeps, input: z.out
         INSERT INTO "AllocationLimit" ("policyId", "productId", "gradeFrom", "gradeTo", "limitQuantity")
         SELECT ${created.id}, "productId", "gradeFrom", "gradeTo", "limitQuantity" FROM "AllocationLimit" WHERE "policyId" = ${fromId}`;
     }
-    await writeAudit(tx, { actor, action: 'allocationPolicy.create', entityType: 'AllocationPolicy', entityId: created.id, after: { cycle: cycle.code, version: created.version, fromPolicyId: fromId } });
+    await writeAudit(tx, {
+      actor,
+      action: 'allocationPolicy.create',
+      entityType: 'AllocationPolicy',
+      entityId: created.id,
+      after: { cycle: cycle.code, version: created.version, fromPolicyId: fromId },
+    });
     return { id: created.id, version: created.version };
   });
 }
@@ -168,12 +205,19 @@ export async function getPolicy({ db, actor }: StaffDeps, input: { policyId: num
       orderBy: [{ product: { brand: 'asc' } }, { product: { name: 'asc' } }, { gradeFrom: 'asc' }],
       select: { productId: true, gradeFrom: true, gradeTo: true, limitQuantity: true },
     }),
-    db.allocationPolicy.findMany({ where: { cycleId: policy.cycleId }, orderBy: { version: 'desc' }, select: { id: true, version: true, state: true, publishedAt: true } }),
+    db.allocationPolicy.findMany({
+      where: { cycleId: policy.cycleId },
+      orderBy: { version: 'desc' },
+      select: { id: true, version: true, state: true, publishedAt: true },
+    }),
     listEntityAudit(db, 'AllocationPolicy', policy.id),
     publishSettings(db),
   ]);
   const productIds = [...new Set(limits.map((l) => l.productId))];
-  const products = await db.product.findMany({ where: { id: { in: productIds } }, select: { id: true, code: true, brand: true, name: true, scarce: true, productClass: true } });
+  const products = await db.product.findMany({
+    where: { id: { in: productIds } },
+    select: { id: true, code: true, brand: true, name: true, scarce: true, productClass: true },
+  });
   return {
     id: policy.id,
     version: policy.version,
@@ -186,7 +230,12 @@ export async function getPolicy({ db, actor }: StaffDeps, input: { policyId: num
     publishedAt: policy.publishedAt,
     createdAt: policy.createdAt,
     carriedFrom: policy.carriedFrom,
-    cycle: { id: policy.cycle.id, code: policy.cycle.code, weekStart: isoDate(policy.cycle.weekStart), weekEnd: isoDate(policy.cycle.weekEnd) },
+    cycle: {
+      id: policy.cycle.id,
+      code: policy.cycle.code,
+      weekStart: isoDate(policy.cycle.weekStart),
+      weekEnd: isoDate(policy.cycle.weekEnd),
+    },
     scheduledPublishAt: scheduledPublishAt(isoDate(policy.cycle.weekStart), settings.weekday, settings.time),
     limits,
     products,
@@ -198,7 +247,10 @@ export async function getPolicy({ db, actor }: StaffDeps, input: { policyId: num
 
 export async function searchAllocationProducts({ db }: StaffDeps, input: z.output<typeof ZAllocationProductsInput>) {
   return db.product.findMany({
-    where: { active: true, ...(input.q ? { OR: [{ code: { startsWith: input.q } }, { brand: { contains: input.q } }, { name: { contains: input.q } }] } : {}) },
+    where: {
+      active: true,
+      ...(input.q ? { OR: [{ code: { startsWith: input.q } }, { brand: { contains: input.q } }, { name: { contains: input.q } }] } : {}),
+    },
     orderBy: [{ scarce: 'desc' }, { brand: 'asc' }, { name: 'asc' }],
     take: 20,
     select: { id: true, code: true, brand: true, name: true, scarce: true, productClass: true },
@@ -218,11 +270,29 @@ async function editablePolicy(tx: DbTx, policyId: number) {
 }
 
 /** Replaces a version's limits with `rows` (already valid) and records what changed. */
-async function replaceLimits(tx: DbTx, deps: StaffDeps, policy: { id: number; state: PolicyState; note: string | null }, rows: readonly LimitBand[], action: string, note?: string) {
-  const before = await tx.allocationLimit.findMany({ where: { policyId: policy.id }, select: { productId: true, gradeFrom: true, gradeTo: true, limitQuantity: true } });
+async function replaceLimits(
+  tx: DbTx,
+  deps: StaffDeps,
+  policy: { id: number; state: PolicyState; note: string | null },
+  rows: readonly LimitBand[],
+  action: string,
+  note?: string,
+) {
+  const before = await tx.allocationLimit.findMany({
+    where: { policyId: policy.id },
+    select: { productId: true, gradeFrom: true, gradeTo: true, limitQuantity: true },
+  });
   await tx.allocationLimit.deleteMany({ where: { policyId: policy.id } });
   if (rows.length > 0) {
-    await tx.allocationLimit.createMany({ data: rows.map((r) => ({ policyId: policy.id, productId: r.productId, gradeFrom: r.gradeFrom, gradeTo: r.gradeTo, limitQuantity: r.limitQuantity })) });
+    await tx.allocationLimit.createMany({
+      data: rows.map((r) => ({
+        policyId: policy.id,
+        productId: r.productId,
+        gradeFrom: r.gradeFrom,
+        gradeTo: r.gradeTo,
+        limitQuantity: r.limitQuantity,
+      })),
+    });
   }
   const nextNote = note === undefined ? policy.note : note || null;
   await tx.allocationPolicy.update({ where: { id: policy.id }, data: { state: 'DRAFT', note: nextNote } });
@@ -247,7 +317,8 @@ async function checkProductsExist(tx: DbTx, rows: readonly TLimitRow[]) {
 /** Saves the grid: every band checked (range, order, overlap, limit ≥ 0) before anything is written. */
 export async function saveLimits(deps: StaffDeps, input: z.output<typeof ZSaveLimitsInput>) {
   const errors = validateBands(input.limits);
-  if (errors.length > 0) throw new DomainError('VALIDATION', 'allocation.staff.errors.invalidBands', { count: new Set(errors.map((e) => e.row)).size });
+  if (errors.length > 0)
+    throw new DomainError('VALIDATION', 'allocation.staff.errors.invalidBands', { count: new Set(errors.map((e) => e.row)).size });
   return deps.db.$transaction(async (tx) => {
     const policy = await editablePolicy(tx, input.policyId);
     await checkProductsExist(tx, input.limits);
@@ -265,7 +336,12 @@ export async function importLimitsCsv(deps: StaffDeps, input: z.output<typeof ZI
     const products = await tx.product.findMany({ select: { id: true, code: true } });
     const report = validateLimitCsv(input.csv, new Map(products.map((p) => [p.code, p.id])));
     if (report.errors.length > 0) {
-      return { ok: false as const, errors: report.errors.slice(0, 500), errorCount: report.errors.length, rowCount: report.rows.length + new Set(report.errors.map((e) => e.line)).size };
+      return {
+        ok: false as const,
+        errors: report.errors.slice(0, 500),
+        errorCount: report.errors.length,
+        rowCount: report.rows.length + new Set(report.errors.map((e) => e.line)).size,
+      };
     }
     const result = await replaceLimits(tx, deps, policy, report.rows, 'allocationPolicy.import');
     return { ok: true as const, rowCount: result.rows, changed: result.changed };
@@ -289,7 +365,14 @@ export async function submitPolicy({ db, actor }: StaffDeps, input: { policyId: 
     const rows = await tx.allocationLimit.count({ where: { policyId: policy.id } });
     if (rows === 0) throw new DomainError('VALIDATION', 'allocation.staff.errors.emptyPolicy');
     await tx.allocationPolicy.update({ where: { id: policy.id }, data: { state: 'PENDING_APPROVAL' } });
-    await writeAudit(tx, { actor, action: 'allocationPolicy.submit', entityType: 'AllocationPolicy', entityId: policy.id, before: { state: policy.state }, after: { state: 'PENDING_APPROVAL' } });
+    await writeAudit(tx, {
+      actor,
+      action: 'allocationPolicy.submit',
+      entityType: 'AllocationPolicy',
+      entityId: policy.id,
+      before: { state: policy.state },
+      after: { state: 'PENDING_APPROVAL' },
+    });
     return { id: policy.id, state: 'PENDING_APPROVAL' as const };
   });
 }
@@ -305,8 +388,16 @@ export async function approvePolicy({ db, actor, clock }: StaffDeps, input: z.ou
     if (isoDate(cycle.weekEnd) < chinaDate(now)) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.cyclePast');
     const settings = await publishSettings(tx);
     const publishAt = publishAtFor(scheduledPublishAt(isoDate(cycle.weekStart), settings.weekday, settings.time), now, input.publishNow);
-    await tx.allocationPolicy.update({ where: { id: policy.id }, data: { state: 'APPROVED', approvedById: actor.userId, approvedAt: now, publishAt } });
-    await enqueueJob(tx, { queue: ALLOCATION_PUBLISH_QUEUE, payload: { policyId: policy.id }, runAt: publishAt, uniqueKey: `allocation:publish:${policy.id}` });
+    await tx.allocationPolicy.update({
+      where: { id: policy.id },
+      data: { state: 'APPROVED', approvedById: actor.userId, approvedAt: now, publishAt },
+    });
+    await enqueueJob(tx, {
+      queue: ALLOCATION_PUBLISH_QUEUE,
+      payload: { policyId: policy.id },
+      runAt: publishAt,
+      uniqueKey: `allocation:publish:${policy.id}`,
+    });
     await writeAudit(tx, {
       actor,
       action: 'allocationPolicy.approve',
@@ -325,7 +416,14 @@ export async function rejectPolicy({ db, actor }: StaffDeps, input: z.output<typ
     if (!nextPolicyState(policy.state, 'reject')) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.notPending');
     if (policy.createdById === actor.userId) throw new DomainError('FORBIDDEN', 'allocation.staff.errors.ownPolicy');
     await tx.allocationPolicy.update({ where: { id: policy.id }, data: { state: 'REJECTED' } });
-    await writeAudit(tx, { actor, action: 'allocationPolicy.reject', entityType: 'AllocationPolicy', entityId: policy.id, before: { state: policy.state }, after: { state: 'REJECTED', comment: input.comment } });
+    await writeAudit(tx, {
+      actor,
+      action: 'allocationPolicy.reject',
+      entityType: 'AllocationPolicy',
+      entityId: policy.id,
+      before: { state: policy.state },
+      after: { state: 'REJECTED', comment: input.comment },
+    });
     return { id: policy.id, state: 'REJECTED' as const };
   });
 }
@@ -336,14 +434,31 @@ export async function comparePolicies({ db }: StaffDeps, input: z.output<typeof 
   const load = (id: number) =>
     db.allocationPolicy.findUnique({
       where: { id },
-      select: { id: true, version: true, state: true, publishedAt: true, cycle: { select: { code: true } }, limits: { select: { productId: true, gradeFrom: true, gradeTo: true, limitQuantity: true } } },
+      select: {
+        id: true,
+        version: true,
+        state: true,
+        publishedAt: true,
+        cycle: { select: { code: true } },
+        limits: { select: { productId: true, gradeFrom: true, gradeTo: true, limitQuantity: true } },
+      },
     });
   const [a, b] = await Promise.all([load(input.a), load(input.b)]);
   if (!a || !b) throw notFound();
   const changes = diffPolicies(a.limits, b.limits);
-  const products = await db.product.findMany({ where: { id: { in: [...new Set(changes.map((c) => c.productId))] } }, select: { id: true, code: true, brand: true, name: true } });
+  const products = await db.product.findMany({
+    where: { id: { in: [...new Set(changes.map((c) => c.productId))] } },
+    select: { id: true, code: true, brand: true, name: true },
+  });
   const byId = new Map(products.map((p) => [p.id, p]));
-  const meta = (p: NonNullable<typeof a>) => ({ id: p.id, version: p.version, state: p.state, publishedAt: p.publishedAt, cycle: p.cycle.code, rows: p.limits.length });
+  const meta = (p: NonNullable<typeof a>) => ({
+    id: p.id,
+    version: p.version,
+    state: p.state,
+    publishedAt: p.publishedAt,
+    cycle: p.cycle.code,
+    rows: p.limits.length,
+  });
   return { a: meta(a), b: meta(b), changes: changes.map((c) => ({ ...c, product: byId.get(c.productId)! })) };
 }
 
@@ -368,7 +483,10 @@ export async function adjustLimit({ db, actor, clock }: StaffDeps, input: z.outp
   const now = clock();
   return db.$transaction(async (tx) => {
     // One connection in a transaction: one query at a time.
-    const retailer = await tx.retailer.findFirst({ where: { AND: [retailerScope(actor), { licenceNo: input.licenceNo }] }, select: { id: true, grade: true, shopName: true } });
+    const retailer = await tx.retailer.findFirst({
+      where: { AND: [retailerScope(actor), { licenceNo: input.licenceNo }] },
+      select: { id: true, grade: true, shopName: true },
+    });
     const cycle = await tx.orderCycle.findUnique({ where: { id: input.cycleId } });
     const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, code: true } });
     if (!retailer) throw new DomainError('NOT_FOUND', 'allocation.staff.errors.unknownRetailer');
@@ -377,17 +495,31 @@ export async function adjustLimit({ db, actor, clock }: StaffDeps, input: z.outp
     if (retailer.grade === null) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.noGrade');
     const policy =
       (await getPublishedPolicy(tx, { id: cycle.id, weekStart: isoDate(cycle.weekStart) }, now, await loadScheduleSettings(tx))) ??
-      (await tx.allocationPolicy.findFirst({ where: { cycleId: cycle.id, state: { notIn: ['REJECTED', 'SUPERSEDED'] } }, orderBy: { version: 'desc' }, select: { id: true } }));
+      (await tx.allocationPolicy.findFirst({
+        where: { cycleId: cycle.id, state: { notIn: ['REJECTED', 'SUPERSEDED'] } },
+        orderBy: { version: 'desc' },
+        select: { id: true },
+      }));
     if (!policy) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.noPolicy');
     const bands = await tx.allocationLimit.findMany({ where: { policyId: policy.id, productId: product.id } });
     const band = limitForGrade(bands, product.id, retailer.grade);
     if (!band) throw new DomainError('INVALID_STATE', 'allocation.staff.errors.unlimited');
-    const sum = await tx.allocationAdjustment.aggregate({ where: { retailerId: retailer.id, cycleId: cycle.id, productId: product.id }, _sum: { delta: true } });
+    const sum = await tx.allocationAdjustment.aggregate({
+      where: { retailerId: retailer.id, cycleId: cycle.id, productId: product.id },
+      _sum: { delta: true },
+    });
     const before = band.limitQuantity + (sum._sum.delta ?? 0);
     const after = before + input.delta;
     if (after < 0) throw new DomainError('VALIDATION', 'allocation.staff.errors.belowZero', { limit: before });
     const created = await tx.allocationAdjustment.create({
-      data: { retailerId: retailer.id, cycleId: cycle.id, productId: product.id, delta: input.delta, reason: input.reason, createdById: actor.userId },
+      data: {
+        retailerId: retailer.id,
+        cycleId: cycle.id,
+        productId: product.id,
+        delta: input.delta,
+        reason: input.reason,
+        createdById: actor.userId,
+      },
     });
     await writeAudit(tx, {
       actor,
@@ -395,7 +527,14 @@ export async function adjustLimit({ db, actor, clock }: StaffDeps, input: z.outp
       entityType: 'AllocationAdjustment',
       entityId: created.id,
       before: { retailer: input.licenceNo, cycle: cycle.code, product: product.code, limit: before },
-      after: { retailer: input.licenceNo, cycle: cycle.code, product: product.code, limit: after, delta: input.delta, reason: input.reason },
+      after: {
+        retailer: input.licenceNo,
+        cycle: cycle.code,
+        product: product.code,
+        limit: after,
+        delta: input.delta,
+        reason: input.reason,
+      },
     });
     return { id: created.id, limitBefore: before, limitAfter: after };
   });
@@ -414,7 +553,10 @@ export async function listAdjustments({ db, actor }: StaffDeps, input: z.output<
       skip: (input.page - 1) * ADJUSTMENT_PAGE_SIZE,
       take: ADJUSTMENT_PAGE_SIZE,
       select: {
-        id: true, delta: true, reason: true, createdAt: true,
+        id: true,
+        delta: true,
+        reason: true,
+        createdAt: true,
         retailer: { select: { licenceNo: true, shopName: true, grade: true } },
         cycle: { select: { code: true } },
         product: { select: { code: true, brand: true, name: true } },

@@ -12,7 +12,10 @@ const ALLOWED = new Set<string>(ATTACHMENT_MIME_TYPES);
 /** A file name safe to show and to put in a Content-Disposition header: no folders, no control characters. */
 export function cleanFileName(name: string, ext: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim()
+    .slice(0, 120);
   if (!base) return `attachment.${ext}`;
   return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base.replace(/\.[^.]*$/, '')}.${ext}`;
 }
@@ -23,10 +26,17 @@ export async function checkUploads(files: readonly TUpload[], maxMegabytes: numb
   const out: CheckedUpload[] = [];
   for (const file of files) {
     if (file.bytes.byteLength === 0) throw new DomainError('VALIDATION', 'complaints.error.emptyFile', { name: file.fileName });
-    if (file.bytes.byteLength > maxBytes) throw new DomainError('VALIDATION', 'complaints.error.fileTooLarge', { name: file.fileName, max: maxMegabytes });
+    if (file.bytes.byteLength > maxBytes)
+      throw new DomainError('VALIDATION', 'complaints.error.fileTooLarge', { name: file.fileName, max: maxMegabytes });
     const type = await fileTypeFromBuffer(file.bytes);
     if (!type || !ALLOWED.has(type.mime)) throw new DomainError('VALIDATION', 'complaints.error.fileType', { name: file.fileName });
-    out.push({ fileName: cleanFileName(file.fileName, type.ext), mimeType: type.mime, ext: type.ext, bytes: file.bytes, sizeBytes: file.bytes.byteLength });
+    out.push({
+      fileName: cleanFileName(file.fileName, type.ext),
+      mimeType: type.mime,
+      ext: type.ext,
+      bytes: file.bytes,
+      sizeBytes: file.bytes.byteLength,
+    });
   }
   return out;
 }

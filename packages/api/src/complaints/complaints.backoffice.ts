@@ -39,17 +39,27 @@ export const complaintsBackofficeRouter = router({
   overview: read.input(ZOverviewInput).query(({ ctx, input }) => getOverview(ctx, input)),
   categories: read.query(({ ctx }) => listCategories(ctx)),
   assignOptions: requirePermission('complaints.reassign').query(({ ctx }) => getAssignOptions(ctx)),
-  lookupRetailer: requirePermission('complaints.file').input(ZLookupRetailerInput).query(({ ctx, input }) => lookupRetailer(ctx, input)),
-  fileForRetailer: requirePermission('complaints.file').input(ZFileByPhoneInput).mutation(({ ctx, input }) => fileComplaintForRetailer(ctx, input)),
+  lookupRetailer: requirePermission('complaints.file')
+    .input(ZLookupRetailerInput)
+    .query(({ ctx, input }) => lookupRetailer(ctx, input)),
+  fileForRetailer: requirePermission('complaints.file')
+    .input(ZFileByPhoneInput)
+    .mutation(({ ctx, input }) => fileComplaintForRetailer(ctx, input)),
   accept: handle.input(ZOptionalTextInput).mutation(({ ctx, input }) => takeStep(ctx, input, 'accept')),
   start: handle.input(ZOptionalTextInput).mutation(({ ctx, input }) => takeStep(ctx, input, 'start')),
   close: handle.input(ZOptionalTextInput).mutation(({ ctx, input }) => takeStep(ctx, input, 'close')),
   reply: handle.input(ZStaffTextInput).mutation(({ ctx, input }) => replyToComplaint(ctx, input)),
-  note: requirePermission('complaints.read').input(ZNoteInput).mutation(({ ctx, input }) => addInternalNote(ctx, input)),
+  note: requirePermission('complaints.read')
+    .input(ZNoteInput)
+    .mutation(({ ctx, input }) => addInternalNote(ctx, input)),
   requestInfo: handle.input(ZStaffTextInput).mutation(({ ctx, input }) => requestInformation(ctx, input)),
   recordResponse: handle.input(ZStaffTextInput).mutation(({ ctx, input }) => recordRetailerResponse(ctx, input)),
   resolve: handle.input(ZStaffTextInput).mutation(({ ctx, input }) => resolveComplaint(ctx, input)),
   reopen: handle.input(ZStaffTextInput).mutation(({ ctx, input }) => reopenComplaint(ctx, input)),
-  followUp: requirePermission('complaints.followUp').input(ZFollowUpInput).mutation(({ ctx, input }) => recordFollowUp(ctx, input)),
-  reassign: requirePermission('complaints.reassign').input(ZReassignInput).mutation(({ ctx, input }) => reassignComplaint(ctx, input)),
+  followUp: requirePermission('complaints.followUp')
+    .input(ZFollowUpInput)
+    .mutation(({ ctx, input }) => recordFollowUp(ctx, input)),
+  reassign: requirePermission('complaints.reassign')
+    .input(ZReassignInput)
+    .mutation(({ ctx, input }) => reassignComplaint(ctx, input)),
 });

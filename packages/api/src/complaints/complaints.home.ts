@@ -49,22 +49,68 @@ export const complaintsHome: HomeContribution = {
     if (agent) {
       figures.push(
         { id: 'complaints.mine', label: 'admin.home.figure.myQueue', value: n(row?.mine), format: 'count', href: '/complaints?owner=me' },
-        { id: 'complaints.myOverdue', label: 'admin.home.figure.myOverdue', value: n(row?.mine_overdue), format: 'count', href: '/complaints?owner=me&overdue=1', attention: true },
-        { id: 'complaints.unassigned', label: 'admin.home.figure.unassignedCases', value: n(row?.unassigned), format: 'count', href: '/complaints?owner=none', attention: true },
+        {
+          id: 'complaints.myOverdue',
+          label: 'admin.home.figure.myOverdue',
+          value: n(row?.mine_overdue),
+          format: 'count',
+          href: '/complaints?owner=me&overdue=1',
+          attention: true,
+        },
+        {
+          id: 'complaints.unassigned',
+          label: 'admin.home.figure.unassignedCases',
+          value: n(row?.unassigned),
+          format: 'count',
+          href: '/complaints?owner=none',
+          attention: true,
+        },
       );
     }
     if (accountManager) {
       figures.push(
-        { id: 'complaints.shopsOpen', label: 'admin.home.figure.myRetailersOpenCases', value: n(row?.shops_open), format: 'count', href: '/complaints' },
-        { id: 'complaints.shopsOverdue', label: 'admin.home.figure.myRetailersOverdue', value: n(row?.shops_overdue), format: 'count', href: '/complaints?overdue=1', attention: true },
+        {
+          id: 'complaints.shopsOpen',
+          label: 'admin.home.figure.myRetailersOpenCases',
+          value: n(row?.shops_open),
+          format: 'count',
+          href: '/complaints',
+        },
+        {
+          id: 'complaints.shopsOverdue',
+          label: 'admin.home.figure.myRetailersOverdue',
+          value: n(row?.shops_overdue),
+          format: 'count',
+          href: '/complaints?overdue=1',
+          attention: true,
+        },
       );
     }
     if (overview) {
       figures.push(
         { id: 'complaints.open', label: 'admin.home.figure.openCases', value: n(row?.open_all), format: 'count', href: '/complaints' },
-        { id: 'complaints.overdue', label: 'admin.home.figure.overdueCases', value: n(row?.overdue_all), format: 'count', href: '/complaints?overdue=1', attention: true },
-        { id: 'complaints.onTime', label: 'admin.home.figure.onTimeRate', value: quality?.on_time ?? null, format: 'percent', href: '/analytics' },
-        { id: 'complaints.rating', label: 'admin.home.figure.handlingRating', value: quality?.rating ?? null, format: 'rating', href: '/analytics' },
+        {
+          id: 'complaints.overdue',
+          label: 'admin.home.figure.overdueCases',
+          value: n(row?.overdue_all),
+          format: 'count',
+          href: '/complaints?overdue=1',
+          attention: true,
+        },
+        {
+          id: 'complaints.onTime',
+          label: 'admin.home.figure.onTimeRate',
+          value: quality?.on_time ?? null,
+          format: 'percent',
+          href: '/analytics',
+        },
+        {
+          id: 'complaints.rating',
+          label: 'admin.home.figure.handlingRating',
+          value: quality?.rating ?? null,
+          format: 'rating',
+          href: '/analytics',
+        },
       );
     }
     return figures;

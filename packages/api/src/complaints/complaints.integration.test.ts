@@ -22,7 +22,9 @@ const clockAt = (local: string) => () => at(local);
 const TUESDAY_10 = '2033-03-08T10:00:00';
 
 // A real 1×1 PNG and a real (tiny) PDF: their first bytes are what the check reads.
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
 const PDF = Uint8Array.from(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'));
 
 let passwordHash: string;
@@ -59,7 +61,11 @@ beforeAll(async () => {
   serviceDept = await department('SERVICE_CENTRE');
   logisticsDept = await department('LOGISTICS');
   const n = uniqueNumber();
-  categoryId = (await db.complaintCategory.create({ data: { code: `CAT${n}`, name: `送货${n}`, nameEn: `Delivery ${n}`, dimension: 'DELIVERY', departmentId: logisticsDept } })).id;
+  categoryId = (
+    await db.complaintCategory.create({
+      data: { code: `CAT${n}`, name: `送货${n}`, nameEn: `Delivery ${n}`, dimension: 'DELIVERY', departmentId: logisticsDept },
+    })
+  ).id;
   agent = await staffIn(['SERVICE_AGENT'], serviceDept);
   agent2 = await staffIn(['SERVICE_AGENT'], serviceDept);
   manager = await staffIn(['MANAGER'], logisticsDept);
@@ -77,9 +83,14 @@ afterAll(() => {
 
 const key = () => `key-${uniqueNumber()}-${Math.random().toString(36).slice(2, 10)}`;
 const portal = (shop: typeof shopA, clock = clockAt(TUESDAY_10)) => portalCallerFor(db, retailerActor(shop), clock);
-const staff = (user: typeof agent | Actor, clock = clockAt(TUESDAY_10)) => backofficeCallerFor(db, 'kind' in user ? user : staffActor(user), clock);
+const staff = (user: typeof agent | Actor, clock = clockAt(TUESDAY_10)) =>
+  backofficeCallerFor(db, 'kind' in user ? user : staffActor(user), clock);
 
-async function fileAs(shop: typeof shopA, overrides: Partial<Parameters<ReturnType<typeof portal>['complaints']['file']>[0]> = {}, clock = clockAt(TUESDAY_10)) {
+async function fileAs(
+  shop: typeof shopA,
+  overrides: Partial<Parameters<ReturnType<typeof portal>['complaints']['file']>[0]> = {},
+  clock = clockAt(TUESDAY_10),
+) {
   return portal(shop, clock).complaints.file({
     kind: 'COMPLAINT',
     categoryId,
@@ -96,7 +107,12 @@ async function version(id: number) {
 
 describe('filing in the portal', () => {
   it('files a complaint with a photo, routed to the category’s department, with working-day deadlines', async () => {
-    const filed = await fileAs(shopA, { attachments: [{ fileName: '照片.jpg', bytes: PNG }, { fileName: '送货单.pdf', bytes: PDF }] });
+    const filed = await fileAs(shopA, {
+      attachments: [
+        { fileName: '照片.jpg', bytes: PNG },
+        { fileName: '送货单.pdf', bytes: PDF },
+      ],
+    });
     expect(filed.duplicate).toBe(false);
     expect(filed.caseNo).toMatch(/^TS20330308\d{6}$/);
     const row = await db.complaint.findUniqueOrThrow({ where: { id: filed.id }, include: { attachments: true, events: true } });
@@ -106,12 +122,23 @@ describe('filing in the portal', () => {
     expect(row.resolveDueAt).toEqual(at('2033-03-25T10:00:00'));
     expect(row.events.map((e) => e.type)).toEqual(['FILED']);
     // Stored as what the bytes are: the PNG named .jpg is a .png.
-    expect(row.attachments.map((a) => [a.fileName, a.mimeType]).sort()).toEqual([['照片.png', 'image/png'], ['送货单.pdf', 'application/pdf']]);
-    expect(row.attachments.every((a) => a.eventId === row.events[0]!.id && a.storageKey.startsWith('complaints/') && !a.storageKey.includes(filed.caseNo))).toBe(true);
+    expect(row.attachments.map((a) => [a.fileName, a.mimeType]).sort()).toEqual([
+      ['照片.png', 'image/png'],
+      ['送货单.pdf', 'application/pdf'],
+    ]);
+    expect(
+      row.attachments.every(
+        (a) => a.eventId === row.events[0]!.id && a.storageKey.startsWith('complaints/') && !a.storageKey.includes(filed.caseNo),
+      ),
+    ).toBe(true);
 
     const mine = await portal(shopA).complaints.get({ id: filed.id });
     expect(mine.events[0]!.attachments).toHaveLength(2);
-    const file = await readMyAttachment({ db, actor: retailerActor(shopA) as never, clock: () => new Date() }, { id: row.attachments[0]!.id }, localStorage(storageDir));
+    const file = await readMyAttachment(
+      { db, actor: retailerActor(shopA) as never, clock: () => new Date() },
+      { id: row.attachments[0]!.id },
+      localStorage(storageDir),
+    );
     expect(file.bytes.byteLength).toBeGreaterThan(0);
   });
 
@@ -131,7 +158,10 @@ describe('filing in the portal', () => {
     const filed = await fileAs(shopA, { kind: 'REPORT', subject: '举报无证销售', description: '路口小店没有许可证却在卖烟。' });
     const row = await db.complaint.findUniqueOrThrow({ where: { id: filed.id }, include: { department: true, events: true } });
     expect(row.department.kind).toBe('MONOPOLY');
-    expect(row.events.map((e) => [e.type, e.visibility])).toEqual([['FILED', 'PUBLIC'], ['REASSIGNED', 'INTERNAL']]);
+    expect(row.events.map((e) => [e.type, e.visibility])).toEqual([
+      ['FILED', 'PUBLIC'],
+      ['REASSIGNED', 'INTERNAL'],
+    ]);
     const mine = await portal(shopA).complaints.get({ id: filed.id });
     expect(mine.events.map((e) => e.type)).toEqual(['FILED']);
   });
@@ -139,12 +169,19 @@ describe('filing in the portal', () => {
   it('refuses a file that is not an image or PDF, one too large, and too many, and files nothing', async () => {
     const idempotencyKey = key();
     const exe = Uint8Array.from(Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00 this is not a photo', 'latin1'));
-    await expect(fileAs(shopA, { idempotencyKey, attachments: [{ fileName: 'photo.jpg', bytes: exe }] })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { messageKey: 'complaints.error.fileType' } });
+    await expect(fileAs(shopA, { idempotencyKey, attachments: [{ fileName: 'photo.jpg', bytes: exe }] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { messageKey: 'complaints.error.fileType' },
+    });
     const text = Uint8Array.from(Buffer.from('just some words in a file called scan.pdf'));
-    await expect(fileAs(shopA, { idempotencyKey, attachments: [{ fileName: 'scan.pdf', bytes: text }] })).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.fileType' } });
+    await expect(fileAs(shopA, { idempotencyKey, attachments: [{ fileName: 'scan.pdf', bytes: text }] })).rejects.toMatchObject({
+      cause: { messageKey: 'complaints.error.fileType' },
+    });
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PNG);
-    await expect(fileAs(shopA, { idempotencyKey, attachments: [{ fileName: 'big.png', bytes: big }] })).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.fileTooLarge' } });
+    await expect(fileAs(shopA, { idempotencyKey, attachments: [{ fileName: 'big.png', bytes: big }] })).rejects.toMatchObject({
+      cause: { messageKey: 'complaints.error.fileTooLarge' },
+    });
     const six = Array.from({ length: 6 }, (_, i) => ({ fileName: `p${i}.png`, bytes: PNG }));
     await expect(fileAs(shopA, { idempotencyKey, attachments: six })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await db.complaint.count({ where: { idempotencyKey: `r${shopA.id}:${idempotencyKey}` } })).toBe(0);
@@ -154,10 +191,16 @@ describe('filing in the portal', () => {
     await expect(fileAs(shopA, { categoryId: 999_999_999 })).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.category' } });
     const n = uniqueNumber();
     const weekStart = new Date(Date.UTC(2200, 0, 1) + (n % 100_000) * 7 * 86_400_000);
-    const cycle = await db.orderCycle.create({ data: { code: `CC${n}`, weekStart, weekEnd: new Date(weekStart.getTime() + 6 * 86_400_000) } });
-    const order = await db.order.create({ data: { retailerId: shopB.id, cycleId: cycle.id, orderDate: weekStart, channel: 'ONLINE', totalQuantity: 5, totalAmountFen: 100 } });
+    const cycle = await db.orderCycle.create({
+      data: { code: `CC${n}`, weekStart, weekEnd: new Date(weekStart.getTime() + 6 * 86_400_000) },
+    });
+    const order = await db.order.create({
+      data: { retailerId: shopB.id, cycleId: cycle.id, orderDate: weekStart, channel: 'ONLINE', totalQuantity: 5, totalAmountFen: 100 },
+    });
     await expect(fileAs(shopA, { relatedOrderId: order.id })).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.order' } });
-    const mine = await db.order.create({ data: { retailerId: shopA.id, cycleId: cycle.id, orderDate: weekStart, channel: 'ONLINE', totalQuantity: 5, totalAmountFen: 100 } });
+    const mine = await db.order.create({
+      data: { retailerId: shopA.id, cycleId: cycle.id, orderDate: weekStart, channel: 'ONLINE', totalQuantity: 5, totalAmountFen: 100 },
+    });
     const filed = await fileAs(shopA, { relatedOrderId: mine.id });
     expect((await portal(shopA).complaints.get({ id: filed.id })).relatedOrder?.id).toBe(mine.id);
     await expect(portalCallerFor(db, staffActor(agent)).complaints.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -172,7 +215,9 @@ describe('who sees what', () => {
     await expect(portal(shopB).complaints.get({ id: filed.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(portal(shopB).complaints.respond({ id: filed.id, version: 0, body: '试探' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(portal(shopB).complaints.confirm({ id: filed.id, version: 0, rating: 5 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(readMyAttachment({ db, actor: retailerActor(shopB) as never, clock: () => new Date() }, { id: attachment.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      readMyAttachment({ db, actor: retailerActor(shopB) as never, clock: () => new Date() }, { id: attachment.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await portal(shopB).complaints.list({ pageSize: 50 })).items.map((c) => c.id)).not.toContain(filed.id);
   });
 
@@ -185,9 +230,13 @@ describe('who sees what', () => {
     expect(queue.items.every((c) => c.retailerId === shopA.id)).toBe(true);
     await expect(staff(am1).complaints.get({ id: b.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const attachmentB = await db.complaintAttachment.findFirstOrThrow({ where: { complaintId: b.id } });
-    await expect(readCaseAttachment({ db, actor: staffActor(am1) as never, clock: () => new Date() }, { id: attachmentB.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      readCaseAttachment({ db, actor: staffActor(am1) as never, clock: () => new Date() }, { id: attachmentB.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const attachmentA = await db.complaintAttachment.findFirstOrThrow({ where: { complaintId: a.id } });
-    expect((await readCaseAttachment({ db, actor: staffActor(am1) as never, clock: () => new Date() }, { id: attachmentA.id })).mimeType).toBe('image/png');
+    expect(
+      (await readCaseAttachment({ db, actor: staffActor(am1) as never, clock: () => new Date() }, { id: attachmentA.id })).mimeType,
+    ).toBe('image/png');
     // The agent sees both.
     expect((await staff(agent).complaints.get({ id: b.id })).retailer.id).toBe(shopB.id);
     // The overview counts only the account manager's shops.
@@ -205,8 +254,12 @@ describe('who sees what', () => {
     await expect(staff(am1).complaints.accept({ id: filed.id, version: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(staff(exec).complaints.accept({ id: filed.id, version: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(staff(exec).complaints.note({ id: filed.id, body: '领导批示' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(staff(am1).complaints.reassign({ id: filed.id, version: 0, departmentId: serviceDept, ownerId: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(staff(am1).complaints.followUp({ id: filed.id, version: 0, reached: true, satisfied: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      staff(am1).complaints.reassign({ id: filed.id, version: 0, departmentId: serviceDept, ownerId: null }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(staff(am1).complaints.followUp({ id: filed.id, version: 0, reached: true, satisfied: true })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // Reading is allowed to the executive.
     expect((await staff(exec).complaints.get({ id: filed.id })).id).toBe(filed.id);
   });
@@ -233,7 +286,9 @@ describe('the state machine, by role', () => {
     // Not yet accepted: no reply (and no Reply button), no resolving.
     expect((await staff(agent).complaints.get({ id })).can.reply).toBe(false);
     await expect(staff(agent).complaints.reply({ id, version: 0, body: '太早了' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(staff(agent).complaints.resolve({ id, version: 0, body: '太早了' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(staff(agent).complaints.resolve({ id, version: 0, body: '太早了' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     await expect(portal(shopA).complaints.confirm({ id, version: 0, rating: 5 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
 
     await staff(agent).complaints.accept({ id, version: 0 });
@@ -244,21 +299,33 @@ describe('the state machine, by role', () => {
     expect((await staff(agent).complaints.get({ id })).can.reply).toBe(true);
     await staff(agent).complaints.reply({ id, version: 1, body: '已联系物流核实。' });
     // Friday 16:00: ask the shop for the delivery note; it answers Monday 10:00.
-    await staff(agent, clockAt('2033-03-11T16:00:00')).complaints.requestInfo({ id, version: await version(id), body: '请上传送货单照片。' });
+    await staff(agent, clockAt('2033-03-11T16:00:00')).complaints.requestInfo({
+      id,
+      version: await version(id),
+      body: '请上传送货单照片。',
+    });
     row = await db.complaint.findUniqueOrThrow({ where: { id } });
     expect(row.state).toBe('WAITING_RETAILER');
     expect(row.pausedAt).toEqual(at('2033-03-11T16:00:00'));
     const before = row.resolveDueAt;
     expect((await portal(shopA).complaints.list({})).items.find((c) => c.id === id)?.waitingForMe).toBe(true);
 
-    await portal(shopA, clockAt('2033-03-14T10:00:00')).complaints.respond({ id, version: row.version, body: '照片已上传。', attachments: [{ fileName: 'note.png', bytes: PNG }] });
+    await portal(shopA, clockAt('2033-03-14T10:00:00')).complaints.respond({
+      id,
+      version: row.version,
+      body: '照片已上传。',
+      attachments: [{ fileName: 'note.png', bytes: PNG }],
+    });
     row = await db.complaint.findUniqueOrThrow({ where: { id } });
     expect(row.state).toBe('IN_PROGRESS');
     expect(row.pausedAt).toBeNull();
     // Paused Fri 16:00–17:30 and Mon 08:30–10:00: three working hours later.
     expect(row.resolveDueAt.getTime() - before.getTime()).toBe(3 * 3_600_000);
     const owner = await db.notification.findFirst({ where: { staffUserId: agent.id, link: `/complaints/${id}` }, orderBy: { id: 'desc' } });
-    expect(owner).toMatchObject({ messageKey: 'complaints.notify.retailerAnswered', params: { caseNo: row.caseNo, detail: '照片已上传。' } });
+    expect(owner).toMatchObject({
+      messageKey: 'complaints.notify.retailerAnswered',
+      params: { caseNo: row.caseNo, detail: '照片已上传。' },
+    });
 
     await staff(agent, clockAt('2033-03-15T11:00:00')).complaints.resolve({ id, version: row.version, body: '已补送一条并致歉。' });
     row = await db.complaint.findUniqueOrThrow({ where: { id } });
@@ -267,16 +334,43 @@ describe('the state machine, by role', () => {
     expect(row.followUpDueAt).toEqual(at('2033-03-16T17:30:00'));
     expect((await portal(shopA).complaints.get({ id })).actions).toEqual(expect.arrayContaining(['confirm', 'reopen']));
 
-    await staff(agent, clockAt('2033-03-16T09:00:00')).complaints.followUp({ id, version: row.version, reached: true, satisfied: true, note: '客户表示满意' });
-    await portal(shopA, clockAt('2033-03-16T12:00:00')).complaints.confirm({ id, version: await version(id), rating: 5, comment: '处理及时' });
+    await staff(agent, clockAt('2033-03-16T09:00:00')).complaints.followUp({
+      id,
+      version: row.version,
+      reached: true,
+      satisfied: true,
+      note: '客户表示满意',
+    });
+    await portal(shopA, clockAt('2033-03-16T12:00:00')).complaints.confirm({
+      id,
+      version: await version(id),
+      rating: 5,
+      comment: '处理及时',
+    });
     row = await db.complaint.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ state: 'CLOSED', rating: 5, ratingComment: '处理及时' });
     const events = await db.complaintEvent.findMany({ where: { complaintId: id }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => e.type)).toEqual(['FILED', 'ACCEPTED', 'REASSIGNED', 'STARTED', 'REPLY', 'INFO_REQUESTED', 'RETAILER_RESPONSE', 'DEADLINE_CHANGED', 'RESOLVED', 'FOLLOW_UP', 'CLOSED']);
+    expect(events.map((e) => e.type)).toEqual([
+      'FILED',
+      'ACCEPTED',
+      'REASSIGNED',
+      'STARTED',
+      'REPLY',
+      'INFO_REQUESTED',
+      'RETAILER_RESPONSE',
+      'DEADLINE_CHANGED',
+      'RESOLVED',
+      'FOLLOW_UP',
+      'CLOSED',
+    ]);
     expect(events.every((e) => e.actorStaffId !== null || e.actorLoginId !== null)).toBe(true);
     // Closed: nothing more but a staff reopen.
-    await expect(staff(agent).complaints.reply({ id, version: row.version, body: '补充' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(portal(shopA).complaints.reopen({ id, version: row.version, reason: '还想再说' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(staff(agent).complaints.reply({ id, version: row.version, body: '补充' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    await expect(portal(shopA).complaints.reopen({ id, version: row.version, reason: '还想再说' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
   });
 
   it('a rating of 1–2 reopens the case for a follow-up', async () => {
@@ -297,7 +391,9 @@ describe('the state machine, by role', () => {
     await staff(agent).complaints.accept({ id, version: 0 });
     await staff(agent).complaints.start({ id, version: 1 });
     await staff(agent).complaints.resolve({ id, version: 2, body: '已处理' });
-    await expect(portal(shopA, clockAt('2033-03-16T10:00:01')).complaints.reopen({ id, version: 3, reason: '问题又出现了' })).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.reopenWindow' } });
+    await expect(
+      portal(shopA, clockAt('2033-03-16T10:00:01')).complaints.reopen({ id, version: 3, reason: '问题又出现了' }),
+    ).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.reopenWindow' } });
     await portal(shopA, clockAt('2033-03-15T09:00:00')).complaints.reopen({ id, version: 3, reason: '问题又出现了' });
     expect((await db.complaint.findUniqueOrThrow({ where: { id } })).state).toBe('IN_PROGRESS');
 
@@ -319,7 +415,9 @@ describe('the state machine, by role', () => {
     const mine = await portal(shopA).complaints.get({ id });
     expect(mine.actions).toEqual(['rate']);
     await portal(shopA).complaints.rate({ id, version: 6, rating: 4 });
-    await expect(portal(shopA).complaints.rate({ id, version: 7, rating: 4 })).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.alreadyRated' } });
+    await expect(portal(shopA).complaints.rate({ id, version: 7, rating: 4 })).rejects.toMatchObject({
+      cause: { messageKey: 'complaints.error.alreadyRated' },
+    });
   });
 });
 
@@ -370,7 +468,10 @@ describe('integrity', () => {
     ]);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
-    expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT', cause: { messageKey: 'complaints.error.conflict' } });
+    expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'CONFLICT',
+      cause: { messageKey: 'complaints.error.conflict' },
+    });
     const replies = await db.complaintEvent.findMany({ where: { complaintId: id, type: 'REPLY' } });
     expect(replies).toHaveLength(1);
     // A stale version after that is refused too, and changes nothing.
@@ -386,8 +487,12 @@ describe('integrity', () => {
     const event = await db.complaintEvent.findFirstOrThrow({ where: { complaintId: id, type: 'REASSIGNED' } });
     expect(event).toMatchObject({ visibility: 'INTERNAL', actorStaffId: agent.id });
     expect(await db.notification.count({ where: { staffUserId: agent2.id, link: `/complaints/${id}` } })).toBe(1);
-    await expect(staff(agent).complaints.reassign({ id, version: 1, departmentId: serviceDept, ownerId: agent2.id })).rejects.toMatchObject({ cause: { messageKey: 'complaints.error.sameAssignment' } });
-    await expect(staff(agent).complaints.reassign({ id, version: 1, departmentId: serviceDept, ownerId: shopA.id + 10_000_000 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(staff(agent).complaints.reassign({ id, version: 1, departmentId: serviceDept, ownerId: agent2.id })).rejects.toMatchObject(
+      { cause: { messageKey: 'complaints.error.sameAssignment' } },
+    );
+    await expect(
+      staff(agent).complaints.reassign({ id, version: 1, departmentId: serviceDept, ownerId: shopA.id + 10_000_000 }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 
@@ -400,14 +505,30 @@ describe('filing by phone', () => {
     // An account manager finds only their own shops.
     expect(await staff(am1).complaints.lookupRetailer({ q: shopB.licenceNo })).toEqual([]);
 
-    const filed = await staff(agent).complaints.fileForRetailer({ retailerId: shopB.id, kind: 'QUESTION', categoryId, subject: '发票咨询', description: '客户来电询问如何开具发票。', idempotencyKey: key() });
+    const filed = await staff(agent).complaints.fileForRetailer({
+      retailerId: shopB.id,
+      kind: 'QUESTION',
+      categoryId,
+      subject: '发票咨询',
+      description: '客户来电询问如何开具发票。',
+      idempotencyKey: key(),
+    });
     const row = await db.complaint.findUniqueOrThrow({ where: { id: filed.id } });
     expect(row).toMatchObject({ channel: 'PHONE', filedById: agent.id, retailerId: shopB.id, kind: 'QUESTION' });
     // A question: 3 working days.
     expect(row.resolveDueAt).toEqual(at('2033-03-11T10:00:00'));
     expect(await db.notification.count({ where: { retailerId: shopB.id, link: `/complaints/${filed.id}` } })).toBe(1);
     expect((await portal(shopB).complaints.get({ id: filed.id })).channel).toBe('PHONE');
-    await expect(staff(am1).complaints.fileForRetailer({ retailerId: shopB.id, kind: 'QUESTION', categoryId, subject: '发票咨询', description: '客户来电询问。', idempotencyKey: key() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      staff(am1).complaints.fileForRetailer({
+        retailerId: shopB.id,
+        kind: 'QUESTION',
+        categoryId,
+        subject: '发票咨询',
+        description: '客户来电询问。',
+        idempotencyKey: key(),
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(staff(exec).complaints.lookupRetailer({ q: shopB.licenceNo })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -479,11 +600,19 @@ describe('the queue and the overview', () => {
     expect(overdue.items.map((c) => c.id)).toEqual([first.id]);
     expect(overdue.items[0]?.overdue).toBe(true);
     // On Wednesday the second must be accepted by 09:00; the third is accepted and due on the 25th.
-    expect((await staff(agent, clockAt('2033-03-09T08:00:00')).complaints.queue({ districtId: district, dueToday: true })).items.map((c) => c.id)).toEqual([second.id]);
+    expect(
+      (await staff(agent, clockAt('2033-03-09T08:00:00')).complaints.queue({ districtId: district, dueToday: true })).items.map(
+        (c) => c.id,
+      ),
+    ).toEqual([second.id]);
     expect((await staff(agent, at1030).complaints.queue({ districtId: district, owner: 'me' })).items.map((c) => c.id)).toEqual([third.id]);
     expect((await staff(agent, at1030).complaints.queue({ districtId: district, owner: 'none' })).total).toBe(2);
-    expect((await staff(agent, at1030).complaints.queue({ districtId: district, kind: 'QUESTION' })).items.map((c) => c.id)).toEqual([second.id]);
-    expect((await staff(agent, at1030).complaints.queue({ districtId: district, state: 'ACCEPTED' })).items.map((c) => c.id)).toEqual([third.id]);
+    expect((await staff(agent, at1030).complaints.queue({ districtId: district, kind: 'QUESTION' })).items.map((c) => c.id)).toEqual([
+      second.id,
+    ]);
+    expect((await staff(agent, at1030).complaints.queue({ districtId: district, state: 'ACCEPTED' })).items.map((c) => c.id)).toEqual([
+      third.id,
+    ]);
     expect((await staff(agent, at1030).complaints.queue({ districtId: district, pageSize: 20, page: 2 })).items).toEqual([]);
     await expect(staff(agent).complaints.queue({ pageSize: 7 as 20 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
@@ -501,7 +630,10 @@ describe('the queue and the overview', () => {
     await portal(shop, clock).complaints.confirm({ id, version: 3, rating: 4 });
     const overview = await staff(lonelyAm, clock).complaints.overview({ from: '2033-05-01', to: '2033-05-31' });
     expect(overview.total).toBe(2);
-    expect(overview.byState.sort((a, b) => a.state.localeCompare(b.state))).toEqual([{ state: 'CLOSED', n: 1 }, { state: 'SUBMITTED', n: 1 }]);
+    expect(overview.byState.sort((a, b) => a.state.localeCompare(b.state))).toEqual([
+      { state: 'CLOSED', n: 1 },
+      { state: 'SUBMITTED', n: 1 },
+    ]);
     expect(overview.byKind.find((k) => k.kind === 'SUGGESTION')?.n).toBe(1);
     expect(overview.byCategory).toEqual([expect.objectContaining({ id: categoryId, n: 2 })]);
     expect(overview.sla).toMatchObject({ accepted: 1, acceptedInTime: 1, resolved: 1, resolvedInTime: 1, acceptedInTimeRate: 1 });

@@ -43,7 +43,11 @@ export async function sweepBreaches(db: Db, now: Date): Promise<number[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   // One statement for all of them, however many cases are overdue.
-  await enqueueJobs(db, COMPLAINT_REMIND_QUEUE, ids.map((id) => ({ payload: { complaintId: id, date: today }, runAt: now, uniqueKey: `complaints:remind:${id}:${today}` })));
+  await enqueueJobs(
+    db,
+    COMPLAINT_REMIND_QUEUE,
+    ids.map((id) => ({ payload: { complaintId: id, date: today }, runAt: now, uniqueKey: `complaints:remind:${id}:${today}` })),
+  );
   return ids;
 }
 
@@ -64,7 +68,11 @@ type LockedCase = {
 export type Breach = 'accept' | 'resolve' | 'followUp';
 
 /** Which clock of the case has run out at `now`, if any (the accept clock first). */
-export function breachOf(c: Pick<LockedCase, 'state' | 'acceptDueAt' | 'resolveDueAt' | 'followUpDueAt'>, now: Date, followUpDone: boolean): Breach | null {
+export function breachOf(
+  c: Pick<LockedCase, 'state' | 'acceptDueAt' | 'resolveDueAt' | 'followUpDueAt'>,
+  now: Date,
+  followUpDone: boolean,
+): Breach | null {
   const clock = overdueClock(c, now);
   if (clock) return clock;
   if ((c.state === 'RESOLVED' || c.state === 'CLOSED') && c.followUpDueAt && c.followUpDueAt < now && !followUpDone) return 'followUp';
@@ -77,7 +85,11 @@ export function breachOf(c: Pick<LockedCase, 'state' | 'acceptDueAt' | 'resolveD
  * the version alone: a reminder changes nothing a person acts on, so it must not turn a colleague's
  * concurrent reply into a "changed by someone else" conflict.
  */
-export async function remindOverdueCase(db: Db, payload: { complaintId: number }, now: Date): Promise<{ reminded: boolean; breach?: Breach }> {
+export async function remindOverdueCase(
+  db: Db,
+  payload: { complaintId: number },
+  now: Date,
+): Promise<{ reminded: boolean; breach?: Breach }> {
   return db.$transaction(async (tx) => {
     const [c] = await tx.$queryRaw<LockedCase[]>`
       SELECT id, "caseNo", subject, state, "departmentId", "ownerId", "acceptDueAt", "resolveDueAt", "followUpDueAt", "breachedAt", "lastReminderAt"

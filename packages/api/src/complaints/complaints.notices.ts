@@ -6,9 +6,25 @@ import type { NotificationInput } from '../notifications/notifications.service';
 // agent, a manager) sees them in their own language. What a person wrote (a subject, a reply) is the
 // notice's `detail` and is shown as written.
 
-type CaseNoticeEvent = 'report' | 'filedForYou' | 'retailerAnswered' | 'reopened' | 'accepted' | 'closed' | 'reply' | 'infoRequested' | 'resolved' | 'assigned' | 'breach';
+type CaseNoticeEvent =
+  | 'report'
+  | 'filedForYou'
+  | 'retailerAnswered'
+  | 'reopened'
+  | 'accepted'
+  | 'closed'
+  | 'reply'
+  | 'infoRequested'
+  | 'resolved'
+  | 'assigned'
+  | 'breach';
 
-export function caseNotice(event: CaseNoticeEvent, c: { id: number; caseNo: string }, detail?: string | null, params?: StoredParams): NotificationInput {
+export function caseNotice(
+  event: CaseNoticeEvent,
+  c: { id: number; caseNo: string },
+  detail?: string | null,
+  params?: StoredParams,
+): NotificationInput {
   return {
     kind: event === 'breach' ? 'SLA_REMINDER' : 'COMPLAINT_UPDATE',
     messageKey: `complaints.notify.${event}`,

@@ -1,6 +1,15 @@
 import { retailerProcedure, router } from '../trpc/init';
 import { ZCaseIdInput, ZFileComplaintInput, ZMyComplaintsInput, ZRatingFields, ZReopenInput, ZRespondInput } from './complaints.schema';
-import { confirmComplaint, fileComplaint, getFilingOptions, getMyComplaint, listMyComplaints, rateComplaint, reopenMyComplaint, respondToComplaint } from './complaints.service';
+import {
+  confirmComplaint,
+  fileComplaint,
+  getFilingOptions,
+  getMyComplaint,
+  listMyComplaints,
+  rateComplaint,
+  reopenMyComplaint,
+  respondToComplaint,
+} from './complaints.service';
 
 // The retailer's cases. Files travel only through the app's own upload routes, which call these procedures
 // in-process: over HTTP the bytes of an attachment cannot be named, so a JSON client cannot upload.

@@ -29,7 +29,12 @@ function todayBounds(now: Date) {
 }
 
 /** Conditions of every filter but the state (and, for the counts, but overdue / due today). */
-function filterConditions(actor: StaffActor, input: QueueInput, now: Date, withFlags: boolean): { conds: Prisma.Sql[]; needsRetailer: boolean } {
+function filterConditions(
+  actor: StaffActor,
+  input: QueueInput,
+  now: Date,
+  withFlags: boolean,
+): { conds: Prisma.Sql[]; needsRetailer: boolean } {
   const conds: Prisma.Sql[] = [];
   let needsRetailer = false;
   if ('accountManagerId' in retailerScope(actor)) {
@@ -55,7 +60,9 @@ function filterConditions(actor: StaffActor, input: QueueInput, now: Date, withF
     } else if (/^[A-Za-z]{2}\d+$/.test(q)) {
       conds.push(Prisma.sql`c."caseNo" = ${q.toUpperCase()}`);
     } else {
-      conds.push(Prisma.sql`(c.subject ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`} OR r."shopName" ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`);
+      conds.push(
+        Prisma.sql`(c.subject ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`} OR r."shopName" ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`,
+      );
       needsRetailer = true;
     }
   }
@@ -146,7 +153,9 @@ export async function listQueue({ db, actor, clock }: StaffDeps, input: QueueInp
       GROUP BY c.state`,
     openSelection
       ? Promise.resolve(null)
-      : db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Complaint" c ${joinPage} ${where(pageConds)} LIMIT ${HISTORY_COUNT_CAP + 1}) t`,
+      : db.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Complaint" c ${joinPage} ${where(pageConds)} LIMIT ${HISTORY_COUNT_CAP + 1}) t`,
   ]);
 
   const byState = Object.fromEntries(COUNTED_STATES.map((s) => [s, 0])) as Record<(typeof COUNTED_STATES)[number], number>;
@@ -166,7 +175,13 @@ export async function listQueue({ db, actor, clock }: StaffDeps, input: QueueInp
   const soon = now.getTime() + 24 * 3_600_000;
   return {
     // Due within a day: an open, running clock whose next deadline is less than 24 hours away.
-    items: rows.map((r) => ({ ...r, dueSoon: !r.overdue && ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(r.state) && (r.state === 'SUBMITTED' ? r.acceptDueAt : r.resolveDueAt).getTime() < soon })),
+    items: rows.map((r) => ({
+      ...r,
+      dueSoon:
+        !r.overdue &&
+        ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(r.state) &&
+        (r.state === 'SUBMITTED' ? r.acceptDueAt : r.resolveDueAt).getTime() < soon,
+    })),
     total,
     totalCapped,
     page: pageNo,
@@ -181,7 +196,11 @@ export async function getQueueFilterOptions({ db }: StaffDeps) {
   const [categories, departments, owners, districts] = await Promise.all([
     db.complaintCategory.findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: { id: true, name: true, nameEn: true } }),
     db.department.findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: { id: true, name: true, nameEn: true } }),
-    db.staffUser.findMany({ where: { active: true, roles: { some: { role: { in: ['SERVICE_AGENT', 'MANAGER'] } } } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.staffUser.findMany({
+      where: { active: true, roles: { some: { role: { in: ['SERVICE_AGENT', 'MANAGER'] } } } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
     db.district.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
   ]);
   return { categories, departments, owners, districts };
@@ -254,7 +273,22 @@ export async function getOverview({ db, actor, clock }: StaffDeps, input: z.outp
   const categoryName = new Map(categories.map((c) => [String(c.id), c]));
   const departmentName = new Map(departments.map((d) => [String(d.id), d]));
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-  const s = sla ?? ({ total: 0, accepted: 0, accepted_in_time: 0, resolved: 0, resolved_in_time: 0, breached: 0, mean_accept_hours: null, mean_resolve_hours: null, closed: 0, rated: 0, mean_rating: null, follow_ups: 0 } satisfies SlaRow);
+  const s =
+    sla ??
+    ({
+      total: 0,
+      accepted: 0,
+      accepted_in_time: 0,
+      resolved: 0,
+      resolved_in_time: 0,
+      breached: 0,
+      mean_accept_hours: null,
+      mean_resolve_hours: null,
+      closed: 0,
+      rated: 0,
+      mean_rating: null,
+      follow_ups: 0,
+    } satisfies SlaRow);
   return {
     from,
     to,
@@ -262,10 +296,20 @@ export async function getOverview({ db, actor, clock }: StaffDeps, input: z.outp
     byState: pick('state').map((g) => ({ state: g.key as CaseState, n: g.n })),
     byKind: pick('kind').map((g) => ({ kind: g.key as CaseKind, n: g.n })),
     byCategory: pick('category')
-      .map((g) => ({ id: Number(g.key), name: categoryName.get(g.key!)?.name ?? g.key!, nameEn: categoryName.get(g.key!)?.nameEn ?? g.key!, n: g.n }))
+      .map((g) => ({
+        id: Number(g.key),
+        name: categoryName.get(g.key!)?.name ?? g.key!,
+        nameEn: categoryName.get(g.key!)?.nameEn ?? g.key!,
+        n: g.n,
+      }))
       .sort((a, b) => b.n - a.n),
     byDepartment: pick('department')
-      .map((g) => ({ id: Number(g.key), name: departmentName.get(g.key!)?.name ?? g.key!, nameEn: departmentName.get(g.key!)?.nameEn ?? g.key!, n: g.n }))
+      .map((g) => ({
+        id: Number(g.key),
+        name: departmentName.get(g.key!)?.name ?? g.key!,
+        nameEn: departmentName.get(g.key!)?.nameEn ?? g.key!,
+        n: g.n,
+      }))
       .sort((a, b) => b.n - a.n),
     ratings: [1, 2, 3, 4, 5].map((rating) => ({ rating, n: pick('rating').find((g) => g.key === String(rating))?.n ?? 0 })),
     sla: {

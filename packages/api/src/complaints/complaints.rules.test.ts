@@ -38,14 +38,26 @@ const ALLOWED = [
   'staff rate: CLOSED → CLOSED',
   'retailer rate: CLOSED → CLOSED',
 ];
-const allowedTo = new Map(ALLOWED.map((line) => {
-  const [, head = '', to = ''] = /^(.*) → (.*)$/.exec(line) ?? [];
-  return [head, to as CaseState];
-}));
+const allowedTo = new Map(
+  ALLOWED.map((line) => {
+    const [, head = '', to = ''] = /^(.*) → (.*)$/.exec(line) ?? [];
+    return [head, to as CaseState];
+  }),
+);
 
 const ACTORS: CaseActorKind[] = ['staff', 'retailer'];
 const cases: [CaseActorKind, CaseAction, CaseState, CaseState | undefined][] = ACTORS.flatMap((actor) =>
-  CASE_ACTIONS.flatMap((action) => CASE_STATES.map((state) => [actor, action, state, allowedTo.get(`${actor} ${action}: ${state}`)] as [CaseActorKind, CaseAction, CaseState, CaseState | undefined])),
+  CASE_ACTIONS.flatMap((action) =>
+    CASE_STATES.map(
+      (state) =>
+        [actor, action, state, allowedTo.get(`${actor} ${action}: ${state}`)] as [
+          CaseActorKind,
+          CaseAction,
+          CaseState,
+          CaseState | undefined,
+        ],
+    ),
+  ),
 );
 
 describe('the transition table, every state × action × actor', () => {

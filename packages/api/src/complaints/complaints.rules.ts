@@ -67,7 +67,9 @@ export function canTransition(state: CaseState, action: CaseAction, actorKind: C
 
 /** The state after `action`; with `actorKind`, also checks that actor may take it. Throws CaseTransitionError. */
 export function nextState(state: CaseState, action: CaseAction, actorKind?: CaseActorKind): CaseState {
-  const allowed = actorKind ? canTransition(state, action, actorKind) : canTransition(state, action, 'staff') || canTransition(state, action, 'retailer');
+  const allowed = actorKind
+    ? canTransition(state, action, actorKind)
+    : canTransition(state, action, 'staff') || canTransition(state, action, 'retailer');
   if (!allowed) throw new CaseTransitionError(state, action, actorKind);
   return CASE_TRANSITIONS[action].to;
 }
@@ -87,7 +89,13 @@ export function canReopen(resolvedAt: Date, now: Date, reopenWindowDays: number)
 }
 
 /** The state machine and, for a retailer, the reopen window together. */
-export function mayReopen(input: { state: CaseState; actorKind: CaseActorKind; resolvedAt: Date | null; now: Date; reopenWindowDays: number }): boolean {
+export function mayReopen(input: {
+  state: CaseState;
+  actorKind: CaseActorKind;
+  resolvedAt: Date | null;
+  now: Date;
+  reopenWindowDays: number;
+}): boolean {
   if (!canTransition(input.state, 'reopen', input.actorKind)) return false;
   if (input.actorKind === 'staff') return true;
   return input.resolvedAt !== null && canReopen(input.resolvedAt, input.now, input.reopenWindowDays);

@@ -9,7 +9,15 @@ export const QUEUE_STATES = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_RE
 export const COUNTED_STATES = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_RETAILER', 'RESOLVED'] as const;
 
 export const MAX_ATTACHMENTS = 5;
-export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'application/pdf'] as const;
+export const ATTACHMENT_MIME_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+] as const;
 
 const id = z.number().int().positive();
 const version = z.number().int().min(0);
@@ -25,7 +33,12 @@ export const ZFileComplaintFields = z.object({
   description: z.string().trim().min(5, 'complaints.validation.description').max(2000, 'complaints.validation.tooLong'),
   relatedOrderId: id.nullish(),
   /** Made once per form on the device: a double-submitted form files one case. */
-  idempotencyKey: z.string().trim().min(8).max(64).regex(/^[\w-]+$/),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8)
+    .max(64)
+    .regex(/^[\w-]+$/),
 });
 export type TFileComplaintFields = z.input<typeof ZFileComplaintFields>;
 
@@ -82,7 +95,9 @@ export type TFollowUpInput = z.input<typeof ZFollowUpInput>;
 export const ZReassignInput = ZCaseRef.extend({ departmentId: id, ownerId: id.nullable(), note: z.string().trim().max(500).optional() });
 export type TReassignInput = z.input<typeof ZReassignInput>;
 
-export const ZLookupRetailerInput = z.object({ q: z.string().trim().min(3, 'complaints.validation.lookup').max(20).regex(/^\d+$/, 'complaints.validation.lookup') });
+export const ZLookupRetailerInput = z.object({
+  q: z.string().trim().min(3, 'complaints.validation.lookup').max(20).regex(/^\d+$/, 'complaints.validation.lookup'),
+});
 
 export const QUEUE_PAGE_SIZES = [20, 50, 100] as const;
 export const ZQueueInput = z.object({

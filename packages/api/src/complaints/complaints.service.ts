@@ -65,7 +65,10 @@ export async function loadSla(db: DbTx, now: Date): Promise<Sla> {
   const today = chinaDate(now);
   const [values, rows] = await Promise.all([
     getSettings(db, COMPLAINT_SLA_SETTING_KEYS),
-    db.calendarDay.findMany({ where: { date: { gte: dbDate(addDays(today, -400)), lte: dbDate(addDays(today, 400)) } }, select: { date: true, kind: true, name: true } }),
+    db.calendarDay.findMany({
+      where: { date: { gte: dbDate(addDays(today, -400)), lte: dbDate(addDays(today, 400)) } },
+      select: { date: true, kind: true, name: true },
+    }),
   ]);
   const settings = toComplaintSlaSettings(values);
   const calendar = createWorkCalendar(rows.map((row) => ({ date: row.date.toISOString().slice(0, 10), kind: row.kind, name: row.name })));
@@ -121,8 +124,15 @@ async function addEvent(tx: DbTx, complaintId: number, actor: Actor | null, now:
 }
 
 /** Updates the case only at the version the person saw, and bumps it. */
-async function writeCase(tx: DbTx, current: { id: number; version: number }, data: Prisma.ComplaintUncheckedUpdateManyInput): Promise<void> {
-  const { count } = await tx.complaint.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
+async function writeCase(
+  tx: DbTx,
+  current: { id: number; version: number },
+  data: Prisma.ComplaintUncheckedUpdateManyInput,
+): Promise<void> {
+  const { count } = await tx.complaint.updateMany({
+    where: { id: current.id, version: current.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw conflict();
 }
 
@@ -179,7 +189,14 @@ async function transition(
   const to = nextState(c.state, action, actor?.kind ?? 'staff');
   await writeCase(tx, c, { state: to, ...changes });
   const eventId = await addEvent(tx, c.id, actor, now, { ...event, fromState: c.state, toState: to });
-  await writeAudit(tx, { actor, action: `complaint.${action}`, entityType: 'Complaint', entityId: c.id, before: { state: c.state, version: c.version }, after: { state: to, version: c.version + 1 } });
+  await writeAudit(tx, {
+    actor,
+    action: `complaint.${action}`,
+    entityType: 'Complaint',
+    entityId: c.id,
+    before: { state: c.state, version: c.version },
+    after: { state: to, version: c.version + 1 },
+  });
   return { to, eventId };
 }
 
@@ -190,8 +207,21 @@ function unpause(c: Core, now: Date, sla: Sla): { resolveDueAt: Date; moved: boo
   return { resolveDueAt, moved: resolveDueAt.getTime() !== c.resolveDueAt.getTime() };
 }
 
-async function deadlineEvent(tx: DbTx, c: Core, actor: Actor | null, now: Date, field: 'resolveDueAt' | 'acceptDueAt', before: Date, after: Date, reason: string) {
-  await addEvent(tx, c.id, actor, now, { type: 'DEADLINE_CHANGED', visibility: 'PUBLIC', data: { field, before: before.toISOString(), after: after.toISOString(), reason } });
+async function deadlineEvent(
+  tx: DbTx,
+  c: Core,
+  actor: Actor | null,
+  now: Date,
+  field: 'resolveDueAt' | 'acceptDueAt',
+  before: Date,
+  after: Date,
+  reason: string,
+) {
+  await addEvent(tx, c.id, actor, now, {
+    type: 'DEADLINE_CHANGED',
+    visibility: 'PUBLIC',
+    data: { field, before: before.toISOString(), after: after.toISOString(), reason },
+  });
 }
 
 async function storeFiles(storage: AttachmentStorage, files: CheckedUpload[], now: Date) {
@@ -222,7 +252,13 @@ async function maxMegabytes(db: DbTx): Promise<number> {
  * Runs a write that carries files: the files are checked, stored, then the transaction runs; if it fails
  * the stored files are removed again.
  */
-async function withFiles<T>(db: Db, files: readonly TUpload[], now: Date, storage: AttachmentStorage, write: (tx: DbTx, stored: (CheckedUpload & { storageKey: string })[]) => Promise<T>): Promise<T> {
+async function withFiles<T>(
+  db: Db,
+  files: readonly TUpload[],
+  now: Date,
+  storage: AttachmentStorage,
+  write: (tx: DbTx, stored: (CheckedUpload & { storageKey: string })[]) => Promise<T>,
+): Promise<T> {
   const checked = files.length > 0 ? await checkUploads(files, await maxMegabytes(db)) : [];
   const stored = await storeFiles(storage, checked, now);
   try {
@@ -233,18 +269,41 @@ async function withFiles<T>(db: Db, files: readonly TUpload[], now: Date, storag
   }
 }
 
-async function saveAttachments(tx: DbTx, complaintId: number, eventId: number, stored: (CheckedUpload & { storageKey: string })[], now: Date) {
+async function saveAttachments(
+  tx: DbTx,
+  complaintId: number,
+  eventId: number,
+  stored: (CheckedUpload & { storageKey: string })[],
+  now: Date,
+) {
   if (stored.length === 0) return;
   await tx.complaintAttachment.createMany({
-    data: stored.map((s) => ({ complaintId, eventId, fileName: s.fileName, mimeType: s.mimeType, sizeBytes: s.sizeBytes, storageKey: s.storageKey, createdAt: now })),
+    data: stored.map((s) => ({
+      complaintId,
+      eventId,
+      fileName: s.fileName,
+      mimeType: s.mimeType,
+      sizeBytes: s.sizeBytes,
+      storageKey: s.storageKey,
+      createdAt: now,
+    })),
   });
 }
 
 /** A manager to remind: the case department's managers, else every manager. */
 async function managersFor(tx: DbTx, departmentId: number): Promise<number[]> {
-  const inDepartment = await tx.staffUser.findMany({ where: { active: true, departmentId, roles: { some: { role: 'MANAGER' } } }, select: { id: true }, orderBy: { id: 'asc' } });
+  const inDepartment = await tx.staffUser.findMany({
+    where: { active: true, departmentId, roles: { some: { role: 'MANAGER' } } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
   if (inDepartment.length > 0) return inDepartment.map((s) => s.id);
-  const all = await tx.staffUser.findMany({ where: { active: true, roles: { some: { role: 'MANAGER' } } }, select: { id: true }, orderBy: { id: 'asc' }, take: 1 });
+  const all = await tx.staffUser.findMany({
+    where: { active: true, roles: { some: { role: 'MANAGER' } } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: 1,
+  });
   return all.map((s) => s.id);
 }
 
@@ -275,22 +334,35 @@ export function caseNumber(now: Date, id: number): string {
 }
 
 async function fileCase(db: Db, actor: Actor, now: Date, args: FileArgs, storage: AttachmentStorage): Promise<FiledCase> {
-  const existing = await db.complaint.findUnique({ where: { idempotencyKey: args.idempotencyKey }, select: { id: true, caseNo: true, retailerId: true } });
+  const existing = await db.complaint.findUnique({
+    where: { idempotencyKey: args.idempotencyKey },
+    select: { id: true, caseNo: true, retailerId: true },
+  });
   if (existing) {
     if (existing.retailerId !== args.retailerId) throw conflict();
     return { id: existing.id, caseNo: existing.caseNo, duplicate: true };
   }
   const [category, order, monopoly, sla] = await Promise.all([
-    db.complaintCategory.findFirst({ where: { id: args.categoryId, active: true }, select: { id: true, departmentId: true, acceptSlaDays: true, resolveSlaDays: true } }),
-    args.relatedOrderId ? db.order.findFirst({ where: { id: args.relatedOrderId, retailerId: args.retailerId }, select: { id: true } }) : Promise.resolve(null),
-    args.kind === 'REPORT' ? db.department.findFirst({ where: { kind: 'MONOPOLY', active: true }, orderBy: { id: 'asc' }, select: { id: true, name: true } }) : Promise.resolve(null),
+    db.complaintCategory.findFirst({
+      where: { id: args.categoryId, active: true },
+      select: { id: true, departmentId: true, acceptSlaDays: true, resolveSlaDays: true },
+    }),
+    args.relatedOrderId
+      ? db.order.findFirst({ where: { id: args.relatedOrderId, retailerId: args.retailerId }, select: { id: true } })
+      : Promise.resolve(null),
+    args.kind === 'REPORT'
+      ? db.department.findFirst({ where: { kind: 'MONOPOLY', active: true }, orderBy: { id: 'asc' }, select: { id: true, name: true } })
+      : Promise.resolve(null),
     loadSla(db, now),
   ]);
   if (!category) throw new DomainError('VALIDATION', 'complaints.error.category');
   if (args.relatedOrderId && !order) throw new DomainError('VALIDATION', 'complaints.error.order');
   // A report of illegal sales goes to 专卖 at once, whatever category was picked.
   const departmentId = monopoly?.id ?? category.departmentId;
-  const { acceptDueAt, resolveDueAt } = slaDeadlines({ kind: args.kind, filedAt: now, settings: sla.settings, categoryOverride: category }, sla.calendar);
+  const { acceptDueAt, resolveDueAt } = slaDeadlines(
+    { kind: args.kind, filedAt: now, settings: sla.settings, categoryOverride: category },
+    sla.calendar,
+  );
 
   try {
     return await withFiles(db, args.attachments, now, storage, async (tx, stored) => {
@@ -324,8 +396,17 @@ async function fileCase(db: Db, actor: Actor, now: Date, args: FileArgs, storage
       });
       await saveAttachments(tx, created.id, eventId, stored, now);
       if (monopoly) {
-        await addEvent(tx, created.id, null, now, { type: 'REASSIGNED', visibility: 'INTERNAL', messageKey: 'complaints.event.reportRouted', params: { department: monopoly.name }, data: { reason: 'report', toDepartmentId: monopoly.id } });
-        const handlers = await tx.staffUser.findMany({ where: { active: true, departmentId: monopoly.id, roles: { some: { role: { in: ['SERVICE_AGENT', 'MANAGER'] } } } }, select: { id: true } });
+        await addEvent(tx, created.id, null, now, {
+          type: 'REASSIGNED',
+          visibility: 'INTERNAL',
+          messageKey: 'complaints.event.reportRouted',
+          params: { department: monopoly.name },
+          data: { reason: 'report', toDepartmentId: monopoly.id },
+        });
+        const handlers = await tx.staffUser.findMany({
+          where: { active: true, departmentId: monopoly.id, roles: { some: { role: { in: ['SERVICE_AGENT', 'MANAGER'] } } } },
+          select: { id: true },
+        });
         for (const h of handlers) {
           await notifyStaff(tx, h.id, caseNotice('report', { id: created.id, caseNo }, args.subject));
         }
@@ -333,13 +414,22 @@ async function fileCase(db: Db, actor: Actor, now: Date, args: FileArgs, storage
       if (actor.kind === 'staff') {
         await notifyRetailer(tx, args.retailerId, caseNotice('filedForYou', { id: created.id, caseNo }, args.subject));
       }
-      await writeAudit(tx, { actor, action: 'complaint.file', entityType: 'Complaint', entityId: created.id, after: { caseNo, kind: args.kind, departmentId, channel: args.channel } });
+      await writeAudit(tx, {
+        actor,
+        action: 'complaint.file',
+        entityType: 'Complaint',
+        entityId: created.id,
+        after: { caseNo, kind: args.kind, departmentId, channel: args.channel },
+      });
       return { id: created.id, caseNo, duplicate: false };
     });
   } catch (error) {
     // Two submissions of one form raced: the loser answers with the winner's case.
     if (isUniqueViolation(error)) {
-      const winner = await db.complaint.findUnique({ where: { idempotencyKey: args.idempotencyKey }, select: { id: true, caseNo: true, retailerId: true } });
+      const winner = await db.complaint.findUnique({
+        where: { idempotencyKey: args.idempotencyKey },
+        select: { id: true, caseNo: true, retailerId: true },
+      });
       if (winner && winner.retailerId === args.retailerId) return { id: winner.id, caseNo: winner.caseNo, duplicate: true };
     }
     throw error;
@@ -347,12 +437,26 @@ async function fileCase(db: Db, actor: Actor, now: Date, args: FileArgs, storage
 }
 
 /** A retailer files a case in the portal. */
-export async function fileComplaint({ db, actor, clock }: RetailerDeps, input: In<typeof ZFileComplaintInput>, storage = attachmentStorage()): Promise<FiledCase> {
-  return fileCase(db, actor, clock(), { ...input, retailerId: actor.retailerId, idempotencyKey: `r${actor.retailerId}:${input.idempotencyKey}`, channel: 'PORTAL' }, storage);
+export async function fileComplaint(
+  { db, actor, clock }: RetailerDeps,
+  input: In<typeof ZFileComplaintInput>,
+  storage = attachmentStorage(),
+): Promise<FiledCase> {
+  return fileCase(
+    db,
+    actor,
+    clock(),
+    { ...input, retailerId: actor.retailerId, idempotencyKey: `r${actor.retailerId}:${input.idempotencyKey}`, channel: 'PORTAL' },
+    storage,
+  );
 }
 
 /** A call-centre agent (or account manager) files a case on a retailer's behalf: by phone (12313) or on a visit. */
-export async function fileComplaintForRetailer({ db, actor, clock }: StaffDeps, input: In<typeof ZFileByPhoneInput>, storage = attachmentStorage()): Promise<FiledCase> {
+export async function fileComplaintForRetailer(
+  { db, actor, clock }: StaffDeps,
+  input: In<typeof ZFileByPhoneInput>,
+  storage = attachmentStorage(),
+): Promise<FiledCase> {
   const retailer = await db.retailer.findFirst({ where: { id: input.retailerId, ...retailerScope(actor) }, select: { id: true } });
   if (!retailer) throw notFound();
   return fileCase(db, actor, clock(), { ...input, idempotencyKey: `s${actor.userId}:${input.idempotencyKey}` }, storage);
@@ -363,7 +467,14 @@ export async function listCategories({ db }: { db: DbTx }) {
   return db.complaintCategory.findMany({
     where: { active: true },
     orderBy: { id: 'asc' },
-    select: { id: true, code: true, name: true, nameEn: true, dimension: true, department: { select: { id: true, name: true, nameEn: true, kind: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      dimension: true,
+      department: { select: { id: true, name: true, nameEn: true, kind: true } },
+    },
   });
 }
 
@@ -371,7 +482,12 @@ export async function listCategories({ db }: { db: DbTx }) {
 export async function getFilingOptions({ db, actor }: RetailerDeps) {
   const [categories, orders] = await Promise.all([
     listCategories({ db }),
-    db.order.findMany({ where: { retailerId: actor.retailerId }, orderBy: [{ orderDate: 'desc' }, { id: 'desc' }], take: 12, select: { id: true, orderDate: true, totalQuantity: true, totalAmountFen: true } }),
+    db.order.findMany({
+      where: { retailerId: actor.retailerId },
+      orderBy: [{ orderDate: 'desc' }, { id: 'desc' }],
+      take: 12,
+      select: { id: true, orderDate: true, totalQuantity: true, totalAmountFen: true },
+    }),
   ]);
   return { categories, orders: orders.map((o) => ({ ...o, totalAmountFen: Number(o.totalAmountFen) })) };
 }
@@ -394,7 +510,18 @@ export async function listMyComplaints({ db, actor }: RetailerDeps, input: In<ty
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
       select: {
-        id: true, caseNo: true, kind: true, state: true, subject: true, createdAt: true, acceptDueAt: true, resolveDueAt: true, pausedAt: true, resolvedAt: true, closedAt: true, rating: true,
+        id: true,
+        caseNo: true,
+        kind: true,
+        state: true,
+        subject: true,
+        createdAt: true,
+        acceptDueAt: true,
+        resolveDueAt: true,
+        pausedAt: true,
+        resolvedAt: true,
+        closedAt: true,
+        rating: true,
         category: { select: { name: true, nameEn: true } },
       },
     }),
@@ -409,7 +536,15 @@ export async function listMyComplaints({ db, actor }: RetailerDeps, input: In<ty
 }
 
 const PUBLIC_EVENT_SELECT = {
-  id: true, type: true, body: true, messageKey: true, params: true, fromState: true, toState: true, data: true, createdAt: true,
+  id: true,
+  type: true,
+  body: true,
+  messageKey: true,
+  params: true,
+  fromState: true,
+  toState: true,
+  data: true,
+  createdAt: true,
   actorStaff: { select: { name: true } },
   actorLogin: { select: { displayName: true } },
   attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
@@ -420,8 +555,24 @@ export async function getMyComplaint({ db, actor, clock }: RetailerDeps, input: 
   const c = await db.complaint.findFirst({
     where: { id: input.id, retailerId: actor.retailerId },
     select: {
-      id: true, caseNo: true, kind: true, state: true, channel: true, subject: true, description: true, version: true, createdAt: true,
-      acceptDueAt: true, resolveDueAt: true, acceptedAt: true, resolvedAt: true, closedAt: true, pausedAt: true, rating: true, ratingComment: true, reopenCount: true,
+      id: true,
+      caseNo: true,
+      kind: true,
+      state: true,
+      channel: true,
+      subject: true,
+      description: true,
+      version: true,
+      createdAt: true,
+      acceptDueAt: true,
+      resolveDueAt: true,
+      acceptedAt: true,
+      resolvedAt: true,
+      closedAt: true,
+      pausedAt: true,
+      rating: true,
+      ratingComment: true,
+      reopenCount: true,
       category: { select: { name: true, nameEn: true } },
       department: { select: { name: true, nameEn: true } },
       relatedOrder: { select: { id: true, orderDate: true, totalQuantity: true } },
@@ -441,7 +592,11 @@ export async function getMyComplaint({ db, actor, clock }: RetailerDeps, input: 
 }
 
 /** The retailer answers a request for information: the clock runs again, later by the time it waited. */
-export async function respondToComplaint({ db, actor, clock }: RetailerDeps, input: In<typeof ZRespondInput>, storage = attachmentStorage()) {
+export async function respondToComplaint(
+  { db, actor, clock }: RetailerDeps,
+  input: In<typeof ZRespondInput>,
+  storage = attachmentStorage(),
+) {
   const now = clock();
   await loadForRetailer(db, actor, input.id);
   const sla = await loadSla(db, now);
@@ -449,7 +604,15 @@ export async function respondToComplaint({ db, actor, clock }: RetailerDeps, inp
     const c = await loadForRetailer(tx, actor, input.id);
     assertVersion(c, input.version);
     const { resolveDueAt, moved } = unpause(c, now, sla);
-    const { eventId } = await transition(tx, actor, c, 'retailerRespond', now, { pausedAt: null, resolveDueAt }, { type: 'RETAILER_RESPONSE', visibility: 'PUBLIC', body: input.body });
+    const { eventId } = await transition(
+      tx,
+      actor,
+      c,
+      'retailerRespond',
+      now,
+      { pausedAt: null, resolveDueAt },
+      { type: 'RETAILER_RESPONSE', visibility: 'PUBLIC', body: input.body },
+    );
     await saveAttachments(tx, c.id, eventId, stored, now);
     if (moved) await deadlineEvent(tx, c, actor, now, 'resolveDueAt', c.resolveDueAt, resolveDueAt, 'pause');
     if (c.ownerId) await notifyStaff(tx, c.ownerId, caseNotice('retailerAnswered', c, input.body.slice(0, 200)));
@@ -458,7 +621,15 @@ export async function respondToComplaint({ db, actor, clock }: RetailerDeps, inp
 }
 
 /** Reopens the case for a follow-up with a fresh resolve clock (a low rating, or a reopen). */
-async function reopenCase(tx: DbTx, actor: Actor | null, c: Core, now: Date, sla: Sla, body: string | null, reason: 'retailer' | 'staff' | 'lowRating') {
+async function reopenCase(
+  tx: DbTx,
+  actor: Actor | null,
+  c: Core,
+  now: Date,
+  sla: Sla,
+  body: string | null,
+  reason: 'retailer' | 'staff' | 'lowRating',
+) {
   const { resolveDueAt } = slaDeadlines({ kind: c.kind, filedAt: now, settings: sla.settings }, sla.calendar);
   await transition(
     tx,
@@ -466,10 +637,25 @@ async function reopenCase(tx: DbTx, actor: Actor | null, c: Core, now: Date, sla
     c,
     'reopen',
     now,
-    { resolvedAt: null, closedAt: null, followUpDueAt: null, breachedAt: null, lastReminderAt: null, pausedAt: null, resolveDueAt, reopenCount: { increment: 1 } },
-    { type: 'REOPENED', visibility: 'PUBLIC', body, data: { reason, resolveDueAt: { before: c.resolveDueAt.toISOString(), after: resolveDueAt.toISOString() } } },
+    {
+      resolvedAt: null,
+      closedAt: null,
+      followUpDueAt: null,
+      breachedAt: null,
+      lastReminderAt: null,
+      pausedAt: null,
+      resolveDueAt,
+      reopenCount: { increment: 1 },
+    },
+    {
+      type: 'REOPENED',
+      visibility: 'PUBLIC',
+      body,
+      data: { reason, resolveDueAt: { before: c.resolveDueAt.toISOString(), after: resolveDueAt.toISOString() } },
+    },
   );
-  if (c.ownerId) await notifyStaff(tx, c.ownerId, caseNotice('reopened', c, body, { reason: { key: `complaints.reopenReason.${reason}` } }));
+  if (c.ownerId)
+    await notifyStaff(tx, c.ownerId, caseNotice('reopened', c, body, { reason: { key: `complaints.reopenReason.${reason}` } }));
 }
 
 async function lowRatingThreshold(db: DbTx): Promise<number> {
@@ -487,7 +673,15 @@ export async function confirmComplaint({ db, actor, clock }: RetailerDeps, input
     const c = await loadForRetailer(tx, actor, input.id);
     assertVersion(c, input.version);
     const comment = input.comment?.trim() || null;
-    await transition(tx, actor, c, 'confirm', now, { closedAt: now, rating: input.rating, ratingComment: comment }, { type: 'CLOSED', visibility: 'PUBLIC', body: comment, data: { rating: input.rating } });
+    await transition(
+      tx,
+      actor,
+      c,
+      'confirm',
+      now,
+      { closedAt: now, rating: input.rating, ratingComment: comment },
+      { type: 'CLOSED', visibility: 'PUBLIC', body: comment, data: { rating: input.rating } },
+    );
     const reopened = ratingReopens(input.rating, threshold);
     if (reopened) await reopenCase(tx, null, { ...c, state: 'CLOSED', version: c.version + 1 }, now, sla, null, 'lowRating');
     return { id: c.id, reopened };
@@ -503,7 +697,15 @@ export async function rateComplaint({ db, actor, clock }: RetailerDeps, input: I
     assertVersion(c, input.version);
     if (c.rating !== null) throw new DomainError('INVALID_STATE', 'complaints.error.alreadyRated');
     const comment = input.comment?.trim() || null;
-    await transition(tx, actor, c, 'rate', now, { rating: input.rating, ratingComment: comment }, { type: 'RATED', visibility: 'PUBLIC', body: comment, data: { rating: input.rating } });
+    await transition(
+      tx,
+      actor,
+      c,
+      'rate',
+      now,
+      { rating: input.rating, ratingComment: comment },
+      { type: 'RATED', visibility: 'PUBLIC', body: comment, data: { rating: input.rating } },
+    );
     const reopened = ratingReopens(input.rating, threshold);
     if (reopened) await reopenCase(tx, null, { ...c, version: c.version + 1 }, now, sla, null, 'lowRating');
     return { id: c.id, reopened };
@@ -517,7 +719,15 @@ export async function reopenMyComplaint({ db, actor, clock }: RetailerDeps, inpu
   return db.$transaction(async (tx) => {
     const c = await loadForRetailer(tx, actor, input.id);
     assertVersion(c, input.version);
-    if (!mayReopen({ state: c.state, actorKind: 'retailer', resolvedAt: c.resolvedAt, now, reopenWindowDays: windowDays['complaints.reopenWindowDays'] })) {
+    if (
+      !mayReopen({
+        state: c.state,
+        actorKind: 'retailer',
+        resolvedAt: c.resolvedAt,
+        now,
+        reopenWindowDays: windowDays['complaints.reopenWindowDays'],
+      })
+    ) {
       throw new DomainError('INVALID_STATE', 'complaints.error.reopenWindow');
     }
     await reopenCase(tx, actor, c, now, sla, input.reason, 'retailer');
@@ -555,7 +765,9 @@ const STAFF_ACTION_PERMISSION: Record<string, Permission> = {
 
 /** What the person may do on the case now: the state machine's staff steps they hold the permission for, and the extras. */
 export function staffActionsFor(actor: StaffActor, state: CaseState) {
-  const steps = availableActions(state, 'staff').filter((a) => a !== 'rate' && STAFF_ACTION_PERMISSION[a] && may(actor, STAFF_ACTION_PERMISSION[a]));
+  const steps = availableActions(state, 'staff').filter(
+    (a) => a !== 'rate' && STAFF_ACTION_PERMISSION[a] && may(actor, STAFF_ACTION_PERMISSION[a]),
+  );
   return {
     steps,
     reply: may(actor, 'complaints.handle') && canReply(state),
@@ -569,9 +781,28 @@ export async function getCase({ db, actor, clock }: StaffDeps, input: In<typeof 
   const c = await db.complaint.findFirst({
     where: { id: input.id, ...caseScope(actor) },
     select: {
-      id: true, caseNo: true, kind: true, state: true, channel: true, subject: true, description: true, version: true, createdAt: true, updatedAt: true,
-      acceptDueAt: true, resolveDueAt: true, followUpDueAt: true, acceptedAt: true, resolvedAt: true, closedAt: true, pausedAt: true, breachedAt: true, lastReminderAt: true,
-      rating: true, ratingComment: true, reopenCount: true,
+      id: true,
+      caseNo: true,
+      kind: true,
+      state: true,
+      channel: true,
+      subject: true,
+      description: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      acceptDueAt: true,
+      resolveDueAt: true,
+      followUpDueAt: true,
+      acceptedAt: true,
+      resolvedAt: true,
+      closedAt: true,
+      pausedAt: true,
+      breachedAt: true,
+      lastReminderAt: true,
+      rating: true,
+      ratingComment: true,
+      reopenCount: true,
       category: { select: { id: true, name: true, nameEn: true } },
       department: { select: { id: true, name: true, nameEn: true } },
       owner: { select: { id: true, name: true } },
@@ -579,7 +810,15 @@ export async function getCase({ db, actor, clock }: StaffDeps, input: In<typeof 
       relatedOrder: { select: { id: true, orderDate: true, totalQuantity: true, totalAmountFen: true } },
       retailer: {
         select: {
-          id: true, licenceNo: true, shopName: true, ownerName: true, phone: true, address: true, grade: true, integrityLevel: true, classificationCode: true,
+          id: true,
+          licenceNo: true,
+          shopName: true,
+          ownerName: true,
+          phone: true,
+          address: true,
+          grade: true,
+          integrityLevel: true,
+          classificationCode: true,
           district: { select: { name: true, nameEn: true } },
           accountManager: { select: { id: true, name: true, phone: true } },
         },
@@ -633,9 +872,21 @@ export async function takeStep({ db, actor, clock }: StaffDeps, input: In<typeof
     assertVersion(c, input.version);
     const body = input.body?.trim() || null;
     if (action === 'accept') {
-      await transition(tx, actor, c, 'accept', now, { acceptedAt: now, ownerId: c.ownerId ?? actor.userId }, { type: 'ACCEPTED', visibility: 'PUBLIC', ...(body ? { body } : { messageKey: 'complaints.event.acceptedDefault' }) });
+      await transition(
+        tx,
+        actor,
+        c,
+        'accept',
+        now,
+        { acceptedAt: now, ownerId: c.ownerId ?? actor.userId },
+        { type: 'ACCEPTED', visibility: 'PUBLIC', ...(body ? { body } : { messageKey: 'complaints.event.acceptedDefault' }) },
+      );
       if (!c.ownerId) {
-        await addEvent(tx, c.id, actor, now, { type: 'REASSIGNED', visibility: 'INTERNAL', data: { reason: 'accept', fromOwnerId: null, toOwnerId: actor.userId } });
+        await addEvent(tx, c.id, actor, now, {
+          type: 'REASSIGNED',
+          visibility: 'INTERNAL',
+          data: { reason: 'accept', fromOwnerId: null, toOwnerId: actor.userId },
+        });
       }
       await notifyRetailer(tx, c.retailerId, caseNotice('accepted', c, c.subject));
     } else if (action === 'start') {
@@ -690,7 +941,15 @@ export async function requestInformation({ db, actor, clock }: StaffDeps, input:
   return db.$transaction(async (tx) => {
     const c = await loadForStaff(tx, actor, input.id);
     assertVersion(c, input.version);
-    await transition(tx, actor, c, 'requestInfo', now, { pausedAt: now }, { type: 'INFO_REQUESTED', visibility: 'PUBLIC', body: input.body });
+    await transition(
+      tx,
+      actor,
+      c,
+      'requestInfo',
+      now,
+      { pausedAt: now },
+      { type: 'INFO_REQUESTED', visibility: 'PUBLIC', body: input.body },
+    );
     await notifyRetailer(tx, c.retailerId, caseNotice('infoRequested', c, input.body.slice(0, 200)));
     return { id: c.id };
   });
@@ -704,7 +963,15 @@ export async function recordRetailerResponse({ db, actor, clock }: StaffDeps, in
     const c = await loadForStaff(tx, actor, input.id);
     assertVersion(c, input.version);
     const { resolveDueAt, moved } = unpause(c, now, sla);
-    await transition(tx, actor, c, 'retailerRespond', now, { pausedAt: null, resolveDueAt }, { type: 'RETAILER_RESPONSE', visibility: 'PUBLIC', body: input.body, data: { recordedByStaff: true } });
+    await transition(
+      tx,
+      actor,
+      c,
+      'retailerRespond',
+      now,
+      { pausedAt: null, resolveDueAt },
+      { type: 'RETAILER_RESPONSE', visibility: 'PUBLIC', body: input.body, data: { recordedByStaff: true } },
+    );
     if (moved) await deadlineEvent(tx, c, actor, now, 'resolveDueAt', c.resolveDueAt, resolveDueAt, 'pause');
     return { id: c.id };
   });
@@ -721,7 +988,15 @@ export async function resolveComplaint({ db, actor, clock }: StaffDeps, input: I
     const followUp = followUpDueAt(now, sla.calendar, sla.hours);
     // The deadline's move (the pause ending) comes before the resolution on the timeline.
     if (moved) await deadlineEvent(tx, c, actor, now, 'resolveDueAt', c.resolveDueAt, resolveDueAt, 'pause');
-    await transition(tx, actor, c, 'resolve', now, { resolvedAt: now, pausedAt: null, resolveDueAt, followUpDueAt: followUp, ownerId: c.ownerId ?? actor.userId }, { type: 'RESOLVED', visibility: 'PUBLIC', body: input.body, data: { followUpDueAt: followUp.toISOString() } });
+    await transition(
+      tx,
+      actor,
+      c,
+      'resolve',
+      now,
+      { resolvedAt: now, pausedAt: null, resolveDueAt, followUpDueAt: followUp, ownerId: c.ownerId ?? actor.userId },
+      { type: 'RESOLVED', visibility: 'PUBLIC', body: input.body, data: { followUpDueAt: followUp.toISOString() } },
+    );
     await notifyRetailer(tx, c.retailerId, caseNotice('resolved', c));
     return { id: c.id };
   });
@@ -751,9 +1026,19 @@ export async function recordFollowUp({ db, actor, clock }: StaffDeps, input: In<
       type: 'FOLLOW_UP',
       visibility: 'INTERNAL',
       body: input.note?.trim() || null,
-      data: { reached: input.reached, satisfied: input.reached ? input.satisfied : null, onTime: c.followUpDueAt ? now <= c.followUpDueAt : null },
+      data: {
+        reached: input.reached,
+        satisfied: input.reached ? input.satisfied : null,
+        onTime: c.followUpDueAt ? now <= c.followUpDueAt : null,
+      },
     });
-    await writeAudit(tx, { actor, action: 'complaint.followUp', entityType: 'Complaint', entityId: c.id, after: { reached: input.reached, satisfied: input.satisfied } });
+    await writeAudit(tx, {
+      actor,
+      action: 'complaint.followUp',
+      entityType: 'Complaint',
+      entityId: c.id,
+      after: { reached: input.reached, satisfied: input.satisfied },
+    });
     return { id: c.id };
   });
 }
@@ -768,18 +1053,36 @@ export async function reassignComplaint({ db, actor, clock }: StaffDeps, input: 
     const department = await tx.department.findFirst({ where: { id: input.departmentId, active: true }, select: { id: true, name: true } });
     if (!department) throw new DomainError('VALIDATION', 'complaints.error.department');
     const owner = input.ownerId
-      ? await tx.staffUser.findFirst({ where: { id: input.ownerId, active: true, roles: { some: { role: { in: ['SERVICE_AGENT', 'MANAGER'] } } } }, select: { id: true, name: true } })
+      ? await tx.staffUser.findFirst({
+          where: { id: input.ownerId, active: true, roles: { some: { role: { in: ['SERVICE_AGENT', 'MANAGER'] } } } },
+          select: { id: true, name: true },
+        })
       : null;
     if (input.ownerId && !owner) throw new DomainError('VALIDATION', 'complaints.error.owner');
-    if (department.id === c.departmentId && (owner?.id ?? null) === c.ownerId) throw new DomainError('VALIDATION', 'complaints.error.sameAssignment');
+    if (department.id === c.departmentId && (owner?.id ?? null) === c.ownerId)
+      throw new DomainError('VALIDATION', 'complaints.error.sameAssignment');
     await writeCase(tx, c, { departmentId: department.id, ownerId: owner?.id ?? null });
     await addEvent(tx, c.id, actor, now, {
       type: 'REASSIGNED',
       visibility: 'INTERNAL',
       body: input.note?.trim() || null,
-      data: { fromDepartmentId: c.departmentId, toDepartmentId: department.id, fromOwnerId: c.ownerId, toOwnerId: owner?.id ?? null, department: department.name, owner: owner?.name ?? null },
+      data: {
+        fromDepartmentId: c.departmentId,
+        toDepartmentId: department.id,
+        fromOwnerId: c.ownerId,
+        toOwnerId: owner?.id ?? null,
+        department: department.name,
+        owner: owner?.name ?? null,
+      },
     });
-    await writeAudit(tx, { actor, action: 'complaint.reassign', entityType: 'Complaint', entityId: c.id, before: { departmentId: c.departmentId, ownerId: c.ownerId }, after: { departmentId: department.id, ownerId: owner?.id ?? null } });
+    await writeAudit(tx, {
+      actor,
+      action: 'complaint.reassign',
+      entityType: 'Complaint',
+      entityId: c.id,
+      before: { departmentId: c.departmentId, ownerId: c.ownerId },
+      after: { departmentId: department.id, ownerId: owner?.id ?? null },
+    });
     if (owner && owner.id !== actor.userId) {
       await notifyStaff(tx, owner.id, caseNotice('assigned', c, c.subject));
     }
@@ -803,12 +1106,25 @@ export async function readCaseAttachment({ db, actor }: StaffDeps, input: { id: 
 export async function lookupRetailer({ db, actor }: StaffDeps, input: In<typeof ZLookupRetailerInput>) {
   const q = input.q;
   const match: Prisma.RetailerWhereInput =
-    q.length === 12 ? { licenceNo: q } : q.length === 11 && q.startsWith('1') ? { phone: q } : { OR: [{ licenceNo: { startsWith: q } }, { phone: { startsWith: q } }] };
+    q.length === 12
+      ? { licenceNo: q }
+      : q.length === 11 && q.startsWith('1')
+        ? { phone: q }
+        : { OR: [{ licenceNo: { startsWith: q } }, { phone: { startsWith: q } }] };
   return db.retailer.findMany({
     where: { AND: [retailerScope(actor), match] },
     orderBy: { licenceNo: 'asc' },
     take: 10,
-    select: { id: true, licenceNo: true, shopName: true, ownerName: true, phone: true, grade: true, status: true, district: { select: { name: true, nameEn: true } } },
+    select: {
+      id: true,
+      licenceNo: true,
+      shopName: true,
+      ownerName: true,
+      phone: true,
+      grade: true,
+      status: true,
+      district: { select: { name: true, nameEn: true } },
+    },
   });
 }
 

@@ -129,15 +129,25 @@ describe('addWorkingTime at the edges of business hours', () => {
 describe('slaDeadlines', () => {
   it('resolves a question in 3 working days and a complaint in 13, both from submission', () => {
     const filedAt = at('2026-03-10', '16:00');
-    expect(slaDeadlines({ kind: 'QUESTION', filedAt, settings }, cal)).toEqual({ acceptDueAt: at('2026-03-11', '16:00'), resolveDueAt: at('2026-03-13', '16:00') });
+    expect(slaDeadlines({ kind: 'QUESTION', filedAt, settings }, cal)).toEqual({
+      acceptDueAt: at('2026-03-11', '16:00'),
+      resolveDueAt: at('2026-03-13', '16:00'),
+    });
     // 13 working days from Tue 10 Mar 16:00: Wed 11 … Fri 27 Mar 16:00
     expect(slaDeadlines({ kind: 'COMPLAINT', filedAt, settings }, cal).resolveDueAt).toEqual(at('2026-03-27', '16:00'));
   });
 
   it('uses each kind’s own setting', () => {
-    const custom = { ...settings, resolveQuestionWorkingDays: 2, resolveComplaintWorkingDays: 4, resolveSuggestionWorkingDays: 5, resolveReportWorkingDays: 1 };
+    const custom = {
+      ...settings,
+      resolveQuestionWorkingDays: 2,
+      resolveComplaintWorkingDays: 4,
+      resolveSuggestionWorkingDays: 5,
+      resolveReportWorkingDays: 1,
+    };
     const filedAt = at('2026-03-09', '08:30');
-    const due = (kind: 'QUESTION' | 'COMPLAINT' | 'SUGGESTION' | 'REPORT') => slaDeadlines({ kind, filedAt, settings: custom }, cal).resolveDueAt;
+    const due = (kind: 'QUESTION' | 'COMPLAINT' | 'SUGGESTION' | 'REPORT') =>
+      slaDeadlines({ kind, filedAt, settings: custom }, cal).resolveDueAt;
     expect(due('REPORT')).toEqual(at('2026-03-09', '17:30'));
     expect(due('QUESTION')).toEqual(at('2026-03-10', '17:30'));
     expect(due('COMPLAINT')).toEqual(at('2026-03-12', '17:30'));
@@ -147,12 +157,16 @@ describe('slaDeadlines', () => {
   it('a complaint filed during 春节 counts from the first opening after it, over the make-up Saturday 28 Feb', () => {
     const due = slaDeadlines({ kind: 'COMPLAINT', filedAt: at('2026-02-18', '10:00'), settings }, cal);
     expect(due.resolveDueAt).toEqual(at('2026-03-11', '17:30'));
-    expect(slaDeadlines({ kind: 'QUESTION', filedAt: at('2026-02-18', '10:00'), settings }, cal).resolveDueAt).toEqual(at('2026-02-26', '17:30'));
+    expect(slaDeadlines({ kind: 'QUESTION', filedAt: at('2026-02-18', '10:00'), settings }, cal).resolveDueAt).toEqual(
+      at('2026-02-26', '17:30'),
+    );
   });
 
   it('a complaint filed before 国庆 runs over it and counts the make-up Saturday 10 Oct', () => {
     // Mon 28 Sep 09:00: 8.5 h that day, then 12 working days (29, 30 Sep, 8, 9, 10, 12–16, 19, 20 Oct) and 0.5 h
-    expect(slaDeadlines({ kind: 'COMPLAINT', filedAt: at('2026-09-28', '09:00'), settings }, cal).resolveDueAt).toEqual(at('2026-10-21', '09:00'));
+    expect(slaDeadlines({ kind: 'COMPLAINT', filedAt: at('2026-09-28', '09:00'), settings }, cal).resolveDueAt).toEqual(
+      at('2026-10-21', '09:00'),
+    );
   });
 
   it('a category override replaces the setting; null keeps it', () => {
@@ -161,13 +175,16 @@ describe('slaDeadlines', () => {
       acceptDueAt: at('2026-03-12', '16:00'),
       resolveDueAt: at('2026-03-17', '16:00'),
     });
-    expect(slaDeadlines({ kind: 'QUESTION', filedAt, settings, categoryOverride: { acceptSlaDays: null, resolveSlaDays: null } }, cal)).toEqual(
-      slaDeadlines({ kind: 'QUESTION', filedAt, settings }, cal),
-    );
+    expect(
+      slaDeadlines({ kind: 'QUESTION', filedAt, settings, categoryOverride: { acceptSlaDays: null, resolveSlaDays: null } }, cal),
+    ).toEqual(slaDeadlines({ kind: 'QUESTION', filedAt, settings }, cal));
   });
 
   it('a fraction of a working day is that fraction of 9 hours', () => {
-    const due = slaDeadlines({ kind: 'QUESTION', filedAt: at('2026-03-09', '08:30'), settings: { ...settings, acceptWorkingDays: 0.25 } }, cal);
+    const due = slaDeadlines(
+      { kind: 'QUESTION', filedAt: at('2026-03-09', '08:30'), settings: { ...settings, acceptWorkingDays: 0.25 } },
+      cal,
+    );
     expect(due.acceptDueAt).toEqual(at('2026-03-09', '10:45'));
   });
 
@@ -231,7 +248,9 @@ describe('shiftForPause (waiting for the retailer)', () => {
   });
 
   it('a pause over 国庆 counts only the working time either side', () => {
-    expect(shiftForPause(at('2026-10-09', '12:00'), at('2026-09-30', '16:00'), at('2026-10-08', '09:30'), cal, hours)).toEqual(at('2026-10-09', '14:30'));
+    expect(shiftForPause(at('2026-10-09', '12:00'), at('2026-09-30', '16:00'), at('2026-10-08', '09:30'), cal, hours)).toEqual(
+      at('2026-10-09', '14:30'),
+    );
   });
 
   it('a pause that outlasts the deadline moves it by the whole pause', () => {
@@ -240,7 +259,9 @@ describe('shiftForPause (waiting for the retailer)', () => {
   });
 
   it('a deadline on a closing time, paused for 1 h, moves into the next day', () => {
-    expect(shiftForPause(at('2026-03-09', '17:30'), at('2026-03-09', '10:00'), at('2026-03-09', '11:00'), cal, hours)).toEqual(at('2026-03-10', '09:30'));
+    expect(shiftForPause(at('2026-03-09', '17:30'), at('2026-03-09', '10:00'), at('2026-03-09', '11:00'), cal, hours)).toEqual(
+      at('2026-03-10', '09:30'),
+    );
   });
 
   it('a clock that ran out before the pause stays breached', () => {

@@ -34,7 +34,9 @@ export const COMPLAINT_SLA_SETTING_KEYS = [
 ] as const satisfies readonly SettingKey[];
 
 /** Maps the values read with getSettings(db, COMPLAINT_SLA_SETTING_KEYS) to the names these rules use. */
-export function toComplaintSlaSettings(values: { [K in (typeof COMPLAINT_SLA_SETTING_KEYS)[number]]: SettingValue<K> }): ComplaintSlaSettings {
+export function toComplaintSlaSettings(values: {
+  [K in (typeof COMPLAINT_SLA_SETTING_KEYS)[number]]: SettingValue<K>;
+}): ComplaintSlaSettings {
   return {
     businessHoursStart: values['complaints.businessHoursStart'],
     businessHoursEnd: values['complaints.businessHoursEnd'],

@@ -56,18 +56,27 @@ export function localStorage(root: string): AttachmentStorage {
 
 type S3Sdk = typeof import('@aws-sdk/client-s3');
 /** The part of the S3 client used here; tests pass a fake. */
-export type S3Sender = { send: (command: InstanceType<S3Sdk['PutObjectCommand']> | InstanceType<S3Sdk['GetObjectCommand']> | InstanceType<S3Sdk['DeleteObjectCommand']>) => Promise<{ Body?: { transformToByteArray(): Promise<Uint8Array> } }> };
+export type S3Sender = {
+  send: (
+    command: InstanceType<S3Sdk['PutObjectCommand']> | InstanceType<S3Sdk['GetObjectCommand']> | InstanceType<S3Sdk['DeleteObjectCommand']>,
+  ) => Promise<{ Body?: { transformToByteArray(): Promise<Uint8Array> } }>;
+};
 
 export function s3Storage(config: S3Env, sender?: S3Sender): AttachmentStorage {
   // Loaded on first use: installations on the local folder never load the SDK.
   const client = import('@aws-sdk/client-s3').then((sdk) => ({
     sdk,
-    s3: sender ?? (new sdk.S3Client({
-      region: config.region,
-      endpoint: config.endpoint,
-      forcePathStyle: config.forcePathStyle,
-      credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
-    }) as unknown as S3Sender),
+    s3:
+      sender ??
+      (new sdk.S3Client({
+        region: config.region,
+        endpoint: config.endpoint,
+        forcePathStyle: config.forcePathStyle,
+        credentials:
+          config.accessKeyId && config.secretAccessKey
+            ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+            : undefined,
+      }) as unknown as S3Sender),
   }));
   const objectKey = (key: string) => {
     assertKey(key);

@@ -43,7 +43,12 @@ export async function listAppeals({ db, clock }: StaffDeps, input: TListAppealsI
       },
     }),
   ]);
-  return { items: items.map((a) => ({ ...a, overdue: a.state === 'SUBMITTED' && a.dueAt < now })), total, page: input.page, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return {
+    items: items.map((a) => ({ ...a, overdue: a.state === 'SUBMITTED' && a.dueAt < now })),
+    total,
+    page: input.page,
+    pages: Math.max(1, Math.ceil(total / input.pageSize)),
+  };
 }
 
 /** One appeal with the retailer's components and the average of its peers in the same grade of that period. */
@@ -52,15 +57,37 @@ export async function getAppeal({ db, clock }: StaffDeps, input: { appealId: num
     where: { id: input.appealId },
     include: {
       period: { select: { id: true, code: true, ordersFrom: true, ordersTo: true, scoreWeights: true } },
-      retailer: { select: { id: true, licenceNo: true, shopName: true, grade: true, integrityLevel: true, businessForm: true, market: true, district: { select: { name: true } } } },
+      retailer: {
+        select: {
+          id: true,
+          licenceNo: true,
+          shopName: true,
+          grade: true,
+          integrityLevel: true,
+          businessForm: true,
+          market: true,
+          district: { select: { name: true } },
+        },
+      },
       decidedBy: { select: { name: true } },
     },
   });
   if (!appeal) throw notFound();
-  const own = await db.retailerGrade.findUnique({ where: { retailerId_periodId: { retailerId: appeal.retailerId, periodId: appeal.periodId } } });
+  const own = await db.retailerGrade.findUnique({
+    where: { retailerId_periodId: { retailerId: appeal.retailerId, periodId: appeal.periodId } },
+  });
   const grade = own?.grade ?? appeal.currentGrade;
   const [peers] = await db.$queryRaw<
-    { count: number; score: number | null; volume: number | null; amount: number | null; variety: number | null; classShare: number | null; minScore: number | null; maxScore: number | null }[]
+    {
+      count: number;
+      score: number | null;
+      volume: number | null;
+      amount: number | null;
+      variety: number | null;
+      classShare: number | null;
+      minScore: number | null;
+      maxScore: number | null;
+    }[]
   >`
     SELECT count(*)::int AS count, avg(score)::float8 AS score, avg("volumeScore")::float8 AS volume, avg("amountScore")::float8 AS amount,
       avg("varietyScore")::float8 AS variety, avg("classShareScore")::float8 AS "classShare", min(score)::float8 AS "minScore", max(score)::float8 AS "maxScore"
@@ -77,7 +104,12 @@ export async function getAppeal({ db, clock }: StaffDeps, input: { appealId: num
           rank: own.rank,
           initial: own.initial,
           capped: own.capped,
-          components: { volume: num(own.volumeScore), amount: num(own.amountScore), variety: num(own.varietyScore), classShare: num(own.classShareScore) },
+          components: {
+            volume: num(own.volumeScore),
+            amount: num(own.amountScore),
+            variety: num(own.varietyScore),
+            classShare: num(own.classShareScore),
+          },
           totals: { volumeTiao: own.volumeTiao, amountFen: Number(own.amountFen), distinctProducts: own.distinctProducts },
         }
       : null,
@@ -113,11 +145,16 @@ export async function decideAppeal({ db, actor, clock }: StaffDeps, input: TDeci
     const upheld = input.decision === 'UPHOLD';
     let grade = appeal.currentGrade;
     if (!upheld) {
-      if (input.grade === undefined || input.grade === appeal.currentGrade) throw new DomainError('VALIDATION', 'grading.appeals.errors.newGrade');
+      if (input.grade === undefined || input.grade === appeal.currentGrade)
+        throw new DomainError('VALIDATION', 'grading.appeals.errors.newGrade');
       const cap = (await getSettings(tx, ['grading.integrityCapGrade']))['grading.integrityCapGrade'];
-      if (capGradeForIntegrity(input.grade, appeal.retailer.integrityLevel, cap).capped) throw new DomainError('VALIDATION', 'grading.appeals.errors.aboveCap', { cap });
+      if (capGradeForIntegrity(input.grade, appeal.retailer.integrityLevel, cap).capped)
+        throw new DomainError('VALIDATION', 'grading.appeals.errors.aboveCap', { cap });
       grade = input.grade;
-      await tx.retailerGrade.updateMany({ where: { retailerId: appeal.retailerId, periodId: appeal.periodId }, data: { grade, appealId: appeal.id } });
+      await tx.retailerGrade.updateMany({
+        where: { retailerId: appeal.retailerId, periodId: appeal.periodId },
+        data: { grade, appealId: appeal.id },
+      });
       if (appeal.period.effectiveFrom <= today && appeal.period.effectiveTo >= today) {
         await tx.retailer.update({ where: { id: appeal.retailerId }, data: { grade } });
       }
@@ -125,7 +162,13 @@ export async function decideAppeal({ db, actor, clock }: StaffDeps, input: TDeci
     const reason = input.reason.trim();
     await tx.gradeAppeal.update({
       where: { id: appeal.id },
-      data: { state: upheld ? 'REJECTED' : 'APPROVED', decidedById: actor.userId, decidedAt: now, decidedGrade: grade, decisionNote: reason },
+      data: {
+        state: upheld ? 'REJECTED' : 'APPROVED',
+        decidedById: actor.userId,
+        decidedAt: now,
+        decidedGrade: grade,
+        decisionNote: reason,
+      },
     });
     await writeAudit(tx, {
       actorStaffId: actor.userId,

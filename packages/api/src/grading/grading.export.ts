@@ -25,16 +25,30 @@ const COLUMNS: [MessageKey, (r: RunRow) => string | number | null][] = [
   ['grading.staff.col.grade', (r) => r.grade],
   ['grading.staff.col.previousGrade', (r) => r.previousGrade],
   ['grading.staff.col.integrity', (r) => r.integrityLevel],
-  ['grading.staff.col.note', (r) => (r.initial ? translate('zh-CN', 'grading.staff.initial') : r.capped ? translate('zh-CN', 'grading.staff.capped') : null)],
+  [
+    'grading.staff.col.note',
+    (r) => (r.initial ? translate('zh-CN', 'grading.staff.initial') : r.capped ? translate('zh-CN', 'grading.staff.capped') : null),
+  ],
 ];
 
 /** The export's name and body; refuses anyone without `grading.review`, and an unknown run is NOT_FOUND. */
-export async function exportRun(ctx: { db: Db; actor: Actor | null; clock: () => Date }, runId: number, format: ExportFormat): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+export async function exportRun(
+  ctx: { db: Db; actor: Actor | null; clock: () => Date },
+  runId: number,
+  format: ExportFormat,
+): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   const actor = ctx.actor;
-  if (!actor || actor.kind !== 'staff' || actor.mustChangePassword || !hasPermission(actor.roles, 'grading.review')) throw new DomainError('FORBIDDEN');
+  if (!actor || actor.kind !== 'staff' || actor.mustChangePassword || !hasPermission(actor.roles, 'grading.review'))
+    throw new DomainError('FORBIDDEN');
   const run = await ctx.db.gradeRun.findUnique({ where: { id: runId }, select: { period: { select: { code: true } } } });
   if (!run) throw notFound();
   const headers = COLUMNS.map(([key]) => translate('zh-CN', key));
-  const body = streamSheet(headers, runRowBatches({ db: ctx.db, actor, clock: ctx.clock }, runId), (r) => COLUMNS.map(([, cell]) => cell(r)), format, translate('zh-CN', 'grading.staff.sheet'));
+  const body = streamSheet(
+    headers,
+    runRowBatches({ db: ctx.db, actor, clock: ctx.clock }, runId),
+    (r) => COLUMNS.map(([, cell]) => cell(r)),
+    format,
+    translate('zh-CN', 'grading.staff.sheet'),
+  );
   return { filename: `grading-${run.period.code}-${runId}.${format}`, body };
 }

@@ -10,8 +10,22 @@ export const gradingHome: HomeContribution = {
       SELECT count(*) AS pending, count(*) FILTER (WHERE "dueAt" < ${clock().toISOString()}::timestamptz AT TIME ZONE 'UTC') AS late
       FROM "GradeAppeal" WHERE state = 'SUBMITTED'`;
     return [
-      { id: 'grading.appealsPending', label: 'admin.home.figure.appealsPending', value: n(row?.pending), format: 'count', href: '/grading/appeals', attention: true },
-      { id: 'grading.appealsLate', label: 'admin.home.figure.appealsLate', value: n(row?.late), format: 'count', href: '/grading/appeals?overdue=1', attention: true },
+      {
+        id: 'grading.appealsPending',
+        label: 'admin.home.figure.appealsPending',
+        value: n(row?.pending),
+        format: 'count',
+        href: '/grading/appeals',
+        attention: true,
+      },
+      {
+        id: 'grading.appealsLate',
+        label: 'admin.home.figure.appealsLate',
+        value: n(row?.late),
+        format: 'count',
+        href: '/grading/appeals?overdue=1',
+        attention: true,
+      },
     ];
   },
 };

@@ -17,8 +17,18 @@ beforeAll(async () => {
 
 async function gradedShop(grade = 12) {
   const shop = await createRetailer(db, { districtId, passwordHash, grade });
-  const old = await createGradePeriod(db, { ordersFrom: '2060-10-01', ordersTo: '2060-12-31', effectiveFrom: '2061-01-01', effectiveTo: '2061-03-31' });
-  const period = await createGradePeriod(db, { ordersFrom: '2061-01-01', ordersTo: '2061-03-31', effectiveFrom: '2061-04-01', effectiveTo: '2061-06-30' });
+  const old = await createGradePeriod(db, {
+    ordersFrom: '2060-10-01',
+    ordersTo: '2060-12-31',
+    effectiveFrom: '2061-01-01',
+    effectiveTo: '2061-03-31',
+  });
+  const period = await createGradePeriod(db, {
+    ordersFrom: '2061-01-01',
+    ordersTo: '2061-03-31',
+    effectiveFrom: '2061-04-01',
+    effectiveTo: '2061-06-30',
+  });
   await gradeRetailer(db, { periodId: old.id, retailerId: shop.id, grade: grade - 1, score: 40 });
   await gradeRetailer(db, { periodId: period.id, retailerId: shop.id, grade, score: 50 });
   await db.gradeBoundary.createMany({
@@ -46,7 +56,10 @@ describe('grading.mine', () => {
 
   it('shows the weights the period was graded with (the setting may have changed since)', async () => {
     const { shop, period } = await gradedShop(14);
-    await db.gradePeriod.update({ where: { id: period.id }, data: { scoreWeights: { volume: 40, amount: 50, variety: 5, classShare: 5 } } });
+    await db.gradePeriod.update({
+      where: { id: period.id },
+      data: { scoreWeights: { volume: 40, amount: 50, variety: 5, classShare: 5 } },
+    });
     const mine = await portalCallerFor(db, retailerActor(shop), clock).grading.mine();
     expect(mine.score?.components.map((c) => c.weight)).toEqual([40, 50, 5, 5]);
   });
@@ -77,21 +90,29 @@ describe('grading.appeal', () => {
     const { shop } = await gradedShop(10);
     const caller = portalCallerFor(db, retailerActor(shop), clock);
     await caller.grading.appeal({ reason: '第一次申请复核的理由。' });
-    await expect(caller.grading.appeal({ reason: '第二次申请复核的理由。' })).rejects.toMatchObject({ code: 'CONFLICT', cause: { messageKey: 'grading.errors.appealOpen' } });
+    await expect(caller.grading.appeal({ reason: '第二次申请复核的理由。' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { messageKey: 'grading.errors.appealOpen' },
+    });
     expect(await db.gradeAppeal.count({ where: { retailerId: shop.id } })).toBe(1);
   });
 
   it('lets two tabs race: the partial unique index keeps one open appeal', async () => {
     const { shop } = await gradedShop(11);
     const caller = portalCallerFor(db, retailerActor(shop), clock);
-    const results = await Promise.allSettled([caller.grading.appeal({ reason: '两个窗口同时提交的理由一。' }), caller.grading.appeal({ reason: '两个窗口同时提交的理由二。' })]);
+    const results = await Promise.allSettled([
+      caller.grading.appeal({ reason: '两个窗口同时提交的理由一。' }),
+      caller.grading.appeal({ reason: '两个窗口同时提交的理由二。' }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await db.gradeAppeal.count({ where: { retailerId: shop.id } })).toBe(1);
   });
 
   it('refuses a too-short reason before any write', async () => {
     const { shop } = await gradedShop(8);
-    await expect(portalCallerFor(db, retailerActor(shop), clock).grading.appeal({ reason: '太短' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(portalCallerFor(db, retailerActor(shop), clock).grading.appeal({ reason: '太短' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await db.gradeAppeal.count({ where: { retailerId: shop.id } })).toBe(0);
   });
 
@@ -107,6 +128,8 @@ describe('grading.appeal', () => {
   it('refuses staff and anonymous callers', async () => {
     const staff = await createStaff(db, { roles: ['MANAGER'], passwordHash });
     await expect(portalCallerFor(db, staffActor(staff), clock).grading.mine()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(portalCallerFor(db, null, clock).grading.appeal({ reason: '匿名用户提交的复核理由。' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(portalCallerFor(db, null, clock).grading.appeal({ reason: '匿名用户提交的复核理由。' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });

@@ -43,7 +43,8 @@ function capNotices(shopName: string, level: string, cap: number) {
 export async function recordIntegrityChanges({ db, actor, clock }: Deps, rows: readonly IntegrityChange[]) {
   const now = clock();
   const today = chinaDate(now);
-  if (rows.length === 0 || rows.length > INTEGRITY_BATCH_MAX) throw new DomainError('VALIDATION', 'grading.integrity.errors.batchSize', { max: INTEGRITY_BATCH_MAX });
+  if (rows.length === 0 || rows.length > INTEGRITY_BATCH_MAX)
+    throw new DomainError('VALIDATION', 'grading.integrity.errors.batchSize', { max: INTEGRITY_BATCH_MAX });
   const seen = new Set<number>();
   rows.forEach((row, i) => {
     if (row.effectiveFrom > today) throw new DomainError('VALIDATION', 'grading.integrity.errors.futureDate', { row: i + 1 });
@@ -54,7 +55,9 @@ export async function recordIntegrityChanges({ db, actor, clock }: Deps, rows: r
   const ids = rows.map((r) => r.retailerId);
   return inTransaction(db, async (tx) => {
     const cap = (await getSettings(tx, ['grading.integrityCapGrade']))['grading.integrityCapGrade'];
-    const current = await tx.$queryRaw<{ id: number; level: IntegrityLevel; grade: number | null; shopName: string; accountManagerId: number | null }[]>`
+    const current = await tx.$queryRaw<
+      { id: number; level: IntegrityLevel; grade: number | null; shopName: string; accountManagerId: number | null }[]
+    >`
       SELECT id, "integrityLevel" AS level, grade, "shopName", "accountManagerId" FROM "Retailer" WHERE id = ANY (${ids}::int[]) ORDER BY id FOR UPDATE`;
     const byId = new Map(current.map((r) => [r.id, r]));
     const missing = rows.findIndex((r) => !byId.has(r.retailerId));
@@ -92,7 +95,11 @@ export async function recordIntegrityChanges({ db, actor, clock }: Deps, rows: r
         actorStaffId: actor.userId,
         action: 'grading.integrity.cap',
         entityType: 'Retailer',
-        rows: capped.map((c) => ({ entityId: c.row.retailerId, before: { grade: c.before.grade }, after: { grade: cap, integrityLevel: c.row.level } })),
+        rows: capped.map((c) => ({
+          entityId: c.row.retailerId,
+          before: { grade: c.before.grade },
+          after: { grade: cap, integrityLevel: c.row.level },
+        })),
       });
     }
     await writeAuditMany(tx, {
@@ -113,7 +120,9 @@ export async function recordIntegrityChanges({ db, actor, clock }: Deps, rows: r
 export async function setIntegrityLevel(deps: StaffDeps, input: TSetIntegrityInput) {
   const found = await deps.db.retailer.findFirst({ where: { id: input.retailerId, ...retailerScope(deps.actor) }, select: { id: true } });
   if (!found) throw notFound();
-  return recordIntegrityChanges(deps, [{ retailerId: input.retailerId, level: input.level, effectiveFrom: input.effectiveFrom, reason: input.reason, source: 'MANUAL' }]);
+  return recordIntegrityChanges(deps, [
+    { retailerId: input.retailerId, level: input.level, effectiveFrom: input.effectiveFrom, reason: input.reason, source: 'MANUAL' },
+  ]);
 }
 
 /** A retailer's integrity history, latest first, paged. */

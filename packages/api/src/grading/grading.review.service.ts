@@ -80,7 +80,18 @@ export async function getRunReview({ db, actor }: StaffDeps, input: TRunReviewIn
             AND ${hasPermission(actor.roles, 'retailers.readAll') ? Prisma.sql`TRUE` : Prisma.sql`EXISTS (SELECT 1 FROM "Retailer" r WHERE r.id = rg."retailerId" AND ${scope})`}
           GROUP BY 1`
       : Promise.resolve([]),
-    db.$queryRaw<{ districtId: number; district: string; up: number; down: number; same: number; fresh: number; upGrades: number; downGrades: number }[]>`
+    db.$queryRaw<
+      {
+        districtId: number;
+        district: string;
+        up: number;
+        down: number;
+        same: number;
+        fresh: number;
+        upGrades: number;
+        downGrades: number;
+      }[]
+    >`
       WITH s AS (${source})
       SELECT d.id AS "districtId", d.name AS district,
         coalesce(sum(retailers) FILTER (WHERE s.grade > s."previousGrade"), 0)::int AS up,
@@ -106,7 +117,12 @@ export async function getRunReview({ db, actor }: StaffDeps, input: TRunReviewIn
       id: run.id,
       state: run.state,
       reason: run.reason,
-      period: { code: run.period.code, ordersFrom: run.period.ordersFrom, ordersTo: run.period.ordersTo, effectiveFrom: run.period.effectiveFrom },
+      period: {
+        code: run.period.code,
+        ordersFrom: run.period.ordersFrom,
+        ordersTo: run.period.ordersTo,
+        effectiveFrom: run.period.effectiveFrom,
+      },
       startedBy: run.startedBy,
       startedAt: run.startedAt,
       computedAt: run.computedAt,
@@ -169,7 +185,8 @@ export type RunRow = {
 export async function listRunRows({ db, actor }: StaffDeps, input: TRunRowsInput) {
   const run = await runOf(db, input.runId);
   const filters = [Prisma.sql`rr."runId" = ${run.id}`, scopeSql(actor)];
-  if (input.q) filters.push(Prisma.sql`(r."licenceNo" LIKE ${`${input.q}%`} OR r."shopName" ILIKE ${`%${input.q.replace(/[\\%_]/g, '\\$&')}%`})`);
+  if (input.q)
+    filters.push(Prisma.sql`(r."licenceNo" LIKE ${`${input.q}%`} OR r."shopName" ILIKE ${`%${input.q.replace(/[\\%_]/g, '\\$&')}%`})`);
   if (input.districtId) filters.push(Prisma.sql`r."districtId" = ${input.districtId}`);
   if (input.sort !== 'rank') filters.push(Prisma.sql`rr.grade ${input.sort === 'up' ? Prisma.sql`>` : Prisma.sql`<`} rr."previousGrade"`);
   const order =
@@ -184,7 +201,9 @@ export async function listRunRows({ db, actor }: StaffDeps, input: TRunRowsInput
       SELECT ${ROW_SELECT}
       FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId" JOIN "District" d ON d.id = r."districtId"
       WHERE ${where} ORDER BY ${order} LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId" WHERE ${where}`,
+    db.$queryRaw<
+      { total: number }[]
+    >`SELECT count(*)::int AS total FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId" WHERE ${where}`,
   ]);
   const total = count?.total ?? 0;
   return { items: rows, total, page: input.page, pages: Math.max(1, Math.ceil(total / input.pageSize)) };

@@ -189,7 +189,8 @@ export function initialGradeRows(table: InitialGradeTable): { form: string; mark
   const rows = [];
   for (const form of Object.keys(table.formBase))
     for (const market of Object.keys(table.marketBonus))
-      for (let step = 0; step <= table.areaBonus.length; step += 1) rows.push({ form, market, step, grade: initialGradeOfStep(table, form, market, step) });
+      for (let step = 0; step <= table.areaBonus.length; step += 1)
+        rows.push({ form, market, step, grade: initialGradeOfStep(table, form, market, step) });
   return rows;
 }
 
@@ -226,7 +227,8 @@ function periodCode(year: number, index: number, months: number): string {
 
 /** The grading period a date falls in, with the window its grades are in force. */
 export function gradingPeriodOf(date: string, months: number): GradingPeriod {
-  if (!(PERIOD_MONTHS as readonly number[]).includes(months)) throw new Error(`A grading period of ${months} months does not divide the year`);
+  if (!(PERIOD_MONTHS as readonly number[]).includes(months))
+    throw new Error(`A grading period of ${months} months does not divide the year`);
   const year = Number(date.slice(0, 4));
   const index = Math.floor((Number(date.slice(5, 7)) - 1) / months);
   const own = periodBounds(year, index, months);

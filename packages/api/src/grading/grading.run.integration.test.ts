@@ -56,10 +56,21 @@ beforeAll(async () => {
     }
   }
   // A cancelled order counts for nothing.
-  await createOrder(db, { retailerId: shops[0]!.id, cycleId: cycles[5]!.id, orderDate: '2077-02-01', lines: [{ productId: premium.id, quantity: 500 }], status: 'CANCELLED' });
+  await createOrder(db, {
+    retailerId: shops[0]!.id,
+    cycleId: cycles[5]!.id,
+    orderDate: '2077-02-01',
+    lines: [{ productId: premium.id, quantity: 500 }],
+    status: 'CANCELLED',
+  });
   // The biggest buyer, with integrity C: capped.
   violator = await createRetailer(db, { districtId, passwordHash, grade: 25, integrityLevel: 'C' });
-  await createOrder(db, { retailerId: violator.id, cycleId: cycles[3]!.id, orderDate: '2077-01-20', lines: [{ productId: premium.id, quantity: 400 }] });
+  await createOrder(db, {
+    retailerId: violator.id,
+    cycleId: cycles[3]!.id,
+    orderDate: '2077-01-20',
+    lines: [{ productId: premium.id, quantity: 400 }],
+  });
   // Opened in February: no full period, so an initial grade (supermarket, town, 120 m²: 12 + 2 + 2).
   newShop = await createRetailer(db, { districtId, passwordHash, grade: 3, businessForm: 'S', market: 'C' });
   await db.retailer.update({ where: { id: newShop.id }, data: { openedOn: new Date('2077-02-01'), shopAreaM2: 120 } });
@@ -88,7 +99,9 @@ describe('a grading run, from start to publish', () => {
   });
 
   it('refuses a period that has not ended', async () => {
-    await expect(caller(marketing).grading.startRun({ periodCode: '2077Q2' })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.periodNotEnded' } });
+    await expect(caller(marketing).grading.startRun({ periodCode: '2077Q2' })).rejects.toMatchObject({
+      cause: { messageKey: 'grading.errors.periodNotEnded' },
+    });
   });
 
   it('computes a draft in the queue that agrees with the grading rules, storing what it used', async () => {
@@ -96,7 +109,9 @@ describe('a grading run, from start to publish', () => {
     runId = started.id;
     expect(started.state).toBe('COMPUTING');
     // A second start while it computes is refused.
-    await expect(caller(managerA).grading.startRun({ periodCode: '2077Q1' })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.runComputing' } });
+    await expect(caller(managerA).grading.startRun({ periodCode: '2077Q1' })).rejects.toMatchObject({
+      cause: { messageKey: 'grading.errors.runComputing' },
+    });
 
     const run = await computeAndGetRun(runId);
     expect(run.state).toBe('DRAFT');
@@ -111,7 +126,13 @@ describe('a grading run, from start to publish', () => {
     const ranked = run.rows.filter((r) => !r.initial);
     const expected = assignGrades(
       scoreRetailers(
-        ranked.map((r) => ({ retailerId: r.retailerId, volume: r.volumeTiao, amountFen: Number(r.amountFen), distinctProducts: r.distinctProducts, premiumVolume: r.premiumTiao })),
+        ranked.map((r) => ({
+          retailerId: r.retailerId,
+          volume: r.volumeTiao,
+          amountFen: Number(r.amountFen),
+          distinctProducts: r.distinctProducts,
+          premiumVolume: r.premiumTiao,
+        })),
         SETTINGS['grading.scoreWeights'].default,
       ),
       DEFAULT_GRADE_SHARES,
@@ -134,7 +155,9 @@ describe('a grading run, from start to publish', () => {
   });
 
   it('refuses a second draft of the same period and publishing by the manager who started it', async () => {
-    await expect(caller(marketing).grading.startRun({ periodCode: '2077Q1' })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.draftExists' } });
+    await expect(caller(marketing).grading.startRun({ periodCode: '2077Q1' })).rejects.toMatchObject({
+      cause: { messageKey: 'grading.errors.draftExists' },
+    });
     // Marketing may not publish at all; the starter may not approve their own run.
     await expect(caller(marketing).grading.publishRun({ runId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await db.gradeRun.findUniqueOrThrow({ where: { id: runId } })).state).toBe('DRAFT');
@@ -154,7 +177,9 @@ describe('a grading run, from start to publish', () => {
     expect(await db.retailer.findUniqueOrThrow({ where: { id: closed.id } })).toMatchObject({ grade: 9 });
     expect(await db.notification.count({ where: { kind: 'GRADE_PUBLISHED' } })).toBe(before + rows.length);
     expect(await db.retailerGrade.count({ where: { period: { code: '2077Q1' } } })).toBe(rows.length);
-    const audit = await db.auditLog.findFirst({ where: { entityType: 'GradeRun', entityId: String(runId), action: 'grading.run.publish' } });
+    const audit = await db.auditLog.findFirst({
+      where: { entityType: 'GradeRun', entityId: String(runId), action: 'grading.run.publish' },
+    });
     expect(audit?.actorStaffId).toBe(managerB.id);
 
     // The portal shows the new grade, and the next cycle's limits are those of its band.
@@ -184,7 +209,12 @@ describe('a grading run, from start to publish', () => {
     expect(am.totals.retailers).toBe(3);
     expect(am.run.canPublish).toBe(false);
     const rows = await caller(accountManager).grading.rows({ runId, pageSize: 100 });
-    expect(rows.items.map((r) => r.retailerId).sort()).toEqual(shops.slice(0, 3).map((s) => s.id).sort());
+    expect(rows.items.map((r) => r.retailerId).sort()).toEqual(
+      shops
+        .slice(0, 3)
+        .map((s) => s.id)
+        .sort(),
+    );
     await expect(caller(accountManager).grading.explain({ runId, retailerId: shops[11]!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const all = await caller(marketing).grading.review({ runId });
@@ -208,16 +238,25 @@ describe('a grading run, from start to publish', () => {
     expect(preview!.grades[29]!.proposed).toBe(13);
     expect(preview!.up + preview!.grades[29]!.current).toBe(13);
     expect(preview!.down).toBe(0);
-    await expect(caller(marketing).grading.previewShares({ shares: Array(30).fill(1) })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.sharesSum' } });
+    await expect(caller(marketing).grading.previewShares({ shares: Array(30).fill(1) })).rejects.toMatchObject({
+      cause: { messageKey: 'grading.errors.sharesSum' },
+    });
     await expect(caller(accountManager).grading.previewShares({ shares: allTop })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await caller(marketing).grading.shareTable()).toEqual(DEFAULT_GRADE_SHARES);
   });
 
   it('corrects a published period only with a reason, superseding the earlier run', async () => {
     // The violator's level has improved since: the correction no longer caps it (the cap lifts at a publish).
-    await caller(admin).grading.setIntegrity({ retailerId: violator.id, level: 'A', effectiveFrom: '2077-04-07', reason: '整改完成，恢复诚信等级' });
+    await caller(admin).grading.setIntegrity({
+      retailerId: violator.id,
+      level: 'A',
+      effectiveFrom: '2077-04-07',
+      reason: '整改完成，恢复诚信等级',
+    });
     expect((await db.retailer.findUniqueOrThrow({ where: { id: violator.id } })).grade).toBe(10);
-    await expect(caller(marketing).grading.startRun({ periodCode: '2077Q1' })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.correctionNeedsReason' } });
+    await expect(caller(marketing).grading.startRun({ periodCode: '2077Q1' })).rejects.toMatchObject({
+      cause: { messageKey: 'grading.errors.correctionNeedsReason' },
+    });
     const correction = await caller(marketing).grading.startRun({ periodCode: '2077Q1', reason: '二月订单数据补录后重新评定' });
     expect(correction.reason).toBe('二月订单数据补录后重新评定');
     await computeAndGetRun(correction.id);
@@ -226,7 +265,9 @@ describe('a grading run, from start to publish', () => {
     // The superseded run keeps its rows: its explanation never changes.
     expect(await db.gradeRunRow.count({ where: { runId } })).toBe(14);
     expect(await db.auditLog.count({ where: { action: 'grading.run.startCorrection', entityId: String(correction.id) } })).toBe(1);
-    const lifted = await db.gradeRunRow.findUniqueOrThrow({ where: { runId_retailerId: { runId: correction.id, retailerId: violator.id } } });
+    const lifted = await db.gradeRunRow.findUniqueOrThrow({
+      where: { runId_retailerId: { runId: correction.id, retailerId: violator.id } },
+    });
     expect(lifted.capped).toBe(false);
     expect((await db.retailer.findUniqueOrThrow({ where: { id: violator.id } })).grade).toBe(lifted.computedGrade);
   });
@@ -239,7 +280,9 @@ describe('a grading run, from start to publish', () => {
     await expect(backofficeCallerFor(db, retailerActor(shops[0]!), clock).grading.periods()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await caller(marketing).grading.discardRun({ runId: run.id });
     expect((await db.gradeRun.findUniqueOrThrow({ where: { id: run.id } })).state).toBe('DISCARDED');
-    await expect(caller(managerB).grading.publishRun({ runId: run.id })).rejects.toMatchObject({ cause: { messageKey: 'grading.errors.notDraft' } });
+    await expect(caller(managerB).grading.publishRun({ runId: run.id })).rejects.toMatchObject({
+      cause: { messageKey: 'grading.errors.notDraft' },
+    });
     await expect(caller(managerB).grading.publishRun({ runId: 2147483000 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

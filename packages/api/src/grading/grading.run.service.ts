@@ -39,13 +39,24 @@ export async function listRunPeriods({ db, clock }: StaffDeps) {
   const periods = endedPeriods(today, months, PERIODS_OFFERED);
   const stored = await db.gradePeriod.findMany({
     where: { code: { in: periods.map((p) => p.code) } },
-    select: { code: true, status: true, publishedAt: true, runs: { orderBy: { startedAt: 'desc' }, take: 1, select: { id: true, state: true } } },
+    select: {
+      code: true,
+      status: true,
+      publishedAt: true,
+      runs: { orderBy: { startedAt: 'desc' }, take: 1, select: { id: true, state: true } },
+    },
   });
   const byCode = new Map(stored.map((p) => [p.code, p]));
   const open = await openCycles(db, periods[0]!, today);
   return periods.map((p, i) => {
     const s = byCode.get(p.code);
-    return { ...p, published: s?.status === 'PUBLISHED', publishedAt: s?.publishedAt ?? null, latestRun: s?.runs[0] ?? null, openCycles: i === 0 ? open : 0 };
+    return {
+      ...p,
+      published: s?.status === 'PUBLISHED',
+      publishedAt: s?.publishedAt ?? null,
+      latestRun: s?.runs[0] ?? null,
+      openCycles: i === 0 ? open : 0,
+    };
   });
 }
 
@@ -68,7 +79,9 @@ export async function startGradeRun({ db, actor, clock }: StaffDeps, input: TSta
   const open = await openCycles(db, period, today);
   if (open > 0) throw new DomainError('INVALID_STATE', 'grading.errors.cyclesOpen', { count: open });
   try {
-    return await db.$transaction((tx) => createGradeRun(tx, { period, startedById: actor.userId, now, reason: input.reason?.trim() || null }));
+    return await db.$transaction((tx) =>
+      createGradeRun(tx, { period, startedById: actor.userId, now, reason: input.reason?.trim() || null }),
+    );
   } catch (error) {
     // Two starts at the same moment: the partial unique index on computing runs keeps one.
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'grading.errors.runComputing');
@@ -82,15 +95,35 @@ export async function startGradeRun({ db, actor, clock }: StaffDeps, input: TSta
  */
 export async function createGradeRun(tx: DbTx, args: { period: GradingPeriod; startedById: number; now: Date; reason: string | null }) {
   const { period } = args;
-  const s = await getSettings(tx, ['grading.periodMonths', 'grading.scoreWeights', 'grading.shareTable', 'grading.integrityCapGrade', 'grading.initialGrades']);
-  const settings: RunSettings = { integrityCapGrade: s['grading.integrityCapGrade'], initialGrades: s['grading.initialGrades'], periodMonths: s['grading.periodMonths'] };
+  const s = await getSettings(tx, [
+    'grading.periodMonths',
+    'grading.scoreWeights',
+    'grading.shareTable',
+    'grading.integrityCapGrade',
+    'grading.initialGrades',
+  ]);
+  const settings: RunSettings = {
+    integrityCapGrade: s['grading.integrityCapGrade'],
+    initialGrades: s['grading.initialGrades'],
+    periodMonths: s['grading.periodMonths'],
+  };
   const stored = await tx.gradePeriod.upsert({
     where: { code: period.code },
-    create: { code: period.code, ordersFrom: DAY(period.ordersFrom), ordersTo: DAY(period.ordersTo), effectiveFrom: DAY(period.effectiveFrom), effectiveTo: DAY(period.effectiveTo), scoreWeights: s['grading.scoreWeights'] },
+    create: {
+      code: period.code,
+      ordersFrom: DAY(period.ordersFrom),
+      ordersTo: DAY(period.ordersTo),
+      effectiveFrom: DAY(period.effectiveFrom),
+      effectiveTo: DAY(period.effectiveTo),
+      scoreWeights: s['grading.scoreWeights'],
+    },
     update: {},
     select: { id: true, status: true },
   });
-  const busy = await tx.gradeRun.findFirst({ where: { OR: [{ state: 'COMPUTING' }, { periodId: stored.id, state: 'DRAFT' }] }, select: { state: true } });
+  const busy = await tx.gradeRun.findFirst({
+    where: { OR: [{ state: 'COMPUTING' }, { periodId: stored.id, state: 'DRAFT' }] },
+    select: { state: true },
+  });
   if (busy?.state === 'COMPUTING') throw new DomainError('CONFLICT', 'grading.errors.runComputing');
   if (busy) throw new DomainError('CONFLICT', 'grading.errors.draftExists');
   if (stored.status === 'PUBLISHED' && !args.reason) throw new DomainError('VALIDATION', 'grading.errors.correctionNeedsReason');
@@ -107,7 +140,13 @@ export async function createGradeRun(tx: DbTx, args: { period: GradingPeriod; st
     select: { id: true, state: true, reason: true },
   });
   await enqueueJob(tx, { queue: GRADE_RUN_QUEUE, payload: { runId: run.id }, uniqueKey: `grading:run:${run.id}` });
-  await writeAudit(tx, { actorStaffId: args.startedById, action: run.reason ? 'grading.run.startCorrection' : 'grading.run.start', entityType: 'GradeRun', entityId: run.id, after: { period: period.code, reason: run.reason } });
+  await writeAudit(tx, {
+    actorStaffId: args.startedById,
+    action: run.reason ? 'grading.run.startCorrection' : 'grading.run.start',
+    entityType: 'GradeRun',
+    entityId: run.id,
+    after: { period: period.code, reason: run.reason },
+  });
   return { ...run, periodCode: period.code };
 }
 
@@ -137,7 +176,10 @@ export async function computeGradeRun(db: Db, payload: { runId: number }, now: D
         const cuts = gradeCuts(ranked, shares);
         const initial = initialGradeRows(settings.initialGrades);
         const areaSteps = [...settings.initialGrades.areaBonus].map((a) => a.minM2).sort((a, b) => a - b);
-        const previous = await tx.gradePeriod.findFirst({ where: { ordersTo: DAY(addDays(iso(from), -1)), status: 'PUBLISHED' }, select: { id: true } });
+        const previous = await tx.gradePeriod.findFirst({
+          where: { ordersTo: DAY(addDays(iso(from), -1)), status: 'PUBLISHED' },
+          select: { id: true },
+        });
         const inserted = await tx.$executeRaw`
           INSERT INTO "GradeRunRow" ("runId", "retailerId", "volumeTiao", "amountFen", "distinctProducts", "premiumTiao",
             "volumeScore", "amountScore", "varietyScore", "classShareScore", score, rank, "computedGrade", grade, "previousGrade",
@@ -200,14 +242,20 @@ export async function computeGradeRun(db: Db, payload: { runId: number }, now: D
           FROM "GradeRunRow" rr JOIN "Retailer" r ON r.id = rr."retailerId"
           WHERE rr."runId" = ${payload.runId}
           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
-        await tx.gradeRun.update({ where: { id: payload.runId }, data: { state: 'DRAFT', computedAt: now, retailerCount: inserted, rankedCount: ranked } });
+        await tx.gradeRun.update({
+          where: { id: payload.runId },
+          data: { state: 'DRAFT', computedAt: now, retailerCount: inserted, rankedCount: ranked },
+        });
       },
       { timeout: 15 * 60_000, maxWait: 60_000 },
     );
   } catch (error) {
     // A failed computation must not block the next run: the run is marked FAILED with the reason.
     const message = error instanceof Error ? error.message : String(error);
-    await db.gradeRun.updateMany({ where: { id: payload.runId, state: 'COMPUTING' }, data: { state: 'FAILED', error: message.slice(0, 2000), computedAt: now } });
+    await db.gradeRun.updateMany({
+      where: { id: payload.runId, state: 'COMPUTING' },
+      data: { state: 'FAILED', error: message.slice(0, 2000), computedAt: now },
+    });
   }
 }
 
@@ -240,9 +288,16 @@ export async function publishGradeRun({ db, actor, clock }: StaffDeps, input: TD
       if (run.state === 'PUBLISHED') return { runId: run.id, published: false };
       if (run.state !== 'DRAFT') throw new DomainError('INVALID_STATE', 'grading.errors.notDraft');
       if (run.startedById === actor.userId) throw new DomainError('FORBIDDEN', 'grading.errors.selfApproval');
-      const superseded = await tx.gradeRun.updateManyAndReturn({ where: { periodId: run.periodId, state: 'PUBLISHED' }, data: { state: 'SUPERSEDED' }, select: { id: true } });
+      const superseded = await tx.gradeRun.updateManyAndReturn({
+        where: { periodId: run.periodId, state: 'PUBLISHED' },
+        data: { state: 'SUPERSEDED' },
+        select: { id: true },
+      });
       await tx.gradeRun.update({ where: { id: run.id }, data: { state: 'PUBLISHED', decidedById: actor.userId, decidedAt: now } });
-      await tx.gradePeriod.update({ where: { id: run.periodId }, data: { status: 'PUBLISHED', publishedAt: now, scoreWeights: run.scoreWeights as Prisma.InputJsonValue } });
+      await tx.gradePeriod.update({
+        where: { id: run.periodId },
+        data: { status: 'PUBLISHED', publishedAt: now, scoreWeights: run.scoreWeights as Prisma.InputJsonValue },
+      });
       await tx.$executeRaw`DELETE FROM "RetailerGrade" WHERE "periodId" = ${run.periodId}`;
       await tx.$executeRaw`
         INSERT INTO "RetailerGrade" ("periodId", "retailerId", grade, score, "volumeScore", "amountScore", "varietyScore", "classShareScore",
@@ -258,7 +313,13 @@ export async function publishGradeRun({ db, actor, clock }: StaffDeps, input: TD
         FROM "GradeRunRow" WHERE "runId" = ${run.id} AND rank IS NOT NULL GROUP BY "computedGrade"`;
       const effectiveFrom = iso(run.period.effectiveFrom);
       if (effectiveFrom <= today) await applyGradesInForce(tx, { periodId: run.periodId }, now);
-      else await enqueueJob(tx, { queue: GRADE_APPLY_QUEUE, payload: { periodId: run.periodId }, runAt: chinaDateTime(effectiveFrom, '00:00'), uniqueKey: `grading:apply:${run.id}` });
+      else
+        await enqueueJob(tx, {
+          queue: GRADE_APPLY_QUEUE,
+          payload: { periodId: run.periodId },
+          runAt: chinaDateTime(effectiveFrom, '00:00'),
+          uniqueKey: `grading:apply:${run.id}`,
+        });
       const notice = publishedNotice(run.period.code, effectiveFrom);
       await tx.$executeRaw`
         INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
@@ -302,7 +363,14 @@ export async function discardGradeRun({ db, actor, clock }: StaffDeps, input: TD
     if (run.state === 'DISCARDED') return { runId: run.id };
     if (run.state !== 'DRAFT' && run.state !== 'FAILED') throw new DomainError('INVALID_STATE', 'grading.errors.notDraft');
     await tx.gradeRun.update({ where: { id: run.id }, data: { state: 'DISCARDED', decidedById: actor.userId, decidedAt: clock() } });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'grading.run.discard', entityType: 'GradeRun', entityId: run.id, before: { state: run.state }, after: { state: 'DISCARDED' } });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'grading.run.discard',
+      entityType: 'GradeRun',
+      entityId: run.id,
+      before: { state: run.state },
+      after: { state: 'DISCARDED' },
+    });
     return { runId: run.id };
   });
 }

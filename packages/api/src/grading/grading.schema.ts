@@ -5,7 +5,13 @@ export const APPEAL_REASON_MIN = 10;
 export const APPEAL_REASON_MAX = 500;
 
 export const ZLodgeAppealInput = z.object({
-  reason: z.string().check(z.trim(), z.minLength(APPEAL_REASON_MIN, 'grading.appeal.reasonTooShort'), z.maxLength(APPEAL_REASON_MAX, 'grading.appeal.reasonTooLong')),
+  reason: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(APPEAL_REASON_MIN, 'grading.appeal.reasonTooShort'),
+      z.maxLength(APPEAL_REASON_MAX, 'grading.appeal.reasonTooLong'),
+    ),
 });
 export type TLodgeAppealInput = z.output<typeof ZLodgeAppealInput>;
 
@@ -32,19 +38,36 @@ const pageSize = (size: number) => z._default(z.number().check(z.int(), z.minimu
 export const INTEGRITY_LEVELS = ['AAA', 'AA', 'A', 'B', 'C', 'D'] as const;
 export const DECISION_REASON_MIN = 4;
 export const DECISION_REASON_MAX = 500;
-const decisionReason = z.string().check(
-  z.trim(),
-  z.minLength(DECISION_REASON_MIN, 'grading.errors.reasonTooShort'),
-  z.maxLength(DECISION_REASON_MAX, 'grading.errors.reasonTooLong'),
-);
+const decisionReason = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(DECISION_REASON_MIN, 'grading.errors.reasonTooShort'),
+    z.maxLength(DECISION_REASON_MAX, 'grading.errors.reasonTooLong'),
+  );
 
-export const ZSetIntegrityInput = z.object({ retailerId: id, level: z.enum(INTEGRITY_LEVELS), effectiveFrom: isoDate, reason: decisionReason });
+export const ZSetIntegrityInput = z.object({
+  retailerId: id,
+  level: z.enum(INTEGRITY_LEVELS),
+  effectiveFrom: isoDate,
+  reason: decisionReason,
+});
 export type TSetIntegrityInput = z.output<typeof ZSetIntegrityInput>;
 
-export const ZIntegrityHistoryInput = z.object({ retailerId: z.optional(id), licenceNo: z.optional(z.string().check(z.regex(/^\d{12}$/, 'grading.staff.integrity.notFound'))), page, pageSize: pageSize(20) });
+export const ZIntegrityHistoryInput = z.object({
+  retailerId: z.optional(id),
+  licenceNo: z.optional(z.string().check(z.regex(/^\d{12}$/, 'grading.staff.integrity.notFound'))),
+  page,
+  pageSize: pageSize(20),
+});
 export type TIntegrityHistoryInput = z.output<typeof ZIntegrityHistoryInput>;
 
-export const ZListAppealsInput = z.object({ state: z._default(z.enum(['SUBMITTED', 'DECIDED']), 'SUBMITTED'), overdueOnly: z.optional(z.boolean()), page, pageSize: pageSize(20) });
+export const ZListAppealsInput = z.object({
+  state: z._default(z.enum(['SUBMITTED', 'DECIDED']), 'SUBMITTED'),
+  overdueOnly: z.optional(z.boolean()),
+  page,
+  pageSize: pageSize(20),
+});
 export type TListAppealsInput = z.output<typeof ZListAppealsInput>;
 
 export const ZAppealInput = z.object({ appealId: id });
@@ -73,6 +96,8 @@ export const ZRunRowInput = z.object({ runId: id, retailerId: id });
 export type TRunRowInput = z.output<typeof ZRunRowInput>;
 
 export const ZShareTableInput = z.object({
-  shares: z.array(z.number().check(z.minimum(0, 'grading.errors.sharesRange'), z.maximum(100, 'grading.errors.sharesRange'))).check(z.length(30, 'grading.errors.sharesCount')),
+  shares: z
+    .array(z.number().check(z.minimum(0, 'grading.errors.sharesRange'), z.maximum(100, 'grading.errors.sharesRange')))
+    .check(z.length(30, 'grading.errors.sharesCount')),
 });
 export type TShareTableInput = z.output<typeof ZShareTableInput>;

@@ -24,7 +24,20 @@ async function periodInForce(db: RetailerDeps['db'], retailerId: number, today: 
   const row = await db.retailerGrade.findFirst({
     where: { retailerId, period: { status: 'PUBLISHED', effectiveFrom: { lte: new Date(`${today}T00:00:00Z`) } } },
     orderBy: { period: { effectiveFrom: 'desc' } },
-    select: { period: { select: { id: true, code: true, ordersFrom: true, ordersTo: true, effectiveFrom: true, effectiveTo: true, publishedAt: true, scoreWeights: true } } },
+    select: {
+      period: {
+        select: {
+          id: true,
+          code: true,
+          ordersFrom: true,
+          ordersTo: true,
+          effectiveFrom: true,
+          effectiveTo: true,
+          publishedAt: true,
+          scoreWeights: true,
+        },
+      },
+    },
   });
   return row?.period ?? null;
 }
@@ -44,7 +57,18 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
       where: { retailerId: actor.retailerId },
       orderBy: { createdAt: 'desc' },
       take: APPEALS_SHOWN,
-      select: { id: true, currentGrade: true, reason: true, state: true, dueAt: true, decidedGrade: true, decisionNote: true, decidedAt: true, createdAt: true, period: { select: { code: true } } },
+      select: {
+        id: true,
+        currentGrade: true,
+        reason: true,
+        state: true,
+        dueAt: true,
+        decidedGrade: true,
+        decisionNote: true,
+        decidedAt: true,
+        createdAt: true,
+        period: { select: { code: true } },
+      },
     }),
     getSettings(db, ['grading.appealWorkingDays', 'grading.integrityCapGrade']),
   ]);
@@ -55,7 +79,10 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
     : null;
   const boundaries =
     period && mine
-      ? await db.gradeBoundary.findMany({ where: { periodId: period.id, grade: { in: [mine.grade, mine.grade + 1] } }, orderBy: { grade: 'asc' } })
+      ? await db.gradeBoundary.findMany({
+          where: { periodId: period.id, grade: { in: [mine.grade, mine.grade + 1] } },
+          orderBy: { grade: 'asc' },
+        })
       : [];
   const own = boundaries.find((b) => b.grade === mine?.grade);
   const next = boundaries.find((b) => b.grade === (mine?.grade ?? 0) + 1);
@@ -64,37 +91,68 @@ export async function getMyGrade({ db, actor, clock }: RetailerDeps) {
   const weights = period ? SETTINGS['grading.scoreWeights'].schema.parse(period.scoreWeights) : null;
   const nextRegradeOn = period ? addDays(iso(period.effectiveTo), 1) : null;
   // Capped by the integrity level: by the run (capped) or at once after it (grade in force below the period's).
-  const capped = mine !== null && isCappedLevel(retailer.integrityLevel) && (mine.capped || (retailer.grade !== null && retailer.grade < mine.grade));
+  const capped =
+    mine !== null && isCappedLevel(retailer.integrityLevel) && (mine.capped || (retailer.grade !== null && retailer.grade < mine.grade));
   return {
     grade: retailer.grade,
     integrityLevel: retailer.integrityLevel,
     /** The integrity cap in force: it lifts at the next regrade once the level has improved. */
-    cap: capped ? { level: retailer.integrityLevel, capGrade: settings['grading.integrityCapGrade'], publishedGrade: mine.grade, liftsOn: nextRegradeOn } : null,
+    cap: capped
+      ? {
+          level: retailer.integrityLevel,
+          capGrade: settings['grading.integrityCapGrade'],
+          publishedGrade: mine.grade,
+          liftsOn: nextRegradeOn,
+        }
+      : null,
     period: period
-      ? { code: period.code, ordersFrom: iso(period.ordersFrom), ordersTo: iso(period.ordersTo), effectiveFrom: iso(period.effectiveFrom), effectiveTo: iso(period.effectiveTo), publishedAt: period.publishedAt }
+      ? {
+          code: period.code,
+          ordersFrom: iso(period.ordersFrom),
+          ordersTo: iso(period.ordersTo),
+          effectiveFrom: iso(period.effectiveFrom),
+          effectiveTo: iso(period.effectiveTo),
+          publishedAt: period.publishedAt,
+        }
       : null,
     /** The next regrade takes effect the day after the period in force ends. */
     nextRegradeOn,
-    score: mine && weights
-      ? {
-          total: score!,
-          rank: mine.rank,
-          grade: mine.grade,
-          initial: mine.initial,
-          capped: mine.capped,
-          appealed: mine.appealId !== null,
-          components: [
-            { key: 'volume', weight: weights.volume, points: num(mine.volumeScore), value: mine.volumeTiao, unit: 'tiao' },
-            { key: 'amount', weight: weights.amount, points: num(mine.amountScore), value: Number(mine.amountFen), unit: 'fen' },
-            { key: 'variety', weight: weights.variety, points: num(mine.varietyScore), value: mine.distinctProducts, unit: 'products' },
-            // The class share itself is not stored; the points are share × weight below the cap.
-            { key: 'classShare', weight: weights.classShare, points: num(mine.classShareScore), value: weights.classShare ? num(mine.classShareScore) / weights.classShare : 0, unit: 'ratio' },
-          ] as const,
-          band: own ? { min: num(own.minScore), max: num(own.maxScore), retailers: own.retailerCount } : null,
-          nextBand: next ? { grade: next.grade, min: num(next.minScore), max: num(next.maxScore), gap: Math.max(0, Math.round((num(next.minScore) - score!) * 1000) / 1000) } : null,
-        }
-      : null,
-    history: history.reverse().map((h) => ({ period: h.period.code, effectiveFrom: iso(h.period.effectiveFrom), grade: h.grade, score: num(h.score) })),
+    score:
+      mine && weights
+        ? {
+            total: score!,
+            rank: mine.rank,
+            grade: mine.grade,
+            initial: mine.initial,
+            capped: mine.capped,
+            appealed: mine.appealId !== null,
+            components: [
+              { key: 'volume', weight: weights.volume, points: num(mine.volumeScore), value: mine.volumeTiao, unit: 'tiao' },
+              { key: 'amount', weight: weights.amount, points: num(mine.amountScore), value: Number(mine.amountFen), unit: 'fen' },
+              { key: 'variety', weight: weights.variety, points: num(mine.varietyScore), value: mine.distinctProducts, unit: 'products' },
+              // The class share itself is not stored; the points are share × weight below the cap.
+              {
+                key: 'classShare',
+                weight: weights.classShare,
+                points: num(mine.classShareScore),
+                value: weights.classShare ? num(mine.classShareScore) / weights.classShare : 0,
+                unit: 'ratio',
+              },
+            ] as const,
+            band: own ? { min: num(own.minScore), max: num(own.maxScore), retailers: own.retailerCount } : null,
+            nextBand: next
+              ? {
+                  grade: next.grade,
+                  min: num(next.minScore),
+                  max: num(next.maxScore),
+                  gap: Math.max(0, Math.round((num(next.minScore) - score!) * 1000) / 1000),
+                }
+              : null,
+          }
+        : null,
+    history: history
+      .reverse()
+      .map((h) => ({ period: h.period.code, effectiveFrom: iso(h.period.effectiveFrom), grade: h.grade, score: num(h.score) })),
     appeals,
     openAppeal: appeals.find((a) => a.state === 'SUBMITTED') ?? null,
     appealWorkingDays,
@@ -123,10 +181,22 @@ export async function lodgeAppeal({ db, actor, clock }: RetailerDeps, input: TLo
   try {
     return await db.$transaction(async (tx) => {
       const appeal = await tx.gradeAppeal.create({
-        data: { retailerId: actor.retailerId, periodId: period.id, currentGrade: retailer.grade!, reason: input.reason.trim(), dueAt, createdAt: now },
+        data: {
+          retailerId: actor.retailerId,
+          periodId: period.id,
+          currentGrade: retailer.grade!,
+          reason: input.reason.trim(),
+          dueAt,
+          createdAt: now,
+        },
         select: { id: true, state: true, dueAt: true, createdAt: true },
       });
-      await writeRetailerAudit(tx, actor, { action: 'grading.appeal.lodge', entityType: 'GradeAppeal', entityId: appeal.id, after: { periodId: period.id, currentGrade: retailer.grade, reason: input.reason.trim() } });
+      await writeRetailerAudit(tx, actor, {
+        action: 'grading.appeal.lodge',
+        entityType: 'GradeAppeal',
+        entityId: appeal.id,
+        after: { periodId: period.id, currentGrade: retailer.grade, reason: input.reason.trim() },
+      });
       return appeal;
     });
   } catch (error) {

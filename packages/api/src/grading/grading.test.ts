@@ -93,7 +93,10 @@ describe('gradeCuts', () => {
 
 describe('assignGrades', () => {
   it('puts the top scorer in grade 30 and the lowest in grade 1', () => {
-    const scored = scoreRetailers(Array.from({ length: 1000 }, (_, i) => input(i + 1, i + 1, (i + 1) * 1000, 5, 0)), WEIGHTS);
+    const scored = scoreRetailers(
+      Array.from({ length: 1000 }, (_, i) => input(i + 1, i + 1, (i + 1) * 1000, 5, 0)),
+      WEIGHTS,
+    );
     const graded = assignGrades(scored, DEFAULT_GRADE_SHARES);
     expect(graded).toHaveLength(1000);
     expect(graded[0]).toMatchObject({ retailerId: 1000, grade: 30, rank: 1 });
@@ -101,14 +104,27 @@ describe('assignGrades', () => {
   });
 
   it('never gives a lower score a higher grade', () => {
-    const scored = scoreRetailers(Array.from({ length: 97 }, (_, i) => input(i + 1, (i * 37) % 97, ((i * 53) % 97) * 100, 3, 1)), WEIGHTS);
+    const scored = scoreRetailers(
+      Array.from({ length: 97 }, (_, i) => input(i + 1, (i * 37) % 97, ((i * 53) % 97) * 100, 3, 1)),
+      WEIGHTS,
+    );
     const graded = assignGrades(scored, DEFAULT_GRADE_SHARES);
     for (let i = 1; i < graded.length; i += 1) expect(graded[i]!.grade).toBeLessThanOrEqual(graded[i - 1]!.grade);
   });
 
   it('gives tied scores one grade: the grade of the middle of the tie', () => {
     // Six retailers, two grades of three each; ranks 2–5 tie. Middle position ⌊(2+5)/2⌋ = 3 → grade 30.
-    const scored = scoreRetailers([input(1, 100, 100, 1, 0), input(2, 50, 50, 1, 0), input(3, 50, 50, 1, 0), input(4, 50, 50, 1, 0), input(5, 50, 50, 1, 0), input(6, 10, 10, 1, 0)], WEIGHTS);
+    const scored = scoreRetailers(
+      [
+        input(1, 100, 100, 1, 0),
+        input(2, 50, 50, 1, 0),
+        input(3, 50, 50, 1, 0),
+        input(4, 50, 50, 1, 0),
+        input(5, 50, 50, 1, 0),
+        input(6, 10, 10, 1, 0),
+      ],
+      WEIGHTS,
+    );
     const graded = assignGrades(scored, sharesAt([1, 30]));
     expect(graded.map((r) => [r.retailerId, r.grade])).toEqual([
       [1, 30],
@@ -122,7 +138,10 @@ describe('assignGrades', () => {
   });
 
   it('puts everybody at the median grade when every score is equal (an empty period)', () => {
-    const scored = scoreRetailers(Array.from({ length: 10 }, (_, i) => input(i + 1, 0, 0, 0, 0)), WEIGHTS);
+    const scored = scoreRetailers(
+      Array.from({ length: 10 }, (_, i) => input(i + 1, 0, 0, 0, 0)),
+      WEIGHTS,
+    );
     const graded = assignGrades(scored, sharesAt([5, 15, 25]));
     // positions 1…10, middle 5; cuts from the top: 25 → 1–3, 15 → 4–7, 5 → 8–10
     expect(new Set(graded.map((r) => r.grade))).toEqual(new Set([15]));
@@ -178,15 +197,33 @@ describe('initial grades', () => {
   it('lists every form × market × area step for the SQL run, agreeing with initialGrade', () => {
     const rows = initialGradeRows(DEFAULT_INITIAL_GRADES);
     expect(rows).toHaveLength(7 * 2 * 4);
-    expect(rows.find((r) => r.form === 'S' && r.market === 'C' && r.step === 3)?.grade).toBe(initialGrade(DEFAULT_INITIAL_GRADES, 'S', 'C', 250));
+    expect(rows.find((r) => r.form === 'S' && r.market === 'C' && r.step === 3)?.grade).toBe(
+      initialGrade(DEFAULT_INITIAL_GRADES, 'S', 'C', 250),
+    );
   });
 });
 
 describe('the period calendar', () => {
   it('finds the quarter of a date and the next quarter it is in force', () => {
-    expect(gradingPeriodOf('2026-11-15', 3)).toEqual({ code: '2026Q4', ordersFrom: '2026-10-01', ordersTo: '2026-12-31', effectiveFrom: '2027-01-01', effectiveTo: '2027-03-31' });
-    expect(gradingPeriodOf('2028-02-29', 1)).toMatchObject({ code: '2028M02', ordersTo: '2028-02-29', effectiveFrom: '2028-03-01', effectiveTo: '2028-03-31' });
-    expect(gradingPeriodOf('2026-07-01', 6)).toMatchObject({ code: '2026H2', ordersFrom: '2026-07-01', ordersTo: '2026-12-31', effectiveTo: '2027-06-30' });
+    expect(gradingPeriodOf('2026-11-15', 3)).toEqual({
+      code: '2026Q4',
+      ordersFrom: '2026-10-01',
+      ordersTo: '2026-12-31',
+      effectiveFrom: '2027-01-01',
+      effectiveTo: '2027-03-31',
+    });
+    expect(gradingPeriodOf('2028-02-29', 1)).toMatchObject({
+      code: '2028M02',
+      ordersTo: '2028-02-29',
+      effectiveFrom: '2028-03-01',
+      effectiveTo: '2028-03-31',
+    });
+    expect(gradingPeriodOf('2026-07-01', 6)).toMatchObject({
+      code: '2026H2',
+      ordersFrom: '2026-07-01',
+      ordersTo: '2026-12-31',
+      effectiveTo: '2027-06-30',
+    });
     expect(gradingPeriodOf('2026-07-01', 12)).toMatchObject({ code: '2026', effectiveFrom: '2027-01-01', effectiveTo: '2027-12-31' });
   });
 

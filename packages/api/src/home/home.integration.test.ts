@@ -25,12 +25,30 @@ describe('home (portal)', () => {
     const cycle = await ensureCycle(db, monday);
     const a = await createProduct(db);
     const b = await createProduct(db);
-    await createPolicy(db, { cycleId: cycle.id, createdById: marketing.id, limits: [{ productId: a.id, gradeFrom: 11, gradeTo: 20, limitQuantity: 5 }, { productId: b.id, gradeFrom: 11, gradeTo: 20, limitQuantity: 2 }] });
+    await createPolicy(db, {
+      cycleId: cycle.id,
+      createdById: marketing.id,
+      limits: [
+        { productId: a.id, gradeFrom: 11, gradeTo: 20, limitQuantity: 5 },
+        { productId: b.id, gradeFrom: 11, gradeTo: 20, limitQuantity: 2 },
+      ],
+    });
     await createOrder(db, { retailerId: shop.id, cycleId: cycle.id, orderDate: monday, lines: [{ productId: b.id, quantity: 3 }] });
     for (let i = 0; i < 4; i += 1) {
-      await createPromotion(db, { createdById: marketing.id, startsAt: new Date(Date.UTC(2063, 11, 20 + i)), endsAt: new Date('2064-02-01T00:00:00Z'), namedList: [shop.id], title: `活动${i}` });
+      await createPromotion(db, {
+        createdById: marketing.id,
+        startsAt: new Date(Date.UTC(2063, 11, 20 + i)),
+        endsAt: new Date('2064-02-01T00:00:00Z'),
+        namedList: [shop.id],
+        title: `活动${i}`,
+      });
     }
-    await db.notification.createMany({ data: [{ retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'x' } }, { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'x' }, readAt: new Date() }] });
+    await db.notification.createMany({
+      data: [
+        { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'x' } },
+        { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: 'x' }, readAt: new Date() },
+      ],
+    });
 
     const home = await portalCallerFor(db, retailerActor(shop), clock).home();
     expect(home.shop).toMatchObject({ licenceNo: shop.licenceNo, grade: 15, accountManager: { name: '李经理' } });

@@ -36,7 +36,17 @@ type ShopRow = {
   cycles: { id: number; code: string; weekStart: string }[];
 };
 
-type AllowanceRow = { version: number | null; publishedAt: Date | null; carriedForward: boolean; carriedFromCycle: string | null; products: number; limitTotal: number; orderedTotal: number; remainingTotal: number; usedUp: number };
+type AllowanceRow = {
+  version: number | null;
+  publishedAt: Date | null;
+  carriedForward: boolean;
+  carriedFromCycle: string | null;
+  products: number;
+  limitTotal: number;
+  orderedTotal: number;
+  remainingTotal: number;
+  usedUp: number;
+};
 
 export function homeWindowDates(now: Date) {
   const today = chinaDate(now);
@@ -62,7 +72,11 @@ export function currentCycleOf(shop: Pick<ShopRow, 'orderWeekday' | 'calendar' |
   const cycleRow = current ? shop.cycles.find((c) => c.weekStart.slice(0, 10) === current.cycleStart) : undefined;
   // A cycle without a row yet has no orders (id 0 matches none) but may have a carried-forward policy.
   const allowanceArgs = current
-    ? { cycleId: cycleRow?.id ?? 0, weekStart: current.cycleStart, carryForward: policyDue(current.cycleStart, now, toScheduleSettings(settings)) }
+    ? {
+        cycleId: cycleRow?.id ?? 0,
+        weekStart: current.cycleStart,
+        carryForward: policyDue(current.cycleStart, now, toScheduleSettings(settings)),
+      }
     : undefined;
   return { settings, current, cycleRow, allowanceArgs };
 }
@@ -78,7 +92,9 @@ export async function getHome({ db, actor, clock }: { db: DbTx; actor: RetailerA
   const { settings, current, cycleRow, allowanceArgs } = currentCycleOf(shop, now);
   const allowance =
     allowanceArgs && shop.grade !== null
-      ? (await db.$queryRaw<AllowanceRow[]>(homeAllowanceSql({ retailerId: actor.retailerId, grade: shop.grade, now, ...allowanceArgs })))[0]
+      ? (
+          await db.$queryRaw<AllowanceRow[]>(homeAllowanceSql({ retailerId: actor.retailerId, grade: shop.grade, now, ...allowanceArgs }))
+        )[0]
       : undefined;
   return {
     shop: {

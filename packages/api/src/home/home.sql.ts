@@ -17,7 +17,14 @@ export const HOME_SETTING_KEYS = [...SCHEDULE_SETTING_KEYS, 'rewards.tiers'] as 
  * and how many there are (state/window index, a handful of live rows), the calendar days around today
  * (primary key range), the schedule settings, and the cycles that can be "current".
  */
-export function homeShopSql(args: { retailerId: number; now: Date; calendarFrom: string; calendarTo: string; cyclesFrom: string; cyclesTo: string }): Prisma.Sql {
+export function homeShopSql(args: {
+  retailerId: number;
+  now: Date;
+  calendarFrom: string;
+  calendarTo: string;
+  cyclesFrom: string;
+  cyclesTo: string;
+}): Prisma.Sql {
   const { retailerId, now } = args;
   return Prisma.sql`
     SELECT r.id, r."licenceNo", r."shopName", r."ownerName", r."classificationCode", r.market, r."businessForm", r.grade, r."integrityLevel", r."orderWeekday", r."pointsBalance",
@@ -48,7 +55,14 @@ export function homeShopSql(args: { retailerId: number; now: Date; calendarFrom:
  * forward when none was published in time), how many products it limits for my
  * grade, what they allow in all (with my adjustments), what I ordered of them and what remains.
  */
-export function homeAllowanceSql(args: { retailerId: number; cycleId: number; weekStart: string; carryForward: boolean; grade: number; now: Date }): Prisma.Sql {
+export function homeAllowanceSql(args: {
+  retailerId: number;
+  cycleId: number;
+  weekStart: string;
+  carryForward: boolean;
+  grade: number;
+  now: Date;
+}): Prisma.Sql {
   const { retailerId, cycleId, grade } = args;
   return Prisma.sql`
     WITH pol AS (${policyInForceSql(args)}), lim AS MATERIALIZED (

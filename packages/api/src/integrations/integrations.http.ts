@@ -15,7 +15,10 @@ type Locale = 'zh-CN' | 'en';
 const localeOf = (req: Request): Locale => (/^en\b/i.test(req.headers.get('accept-language') ?? '') ? 'en' : 'zh-CN');
 
 function problem(locale: Locale, status: number, key: MessageKey, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { code: key, message: translate(locale, key) }, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { error: { code: key, message: translate(locale, key) }, ...extra },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** The body as JSON, refusing more than INGEST_MAX_BODY_BYTES whatever the Content-Length claims. */
@@ -65,7 +68,12 @@ async function withIntegration(
   }
   const json = await readJson(req);
   if (!json.ok) {
-    await logCall(db, { integrationId: integration.id, endpoint, status: json.status, outcome: json.status === 413 ? 'too_large' : 'invalid' });
+    await logCall(db, {
+      integrationId: integration.id,
+      endpoint,
+      status: json.status,
+      outcome: json.status === 413 ? 'too_large' : 'invalid',
+    });
     return problem(locale, json.status, json.status === 413 ? 'ingest.errors.tooLarge' : 'ingest.errors.notJson');
   }
   try {
@@ -91,14 +99,25 @@ export async function handleOrderPost(db: Db, req: Request, now: Date): Promise<
     switch (result.outcome) {
       case 'invalid':
         await logCall(db, { integrationId: integration.id, endpoint, status: 400, outcome: 'invalid', received: 1, externalRef });
-        return problem(locale, 400, 'ingest.errors.invalid', { errors: result.errors.map((e) => ({ path: e.path, message: translate(locale, e.message as MessageKey) })) });
+        return problem(locale, 400, 'ingest.errors.invalid', {
+          errors: result.errors.map((e) => ({ path: e.path, message: translate(locale, e.message as MessageKey) })),
+        });
       case 'conflict':
         await logCall(db, { integrationId: integration.id, endpoint, status: 409, outcome: 'conflict', received: 1, externalRef });
         return problem(locale, 409, 'ingest.errors.conflict', { differences: result.differences });
       default: {
         const flagged = result.lines.filter((l) => l.overLimitBy > 0).length;
         const status = result.outcome === 'created' ? 201 : 200;
-        await logCall(db, { integrationId: integration.id, endpoint, status, outcome: result.outcome, received: 1, written: result.outcome === 'replayed' ? 0 : 1, flaggedLines: flagged, externalRef });
+        await logCall(db, {
+          integrationId: integration.id,
+          endpoint,
+          status,
+          outcome: result.outcome,
+          received: 1,
+          written: result.outcome === 'replayed' ? 0 : 1,
+          flaggedLines: flagged,
+          externalRef,
+        });
         return Response.json(result, { status, headers: { 'Cache-Control': 'no-store' } });
       }
     }
@@ -115,7 +134,14 @@ export async function handleProductsPost(db: Db, req: Request, now: Date): Promi
       return problem(locale, 400, 'ingest.errors.invalid', { errors: fieldErrors(locale, parsed.error) });
     }
     const result = await ingestProducts(db, parsed.data, now);
-    await logCall(db, { integrationId: integration.id, endpoint, status: 200, outcome: 'upserted', received, written: result.created + result.updated });
+    await logCall(db, {
+      integrationId: integration.id,
+      endpoint,
+      status: 200,
+      outcome: 'upserted',
+      received,
+      written: result.created + result.updated,
+    });
     return Response.json(result, { status: 200, headers: { 'Cache-Control': 'no-store' } });
   });
 }

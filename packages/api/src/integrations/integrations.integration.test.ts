@@ -33,17 +33,30 @@ beforeAll(async () => {
   free = await createProduct(db);
   const cycle = await ensureCycle(db, MONDAY);
   await ensureCycle(db, addDays(MONDAY, 7));
-  await createPolicy(db, { cycleId: cycle.id, createdById: marketing.id, publishedAt: chinaDateTime(addDays(MONDAY, -2), '12:00'), limits: [{ productId: limited.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 5 }] });
+  await createPolicy(db, {
+    cycleId: cycle.id,
+    createdById: marketing.id,
+    publishedAt: chinaDateTime(addDays(MONDAY, -2), '12:00'),
+    limits: [{ productId: limited.id, gradeFrom: 1, gradeTo: 30, limitQuantity: 5 }],
+  });
   const created = await backofficeCallerFor(db, staffActor(admin), () => now).integrations.create({ name: '新商盟订货系统' });
   key = created.key;
   integrationId = created.id;
 });
 
 function post(path: 'orders' | 'products', body: unknown, headers: Record<string, string> = { authorization: `Bearer ${key}` }) {
-  return new Request(`http://localhost/api/ingest/v1/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return new Request(`http://localhost/api/ingest/v1/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
-const order = (externalOrderNo: string, lines: { productCode: string; quantity: number; unitPriceFen?: number }[], extra: Record<string, unknown> = {}) => ({
+const order = (
+  externalOrderNo: string,
+  lines: { productCode: string; quantity: number; unitPriceFen?: number }[],
+  extra: Record<string, unknown> = {},
+) => ({
   licenceNo: shop.licenceNo,
   externalOrderNo,
   orderedAt: `${addDays(MONDAY, 2)}T09:30:00+08:00`,
@@ -61,47 +74,90 @@ describe('integrations in the back office', () => {
     const list = await backofficeCallerFor(db, staffActor(admin)).integrations.list();
     expect(list.find((i) => i.id === integrationId)).toMatchObject({ name: '新商盟订货系统', keyPrefix: row.keyPrefix });
     expect(JSON.stringify(list)).not.toContain(key);
-    await expect(backofficeCallerFor(db, staffActor(marketing)).integrations.create({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(backofficeCallerFor(db, staffActor(marketing)).integrations.create({ name: 'x' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(backofficeCallerFor(db, staffActor(marketing)).integrations.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(backofficeCallerFor(db, retailerActor(shop)).integrations.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(backofficeCallerFor(db, null).integrations.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(backofficeCallerFor(db, staffActor(admin)).integrations.create({ name: '  ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(backofficeCallerFor(db, staffActor(admin)).integrations.calls({ integrationId: 2_000_000_000 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(backofficeCallerFor(db, staffActor(admin)).integrations.create({ name: '  ' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(backofficeCallerFor(db, staffActor(admin)).integrations.calls({ integrationId: 2_000_000_000 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
 describe('POST /orders', () => {
   it('stores an order in the cycle of its order day, flags what goes over the limit, and the portal counts it', async () => {
-    const res = await handleOrderPost(db, post('orders', order('XSM-A-1', [{ productCode: limited.code, quantity: 3 }, { productCode: free.code, quantity: 40 }])), now);
+    const res = await handleOrderPost(
+      db,
+      post(
+        'orders',
+        order('XSM-A-1', [
+          { productCode: limited.code, quantity: 3 },
+          { productCode: free.code, quantity: 40 },
+        ]),
+      ),
+      now,
+    );
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toMatchObject({ outcome: 'created', status: 'CONFIRMED', cycle: `T-${MONDAY}` });
-    expect(body.lines).toEqual(expect.arrayContaining([{ productCode: limited.code, quantity: 3, overLimitBy: 0 }, { productCode: free.code, quantity: 40, overLimitBy: 0 }]));
+    expect(body.lines).toEqual(
+      expect.arrayContaining([
+        { productCode: limited.code, quantity: 3, overLimitBy: 0 },
+        { productCode: free.code, quantity: 40, overLimitBy: 0 },
+      ]),
+    );
 
     // A second order takes 4 more of a limit of 5 with 3 used: 2 over, stored anyway.
-    const over = await (await handleOrderPost(db, post('orders', order('XSM-A-2', [{ productCode: limited.code, quantity: 4 }])), now)).json();
+    const over = await (
+      await handleOrderPost(db, post('orders', order('XSM-A-2', [{ productCode: limited.code, quantity: 4 }])), now)
+    ).json();
     expect(over.lines).toEqual([{ productCode: limited.code, quantity: 4, overLimitBy: 2 }]);
     const stored = await db.order.findUniqueOrThrow({ where: { externalRef: 'XSM-A-2' }, include: { lines: true } });
     expect(stored).toMatchObject({ integrationId, retailerId: shop.id, totalQuantity: 4, totalAmountFen: 80_000n });
     expect(stored.lines[0]!.overLimitBy).toBe(2);
 
     const mine = await portalCallerFor(db, retailerActor(shop), () => now).allocation.mine({ cycle: 'current' });
-    expect(mine.items.find((i) => i.productId === limited.id)!.allowance).toEqual({ effectiveLimit: 5, ordered: 7, remaining: 0, overBy: 2 });
+    expect(mine.items.find((i) => i.productId === limited.id)!.allowance).toEqual({
+      effectiveLimit: 5,
+      ordered: 7,
+      remaining: 0,
+      overBy: 2,
+    });
 
     const calls = await backofficeCallerFor(db, staffActor(admin)).integrations.calls({ integrationId });
-    expect(calls.items.find((c) => c.externalRef === 'XSM-A-2')).toMatchObject({ endpoint: 'POST /orders', status: 201, outcome: 'created', received: 1, written: 1, flaggedLines: 1 });
+    expect(calls.items.find((c) => c.externalRef === 'XSM-A-2')).toMatchObject({
+      endpoint: 'POST /orders',
+      status: 201,
+      outcome: 'created',
+      received: 1,
+      written: 1,
+      flaggedLines: 1,
+    });
   });
 
   it('answers a replay with the first result, a changed replay with 409 and the differences, and takes a cancellation', async () => {
     const first = order('XSM-B-1', [{ productCode: free.code, quantity: 2 }]);
     const created = await (await handleOrderPost(db, post('orders', first), now)).json();
-    const replay = await handleOrderPost(db, post('orders', { ...first, lines: [...first.lines].reverse(), orderedAt: `${addDays(MONDAY, 2)}T01:30:00Z` }), now);
+    const replay = await handleOrderPost(
+      db,
+      post('orders', { ...first, lines: [...first.lines].reverse(), orderedAt: `${addDays(MONDAY, 2)}T01:30:00Z` }),
+      now,
+    );
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ outcome: 'replayed', orderId: created.orderId });
     expect(await db.order.count({ where: { externalRef: 'XSM-B-1' } })).toBe(1);
     expect(await db.orderLine.count({ where: { orderId: created.orderId } })).toBe(1);
 
-    const conflict = await handleOrderPost(db, post('orders', { ...first, lines: [{ productCode: free.code, quantity: 5, unitPriceFen: 20_000 }] }), now);
+    const conflict = await handleOrderPost(
+      db,
+      post('orders', { ...first, lines: [{ productCode: free.code, quantity: 5, unitPriceFen: 20_000 }] }),
+      now,
+    );
     expect(conflict.status).toBe(409);
     expect((await conflict.json()).differences).toEqual([{ field: `lines[${free.code}].quantity`, stored: 2, received: 5 }]);
     expect((await db.orderLine.findFirstOrThrow({ where: { orderId: created.orderId } })).quantity).toBe(2);
@@ -131,7 +187,14 @@ describe('POST /orders', () => {
     const notJson = await handleOrderPost(db, post('orders', '{"licenceNo":'), now);
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error.code).toBe('ingest.errors.notJson');
-    const english = await handleOrderPost(db, post('orders', order('XSM-C-6', [{ productCode: 'NO-SUCH', quantity: 1 }]), { authorization: `Bearer ${key}`, 'accept-language': 'en-GB' }), now);
+    const english = await handleOrderPost(
+      db,
+      post('orders', order('XSM-C-6', [{ productCode: 'NO-SUCH', quantity: 1 }]), {
+        authorization: `Bearer ${key}`,
+        'accept-language': 'en-GB',
+      }),
+      now,
+    );
     expect((await english.json()).errors[0].message).toBe('Unknown product code');
   });
 
@@ -144,7 +207,12 @@ describe('POST /orders', () => {
         controller.close();
       },
     });
-    const chunked = new Request('http://localhost/api/ingest/v1/orders', { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: stream, duplex: 'half' } as RequestInit);
+    const chunked = new Request('http://localhost/api/ingest/v1/orders', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect((await handleOrderPost(db, chunked, now)).status).toBe(413);
   });
 
@@ -157,10 +225,16 @@ describe('POST /orders', () => {
     expect((await handleOrderPost(db, post('orders', body, { authorization: `Bearer ${other.key}` }), now)).status).toBe(401);
     expect((await handleOrderPost(db, post('orders', body, { authorization: `Bearer ${rotated.key}` }), now)).status).toBe(201);
     await backofficeCallerFor(db, staffActor(admin), () => now).integrations.revoke({ integrationId: other.id });
-    const revoked = await handleOrderPost(db, post('orders', { ...body, externalOrderNo: 'XSM-D-2' }, { authorization: `Bearer ${rotated.key}` }), now);
+    const revoked = await handleOrderPost(
+      db,
+      post('orders', { ...body, externalOrderNo: 'XSM-D-2' }, { authorization: `Bearer ${rotated.key}` }),
+      now,
+    );
     expect(revoked.status).toBe(401);
     expect(await db.order.count({ where: { externalRef: 'XSM-D-2' } })).toBe(0);
-    await expect(backofficeCallerFor(db, staffActor(admin), () => now).integrations.rotate({ integrationId: other.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(
+      backofficeCallerFor(db, staffActor(admin), () => now).integrations.rotate({ integrationId: other.id }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(await db.auditLog.count({ where: { entityType: 'Integration', entityId: String(other.id) } })).toBe(3);
   });
 });
@@ -174,7 +248,11 @@ describe('POST /products and the OpenAPI document', () => {
     ];
     const res = await handleProductsPost(db, post('products', { products }), now);
     expect(await res.json()).toEqual({ created: 1, updated: 1 });
-    expect(await db.product.findUniqueOrThrow({ where: { code: limited.code } })).toMatchObject({ name: '改名', productClass: 2, scarce: false });
+    expect(await db.product.findUniqueOrThrow({ where: { code: limited.code } })).toMatchObject({
+      name: '改名',
+      productClass: 2,
+      scarce: false,
+    });
     expect((await handleProductsPost(db, post('products', { products: [{ ...products[0], productClass: 7 }] }), now)).status).toBe(400);
   });
 

@@ -25,7 +25,11 @@ const orderResult = {
     outcome: { type: 'string', enum: ['created', 'replayed', 'cancelled'] },
     orderId: { type: 'integer' },
     externalOrderNo: { type: 'string' },
-    cycle: { type: 'string', description: 'The order cycle (ISO week, e.g. 2026-W50) derived from the order time, the retailer’s order day and the working-day calendar' },
+    cycle: {
+      type: 'string',
+      description:
+        'The order cycle (ISO week, e.g. 2026-W50) derived from the order time, the retailer’s order day and the working-day calendar',
+    },
     status: { type: 'string', enum: ['CONFIRMED', 'CANCELLED'] },
     lines: {
       type: 'array',
@@ -49,7 +53,10 @@ const errors = (extra: Record<string, string>) =>
       '413': `Body larger than ${INGEST_MAX_BODY_BYTES} bytes`,
       '503': 'Temporarily unable to process; retry with the same content',
       ...extra,
-    }).map(([code, description]) => [code, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
+    }).map(([code, description]) => [
+      code,
+      { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+    ]),
   );
 
 export function ingestOpenApiDocument(serverUrl: string) {
@@ -76,7 +83,10 @@ export function ingestOpenApiDocument(serverUrl: string) {
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } },
           responses: {
             '201': { description: 'Stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderResult' } } } },
-            '200': { description: 'A replay or a cancellation', content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderResult' } } } },
+            '200': {
+              description: 'A replay or a cancellation',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderResult' } } },
+            },
             ...errors({ '409': 'This order number holds an order with different content' }),
           },
         },
@@ -86,7 +96,14 @@ export function ingestOpenApiDocument(serverUrl: string) {
           summary: 'Create or update products by code',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Products' } } } },
           responses: {
-            '200': { description: 'Counts', content: { 'application/json': { schema: { type: 'object', properties: { created: { type: 'integer' }, updated: { type: 'integer' } } } } } },
+            '200': {
+              description: 'Counts',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { created: { type: 'integer' }, updated: { type: 'integer' } } },
+                },
+              },
+            },
             ...errors({}),
           },
         },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bearerKey, hashKey, keyMatches, keyPrefixOf, orderContent, orderDifferences, orderFingerprint, overLimitBy } from './integrations.rules';
+import {
+  bearerKey,
+  hashKey,
+  keyMatches,
+  keyPrefixOf,
+  orderContent,
+  orderDifferences,
+  orderFingerprint,
+  overLimitBy,
+} from './integrations.rules';
 import { ZIngestOrder, ZIngestProducts } from './integrations.schema';
 
 const order = {
@@ -44,7 +53,14 @@ describe('order fingerprint and differences', () => {
     expect(Object.keys(orderContent(order))).not.toContain('status');
   });
   it('lists each changed field, added and removed lines', () => {
-    const changed = { ...order, channel: 'PHONE' as const, lines: [{ productCode: 'A1', quantity: 2, unitPriceFen: 45_000 }, { productCode: 'C3', quantity: 1, unitPriceFen: 10_000 }] };
+    const changed = {
+      ...order,
+      channel: 'PHONE' as const,
+      lines: [
+        { productCode: 'A1', quantity: 2, unitPriceFen: 45_000 },
+        { productCode: 'C3', quantity: 1, unitPriceFen: 10_000 },
+      ],
+    };
     expect(orderDifferences(orderContent(order), orderContent(changed))).toEqual([
       { field: 'channel', stored: 'ONLINE', received: 'PHONE' },
       { field: 'lines[A1].quantity', stored: 1, received: 2 },

@@ -39,7 +39,9 @@ export function orderContent(order: Pick<TIngestOrder, 'licenceNo' | 'orderedAt'
     licenceNo: order.licenceNo,
     orderedAt: new Date(order.orderedAt).toISOString(),
     channel: order.channel,
-    lines: [...order.lines].map((l) => ({ productCode: l.productCode, quantity: l.quantity, unitPriceFen: l.unitPriceFen })).sort((a, b) => (a.productCode < b.productCode ? -1 : a.productCode > b.productCode ? 1 : 0)),
+    lines: [...order.lines]
+      .map((l) => ({ productCode: l.productCode, quantity: l.quantity, unitPriceFen: l.unitPriceFen }))
+      .sort((a, b) => (a.productCode < b.productCode ? -1 : a.productCode > b.productCode ? 1 : 0)),
   };
 }
 
@@ -62,7 +64,8 @@ export function orderDifferences(stored: OrderContent, received: OrderContent): 
     const a = before.get(code);
     const b = after.get(code);
     for (const field of ['quantity', 'unitPriceFen'] as const) {
-      if ((a?.[field] ?? null) !== (b?.[field] ?? null)) out.push({ field: `lines[${code}].${field}`, stored: a?.[field] ?? null, received: b?.[field] ?? null });
+      if ((a?.[field] ?? null) !== (b?.[field] ?? null))
+        out.push({ field: `lines[${code}].${field}`, stored: a?.[field] ?? null, received: b?.[field] ?? null });
     }
   }
   return out;

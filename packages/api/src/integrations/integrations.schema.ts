@@ -9,7 +9,12 @@ export const INGEST_MAX_PRODUCTS = 1000;
 export const CALL_PAGE_SIZE = 50;
 
 const id = z.number().int().positive().max(2147483647);
-const code = z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z-]+$/, 'ingest.validation.code');
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[0-9A-Za-z-]+$/, 'ingest.validation.code');
 
 export const ZIngestOrderLine = z
   .object({
@@ -21,9 +26,20 @@ export const ZIngestOrderLine = z
 
 export const ZIngestOrder = z
   .object({
-    licenceNo: z.string().regex(/^\d{12}$/, 'ingest.validation.licence').describe('The retailer’s 12-digit licence number (许可证号)'),
-    externalOrderNo: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'ingest.validation.orderNo').describe('The ordering system’s order number: the idempotency key'),
-    orderedAt: z.iso.datetime({ offset: true }).describe('When the order was placed, ISO 8601 with an offset, e.g. 2026-12-09T09:30:00+08:00'),
+    licenceNo: z
+      .string()
+      .regex(/^\d{12}$/, 'ingest.validation.licence')
+      .describe('The retailer’s 12-digit licence number (许可证号)'),
+    externalOrderNo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[\x21-\x7e]+$/, 'ingest.validation.orderNo')
+      .describe('The ordering system’s order number: the idempotency key'),
+    orderedAt: z.iso
+      .datetime({ offset: true })
+      .describe('When the order was placed, ISO 8601 with an offset, e.g. 2026-12-09T09:30:00+08:00'),
     status: z.enum(['CONFIRMED', 'CANCELLED']).describe('A confirmed order may later be sent again as CANCELLED'),
     channel: z.enum(['ONLINE', 'PHONE', 'VISIT']).default('ONLINE').describe('How the order was taken'),
     lines: z.array(ZIngestOrderLine).min(1).max(INGEST_MAX_LINES),
@@ -32,7 +48,8 @@ export const ZIngestOrder = z
   .superRefine((order, ctx) => {
     const seen = new Set<string>();
     order.lines.forEach((line, i) => {
-      if (seen.has(line.productCode)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'productCode'], message: 'ingest.validation.duplicateProduct' });
+      if (seen.has(line.productCode))
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'productCode'], message: 'ingest.validation.duplicateProduct' });
       seen.add(line.productCode);
     });
   });

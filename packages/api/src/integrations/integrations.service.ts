@@ -8,8 +8,25 @@ import { DomainError, notFound } from '../errors';
 import { chinaDate } from '../schedule/calendar.rules';
 import { cycleOfOrder } from '../schedule/schedule.rules';
 import { loadScheduleSettings, loadWorkCalendar } from '../schedule/schedule.service';
-import { hashKey, keyMatches, keyPrefixOf, orderContent, orderDifferences, orderFingerprint, overLimitBy, type OrderContent, type OrderDifference } from './integrations.rules';
-import { CALL_PAGE_SIZE, type TIngestOrder, type TIngestProducts, type ZCreateIntegrationInput, type ZIntegrationIdInput, type ZListCallsInput } from './integrations.schema';
+import {
+  hashKey,
+  keyMatches,
+  keyPrefixOf,
+  orderContent,
+  orderDifferences,
+  orderFingerprint,
+  overLimitBy,
+  type OrderContent,
+  type OrderDifference,
+} from './integrations.rules';
+import {
+  CALL_PAGE_SIZE,
+  type TIngestOrder,
+  type TIngestProducts,
+  type ZCreateIntegrationInput,
+  type ZIntegrationIdInput,
+  type ZListCallsInput,
+} from './integrations.schema';
 
 // Integrations (数据接入): systems of the company that send orders and products in through the ingestion
 // API (integrations.http.ts). An ADMIN creates one and sees its key once; only a prefix and a hash are
@@ -29,8 +46,16 @@ function newKey(): { key: string; prefix: string; hash: string } {
 export async function createIntegration({ db, actor }: StaffDeps, input: z.output<typeof ZCreateIntegrationInput>) {
   const { key, prefix, hash } = newKey();
   return db.$transaction(async (tx) => {
-    const created = await tx.integration.create({ data: { name: input.name, keyPrefix: prefix, keyHash: hash, createdById: actor.userId } });
-    await writeAudit(tx, { actor, action: 'integration.create', entityType: 'Integration', entityId: created.id, after: { name: created.name, keyPrefix: prefix } });
+    const created = await tx.integration.create({
+      data: { name: input.name, keyPrefix: prefix, keyHash: hash, createdById: actor.userId },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'integration.create',
+      entityType: 'Integration',
+      entityId: created.id,
+      after: { name: created.name, keyPrefix: prefix },
+    });
     // The key leaves the server this once; the page shows it until it is dismissed.
     return { id: created.id, name: created.name, key };
   });
@@ -43,7 +68,14 @@ export async function rotateIntegrationKey({ db, actor, clock }: StaffDeps, inpu
     if (!before) throw notFound();
     if (before.revokedAt) throw new DomainError('INVALID_STATE', 'ingest.errors.revoked');
     await tx.integration.update({ where: { id: before.id }, data: { keyPrefix: prefix, keyHash: hash, rotatedAt: clock() } });
-    await writeAudit(tx, { actor, action: 'integration.rotateKey', entityType: 'Integration', entityId: before.id, before: { keyPrefix: before.keyPrefix }, after: { keyPrefix: prefix } });
+    await writeAudit(tx, {
+      actor,
+      action: 'integration.rotateKey',
+      entityType: 'Integration',
+      entityId: before.id,
+      before: { keyPrefix: before.keyPrefix },
+      after: { keyPrefix: prefix },
+    });
     return { id: before.id, name: before.name, key };
   });
 }
@@ -54,14 +86,31 @@ export async function revokeIntegration({ db, actor, clock }: StaffDeps, input: 
     if (!before) throw notFound();
     if (before.revokedAt) return { id: before.id, revokedAt: before.revokedAt };
     const after = await tx.integration.update({ where: { id: before.id }, data: { revokedAt: clock() } });
-    await writeAudit(tx, { actor, action: 'integration.revoke', entityType: 'Integration', entityId: before.id, before: { revokedAt: null }, after: { revokedAt: after.revokedAt } });
+    await writeAudit(tx, {
+      actor,
+      action: 'integration.revoke',
+      entityType: 'Integration',
+      entityId: before.id,
+      before: { revokedAt: null },
+      after: { revokedAt: after.revokedAt },
+    });
     return { id: after.id, revokedAt: after.revokedAt };
   });
 }
 
 export async function listIntegrations({ db }: StaffDeps) {
   const rows = await db.$queryRaw<
-    { id: number; name: string; keyPrefix: string; createdAt: Date; rotatedAt: Date | null; revokedAt: Date | null; calls: number; failed: number; lastCallAt: Date | null }[]
+    {
+      id: number;
+      name: string;
+      keyPrefix: string;
+      createdAt: Date;
+      rotatedAt: Date | null;
+      revokedAt: Date | null;
+      calls: number;
+      failed: number;
+      lastCallAt: Date | null;
+    }[]
   >`
     SELECT i.id, i.name, i."keyPrefix", i."createdAt", i."rotatedAt", i."revokedAt",
       coalesce(c.calls, 0)::int AS calls, coalesce(c.failed, 0)::int AS failed, c.last AS "lastCallAt"
@@ -76,7 +125,10 @@ export async function listIntegrations({ db }: StaffDeps) {
 }
 
 export async function listIntegrationCalls({ db }: StaffDeps, input: z.output<typeof ZListCallsInput>) {
-  const integration = await db.integration.findUnique({ where: { id: input.integrationId }, select: { id: true, name: true, keyPrefix: true, revokedAt: true } });
+  const integration = await db.integration.findUnique({
+    where: { id: input.integrationId },
+    select: { id: true, name: true, keyPrefix: true, revokedAt: true },
+  });
   if (!integration) throw notFound();
   const [total, items] = await Promise.all([
     db.integrationCall.count({ where: { integrationId: integration.id } }),
@@ -85,10 +137,26 @@ export async function listIntegrationCalls({ db }: StaffDeps, input: z.output<ty
       orderBy: { createdAt: 'desc' },
       skip: (input.page - 1) * CALL_PAGE_SIZE,
       take: CALL_PAGE_SIZE,
-      select: { id: true, endpoint: true, status: true, outcome: true, received: true, written: true, flaggedLines: true, externalRef: true, createdAt: true },
+      select: {
+        id: true,
+        endpoint: true,
+        status: true,
+        outcome: true,
+        received: true,
+        written: true,
+        flaggedLines: true,
+        externalRef: true,
+        createdAt: true,
+      },
     }),
   ]);
-  return { integration, items: items.map((c) => ({ ...c, id: String(c.id) })), total, page: input.page, pages: Math.max(1, Math.ceil(total / CALL_PAGE_SIZE)) };
+  return {
+    integration,
+    items: items.map((c) => ({ ...c, id: String(c.id) })),
+    total,
+    page: input.page,
+    pages: Math.max(1, Math.ceil(total / CALL_PAGE_SIZE)),
+  };
 }
 
 // ---------------------------------------------------------------- the API
@@ -97,12 +165,24 @@ export async function listIntegrationCalls({ db }: StaffDeps, input: z.output<ty
 export async function authenticateIntegration(db: DbTx, key: string | null): Promise<IntegrationRef | null> {
   const prefix = key ? keyPrefixOf(key) : null;
   if (!key || !prefix) return null;
-  const row = await db.integration.findUnique({ where: { keyPrefix: prefix }, select: { id: true, name: true, keyHash: true, revokedAt: true } });
+  const row = await db.integration.findUnique({
+    where: { keyPrefix: prefix },
+    select: { id: true, name: true, keyHash: true, revokedAt: true },
+  });
   if (!row || row.revokedAt || !keyMatches(key, row.keyHash)) return null;
   return { id: row.id, name: row.name };
 }
 
-export type CallLog = { integrationId: number | null; endpoint: string; status: number; outcome: string; received?: number; written?: number; flaggedLines?: number; externalRef?: string | null };
+export type CallLog = {
+  integrationId: number | null;
+  endpoint: string;
+  status: number;
+  outcome: string;
+  received?: number;
+  written?: number;
+  flaggedLines?: number;
+  externalRef?: string | null;
+};
 
 export async function logCall(db: DbTx, call: CallLog): Promise<void> {
   await db.integrationCall.create({ data: { ...call, externalRef: call.externalRef ?? null } });
@@ -110,7 +190,14 @@ export async function logCall(db: DbTx, call: CallLog): Promise<void> {
 
 export type IngestedLine = { productCode: string; quantity: number; overLimitBy: number };
 export type IngestOrderResult =
-  | { outcome: 'created' | 'replayed' | 'cancelled'; orderId: number; externalOrderNo: string; cycle: string; status: 'CONFIRMED' | 'CANCELLED'; lines: IngestedLine[] }
+  | {
+      outcome: 'created' | 'replayed' | 'cancelled';
+      orderId: number;
+      externalOrderNo: string;
+      cycle: string;
+      status: 'CONFIRMED' | 'CANCELLED';
+      lines: IngestedLine[];
+    }
   | { outcome: 'conflict'; externalOrderNo: string; differences: OrderDifference[] }
   | { outcome: 'invalid'; errors: { path: string; message: string }[] };
 
@@ -118,7 +205,11 @@ async function storedOrder(tx: DbTx, externalRef: string) {
   const order = await tx.order.findUnique({
     where: { externalRef },
     select: {
-      id: true, status: true, payloadHash: true, orderedAt: true, channel: true,
+      id: true,
+      status: true,
+      payloadHash: true,
+      orderedAt: true,
+      channel: true,
       retailer: { select: { licenceNo: true } },
       cycle: { select: { code: true } },
       lines: { select: { quantity: true, unitPriceFen: true, overLimitBy: true, product: { select: { code: true } } } },
@@ -129,9 +220,13 @@ async function storedOrder(tx: DbTx, externalRef: string) {
     licenceNo: order.retailer.licenceNo,
     orderedAt: order.orderedAt?.toISOString() ?? '',
     channel: order.channel,
-    lines: order.lines.map((l) => ({ productCode: l.product.code, quantity: l.quantity, unitPriceFen: l.unitPriceFen })).sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
+    lines: order.lines
+      .map((l) => ({ productCode: l.product.code, quantity: l.quantity, unitPriceFen: l.unitPriceFen }))
+      .sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
   };
-  const lines = order.lines.map((l) => ({ productCode: l.product.code, quantity: l.quantity, overLimitBy: l.overLimitBy })).sort((a, b) => (a.productCode < b.productCode ? -1 : 1));
+  const lines = order.lines
+    .map((l) => ({ productCode: l.product.code, quantity: l.quantity, overLimitBy: l.overLimitBy }))
+    .sort((a, b) => (a.productCode < b.productCode ? -1 : 1));
   return { ...order, content, lines };
 }
 
@@ -147,8 +242,14 @@ export async function ingestOrder(db: Db, integration: IntegrationRef, input: TI
     const existing = await storedOrder(tx, input.externalOrderNo);
     if (existing) return answerReplay(tx, existing, input, content, hash);
 
-    const retailer = await tx.retailer.findUnique({ where: { licenceNo: input.licenceNo }, select: { id: true, grade: true, orderWeekday: true } });
-    const products = await tx.product.findMany({ where: { code: { in: input.lines.map((l) => l.productCode) } }, select: { id: true, code: true } });
+    const retailer = await tx.retailer.findUnique({
+      where: { licenceNo: input.licenceNo },
+      select: { id: true, grade: true, orderWeekday: true },
+    });
+    const products = await tx.product.findMany({
+      where: { code: { in: input.lines.map((l) => l.productCode) } },
+      select: { id: true, code: true },
+    });
     const errors: { path: string; message: string }[] = [];
     if (!retailer) errors.push({ path: 'licenceNo', message: 'ingest.errors.unknownLicence' });
     const byCode = new Map(products.map((p) => [p.code, p.id]));
@@ -161,7 +262,10 @@ export async function ingestOrder(db: Db, integration: IntegrationRef, input: TI
     const orderDate = chinaDate(orderedAt);
     const [{ calendar }, settings] = await Promise.all([loadWorkCalendar(tx, orderDate), loadScheduleSettings(tx)]);
     const weekStart = cycleOfOrder(orderedAt, retailer.orderWeekday, calendar);
-    const cycle = await tx.orderCycle.findUnique({ where: { weekStart: new Date(`${weekStart}T00:00:00Z`) }, select: { id: true, code: true } });
+    const cycle = await tx.orderCycle.findUnique({
+      where: { weekStart: new Date(`${weekStart}T00:00:00Z`) },
+      select: { id: true, code: true },
+    });
     if (!cycle) return { outcome: 'invalid', errors: [{ path: 'orderedAt', message: 'ingest.errors.noCycle' }] };
 
     // Concurrent senders of one order number meet on the unique key: the loser answers as a replay.
@@ -178,13 +282,26 @@ export async function ingestOrder(db: Db, integration: IntegrationRef, input: TI
       return answerReplay(tx, raced, input, content, hash);
     }
 
-    const allowance = input.status === 'CONFIRMED' && retailer.grade !== null
-      ? await allowanceBefore(tx, { retailerId: retailer.id, grade: retailer.grade, cycleId: cycle.id, weekStart, orderId, now, carryForward: policyDue(weekStart, now, settings) })
-      : new Map<number, { limit: number; ordered: number }>();
+    const allowance =
+      input.status === 'CONFIRMED' && retailer.grade !== null
+        ? await allowanceBefore(tx, {
+            retailerId: retailer.id,
+            grade: retailer.grade,
+            cycleId: cycle.id,
+            weekStart,
+            orderId,
+            now,
+            carryForward: policyDue(weekStart, now, settings),
+          })
+        : new Map<number, { limit: number; ordered: number }>();
     const lines = input.lines.map((l) => {
       const productId = byCode.get(l.productCode)!;
       const a = allowance.get(productId);
-      return { productId, ...l, overLimitBy: overLimitBy({ limit: a ? a.limit : null, orderedBefore: a?.ordered ?? 0, quantity: l.quantity }) };
+      return {
+        productId,
+        ...l,
+        overLimitBy: overLimitBy({ limit: a ? a.limit : null, orderedBefore: a?.ordered ?? 0, quantity: l.quantity }),
+      };
     });
     await tx.$executeRaw`
       INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen", "overLimitBy")
@@ -196,13 +313,22 @@ export async function ingestOrder(db: Db, integration: IntegrationRef, input: TI
       externalOrderNo: input.externalOrderNo,
       cycle: cycle.code,
       status: input.status,
-      lines: lines.map((l) => ({ productCode: l.productCode, quantity: l.quantity, overLimitBy: l.overLimitBy })).sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
+      lines: lines
+        .map((l) => ({ productCode: l.productCode, quantity: l.quantity, overLimitBy: l.overLimitBy }))
+        .sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
     };
   });
 }
 
-async function answerReplay(tx: DbTx, existing: NonNullable<Awaited<ReturnType<typeof storedOrder>>>, input: TIngestOrder, content: OrderContent, hash: string): Promise<IngestOrderResult> {
-  if (existing.payloadHash !== hash) return { outcome: 'conflict', externalOrderNo: input.externalOrderNo, differences: orderDifferences(existing.content, content) };
+async function answerReplay(
+  tx: DbTx,
+  existing: NonNullable<Awaited<ReturnType<typeof storedOrder>>>,
+  input: TIngestOrder,
+  content: OrderContent,
+  hash: string,
+): Promise<IngestOrderResult> {
+  if (existing.payloadHash !== hash)
+    return { outcome: 'conflict', externalOrderNo: input.externalOrderNo, differences: orderDifferences(existing.content, content) };
   const base = { orderId: existing.id, externalOrderNo: input.externalOrderNo, cycle: existing.cycle.code, lines: existing.lines };
   if (existing.status === input.status) return { outcome: 'replayed', status: existing.status, ...base };
   if (existing.status === 'CONFIRMED' && input.status === 'CANCELLED') {
@@ -210,7 +336,11 @@ async function answerReplay(tx: DbTx, existing: NonNullable<Awaited<ReturnType<t
     return { outcome: 'cancelled', status: 'CANCELLED', ...base };
   }
   // A cancelled order does not come back to life under the same number.
-  return { outcome: 'conflict', externalOrderNo: input.externalOrderNo, differences: [{ field: 'status', stored: existing.status, received: input.status }] };
+  return {
+    outcome: 'conflict',
+    externalOrderNo: input.externalOrderNo,
+    differences: [{ field: 'status', stored: existing.status, received: input.status }],
+  };
 }
 
 /** Per limited product: the retailer's limit in the cycle (policy in force, adjustments) and what other confirmed orders took. */

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { INVITE_QUEUE, sendSurveyInvitations } from '../surveys/surveys.service';
 import { ALLOCATION_PUBLISH_QUEUE, publishPolicy } from '../allocation/allocation.jobs';
 import { ALLOCATION_CARRY_FORWARD_QUEUE, carryForwardPolicy } from '../allocation/allocation.carry-forward';
-import { CYCLES_AHEAD_QUEUE, ensureCyclesAhead, sendWindowReminder, sweepWindowReminders, WINDOW_REMINDER_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/schedule.jobs';
+import {
+  CYCLES_AHEAD_QUEUE,
+  ensureCyclesAhead,
+  sendWindowReminder,
+  sweepWindowReminders,
+  WINDOW_REMINDER_QUEUE,
+  WINDOW_REMINDER_SWEEP_QUEUE,
+} from '../schedule/schedule.jobs';
 import { goLivePromotion, PROMOTION_GO_LIVE_QUEUE, PROMOTION_SWEEP_QUEUE, sweepPromotions } from '../promotions/promotions.jobs';
 import { REWARD_RUN_QUEUE, runRewardPeriod } from '../rewards/rewards.jobs';
 import { COMPLAINT_REMIND_QUEUE, COMPLAINT_SWEEP_QUEUE, remindOverdueCase, sweepBreaches } from '../complaints/complaints.jobs';
@@ -35,6 +42,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [ALERT_RUN_QUEUE]: withPayload(z.object({ cycleId: id }), (db, payload, now) => runAlertJob(db, payload, now)),
   [CYCLES_AHEAD_QUEUE]: withPayload(none, (db, _payload, now) => ensureCyclesAhead(db, now)),
   [WINDOW_REMINDER_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepWindowReminders(db, now)),
-  [WINDOW_REMINDER_QUEUE]: withPayload(z.object({ cycleStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kind: z.enum(['dayBefore', 'atOpening']) }), (db, payload, now) => sendWindowReminder(db, payload, now)),
+  [WINDOW_REMINDER_QUEUE]: withPayload(
+    z.object({ cycleStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kind: z.enum(['dayBefore', 'atOpening']) }),
+    (db, payload, now) => sendWindowReminder(db, payload, now),
+  ),
   [BACKUP_QUEUE]: withPayload(none, (db, _payload, now) => runScheduledBackup(db, now)),
 };

@@ -21,16 +21,42 @@ export const SCHEDULES: Schedule[] = [
     enqueue: (db, slot) => enqueueJob(db, { queue: COMPLAINT_SWEEP_QUEUE, payload: {}, uniqueKey: `complaints:sweep:${slot}` }),
   },
   // Ends promotions whose window has closed; sends live any approved one whose go-live job was lost.
-  { name: 'promotions.sweep', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }) },
+  {
+    name: 'promotions.sweep',
+    everyMinutes: 5,
+    enqueue: (db, slot) => enqueueJob(db, { queue: PROMOTION_SWEEP_QUEUE, payload: {}, uniqueKey: `promotions:sweep:${slot}` }),
+  },
   // Overdue grade appeals: one reminder to the managers a day (the slot is a UTC day, 08:00 in China).
-  { name: 'grading.appealReminder', everyMinutes: 24 * 60, enqueue: (db, slot) => enqueueJob(db, { queue: APPEAL_REMIND_QUEUE, payload: {}, uniqueKey: `grading:appealRemind:${slot}` }) },
+  {
+    name: 'grading.appealReminder',
+    everyMinutes: 24 * 60,
+    enqueue: (db, slot) => enqueueJob(db, { queue: APPEAL_REMIND_QUEUE, payload: {}, uniqueKey: `grading:appealRemind:${slot}` }),
+  },
   // Order cycles a year ahead, and the order-window reminders due now (each sent once per cycle).
-  { name: 'schedule.cyclesAhead', everyMinutes: 360, enqueue: (db, slot) => enqueueJob(db, { queue: CYCLES_AHEAD_QUEUE, payload: {}, uniqueKey: `schedule:cyclesAhead:${slot}` }) },
-  { name: 'schedule.windowReminders', everyMinutes: 15, enqueue: (db, slot) => enqueueJob(db, { queue: WINDOW_REMINDER_SWEEP_QUEUE, payload: {}, uniqueKey: `schedule:windowReminderSweep:${slot}` }) },
+  {
+    name: 'schedule.cyclesAhead',
+    everyMinutes: 360,
+    enqueue: (db, slot) => enqueueJob(db, { queue: CYCLES_AHEAD_QUEUE, payload: {}, uniqueKey: `schedule:cyclesAhead:${slot}` }),
+  },
+  {
+    name: 'schedule.windowReminders',
+    everyMinutes: 15,
+    enqueue: (db, slot) =>
+      enqueueJob(db, { queue: WINDOW_REMINDER_SWEEP_QUEUE, payload: {}, uniqueKey: `schedule:windowReminderSweep:${slot}` }),
+  },
   // Carries the last published allocation policy forward when the current cycle has none by its publish time.
-  { name: 'allocation.carryForward', everyMinutes: 5, enqueue: (db, slot) => enqueueJob(db, { queue: ALLOCATION_CARRY_FORWARD_QUEUE, payload: {}, uniqueKey: `allocation:carryForward:${slot}` }) },
+  {
+    name: 'allocation.carryForward',
+    everyMinutes: 5,
+    enqueue: (db, slot) =>
+      enqueueJob(db, { queue: ALLOCATION_CARRY_FORWARD_QUEUE, payload: {}, uniqueKey: `allocation:carryForward:${slot}` }),
+  },
   // Anomaly (异动) rules of the order cycle that closed last; once per cycle (the job's unique key).
   { name: 'alerts.cycleClose', everyMinutes: 60, enqueue: (db, _slot, now) => enqueueClosedCycleRun(db, now) },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
-  { name: 'ops.backup', everyMinutes: 60, enqueue: (db, slot) => enqueueJob(db, { queue: BACKUP_QUEUE, payload: {}, uniqueKey: `ops:backup:${slot}` }) },
+  {
+    name: 'ops.backup',
+    everyMinutes: 60,
+    enqueue: (db, slot) => enqueueJob(db, { queue: BACKUP_QUEUE, payload: {}, uniqueKey: `ops:backup:${slot}` }),
+  },
 ];

@@ -15,7 +15,13 @@ beforeAll(async () => {
 async function shopWithInbox(count: number) {
   const shop = await createRetailer(db, { districtId, passwordHash });
   await db.notification.createMany({
-    data: Array.from({ length: count }, (_, i) => ({ retailerId: shop.id, kind: 'SYSTEM' as const, messageKey: 'notifications.stored', params: { title: `消息${i}`, detail: '内容' }, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) })),
+    data: Array.from({ length: count }, (_, i) => ({
+      retailerId: shop.id,
+      kind: 'SYSTEM' as const,
+      messageKey: 'notifications.stored',
+      params: { title: `消息${i}`, detail: '内容' },
+      createdAt: new Date(Date.UTC(2026, 0, 1 + i)),
+    })),
   });
   return shop;
 }
@@ -65,12 +71,31 @@ describe('notices of a withdrawn promotion', () => {
     const shop = await createRetailer(db, { districtId, passwordHash });
     const author = await createStaff(db, { roles: ['MARKETING'], passwordHash });
     const promotion = (state: 'LIVE' | 'WITHDRAWN') =>
-      db.promotion.create({ data: { title: `活动 ${state}`, body: '<p>x</p>', terms: 't', state, startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: new Date('2099-01-01T00:00:00Z'), createdById: author.id } });
+      db.promotion.create({
+        data: {
+          title: `活动 ${state}`,
+          body: '<p>x</p>',
+          terms: 't',
+          state,
+          startsAt: new Date('2026-01-01T00:00:00Z'),
+          endsAt: new Date('2099-01-01T00:00:00Z'),
+          createdById: author.id,
+        },
+      });
     const [live, gone] = [await promotion('LIVE'), await promotion('WITHDRAWN')];
     await db.notification.createMany({
-      data: [live, gone].map((p) => ({ retailerId: shop.id, kind: 'PROMOTION' as const, messageKey: 'promotions.staff.notify.new', params: { title: p.title }, link: `/promotions/${p.id}` })),
+      data: [live, gone].map((p) => ({
+        retailerId: shop.id,
+        kind: 'PROMOTION' as const,
+        messageKey: 'promotions.staff.notify.new',
+        params: { title: p.title },
+        link: `/promotions/${p.id}`,
+      })),
     });
     const { items } = await portalCallerFor(db, retailerActor(shop)).notifications.list({});
-    expect(Object.fromEntries(items.map((n) => [n.link, n.withdrawn]))).toEqual({ [`/promotions/${live.id}`]: false, [`/promotions/${gone.id}`]: true });
+    expect(Object.fromEntries(items.map((n) => [n.link, n.withdrawn]))).toEqual({
+      [`/promotions/${live.id}`]: false,
+      [`/promotions/${gone.id}`]: true,
+    });
   });
 });

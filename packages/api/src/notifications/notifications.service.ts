@@ -13,11 +13,15 @@ import type { TInboxInput } from './notifications.schema';
 export type NotificationInput = { kind: NotificationKind; messageKey: NoticeKey; params?: StoredParams; link?: string };
 
 export async function notifyRetailer(db: DbTx, retailerId: number, input: NotificationInput): Promise<void> {
-  await db.notification.create({ data: { retailerId, kind: input.kind, messageKey: input.messageKey, params: input.params ?? {}, link: input.link } });
+  await db.notification.create({
+    data: { retailerId, kind: input.kind, messageKey: input.messageKey, params: input.params ?? {}, link: input.link },
+  });
 }
 
 export async function notifyStaff(db: DbTx, staffUserId: number, input: NotificationInput): Promise<void> {
-  await db.notification.create({ data: { staffUserId, kind: input.kind, messageKey: input.messageKey, params: input.params ?? {}, link: input.link } });
+  await db.notification.create({
+    data: { staffUserId, kind: input.kind, messageKey: input.messageKey, params: input.params ?? {}, link: input.link },
+  });
 }
 
 // ---------------------------------------------------------------- the retailer's inbox
@@ -40,7 +44,10 @@ export async function listMyNotifications({ db, actor }: RetailerDeps, input: TI
       select: { id: true, kind: true, messageKey: true, params: true, link: true, readAt: true, createdAt: true },
     }),
   ]);
-  const withdrawn = await withdrawnPromotions(db, rows.map((n) => n.link));
+  const withdrawn = await withdrawnPromotions(
+    db,
+    rows.map((n) => n.link),
+  );
   const items = rows.map((n) => ({ ...n, withdrawn: withdrawn.has(n.link ?? '') }));
   return { items, total, unread, page: input.page, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
 }
@@ -50,7 +57,11 @@ export async function listMyNotifications({ db, actor }: RetailerDeps, input: TI
  * offering a link to a page that no longer exists. One query for the page, whatever its notices.
  */
 async function withdrawnPromotions(db: DbTx, links: (string | null)[]): Promise<Set<string>> {
-  const ids = links.map((link) => /^\/promotions\/(\d+)$/.exec(link ?? '')?.[1]).filter((id): id is string => id !== undefined).map(Number).filter((id) => id <= 2_147_483_647);
+  const ids = links
+    .map((link) => /^\/promotions\/(\d+)$/.exec(link ?? '')?.[1])
+    .filter((id): id is string => id !== undefined)
+    .map(Number)
+    .filter((id) => id <= 2_147_483_647);
   if (ids.length === 0) return new Set();
   const gone = await db.promotion.findMany({ where: { id: { in: ids }, state: 'WITHDRAWN' }, select: { id: true } });
   return new Set(gone.map((p) => `/promotions/${p.id}`));
@@ -58,7 +69,10 @@ async function withdrawnPromotions(db: DbTx, links: (string | null)[]): Promise<
 
 /** Marks one of my notifications read; another shop's id, or an unknown one, is NOT_FOUND. */
 export async function markNotificationRead({ db, actor, clock }: RetailerDeps, input: { id: number }) {
-  const found = await db.notification.findFirst({ where: { id: input.id, retailerId: actor.retailerId }, select: { id: true, readAt: true } });
+  const found = await db.notification.findFirst({
+    where: { id: input.id, retailerId: actor.retailerId },
+    select: { id: true, readAt: true },
+  });
   if (!found) throw notFound();
   if (!found.readAt) await db.notification.updateMany({ where: { id: found.id, readAt: null }, data: { readAt: clock() } });
   return { id: found.id };

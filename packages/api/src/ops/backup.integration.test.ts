@@ -24,7 +24,8 @@ async function fingerprint(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = (await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows;
+    const tables = (await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`))
+      .rows;
     const out: Record<string, { rows: number; md5: string }> = {};
     for (const { tablename } of tables) {
       const r = await client.query<{ rows: string; md5: string }>(
@@ -100,10 +101,14 @@ describe('scheduled backups', () => {
     const now = new Date('2026-06-15T02:00:00Z');
     const url = databaseUrlFor(adminUrl, source);
     // Defaults: every 24 hours, kept 14 days.
-    for (const daysAgo of [30, 20, 13]) fs.writeFileSync(path.join(own, backupFileName(new Date(now.getTime() - daysAgo * 86_400_000))), 'x');
+    for (const daysAgo of [30, 20, 13])
+      fs.writeFileSync(path.join(own, backupFileName(new Date(now.getTime() - daysAgo * 86_400_000))), 'x');
     const file = await runScheduledBackup(testDb(), now, { url, dir: own });
     expect(file).toBe(path.join(own, backupFileName(now)));
-    expect(listBackups(own).map((b) => b.takenAt.toISOString())).toEqual([now.toISOString(), new Date(now.getTime() - 13 * 86_400_000).toISOString()]);
+    expect(listBackups(own).map((b) => b.takenAt.toISOString())).toEqual([
+      now.toISOString(),
+      new Date(now.getTime() - 13 * 86_400_000).toISOString(),
+    ]);
     // An hour later: the newest is recent, nothing is taken.
     expect(await runScheduledBackup(testDb(), new Date(now.getTime() + 3_600_000), { url, dir: own })).toBeNull();
     // The newest is kept even when past retention.

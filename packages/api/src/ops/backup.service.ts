@@ -7,7 +7,10 @@ import { backupDatabase, type BackupManifest } from '@tobacco/db/backup';
 const NAME = /^backup-(\d{8}T\d{6}Z)\.sql\.gz$/;
 
 export function backupFileName(now: Date): string {
-  return `backup-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}.sql.gz`;
+  return `backup-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}.sql.gz`;
 }
 
 function timeOf(name: string): Date | null {

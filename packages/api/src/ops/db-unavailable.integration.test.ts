@@ -19,15 +19,22 @@ describe('database unavailable', () => {
     const down = createDb('postgresql://postgres:postgres@127.0.0.1:1/none', { max: 1 });
     const error = await portalCallerFor(down, retailerActor(shop))
       .home()
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-    expect(log.lines).toContainEqual(expect.objectContaining({ requestId: 'test', procedure: 'home', outcome: 'SERVICE_UNAVAILABLE', caller: 'retailer' }));
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ requestId: 'test', procedure: 'home', outcome: 'SERVICE_UNAVAILABLE', caller: 'retailer' }),
+    );
     await down.$disconnect();
   });
 
   it('tells a database outage from other failures', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'P1001' }))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('wrapped', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable({ meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01' } } } })).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);

@@ -10,14 +10,35 @@ function unavailableSqlState(code: unknown): boolean {
   return typeof code === 'string' && (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code));
 }
 
-type Loose = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: Loose } }; cause?: unknown };
+type Loose = {
+  code?: unknown;
+  kind?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  meta?: { driverAdapterError?: { cause?: Loose } };
+  cause?: unknown;
+};
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as Loose | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as Loose | undefined, depth += 1) {
+  for (
+    let e = error as Loose | undefined, depth = 0;
+    e && typeof e === 'object' && depth < 6;
+    e = e.cause as Loose | undefined, depth += 1
+  ) {
     if (typeof e.code === 'string' && (PRISMA_CODES.has(e.code) || NODE_CODES.has(e.code) || unavailableSqlState(e.code))) return true;
     const adapter = e.meta?.driverAdapterError?.cause ?? (typeof e.kind === 'string' ? e : undefined);
-    if (adapter && (ADAPTER_KINDS.has(String(adapter.kind)) || unavailableSqlState(adapter.originalCode) || unavailableSqlState(adapter.code))) return true;
-    if (typeof e.message === 'string' && /Connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down)/.test(e.message)) return true;
+    if (
+      adapter &&
+      (ADAPTER_KINDS.has(String(adapter.kind)) || unavailableSqlState(adapter.originalCode) || unavailableSqlState(adapter.code))
+    )
+      return true;
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down)/.test(
+        e.message,
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -36,11 +36,14 @@ export async function checkReadiness(db: Db, now: Date, migrationsDir = opsEnv()
 
   const expected = readMigrations(migrationsDir).map((m) => m.name);
   const applied = new Set(
-    (await db.$queryRaw<{ migration_name: string }[]>`
-      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).map((r) => r.migration_name),
+    (
+      await db.$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
+    ).map((r) => r.migration_name),
   );
   const pending = expected.filter((name) => !applied.has(name));
-  const migrations = pending.length === 0 ? { ok: true, detail: `${expected.length} applied` } : { ok: false, detail: `pending: ${pending.join(', ')}` };
+  const migrations =
+    pending.length === 0 ? { ok: true, detail: `${expected.length} applied` } : { ok: false, detail: `pending: ${pending.join(', ')}` };
 
   const beat = await lastHeartbeat(db);
   const age = beat ? now.getTime() - beat.getTime() : null;

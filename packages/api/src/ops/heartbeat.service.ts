@@ -30,7 +30,9 @@ export async function recordHeartbeat(db: Db, worker: WorkerIdentity, now: Date)
 export function startHeartbeat(db: Db, signal: AbortSignal, intervalMs = 5_000): WorkerIdentity {
   const worker = workerIdentity(new Date());
   const beat = () =>
-    recordHeartbeat(db, worker, new Date()).catch((error: unknown) => getLogger().warn({ err: error, workerId: worker.workerId }, 'worker heartbeat failed'));
+    recordHeartbeat(db, worker, new Date()).catch((error: unknown) =>
+      getLogger().warn({ err: error, workerId: worker.workerId }, 'worker heartbeat failed'),
+    );
   void beat();
   const timer = setInterval(() => void beat(), intervalMs);
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });

@@ -25,7 +25,18 @@ describe('logger', () => {
       'something happened',
     );
     const text = JSON.stringify(lines);
-    for (const secret of ['13912345678', 'demo-2026', '张三', '13800001111', '便利店甲', 'secret-pass-9', '李四', '13700002222', 'session=abc', 'Bearer token']) {
+    for (const secret of [
+      '13912345678',
+      'demo-2026',
+      '张三',
+      '13800001111',
+      '便利店甲',
+      'secret-pass-9',
+      '李四',
+      '13700002222',
+      'session=abc',
+      'Bearer token',
+    ]) {
       expect(text).not.toContain(secret);
     }
     // What is not personal stays readable.

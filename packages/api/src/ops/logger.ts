@@ -7,11 +7,25 @@ export type { Logger } from 'pino';
 // log line or one or two objects down (an input, an error's data). Logging whole inputs is still avoided;
 // this is the net under that rule.
 const PERSONAL_KEYS = [
-  'password', 'newPassword', 'currentPassword', 'passwordHash', 'temporaryPassword',
-  'phone', 'mobile', 'contactPhone', 'ownerPhone',
-  'name', 'shopName', 'ownerName', 'contactName', 'realName',
-  'idNumber', 'address', 'email',
-  'authorization', 'cookie',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'temporaryPassword',
+  'phone',
+  'mobile',
+  'contactPhone',
+  'ownerPhone',
+  'name',
+  'shopName',
+  'ownerName',
+  'contactName',
+  'realName',
+  'idNumber',
+  'address',
+  'email',
+  'authorization',
+  'cookie',
 ];
 export const REDACT_PATHS = PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 

@@ -22,7 +22,9 @@ describe('metrics', () => {
   it('report procedure durations and errors, the queue and the pool in Prometheus format', async () => {
     const shop = await createRetailer(db, { districtId: (await createDistrict(db)).id, passwordHash: await hashPassword(TEST_PASSWORD) });
     await portalCallerFor(db, retailerActor(shop)).home();
-    await portalCallerFor(db, null).home().catch(() => undefined);
+    await portalCallerFor(db, null)
+      .home()
+      .catch(() => undefined);
     const response = await scrape(`Bearer ${TOKEN}`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
@@ -38,8 +40,18 @@ describe('metrics', () => {
     // A clock far ahead, so only this test's jobs (due an hour before it) set the oldest age.
     const now = new Date('2032-01-01T00:00:00Z');
     const before = await queueStats(db, now);
-    await enqueueJob(db, { queue: 'metrics.test', payload: {}, runAt: new Date(now.getTime() - 3_600_000), uniqueKey: `metrics-test-${Date.now()}-a` });
-    await enqueueJob(db, { queue: 'metrics.test', payload: {}, runAt: new Date(now.getTime() + 60_000), uniqueKey: `metrics-test-${Date.now()}-b` });
+    await enqueueJob(db, {
+      queue: 'metrics.test',
+      payload: {},
+      runAt: new Date(now.getTime() - 3_600_000),
+      uniqueKey: `metrics-test-${Date.now()}-a`,
+    });
+    await enqueueJob(db, {
+      queue: 'metrics.test',
+      payload: {},
+      runAt: new Date(now.getTime() + 60_000),
+      uniqueKey: `metrics-test-${Date.now()}-b`,
+    });
     const after = await queueStats(db, now);
     expect(after.due).toBe(before.due + 1);
     expect(after.oldestAgeSeconds).toBeGreaterThanOrEqual(3_600);

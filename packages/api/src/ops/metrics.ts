@@ -21,7 +21,14 @@ function build(): Metrics {
   const [registry] = registers as [client.Registry];
   client.collectDefaultMetrics({ register: registry });
   const pool = (name: string, help: string, pick: (s: ReturnType<typeof poolStats>) => number) =>
-    new client.Gauge({ name, help, registers, collect() { this.set(pick(poolStats())); } });
+    new client.Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(pick(poolStats()));
+      },
+    });
   pool('db_pool_connections', 'Database connections open in this process', (s) => s.total);
   pool('db_pool_connections_idle', 'Open database connections not in use', (s) => s.idle);
   pool('db_pool_waiting', 'Queries waiting for a free database connection', (s) => s.waiting);

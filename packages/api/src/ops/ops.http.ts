@@ -16,7 +16,10 @@ export function healthResponse(app: string): Response {
 /** 200 when this process can serve traffic, 503 with the failing checks when it cannot. */
 export async function readyResponse(db: Db, app: string): Promise<Response> {
   const readiness = await checkReadiness(db, new Date());
-  return Response.json({ status: readiness.ready ? 'ready' : 'unready', app, checks: readiness.checks }, { status: readiness.ready ? 200 : 503, headers: NO_STORE });
+  return Response.json(
+    { status: readiness.ready ? 'ready' : 'unready', app, checks: readiness.checks },
+    { status: readiness.ready ? 200 : 503, headers: NO_STORE },
+  );
 }
 
 /**

@@ -38,7 +38,16 @@ beforeAll(async () => {
   // The database runs as its own user, who must be able to enter the folder.
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
-  server = new EmbeddedPostgres({ databaseDir: path.join(dir, 'data'), port, user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: process.getuid?.() === 0, onLog: () => {}, onError: () => {} });
+  server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+  });
   await server.initialise();
   await server.start();
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/restart`;
@@ -68,7 +77,9 @@ describe('database restart under load', () => {
       for (let i = 0; loading; i += 1) {
         const key = `restart-${w}-${i}`;
         try {
-          await db.notification.create({ data: { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: key } } });
+          await db.notification.create({
+            data: { retailerId: shop.id, kind: 'SYSTEM', messageKey: 'notifications.stored', params: { title: key } },
+          });
           acknowledged.push(key);
         } catch {
           await sleep(50);
@@ -77,7 +88,12 @@ describe('database restart under load', () => {
     };
     const reader = async () => {
       while (loading) {
-        outcomes.push(await api.home().then(() => 'ok', (e: { code?: string }) => e.code ?? 'error'));
+        outcomes.push(
+          await api.home().then(
+            () => 'ok',
+            (e: { code?: string }) => e.code ?? 'error',
+          ),
+        );
         await sleep(20);
       }
     };
@@ -107,7 +123,9 @@ describe('database restart under load', () => {
     // The outage flag the proxy reads is cleared by its own probe.
     while (databaseUnavailable() && Date.now() - backAt < 5_000) await sleep(20);
     expect(databaseUnavailable()).toBe(false);
-    console.info(`database restart: API answering again ${recoveryMs} ms after the server was back (${acknowledged.length} writes acknowledged so far)`);
+    console.info(
+      `database restart: API answering again ${recoveryMs} ms after the server was back (${acknowledged.length} writes acknowledged so far)`,
+    );
 
     // Writes carry on after the restart.
     const afterStart = acknowledged.length;
@@ -118,7 +136,9 @@ describe('database restart under load', () => {
 
     // Every acknowledged write is there.
     const stored = new Set(
-      (await db.notification.findMany({ where: { retailerId: shop.id }, select: { params: true } })).map((n) => (n.params as { title: string }).title),
+      (await db.notification.findMany({ where: { retailerId: shop.id }, select: { params: true } })).map(
+        (n) => (n.params as { title: string }).title,
+      ),
     );
     expect(acknowledged.filter((key) => !stored.has(key))).toEqual([]);
 

@@ -25,8 +25,23 @@ export async function listMyOrderHistory({ db, actor }: RetailerDeps, input: TOr
       where: { retailerId: actor.retailerId, cycleId: { in: cycleIds } },
       orderBy: [{ orderDate: 'desc' }, { id: 'desc' }],
       select: {
-        id: true, cycleId: true, orderDate: true, channel: true, status: true, totalQuantity: true, totalAmountFen: true,
-        lines: { orderBy: { id: 'asc' }, select: { id: true, quantity: true, unitPriceFen: true, amountFen: true, product: { select: { id: true, code: true, brand: true, name: true, scarce: true } } } },
+        id: true,
+        cycleId: true,
+        orderDate: true,
+        channel: true,
+        status: true,
+        totalQuantity: true,
+        totalAmountFen: true,
+        lines: {
+          orderBy: { id: 'asc' },
+          select: {
+            id: true,
+            quantity: true,
+            unitPriceFen: true,
+            amountFen: true,
+            product: { select: { id: true, code: true, brand: true, name: true, scarce: true } },
+          },
+        },
       },
     }),
     // The limit of each product in each cycle: that cycle's published policy, for the grade I held then.
@@ -76,7 +91,14 @@ export async function listMyOrderHistory({ db, actor }: RetailerDeps, input: TOr
             return {
               ...line,
               limit: limit
-                ? { policyVersion: limit.version, ...remainingAllowance({ limit: limit.limitQuantity, adjustment: limit.adjustment, ordered: orderedInCycle.get(line.product.id) ?? 0 }) }
+                ? {
+                    policyVersion: limit.version,
+                    ...remainingAllowance({
+                      limit: limit.limitQuantity,
+                      adjustment: limit.adjustment,
+                      ordered: orderedInCycle.get(line.product.id) ?? 0,
+                    }),
+                  }
                 : null,
             };
           }),

@@ -44,5 +44,7 @@ export const promotionsBackofficeRouter = router({
   submit: draft.input(ZPromotionIdInput).mutation(({ ctx, input }) => submitPromotion(ctx, input)),
   approve: approve.input(ZDecidePromotionInput).mutation(({ ctx, input }) => approvePromotion(ctx, input)),
   reject: approve.input(ZRejectPromotionInput).mutation(({ ctx, input }) => rejectPromotion(ctx, input)),
-  withdraw: requirePermission('promotions.withdraw').input(ZWithdrawPromotionInput).mutation(({ ctx, input }) => withdrawPromotion(ctx, input)),
+  withdraw: requirePermission('promotions.withdraw')
+    .input(ZWithdrawPromotionInput)
+    .mutation(({ ctx, input }) => withdrawPromotion(ctx, input)),
 });

@@ -14,9 +14,30 @@ export const promotionsHome: HomeContribution = {
              count(*) FILTER (WHERE state = 'LIVE') AS live
       FROM "Promotion" WHERE state IN ('DRAFT', 'PENDING_APPROVAL', 'LIVE')`;
     const figures: HomeFigure[] = [];
-    if (drafting) figures.push({ id: 'promotions.myDrafts', label: 'admin.home.figure.myPromotionDrafts', value: n(row?.drafts), format: 'count', href: '/promotions?state=DRAFT' });
-    if (drafting || approving) figures.push({ id: 'promotions.pending', label: 'admin.home.figure.promotionsPending', value: n(row?.pending), format: 'count', href: '/promotions?state=PENDING_APPROVAL', attention: approving });
-    figures.push({ id: 'promotions.live', label: 'admin.home.figure.promotionsLive', value: n(row?.live), format: 'count', href: '/promotions?state=LIVE' });
+    if (drafting)
+      figures.push({
+        id: 'promotions.myDrafts',
+        label: 'admin.home.figure.myPromotionDrafts',
+        value: n(row?.drafts),
+        format: 'count',
+        href: '/promotions?state=DRAFT',
+      });
+    if (drafting || approving)
+      figures.push({
+        id: 'promotions.pending',
+        label: 'admin.home.figure.promotionsPending',
+        value: n(row?.pending),
+        format: 'count',
+        href: '/promotions?state=PENDING_APPROVAL',
+        attention: approving,
+      });
+    figures.push({
+      id: 'promotions.live',
+      label: 'admin.home.figure.promotionsLive',
+      value: n(row?.live),
+      format: 'count',
+      href: '/promotions?state=LIVE',
+    });
     return figures;
   },
 };

@@ -23,7 +23,11 @@ beforeAll(async () => {
 // Each test its own month of 2063, so that live windows never overlap another test's promotions.
 function monthOf(m: number) {
   const mm = String(m).padStart(2, '0');
-  return { startsAt: new Date(`2063-${mm}-01T00:00:00Z`), endsAt: new Date(`2063-${mm}-25T00:00:00Z`), clock: () => new Date(`2063-${mm}-10T02:00:00Z`) };
+  return {
+    startsAt: new Date(`2063-${mm}-01T00:00:00Z`),
+    endsAt: new Date(`2063-${mm}-25T00:00:00Z`),
+    clock: () => new Date(`2063-${mm}-10T02:00:00Z`),
+  };
 }
 
 describe('promotions.list and promotions.open', () => {
@@ -31,8 +35,21 @@ describe('promotions.list and promotions.open', () => {
     const { startsAt, endsAt, clock } = monthOf(1);
     const me = await createRetailer(db, { districtId: districtA, passwordHash, grade: 22, integrityLevel: 'AA' });
     const product = await createProduct(db);
-    const forGrade = await createPromotion(db, { createdById: marketing.id, startsAt, endsAt, targetGradeMin: 20, targetGradeMax: 30, targetIntegrityLevels: ['AAA', 'AA'], productIds: [product.id] });
-    const forDistrict = await createPromotion(db, { createdById: marketing.id, startsAt: new Date(startsAt.getTime() + 86_400_000), endsAt, targetDistrictIds: [districtA] });
+    const forGrade = await createPromotion(db, {
+      createdById: marketing.id,
+      startsAt,
+      endsAt,
+      targetGradeMin: 20,
+      targetGradeMax: 30,
+      targetIntegrityLevels: ['AAA', 'AA'],
+      productIds: [product.id],
+    });
+    const forDistrict = await createPromotion(db, {
+      createdById: marketing.id,
+      startsAt: new Date(startsAt.getTime() + 86_400_000),
+      endsAt,
+      targetDistrictIds: [districtA],
+    });
     await createPromotion(db, { createdById: marketing.id, startsAt, endsAt, targetDistrictIds: [districtB] });
     await createPromotion(db, { createdById: marketing.id, startsAt, endsAt, targetGradeMax: 10 });
     await createPromotion(db, { createdById: marketing.id, startsAt, endsAt, state: 'DRAFT' });
@@ -50,11 +67,15 @@ describe('promotions.list and promotions.open', () => {
       { kind: 'GRADE', min: 20, max: 30, grade: 22 },
       { kind: 'INTEGRITY', levels: ['AAA', 'AA'], level: 'AA' },
     ]);
-    const delivery = await db.promotionDelivery.findUnique({ where: { promotionId_retailerId: { promotionId: forGrade.id, retailerId: me.id } } });
+    const delivery = await db.promotionDelivery.findUnique({
+      where: { promotionId_retailerId: { promotionId: forGrade.id, retailerId: me.id } },
+    });
     expect(delivery?.openedAt?.toISOString()).toBe(clock().toISOString());
     // Opening again keeps the first time.
     await portalCallerFor(db, retailerActor(me), () => new Date('2063-01-11T00:00:00Z')).promotions.open({ id: forGrade.id });
-    const again = await db.promotionDelivery.findUnique({ where: { promotionId_retailerId: { promotionId: forGrade.id, retailerId: me.id } } });
+    const again = await db.promotionDelivery.findUnique({
+      where: { promotionId_retailerId: { promotionId: forGrade.id, retailerId: me.id } },
+    });
     expect(again?.openedAt?.toISOString()).toBe(clock().toISOString());
     expect((await caller.promotions.list({})).items[1]!.openedAt).not.toBeNull();
   });
@@ -64,7 +85,12 @@ describe('promotions.list and promotions.open', () => {
     const me = await createRetailer(db, { districtId: districtA, passwordHash });
     const long = '长'.repeat(200);
     // Written around the service (a hand-made row): what reaches the page is still sanitised.
-    const promo = await createPromotion(db, { createdById: marketing.id, startsAt, endsAt, body: `<p>陈列<strong>奖励</strong></p><img src=x onerror=alert(1)><p>${long}</p>` });
+    const promo = await createPromotion(db, {
+      createdById: marketing.id,
+      startsAt,
+      endsAt,
+      body: `<p>陈列<strong>奖励</strong></p><img src=x onerror=alert(1)><p>${long}</p>`,
+    });
     const caller = portalCallerFor(db, retailerActor(me), clock);
     const [item] = (await caller.promotions.list({})).items;
     expect(item?.excerpt).toBe(`陈列奖励 ${long}`.slice(0, 140) + '…');
@@ -95,18 +121,61 @@ describe('promotions.list and promotions.open', () => {
       createRetailer(db, { districtId: districtA, passwordHash, grade: null }),
     ]);
     const targets: PromotionTarget[] = [
-      { targetGradeMin: null, targetGradeMax: null, targetClassifications: [], targetDistrictIds: [], targetIntegrityLevels: [], targetNamedList: false },
-      { targetGradeMin: 20, targetGradeMax: null, targetClassifications: [], targetDistrictIds: [], targetIntegrityLevels: [], targetNamedList: false },
-      { targetGradeMin: null, targetGradeMax: 10, targetClassifications: ['XZ2'], targetDistrictIds: [districtA], targetIntegrityLevels: ['B', 'C'], targetNamedList: false },
-      { targetGradeMin: null, targetGradeMax: null, targetClassifications: [], targetDistrictIds: [districtB], targetIntegrityLevels: ['A'], targetNamedList: false },
+      {
+        targetGradeMin: null,
+        targetGradeMax: null,
+        targetClassifications: [],
+        targetDistrictIds: [],
+        targetIntegrityLevels: [],
+        targetNamedList: false,
+      },
+      {
+        targetGradeMin: 20,
+        targetGradeMax: null,
+        targetClassifications: [],
+        targetDistrictIds: [],
+        targetIntegrityLevels: [],
+        targetNamedList: false,
+      },
+      {
+        targetGradeMin: null,
+        targetGradeMax: 10,
+        targetClassifications: ['XZ2'],
+        targetDistrictIds: [districtA],
+        targetIntegrityLevels: ['B', 'C'],
+        targetNamedList: false,
+      },
+      {
+        targetGradeMin: null,
+        targetGradeMax: null,
+        targetClassifications: [],
+        targetDistrictIds: [districtB],
+        targetIntegrityLevels: ['A'],
+        targetNamedList: false,
+      },
     ];
     for (const target of targets) {
-      const promo = await db.promotion.create({ data: { ...target, targetClassifications: [...target.targetClassifications], targetDistrictIds: [...target.targetDistrictIds], targetIntegrityLevels: [...target.targetIntegrityLevels], title: 't', body: 'b', terms: 't', startsAt: new Date(), endsAt: new Date(), createdById: marketing.id } });
+      const promo = await db.promotion.create({
+        data: {
+          ...target,
+          targetClassifications: [...target.targetClassifications],
+          targetDistrictIds: [...target.targetDistrictIds],
+          targetIntegrityLevels: [...target.targetIntegrityLevels],
+          title: 't',
+          body: 'b',
+          terms: 't',
+          startsAt: new Date(),
+          endsAt: new Date(),
+          createdById: marketing.id,
+        },
+      });
       const rows = await db.$queryRaw<{ id: number; hit: boolean }[]>`
         SELECT r.id, ${promotionTargetsRetailerSql('pr', 'r')} AS hit FROM "Promotion" pr JOIN "Retailer" r ON r.id IN (${Prisma.join(shops.map((s) => s.id))}) WHERE pr.id = ${promo.id}`;
       for (const shop of shops) {
         const expected = matchPromotionTarget(target, { ...shop, onNamedList: false }).matches;
-        expect(Boolean(rows.find((r) => r.id === shop.id)?.hit), `target ${JSON.stringify(target)} shop grade ${shop.grade}`).toBe(expected);
+        expect(Boolean(rows.find((r) => r.id === shop.id)?.hit), `target ${JSON.stringify(target)} shop grade ${shop.grade}`).toBe(
+          expected,
+        );
       }
     }
   });

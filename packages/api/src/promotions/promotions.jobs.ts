@@ -33,7 +33,14 @@ export async function goLivePromotion(db: Db, payload: { promotionId: number }, 
       INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
       SELECT d."retailerId", 'PROMOTION'::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params)}::jsonb, ${`/promotions/${promotion.id}`}, ${now}
       FROM delivered d`;
-    await writeAudit(tx, { actor: null, action: 'promotion.goLive', entityType: 'Promotion', entityId: promotion.id, before: { state: 'APPROVED' }, after: { state: 'LIVE', delivered } });
+    await writeAudit(tx, {
+      actor: null,
+      action: 'promotion.goLive',
+      entityType: 'Promotion',
+      entityId: promotion.id,
+      before: { state: 'APPROVED' },
+      after: { state: 'LIVE', delivered },
+    });
     return { delivered };
   });
 }
@@ -44,7 +51,14 @@ export async function goLivePromotion(db: Db, payload: { promotionId: number }, 
  */
 export async function sweepPromotions(db: Db, now: Date, ids?: number[]): Promise<void> {
   const only = ids ? { id: { in: ids } } : {};
-  await db.promotion.updateMany({ where: { ...only, state: { in: ['APPROVED', 'LIVE'] }, endsAt: { lte: now } }, data: { state: 'ENDED' } });
-  const due = await db.promotion.findMany({ where: { ...only, state: 'APPROVED', startsAt: { lte: now }, endsAt: { gt: now } }, select: { id: true }, take: 50 });
+  await db.promotion.updateMany({
+    where: { ...only, state: { in: ['APPROVED', 'LIVE'] }, endsAt: { lte: now } },
+    data: { state: 'ENDED' },
+  });
+  const due = await db.promotion.findMany({
+    where: { ...only, state: 'APPROVED', startsAt: { lte: now }, endsAt: { gt: now } },
+    select: { id: true },
+    take: 50,
+  });
   for (const promotion of due) await goLivePromotion(db, { promotionId: promotion.id }, now);
 }

@@ -37,8 +37,15 @@ describe('foldReach', () => {
     ]);
     expect(reach).toEqual({
       total: 6,
-      byGrade: [{ grade: 8, n: 2 }, { grade: 24, n: 3 }, { grade: null, n: 1 }],
-      byDistrict: [{ districtId: 2, n: 4 }, { districtId: 5, n: 2 }],
+      byGrade: [
+        { grade: 8, n: 2 },
+        { grade: 24, n: 3 },
+        { grade: null, n: 1 },
+      ],
+      byDistrict: [
+        { districtId: 2, n: 4 },
+        { districtId: 5, n: 2 },
+      ],
     });
   });
 
@@ -55,7 +62,8 @@ describe('promotion states', () => {
     expect(nextPromotionState('REJECTED', 'edit')).toBe('DRAFT');
     expect(nextPromotionState('APPROVED', 'goLive')).toBe('LIVE');
     expect(nextPromotionState('LIVE', 'end')).toBe('ENDED');
-    for (const state of ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'LIVE', 'REJECTED'] as const) expect(nextPromotionState(state, 'withdraw')).toBe('WITHDRAWN');
+    for (const state of ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'LIVE', 'REJECTED'] as const)
+      expect(nextPromotionState(state, 'withdraw')).toBe('WITHDRAWN');
   });
 
   it('refuses what the workflow does not allow', () => {
@@ -75,7 +83,8 @@ describe('promotion states', () => {
 
 describe('sanitizePromotionBody', () => {
   it('keeps simple formatting and safe links, drops scripts, handlers, styles and unsafe links', () => {
-    const html = '<h3 onclick="x()">标题</h3><p style="color:red">正文<b>加粗</b><i>斜体</i></p><ul><li>一</li></ul><script>alert(1)</script><img src=x onerror=alert(1)><a href="https://example.com" onclick="x()">链接</a><a href="javascript:alert(1)">坏链接</a><iframe src="https://evil"></iframe>';
+    const html =
+      '<h3 onclick="x()">标题</h3><p style="color:red">正文<b>加粗</b><i>斜体</i></p><ul><li>一</li></ul><script>alert(1)</script><img src=x onerror=alert(1)><a href="https://example.com" onclick="x()">链接</a><a href="javascript:alert(1)">坏链接</a><iframe src="https://evil"></iframe>';
     expect(sanitizePromotionBody(html)).toBe(
       '<h3>标题</h3><p>正文<strong>加粗</strong><em>斜体</em></p><ul><li>一</li></ul><a href="https://example.com" rel="noopener noreferrer" target="_blank">链接</a>',
     );

@@ -21,7 +21,10 @@ export function parseLicenceList(text: string): ParsedLicenceList {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   lines.forEach((raw, index) => {
     for (const cell of raw.split(/[,;\t ，；]+/)) {
-      const value = cell.trim().replace(/^"(.*)"$/, '$1').trim();
+      const value = cell
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim();
       if (value === '') continue;
       if (index === 0 && /许可证|licen[cs]e/i.test(value)) continue;
       if (!/^\d{12}$/.test(value)) {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isTargeted, matchPromotionTarget, type PromotionTarget, type TargetedRetailer } from './promotions.rules';
 
-const everyone: PromotionTarget = { targetGradeMin: null, targetGradeMax: null, targetClassifications: [], targetDistrictIds: [], targetIntegrityLevels: [], targetNamedList: false };
+const everyone: PromotionTarget = {
+  targetGradeMin: null,
+  targetGradeMax: null,
+  targetClassifications: [],
+  targetDistrictIds: [],
+  targetIntegrityLevels: [],
+  targetNamedList: false,
+};
 const shop: TargetedRetailer = { grade: 24, classificationCode: 'CB2', districtId: 1, integrityLevel: 'AA', onNamedList: false };
 
 describe('matchPromotionTarget', () => {
@@ -11,7 +18,9 @@ describe('matchPromotionTarget', () => {
 
   it('every non-empty criterion must match, and each match is a reason', () => {
     const target = { ...everyone, targetGradeMin: 20, targetDistrictIds: [1, 2], targetIntegrityLevels: ['AAA', 'AA'] as const };
-    expect(matchPromotionTarget({ ...target, targetIntegrityLevels: [...target.targetIntegrityLevels] }, shop).reasons.map((r) => r.kind)).toEqual(['GRADE', 'DISTRICT', 'INTEGRITY']);
+    expect(
+      matchPromotionTarget({ ...target, targetIntegrityLevels: [...target.targetIntegrityLevels] }, shop).reasons.map((r) => r.kind),
+    ).toEqual(['GRADE', 'DISTRICT', 'INTEGRITY']);
     expect(isTargeted({ ...target, targetIntegrityLevels: ['AAA'] }, shop)).toBe(false);
     expect(isTargeted({ ...everyone, targetDistrictIds: [2] }, shop)).toBe(false);
     expect(isTargeted({ ...everyone, targetClassifications: ['CB2', 'CZ1'] }, shop)).toBe(true);

@@ -10,7 +10,16 @@ import type { z } from 'zod';
 // Promotions as a retailer sees them (domain.md §6): the live ones that target me, newest first, and a
 // detail that says why I see it. Opening one marks my delivery opened, for staff's open rate.
 
-type ListRow = { id: number; title: string; body: string; startsAt: Date; endsAt: Date; productCount: number; openedAt: Date | null; total: number };
+type ListRow = {
+  id: number;
+  title: string;
+  body: string;
+  startsAt: Date;
+  endsAt: Date;
+  productCount: number;
+  openedAt: Date | null;
+  total: number;
+};
 
 /** Live promotions targeting the retailer, newest first: one query on the (state, startsAt, endsAt) index. */
 export async function listLivePromotionsFor(db: DbTx, retailerId: number, now: Date, page: { page: number; pageSize: number }) {
@@ -50,14 +59,47 @@ export async function openPromotion({ db, actor, clock }: RetailerDeps, input: {
   const [retailer, promotion] = await Promise.all([
     db.retailer.findUnique({
       where: { id: actor.retailerId },
-      select: { id: true, grade: true, classificationCode: true, districtId: true, integrityLevel: true, district: { select: { name: true, nameEn: true } } },
+      select: {
+        id: true,
+        grade: true,
+        classificationCode: true,
+        districtId: true,
+        integrityLevel: true,
+        district: { select: { name: true, nameEn: true } },
+      },
     }),
     db.promotion.findFirst({
       where: { id: input.id, state: { in: ['APPROVED', 'LIVE'] }, startsAt: { lte: now }, endsAt: { gt: now } },
       select: {
-        id: true, title: true, body: true, terms: true, startsAt: true, endsAt: true,
-        targetGradeMin: true, targetGradeMax: true, targetClassifications: true, targetDistrictIds: true, targetIntegrityLevels: true, targetNamedList: true,
-        products: { select: { product: { select: { id: true, code: true, brand: true, name: true, productClass: true, wholesalePriceFen: true, retailPriceFen: true, scarce: true } } }, orderBy: { productId: 'asc' } },
+        id: true,
+        title: true,
+        body: true,
+        terms: true,
+        startsAt: true,
+        endsAt: true,
+        targetGradeMin: true,
+        targetGradeMax: true,
+        targetClassifications: true,
+        targetDistrictIds: true,
+        targetIntegrityLevels: true,
+        targetNamedList: true,
+        products: {
+          select: {
+            product: {
+              select: {
+                id: true,
+                code: true,
+                brand: true,
+                name: true,
+                productClass: true,
+                wholesalePriceFen: true,
+                retailPriceFen: true,
+                scarce: true,
+              },
+            },
+          },
+          orderBy: { productId: 'asc' },
+        },
         listMembers: { where: { retailerId: actor.retailerId }, select: { retailerId: true } },
       },
     }),
@@ -71,7 +113,10 @@ export async function openPromotion({ db, actor, clock }: RetailerDeps, input: {
     create: { promotionId: promotion.id, retailerId: actor.retailerId, deliveredAt: now, openedAt: now },
     update: {},
   });
-  await db.promotionDelivery.updateMany({ where: { promotionId: promotion.id, retailerId: actor.retailerId, openedAt: null }, data: { openedAt: now } });
+  await db.promotionDelivery.updateMany({
+    where: { promotionId: promotion.id, retailerId: actor.retailerId, openedAt: null },
+    data: { openedAt: now },
+  });
   return {
     id: promotion.id,
     title: promotion.title,

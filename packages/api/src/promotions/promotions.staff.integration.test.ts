@@ -55,7 +55,14 @@ function draft(districtId: number, over: Partial<TPromotionDraft> = {}): TPromot
     productIds: [],
     startsAt: '2063-02-28T00:00',
     endsAt: '2063-03-31T00:00',
-    target: { targetGradeMin: 20, targetGradeMax: 30, targetClassifications: [], targetDistrictIds: [districtId], targetIntegrityLevels: [], targetNamedList: false },
+    target: {
+      targetGradeMin: 20,
+      targetGradeMax: 30,
+      targetClassifications: [],
+      targetDistrictIds: [districtId],
+      targetIntegrityLevels: [],
+      targetNamedList: false,
+    },
     ...over,
   };
 }
@@ -65,7 +72,10 @@ describe('promotions reach preview', () => {
     const { district, shopA, shop21 } = await town();
     const reach = await as(marketing).promotions.reach({ target: draft(district.id).target });
     expect(reach.total).toBe(2);
-    expect(reach.byGrade).toEqual([{ grade: 21, n: 1 }, { grade: 24, n: 1 }]);
+    expect(reach.byGrade).toEqual([
+      { grade: 21, n: 1 },
+      { grade: 24, n: 1 },
+    ]);
     expect(reach.byDistrict).toEqual([{ districtId: district.id, n: 2, name: district.name, nameEn: district.nameEn }]);
     // Narrower: integrity AA only.
     const aa = await as(marketing).promotions.reach({ target: { ...draft(district.id).target, targetIntegrityLevels: ['AA'] } });
@@ -77,16 +87,24 @@ describe('promotions reach preview', () => {
   it('counts an uploaded list of licence numbers and names the unknown ones', async () => {
     const { district, shopA, shopB, suspended } = await town();
     const target = { ...draft(district.id).target, targetNamedList: true };
-    const reach = await as(marketing).promotions.reach({ target, namedListLicences: [shopA.licenceNo, shopB.licenceNo, suspended.licenceNo, '999999999998'] });
+    const reach = await as(marketing).promotions.reach({
+      target,
+      namedListLicences: [shopA.licenceNo, shopB.licenceNo, suspended.licenceNo, '999999999998'],
+    });
     expect(reach.total).toBe(2);
-    expect(reach.byGrade).toEqual([{ grade: 8, n: 1 }, { grade: 24, n: 1 }]);
+    expect(reach.byGrade).toEqual([
+      { grade: 8, n: 1 },
+      { grade: 24, n: 1 },
+    ]);
     expect(reach.unknownLicences).toEqual(['999999999998']);
   });
 
   it('lets an executive read it but refuses retailers and anonymous callers', async () => {
     const { district, shopA } = await town();
     await expect(as(executive).promotions.reach({ target: draft(district.id).target })).resolves.toMatchObject({ total: 2 });
-    await expect(backofficeCallerFor(db, retailerActor(shopA), clock).promotions.reach({ target: draft(district.id).target })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      backofficeCallerFor(db, retailerActor(shopA), clock).promotions.reach({ target: draft(district.id).target }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(backofficeCallerFor(db, null, clock).promotions.list({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(as(agent).promotions.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -122,7 +140,9 @@ describe('promotions workflow', () => {
     await JOB_HANDLERS[PROMOTION_GO_LIVE_QUEUE]!(db, { promotionId: id }, now);
     expect((await db.promotion.findUniqueOrThrow({ where: { id } })).state).toBe('LIVE');
     const delivered = await db.promotionDelivery.findMany({ where: { promotionId: id }, orderBy: { retailerId: 'asc' } });
-    expect(delivered.map((d) => d.retailerId).sort()).toEqual([shopA.id, (await db.retailer.findFirstOrThrow({ where: { districtId: district.id, grade: 21 } })).id].sort());
+    expect(delivered.map((d) => d.retailerId).sort()).toEqual(
+      [shopA.id, (await db.retailer.findFirstOrThrow({ where: { districtId: district.id, grade: 21 } })).id].sort(),
+    );
     expect(await db.notification.count({ where: { retailerId: shopA.id, kind: 'PROMOTION' } })).toBe(1);
     expect(await db.notification.count({ where: { retailerId: shopB.id } })).toBe(0);
     expect(await db.notification.count({ where: { retailerId: suspended.id } })).toBe(0);
@@ -143,7 +163,9 @@ describe('promotions workflow', () => {
       { grade: 21, targeted: 1, delivered: 1, opened: 0 },
       { grade: 24, targeted: 1, delivered: 1, opened: 1 },
     ]);
-    expect(stats.byDistrict).toEqual([{ districtId: district.id, name: district.name, nameEn: district.nameEn, targeted: 2, delivered: 2, opened: 1 }]);
+    expect(stats.byDistrict).toEqual([
+      { districtId: district.id, name: district.name, nameEn: district.nameEn, targeted: 2, delivered: 2, opened: 1 },
+    ]);
 
     const audit = await db.auditLog.findMany({ where: { entityType: 'Promotion', entityId: String(id) }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => [a.action, a.actorStaffId])).toEqual([
@@ -160,10 +182,17 @@ describe('promotions workflow', () => {
     const { id } = await as(managerWhoDrafts).promotions.create(draft(district.id));
     await as(managerWhoDrafts).promotions.submit({ id });
     expect((await as(managerWhoDrafts).promotions.get({ id })).can).toMatchObject({ decide: false, ownPending: true });
-    await expect(as(managerWhoDrafts).promotions.approve({ id })).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { messageKey: 'promotions.staff.errors.ownPromotion' } });
+    await expect(as(managerWhoDrafts).promotions.approve({ id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      cause: { messageKey: 'promotions.staff.errors.ownPromotion' },
+    });
     await expect(as(managerWhoDrafts).promotions.reject({ id, comment: '自己退回' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await as(manager).promotions.get({ id })).can.decide).toBe(true);
-    expect(await db.auditLog.count({ where: { entityType: 'Promotion', entityId: String(id), action: { in: ['promotion.approve', 'promotion.reject'] } } })).toBe(0);
+    expect(
+      await db.auditLog.count({
+        where: { entityType: 'Promotion', entityId: String(id), action: { in: ['promotion.approve', 'promotion.reject'] } },
+      }),
+    ).toBe(0);
   });
 
   it('rejects with a comment; editing makes it a draft again, which can be resubmitted', async () => {
@@ -179,7 +208,9 @@ describe('promotions workflow', () => {
     expect((await as(marketing2).promotions.get({ id })).state).toBe('DRAFT');
     await as(marketing2).promotions.submit({ id });
     expect((await as(manager).promotions.get({ id })).state).toBe('PENDING_APPROVAL');
-    const actions = (await db.auditLog.findMany({ where: { entityType: 'Promotion', entityId: String(id) }, orderBy: { id: 'asc' } })).map((a) => a.action);
+    const actions = (await db.auditLog.findMany({ where: { entityType: 'Promotion', entityId: String(id) }, orderBy: { id: 'asc' } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(['promotion.create', 'promotion.submit', 'promotion.reject', 'promotion.update', 'promotion.submit']);
   });
 
@@ -195,14 +226,20 @@ describe('promotions workflow', () => {
     expect(await db.promotionDelivery.count({ where: { promotionId: id } })).toBe(0);
     expect((await portalCallerFor(db, retailerActor(shopA), clock).promotions.list({})).items.map((p) => p.id)).not.toContain(id);
     const last = await db.auditLog.findFirstOrThrow({ where: { entityType: 'Promotion', entityId: String(id) }, orderBy: { id: 'desc' } });
-    expect(last).toMatchObject({ action: 'promotion.withdraw', actorStaffId: manager.id, after: { state: 'WITHDRAWN', reason: '货源不足，活动取消' } });
+    expect(last).toMatchObject({
+      action: 'promotion.withdraw',
+      actorStaffId: manager.id,
+      after: { state: 'WITHDRAWN', reason: '货源不足，活动取消' },
+    });
     await expect(as(manager).promotions.withdraw({ id, reason: '再次撤回' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
   it('saves a named list from licence numbers and refuses unknown ones without saving anything', async () => {
     const { district, shopA, shopB } = await town();
     const target = { ...draft(district.id).target, targetNamedList: true };
-    await expect(as(marketing).promotions.create(draft(district.id, { target, namedListLicences: [shopA.licenceNo, '999999999997'] }))).rejects.toMatchObject({
+    await expect(
+      as(marketing).promotions.create(draft(district.id, { target, namedListLicences: [shopA.licenceNo, '999999999997'] })),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       cause: { messageKey: 'promotions.staff.errors.unknownLicences' },
     });

@@ -28,7 +28,14 @@ export const ZPromotionTarget = z
 export type TPromotionTarget = z.output<typeof ZPromotionTarget>;
 
 /** Licence numbers as typed or uploaded; the service reports the ones it does not know. */
-const licences = z.array(z.string().trim().regex(/^\d{12}$/, 'promotions.staff.validation.licence')).max(MAX_NAMED_LIST, 'promotions.staff.validation.listTooLong');
+const licences = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/, 'promotions.staff.validation.licence'),
+  )
+  .max(MAX_NAMED_LIST, 'promotions.staff.validation.listTooLong');
 
 export const ZPromotionDraft = z
   .object({
@@ -79,4 +86,7 @@ export const ZReachInput = z.object({
 });
 export type TReachInput = z.input<typeof ZReachInput>;
 
-export const ZProductSearchInput = z.object({ q: z.string().trim().max(40).default(''), ids: z.array(z.number().int().positive()).max(100).optional() });
+export const ZProductSearchInput = z.object({
+  q: z.string().trim().max(40).default(''),
+  ids: z.array(z.number().int().positive()).max(100).optional(),
+});

@@ -8,7 +8,14 @@ import { enqueueJob } from '../jobs/jobs.service';
 import { notifyStaff } from '../notifications/notifications.service';
 import { addDays, chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { promotionBodyText, sanitizePromotionBody } from './promotions.body.rules';
-import { foldReach, mayDecide, nextPromotionState, type PromotionAction, type PromotionState, type ReachRow } from './promotions.reach.rules';
+import {
+  foldReach,
+  mayDecide,
+  nextPromotionState,
+  type PromotionAction,
+  type PromotionState,
+  type ReachRow,
+} from './promotions.reach.rules';
 import {
   PROMOTION_PAGE_SIZE,
   type ZDecidePromotionInput,
@@ -51,15 +58,18 @@ export function wallClockOf(instant: Date): string {
 function targetConditionSql(target: Target, licences: string[] | undefined, promotionId: number | undefined): Prisma.Sql {
   if (target.targetNamedList) {
     if (licences) return licences.length === 0 ? Prisma.sql`false` : Prisma.sql`r."licenceNo" = ANY (${licences}::bpchar[])`;
-    if (promotionId) return Prisma.sql`EXISTS (SELECT 1 FROM "PromotionListMember" m WHERE m."promotionId" = ${promotionId} AND m."retailerId" = r.id)`;
+    if (promotionId)
+      return Prisma.sql`EXISTS (SELECT 1 FROM "PromotionListMember" m WHERE m."promotionId" = ${promotionId} AND m."retailerId" = r.id)`;
     return Prisma.sql`false`;
   }
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (target.targetGradeMin !== null) parts.push(Prisma.sql`r.grade >= ${target.targetGradeMin}`);
   if (target.targetGradeMax !== null) parts.push(Prisma.sql`r.grade <= ${target.targetGradeMax}`);
-  if (target.targetClassifications.length > 0) parts.push(Prisma.sql`r."classificationCode" = ANY (${target.targetClassifications}::text[])`);
+  if (target.targetClassifications.length > 0)
+    parts.push(Prisma.sql`r."classificationCode" = ANY (${target.targetClassifications}::text[])`);
   if (target.targetDistrictIds.length > 0) parts.push(Prisma.sql`r."districtId" = ANY (${target.targetDistrictIds}::int[])`);
-  if (target.targetIntegrityLevels.length > 0) parts.push(Prisma.sql`r."integrityLevel"::text = ANY (${target.targetIntegrityLevels}::text[])`);
+  if (target.targetIntegrityLevels.length > 0)
+    parts.push(Prisma.sql`r."integrityLevel"::text = ANY (${target.targetIntegrityLevels}::text[])`);
   return Prisma.join(parts, ' AND ');
 }
 
@@ -92,10 +102,21 @@ export async function previewReach({ db }: StaffDeps, input: z.output<typeof ZRe
       : Promise.resolve([]),
   ]);
   const reach = foldReach(rows);
-  const names = new Map((await districtNames(db, reach.byDistrict.map((d) => d.districtId))).map((d) => [d.id, d]));
+  const names = new Map(
+    (
+      await districtNames(
+        db,
+        reach.byDistrict.map((d) => d.districtId),
+      )
+    ).map((d) => [d.id, d]),
+  );
   return {
     ...reach,
-    byDistrict: reach.byDistrict.map((d) => ({ ...d, name: names.get(d.districtId)?.name ?? '', nameEn: names.get(d.districtId)?.nameEn ?? '' })),
+    byDistrict: reach.byDistrict.map((d) => ({
+      ...d,
+      name: names.get(d.districtId)?.name ?? '',
+      nameEn: names.get(d.districtId)?.nameEn ?? '',
+    })),
     unknownLicences: unknown.map((u) => u.licence),
   };
 }
@@ -115,8 +136,18 @@ export async function listPromotions({ db }: StaffDeps, input: z.output<typeof Z
       skip: (input.page - 1) * PROMOTION_PAGE_SIZE,
       take: PROMOTION_PAGE_SIZE,
       select: {
-        id: true, title: true, state: true, startsAt: true, endsAt: true, updatedAt: true, targetNamedList: true,
-        targetGradeMin: true, targetGradeMax: true, targetClassifications: true, targetDistrictIds: true, targetIntegrityLevels: true,
+        id: true,
+        title: true,
+        state: true,
+        startsAt: true,
+        endsAt: true,
+        updatedAt: true,
+        targetNamedList: true,
+        targetGradeMin: true,
+        targetGradeMax: true,
+        targetClassifications: true,
+        targetDistrictIds: true,
+        targetIntegrityLevels: true,
         createdBy: { select: { id: true, name: true } },
         approvedBy: { select: { name: true } },
         _count: { select: { products: true, deliveries: true } },
@@ -157,7 +188,12 @@ export async function getPromotion(deps: StaffDeps, input: { id: number }) {
     listEntityAudit(db, 'Promotion', promotion.id),
     districtNames(db, promotion.targetDistrictIds),
     promotion.targetNamedList
-      ? db.promotionListMember.findMany({ where: { promotionId: promotion.id }, take: 20, orderBy: { retailerId: 'asc' }, select: { retailer: { select: { licenceNo: true, shopName: true } } } })
+      ? db.promotionListMember.findMany({
+          where: { promotionId: promotion.id },
+          take: 20,
+          orderBy: { retailerId: 'asc' },
+          select: { retailer: { select: { licenceNo: true, shopName: true } } },
+        })
       : Promise.resolve([]),
   ]);
   return {
@@ -184,7 +220,11 @@ export async function getPromotionList({ db }: StaffDeps, input: { id: number })
 
 export async function searchProducts({ db }: StaffDeps, input: z.output<typeof ZProductSearchInput>) {
   if (input.ids) {
-    return db.product.findMany({ where: { id: { in: input.ids } }, orderBy: { id: 'asc' }, select: { id: true, code: true, brand: true, name: true } });
+    return db.product.findMany({
+      where: { id: { in: input.ids } },
+      orderBy: { id: 'asc' },
+      select: { id: true, code: true, brand: true, name: true },
+    });
   }
   return db.product.findMany({
     where: {
@@ -198,7 +238,11 @@ export async function searchProducts({ db }: StaffDeps, input: z.output<typeof Z
 }
 
 export async function promotionEditorOptions({ db }: StaffDeps) {
-  const districts = await db.district.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } });
+  const districts = await db.district.findMany({
+    where: { active: true },
+    orderBy: { code: 'asc' },
+    select: { id: true, name: true, nameEn: true },
+  });
   return { districts };
 }
 
@@ -224,7 +268,8 @@ async function replaceNamedList(tx: DbTx, promotionId: number, licences: string[
   const unknown = await tx.$queryRaw<{ licence: string }[]>`
     SELECT l.licence FROM unnest(${unique}::text[]) AS l(licence)
     WHERE NOT EXISTS (SELECT 1 FROM "Retailer" r WHERE r."licenceNo" = l.licence::bpchar) LIMIT 10`;
-  if (unknown.length > 0) throw new DomainError('VALIDATION', 'promotions.staff.errors.unknownLicences', { licences: unknown.map((u) => u.licence).join('、') });
+  if (unknown.length > 0)
+    throw new DomainError('VALIDATION', 'promotions.staff.errors.unknownLicences', { licences: unknown.map((u) => u.licence).join('、') });
   await tx.promotionListMember.deleteMany({ where: { promotionId } });
   if (unique.length > 0) {
     await tx.$executeRaw`
@@ -245,10 +290,33 @@ function draftFields(draft: Draft, body: string) {
 }
 
 /** What the audit row records of a promotion: its fields without the long body. */
-function auditView(p: { title: string; state: string; startsAt: Date; endsAt: Date; targetGradeMin: number | null; targetGradeMax: number | null; targetClassifications: string[]; targetDistrictIds: number[]; targetIntegrityLevels: string[]; targetNamedList: boolean; decisionComment?: string | null; withdrawnReason?: string | null }) {
+function auditView(p: {
+  title: string;
+  state: string;
+  startsAt: Date;
+  endsAt: Date;
+  targetGradeMin: number | null;
+  targetGradeMax: number | null;
+  targetClassifications: string[];
+  targetDistrictIds: number[];
+  targetIntegrityLevels: string[];
+  targetNamedList: boolean;
+  decisionComment?: string | null;
+  withdrawnReason?: string | null;
+}) {
   return {
-    title: p.title, state: p.state, startsAt: p.startsAt, endsAt: p.endsAt,
-    target: { gradeMin: p.targetGradeMin, gradeMax: p.targetGradeMax, classifications: p.targetClassifications, districtIds: p.targetDistrictIds, integrityLevels: p.targetIntegrityLevels, namedList: p.targetNamedList },
+    title: p.title,
+    state: p.state,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+    target: {
+      gradeMin: p.targetGradeMin,
+      gradeMax: p.targetGradeMax,
+      classifications: p.targetClassifications,
+      districtIds: p.targetDistrictIds,
+      integrityLevels: p.targetIntegrityLevels,
+      namedList: p.targetNamedList,
+    },
     ...(p.decisionComment ? { comment: p.decisionComment } : {}),
     ...(p.withdrawnReason ? { reason: p.withdrawnReason } : {}),
   };
@@ -259,7 +327,11 @@ export async function createPromotion({ db, actor }: StaffDeps, draft: Draft) {
   return db.$transaction(async (tx) => {
     const productIds = await checkProducts(tx, draft.productIds);
     const created = await tx.promotion.create({
-      data: { ...draftFields(draft, body), createdById: actor.userId, products: { create: productIds.map((productId) => ({ productId })) } },
+      data: {
+        ...draftFields(draft, body),
+        createdById: actor.userId,
+        products: { create: productIds.map((productId) => ({ productId })) },
+      },
     });
     if (draft.target.targetNamedList) await replaceNamedList(tx, created.id, draft.namedListLicences ?? []);
     await writeAudit(tx, { actor, action: 'promotion.create', entityType: 'Promotion', entityId: created.id, after: auditView(created) });
@@ -276,14 +348,25 @@ export async function updatePromotion({ db, actor }: StaffDeps, input: { id: num
     const next = nextPromotionState(before.state, 'edit');
     if (!next) throw new DomainError('INVALID_STATE', 'promotions.staff.errors.notEditable');
     const productIds = await checkProducts(tx, draft.productIds);
-    const moved = await tx.promotion.updateMany({ where: { id: before.id, state: before.state }, data: { ...draftFields(draft, body), state: next } });
+    const moved = await tx.promotion.updateMany({
+      where: { id: before.id, state: before.state },
+      data: { ...draftFields(draft, body), state: next },
+    });
     if (moved.count !== 1) throw new DomainError('INVALID_STATE', 'promotions.staff.errors.changed');
     await tx.promotionProduct.deleteMany({ where: { promotionId: before.id } });
-    if (productIds.length > 0) await tx.promotionProduct.createMany({ data: productIds.map((productId) => ({ promotionId: before.id, productId })) });
+    if (productIds.length > 0)
+      await tx.promotionProduct.createMany({ data: productIds.map((productId) => ({ promotionId: before.id, productId })) });
     if (draft.target.targetNamedList && draft.namedListLicences) await replaceNamedList(tx, before.id, draft.namedListLicences);
     if (!draft.target.targetNamedList) await tx.promotionListMember.deleteMany({ where: { promotionId: before.id } });
     const after = await tx.promotion.findUniqueOrThrow({ where: { id: before.id } });
-    await writeAudit(tx, { actor, action: 'promotion.update', entityType: 'Promotion', entityId: before.id, before: auditView(before), after: auditView(after) });
+    await writeAudit(tx, {
+      actor,
+      action: 'promotion.update',
+      entityType: 'Promotion',
+      entityId: before.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return { id: before.id };
   });
 }
@@ -292,7 +375,11 @@ export async function updatePromotion({ db, actor }: StaffDeps, input: { id: num
  * The inbox notices of the promotions area, as message keys: `promotionId` lets the inbox say when the
  * promotion has since been withdrawn; a decision's comment is shown as the approver wrote it.
  */
-export function promotionNotice(event: 'pending' | 'approved' | 'rejected' | 'new', promotion: { id: number; title: string }, comment?: string) {
+export function promotionNotice(
+  event: 'pending' | 'approved' | 'rejected' | 'new',
+  promotion: { id: number; title: string },
+  comment?: string,
+) {
   return {
     messageKey: `promotions.staff.notify.${event}` as const,
     params: { title: promotion.title, promotionId: promotion.id, ...(comment ? { detail: comment } : {}) },
@@ -317,19 +404,25 @@ export async function submitPromotion({ db, actor, clock }: StaffDeps, input: { 
     if (!nextPromotionState(before.state, 'submit')) throw new DomainError('INVALID_STATE', 'promotions.staff.errors.notSubmittable');
     if (before.endsAt <= now) throw new DomainError('INVALID_STATE', 'promotions.staff.errors.windowPassed');
     if (before.targetNamedList && before._count.listMembers === 0) throw new DomainError('VALIDATION', 'promotions.staff.errors.emptyList');
-    const moved = await tx.promotion.updateMany({ where: { id: before.id, state: before.state }, data: { state: 'PENDING_APPROVAL', submittedAt: now } });
+    const moved = await tx.promotion.updateMany({
+      where: { id: before.id, state: before.state },
+      data: { state: 'PENDING_APPROVAL', submittedAt: now },
+    });
     if (moved.count !== 1) throw new DomainError('INVALID_STATE', 'promotions.staff.errors.changed');
-    await writeAudit(tx, { actor, action: 'promotion.submit', entityType: 'Promotion', entityId: before.id, before: { state: before.state }, after: { state: 'PENDING_APPROVAL' } });
+    await writeAudit(tx, {
+      actor,
+      action: 'promotion.submit',
+      entityType: 'Promotion',
+      entityId: before.id,
+      before: { state: before.state },
+      after: { state: 'PENDING_APPROVAL' },
+    });
     await notifyManagers(tx, before);
     return { id: before.id, state: 'PENDING_APPROVAL' as const };
   });
 }
 
-async function decide(
-  { db, actor, clock }: StaffDeps,
-  input: { id: number; comment?: string },
-  action: 'approve' | 'reject',
-) {
+async function decide({ db, actor, clock }: StaffDeps, input: { id: number; comment?: string }, action: 'approve' | 'reject') {
   const now = clock();
   return db.$transaction(async (tx) => {
     const before = await tx.promotion.findUnique({ where: { id: input.id } });
@@ -351,7 +444,11 @@ async function decide(
       before: { state: before.state },
       after: { state: next, comment: input.comment || null },
     });
-    await notifyStaff(tx, before.createdById, { kind: 'SYSTEM', ...promotionNotice(action === 'approve' ? 'approved' : 'rejected', before, input.comment), link: `/promotions/${before.id}` });
+    await notifyStaff(tx, before.createdById, {
+      kind: 'SYSTEM',
+      ...promotionNotice(action === 'approve' ? 'approved' : 'rejected', before, input.comment),
+      link: `/promotions/${before.id}`,
+    });
     if (action === 'approve') {
       // Goes live at the start of its window (at once if that has passed): the job delivers it to the targeted shops.
       await enqueueJob(tx, {
@@ -373,16 +470,33 @@ export async function withdrawPromotion({ db, actor, clock }: StaffDeps, input: 
     const before = await tx.promotion.findUnique({ where: { id: input.id } });
     if (!before) throw notFound();
     if (!nextPromotionState(before.state, 'withdraw')) throw new DomainError('INVALID_STATE', 'promotions.staff.errors.notWithdrawable');
-    const moved = await tx.promotion.updateMany({ where: { id: before.id, state: before.state }, data: { state: 'WITHDRAWN', withdrawnReason: input.reason, decidedAt: before.decidedAt ?? clock() } });
+    const moved = await tx.promotion.updateMany({
+      where: { id: before.id, state: before.state },
+      data: { state: 'WITHDRAWN', withdrawnReason: input.reason, decidedAt: before.decidedAt ?? clock() },
+    });
     if (moved.count !== 1) throw new DomainError('INVALID_STATE', 'promotions.staff.errors.changed');
-    await writeAudit(tx, { actor, action: 'promotion.withdraw', entityType: 'Promotion', entityId: before.id, before: { state: before.state }, after: { state: 'WITHDRAWN', reason: input.reason } });
+    await writeAudit(tx, {
+      actor,
+      action: 'promotion.withdraw',
+      entityType: 'Promotion',
+      entityId: before.id,
+      before: { state: before.state },
+      after: { state: 'WITHDRAWN', reason: input.reason },
+    });
     return { id: before.id, state: 'WITHDRAWN' as const };
   });
 }
 
 // ---------------------------------------------------------------- statistics
 
-type StatRow = { kind: 'grade' | 'district' | 'total'; grade: number | null; districtId: number | null; targeted: number; delivered: number; opened: number };
+type StatRow = {
+  kind: 'grade' | 'district' | 'total';
+  grade: number | null;
+  districtId: number | null;
+  targeted: number;
+  delivered: number;
+  opened: number;
+};
 
 /**
  * Targeted (active retailers the target covers now), delivered and opened, overall, by grade and by
@@ -409,16 +523,31 @@ export async function promotionStats({ db }: StaffDeps, input: { id: number }) {
       (count(*) FILTER (WHERE r.opened))::int AS opened
     FROM t r
     GROUP BY GROUPING SETS ((r.grade), (r."districtId"), ())`;
-  const names = new Map((await districtNames(db, rows.filter((r) => r.kind === 'district' && r.districtId !== null).map((r) => r.districtId as number))).map((d) => [d.id, d]));
+  const names = new Map(
+    (
+      await districtNames(
+        db,
+        rows.filter((r) => r.kind === 'district' && r.districtId !== null).map((r) => r.districtId as number),
+      )
+    ).map((d) => [d.id, d]),
+  );
   const counts = (r: StatRow) => ({ targeted: r.targeted, delivered: r.delivered, opened: r.opened });
   const total = rows.find((r) => r.kind === 'total');
   return {
     total: total ? counts(total) : { targeted: 0, delivered: 0, opened: 0 },
-    byGrade: rows.filter((r) => r.kind === 'grade').sort((a, b) => (a.grade ?? 99) - (b.grade ?? 99)).map((r) => ({ grade: r.grade, ...counts(r) })),
+    byGrade: rows
+      .filter((r) => r.kind === 'grade')
+      .sort((a, b) => (a.grade ?? 99) - (b.grade ?? 99))
+      .map((r) => ({ grade: r.grade, ...counts(r) })),
     byDistrict: rows
       .filter((r) => r.kind === 'district' && r.districtId !== null)
       .sort((a, b) => b.targeted - a.targeted)
-      .map((r) => ({ districtId: r.districtId as number, name: names.get(r.districtId as number)?.name ?? '', nameEn: names.get(r.districtId as number)?.nameEn ?? '', ...counts(r) })),
+      .map((r) => ({
+        districtId: r.districtId as number,
+        name: names.get(r.districtId as number)?.name ?? '',
+        nameEn: names.get(r.districtId as number)?.nameEn ?? '',
+        ...counts(r),
+      })),
   };
 }
 

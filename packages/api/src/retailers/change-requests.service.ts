@@ -32,10 +32,23 @@ export async function requestContactChange({ db, actor, clock }: RetailerDeps, i
   const { changes, previous } = contactChanges(shop, input);
   return db.$transaction(async (tx) => {
     const request = await tx.changeRequest.create({
-      data: { retailerId: actor.retailerId, requestedByLoginId: actor.loginId, changes, previous, reason: input.reason?.trim() || null, createdAt: clock() },
+      data: {
+        retailerId: actor.retailerId,
+        requestedByLoginId: actor.loginId,
+        changes,
+        previous,
+        reason: input.reason?.trim() || null,
+        createdAt: clock(),
+      },
       select: { id: true, state: true, changes: true, createdAt: true },
     });
-    await writeRetailerAudit(tx, actor, { action: 'retailers.changeRequest.file', entityType: 'ChangeRequest', entityId: request.id, before: previous, after: changes });
+    await writeRetailerAudit(tx, actor, {
+      action: 'retailers.changeRequest.file',
+      entityType: 'ChangeRequest',
+      entityId: request.id,
+      before: previous,
+      after: changes,
+    });
     return request;
   });
 }
@@ -44,16 +57,36 @@ export async function requestContactChange({ db, actor, clock }: RetailerDeps, i
  * An account manager files a change for one of their shops (on a visit, say); the same manager approval
  * applies. Another manager's shop is NOT_FOUND.
  */
-export async function fileContactChangeForRetailer({ db, actor, clock }: StaffDeps, input: { retailerId: number; change: TRequestContactChangeInput }) {
-  const shop = await db.retailer.findFirst({ where: { AND: [{ id: input.retailerId }, retailerScope(actor)] }, select: { id: true, phone: true, address: true, contactName: true } });
+export async function fileContactChangeForRetailer(
+  { db, actor, clock }: StaffDeps,
+  input: { retailerId: number; change: TRequestContactChangeInput },
+) {
+  const shop = await db.retailer.findFirst({
+    where: { AND: [{ id: input.retailerId }, retailerScope(actor)] },
+    select: { id: true, phone: true, address: true, contactName: true },
+  });
   if (!shop) throw notFound();
   const { changes, previous } = contactChanges(shop, input.change);
   return db.$transaction(async (tx) => {
     const request = await tx.changeRequest.create({
-      data: { retailerId: shop.id, requestedByStaffId: actor.userId, changes, previous, reason: input.change.reason?.trim() || null, createdAt: clock() },
+      data: {
+        retailerId: shop.id,
+        requestedByStaffId: actor.userId,
+        changes,
+        previous,
+        reason: input.change.reason?.trim() || null,
+        createdAt: clock(),
+      },
       select: { id: true, state: true, changes: true, createdAt: true },
     });
-    await writeAudit(tx, { actorStaffId: actor.userId, action: 'retailers.changeRequest.file', entityType: 'ChangeRequest', entityId: request.id, before: previous, after: changes });
+    await writeAudit(tx, {
+      actorStaffId: actor.userId,
+      action: 'retailers.changeRequest.file',
+      entityType: 'ChangeRequest',
+      entityId: request.id,
+      before: previous,
+      after: changes,
+    });
     return request;
   });
 }
@@ -67,11 +100,26 @@ export async function listMyChangeRequests({ db, actor }: RetailerDeps, input: T
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
-      select: { id: true, changes: true, previous: true, reason: true, state: true, decisionNote: true, decidedAt: true, createdAt: true, requestedByStaffId: true },
+      select: {
+        id: true,
+        changes: true,
+        previous: true,
+        reason: true,
+        state: true,
+        decisionNote: true,
+        decidedAt: true,
+        createdAt: true,
+        requestedByStaffId: true,
+      },
     }),
   ]);
   return {
-    items: items.map(({ requestedByStaffId, ...item }) => ({ ...item, changes: item.changes as ContactFields, previous: item.previous as ContactFields, byAccountManager: requestedByStaffId !== null })),
+    items: items.map(({ requestedByStaffId, ...item }) => ({
+      ...item,
+      changes: item.changes as ContactFields,
+      previous: item.previous as ContactFields,
+      byAccountManager: requestedByStaffId !== null,
+    })),
     total,
     page: input.page,
     pages: Math.max(1, Math.ceil(total / input.pageSize)),
@@ -80,12 +128,21 @@ export async function listMyChangeRequests({ db, actor }: RetailerDeps, input: T
 
 /** Withdraws my pending request; a decided one cannot be withdrawn, another shop's is NOT_FOUND. */
 export async function cancelMyChangeRequest({ db, actor }: RetailerDeps, input: { id: number }) {
-  const found = await db.changeRequest.findFirst({ where: { id: input.id, retailerId: actor.retailerId }, select: { id: true, state: true } });
+  const found = await db.changeRequest.findFirst({
+    where: { id: input.id, retailerId: actor.retailerId },
+    select: { id: true, state: true },
+  });
   if (!found) throw notFound();
   return db.$transaction(async (tx) => {
     const { count } = await tx.changeRequest.updateMany({ where: { id: found.id, state: 'PENDING' }, data: { state: 'CANCELLED' } });
     if (count === 0) throw new DomainError('INVALID_STATE', 'retailers.changeRequest.notPending');
-    await writeRetailerAudit(tx, actor, { action: 'retailers.changeRequest.cancel', entityType: 'ChangeRequest', entityId: found.id, before: { state: 'PENDING' }, after: { state: 'CANCELLED' } });
+    await writeRetailerAudit(tx, actor, {
+      action: 'retailers.changeRequest.cancel',
+      entityType: 'ChangeRequest',
+      entityId: found.id,
+      before: { state: 'PENDING' },
+      after: { state: 'CANCELLED' },
+    });
     return { id: found.id, state: 'CANCELLED' as const };
   });
 }

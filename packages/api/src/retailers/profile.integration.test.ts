@@ -28,7 +28,10 @@ describe('contact-detail change requests (portal)', () => {
   it('refuses a request that changes nothing, or a bad phone, and writes nothing', async () => {
     const shop = await createRetailer(db, { districtId, passwordHash, phone: '13900000003' });
     const caller = portalCallerFor(db, retailerActor(shop));
-    await expect(caller.retailers.requestChange({ phone: '13900000003' })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { messageKey: 'retailers.changeRequest.nothingChanged' } });
+    await expect(caller.retailers.requestChange({ phone: '13900000003' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { messageKey: 'retailers.changeRequest.nothingChanged' },
+    });
     await expect(caller.retailers.requestChange({ phone: '12345' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(caller.retailers.requestChange({})).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await db.changeRequest.count({ where: { retailerId: shop.id } })).toBe(0);
@@ -49,7 +52,9 @@ describe('contact-detail change requests (portal)', () => {
   it('refuses staff and anonymous callers', async () => {
     const staff = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash });
     await expect(portalCallerFor(db, staffActor(staff)).retailers.changeRequests({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(portalCallerFor(db, null).retailers.requestChange({ phone: '13800000009' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(portalCallerFor(db, null).retailers.requestChange({ phone: '13800000009' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });
 
@@ -57,11 +62,21 @@ describe('retailers.changePassword', () => {
   it('needs the current password and a strong new one; bumps the session version', async () => {
     const shop = await createRetailer(db, { districtId, passwordHash });
     const caller = portalCallerFor(db, retailerActor(shop));
-    await expect(caller.retailers.changePassword({ currentPassword: 'wrong-pass1', newPassword: 'Newpass-2026', confirmPassword: 'Newpass-2026' })).rejects.toMatchObject({ cause: { messageKey: 'retailers.password.currentWrong' } });
-    await expect(caller.retailers.changePassword({ currentPassword: 'Current-pass1', newPassword: 'short', confirmPassword: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.retailers.changePassword({ currentPassword: 'Current-pass1', newPassword: 'Newpass-2026', confirmPassword: 'Newpass-2027' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      caller.retailers.changePassword({ currentPassword: 'wrong-pass1', newPassword: 'Newpass-2026', confirmPassword: 'Newpass-2026' }),
+    ).rejects.toMatchObject({ cause: { messageKey: 'retailers.password.currentWrong' } });
+    await expect(
+      caller.retailers.changePassword({ currentPassword: 'Current-pass1', newPassword: 'short', confirmPassword: 'short' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      caller.retailers.changePassword({ currentPassword: 'Current-pass1', newPassword: 'Newpass-2026', confirmPassword: 'Newpass-2027' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const before = await db.retailerLogin.findUniqueOrThrow({ where: { id: shop.logins[0]!.id } });
-    const done = await caller.retailers.changePassword({ currentPassword: 'Current-pass1', newPassword: 'Newpass-2026', confirmPassword: 'Newpass-2026' });
+    const done = await caller.retailers.changePassword({
+      currentPassword: 'Current-pass1',
+      newPassword: 'Newpass-2026',
+      confirmPassword: 'Newpass-2026',
+    });
     const after = await db.retailerLogin.findUniqueOrThrow({ where: { id: shop.logins[0]!.id } });
     expect(done.sessionVersion).toBe(before.sessionVersion + 1);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);

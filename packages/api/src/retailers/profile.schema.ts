@@ -6,12 +6,26 @@ import { z } from 'zod/mini';
 // A mobile number, or a landline with its area code (0571-87654321).
 export const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-const optionalText = (min: number, max: number, key: 'retailers.changeRequest.addressInvalid' | 'retailers.changeRequest.contactNameInvalid') =>
-  z.optional(z.string().check(z.trim(), z.refine((v) => v === '' || (v.length >= min && v.length <= max), key)));
+const optionalText = (
+  min: number,
+  max: number,
+  key: 'retailers.changeRequest.addressInvalid' | 'retailers.changeRequest.contactNameInvalid',
+) =>
+  z.optional(
+    z.string().check(
+      z.trim(),
+      z.refine((v) => v === '' || (v.length >= min && v.length <= max), key),
+    ),
+  );
 
 export const ZRequestContactChangeInput = z
   .object({
-    phone: z.optional(z.string().check(z.trim(), z.refine((v) => v === '' || PHONE_RE.test(v), 'retailers.changeRequest.phoneInvalid'))),
+    phone: z.optional(
+      z.string().check(
+        z.trim(),
+        z.refine((v) => v === '' || PHONE_RE.test(v), 'retailers.changeRequest.phoneInvalid'),
+      ),
+    ),
     address: optionalText(5, 120, 'retailers.changeRequest.addressInvalid'),
     contactName: optionalText(2, 20, 'retailers.changeRequest.contactNameInvalid'),
     reason: z.optional(z.string().check(z.trim(), z.maxLength(200, 'retailers.changeRequest.reasonTooLong'))),
@@ -22,7 +36,10 @@ export const ZRequestContactChangeInput = z
 export type TRequestContactChangeInput = z.input<typeof ZRequestContactChangeInput>;
 
 /** The same change filed by a retailer's account manager (back office, e.g. on a visit). */
-export const ZStaffContactChangeInput = z.object({ retailerId: z.number().check(z.int(), z.positive(), z.maximum(2147483647)), change: ZRequestContactChangeInput });
+export const ZStaffContactChangeInput = z.object({
+  retailerId: z.number().check(z.int(), z.positive(), z.maximum(2147483647)),
+  change: ZRequestContactChangeInput,
+});
 export type TStaffContactChangeInput = z.input<typeof ZStaffContactChangeInput>;
 
 export const ZChangeRequestIdInput = z.object({ id: z.number().check(z.int(), z.positive()) });
@@ -39,12 +56,14 @@ export type TChangeRequestListInput = z.output<typeof ZChangeRequestListInput>;
 export const ZChangePasswordInput = z
   .object({
     currentPassword: z.string().check(z.minLength(1, 'retailers.password.currentRequired'), z.maxLength(128)),
-    newPassword: z.string().check(
-      z.minLength(8, 'retailers.password.weak'),
-      z.maxLength(128, 'retailers.password.weak'),
-      z.regex(/[A-Za-z]/, 'retailers.password.weak'),
-      z.regex(/\d/, 'retailers.password.weak'),
-    ),
+    newPassword: z
+      .string()
+      .check(
+        z.minLength(8, 'retailers.password.weak'),
+        z.maxLength(128, 'retailers.password.weak'),
+        z.regex(/[A-Za-z]/, 'retailers.password.weak'),
+        z.regex(/\d/, 'retailers.password.weak'),
+      ),
     confirmPassword: z.string(),
   })
   .check(z.refine((v) => v.newPassword === v.confirmPassword, { message: 'retailers.password.mismatch', path: ['confirmPassword'] }));

@@ -26,13 +26,36 @@ async function shopWithHistory(accountManagerId: number) {
   for (let k = 0; k < 6; k += 1) {
     const weekStart = addDays(monday, -7 * k);
     const cycle = await ensureCycle(db, weekStart);
-    await createOrder(db, { retailerId: shop.id, cycleId: cycle.id, orderDate: weekStart, lines: [{ productId: product.id, quantity: k === 0 ? 200 : 40 }] });
+    await createOrder(db, {
+      retailerId: shop.id,
+      cycleId: cycle.id,
+      orderDate: weekStart,
+      lines: [{ productId: product.id, quantity: k === 0 ? 200 : 40 }],
+    });
   }
   // Same date as an order: both sit at midnight of that day.
-  await db.integrityRecord.createMany({ data: [{ retailerId: shop.id, level: 'AA', effectiveFrom: new Date(`${monday}T00:00:00Z`), source: '导入' }, { retailerId: shop.id, level: 'A', effectiveFrom: new Date('2030-01-01T00:00:00Z'), source: '导入' }] });
+  await db.integrityRecord.createMany({
+    data: [
+      { retailerId: shop.id, level: 'AA', effectiveFrom: new Date(`${monday}T00:00:00Z`), source: '导入' },
+      { retailerId: shop.id, level: 'A', effectiveFrom: new Date('2030-01-01T00:00:00Z'), source: '导入' },
+    ],
+  });
   const tie = new Date('2031-05-20T02:00:00Z');
-  await db.visit.createMany({ data: [{ retailerId: shop.id, staffId: accountManagerId, visitedAt: tie, purpose: '月度走访' }, { retailerId: shop.id, staffId: accountManagerId, visitedAt: tie, purpose: '新品推介' }] });
-  await db.changeRequest.create({ data: { retailerId: shop.id, requestedByStaffId: accountManagerId, changes: { phone: '13900000000' }, previous: { phone: shop.phone }, createdAt: tie } });
+  await db.visit.createMany({
+    data: [
+      { retailerId: shop.id, staffId: accountManagerId, visitedAt: tie, purpose: '月度走访' },
+      { retailerId: shop.id, staffId: accountManagerId, visitedAt: tie, purpose: '新品推介' },
+    ],
+  });
+  await db.changeRequest.create({
+    data: {
+      retailerId: shop.id,
+      requestedByStaffId: accountManagerId,
+      changes: { phone: '13900000000' },
+      previous: { phone: shop.phone },
+      createdAt: tie,
+    },
+  });
   await db.pointsEntry.create({ data: { retailerId: shop.id, points: 50, balanceAfter: 50, reason: 'MANUAL', createdAt: tie } });
   await runCycleAnomalies(db, { cycleId: (await ensureCycle(db, monday)).id }, NOW);
   return shop;
@@ -51,7 +74,9 @@ describe('retailer 360', () => {
     expect(page.openAlerts).toBe(1);
     expect(page.perCycle.find((c) => c.weekStart.toISOString().startsWith('2031-05-12'))).toMatchObject({ quantity: 200 });
     expect(page.integrity.map((i) => i.level)).toEqual(['AA', 'A']);
-    await expect(backofficeCallerFor(db, staffActor(manager), clock).retailers.get360({ id: shop.id })).resolves.toMatchObject({ shop: { id: shop.id } });
+    await expect(backofficeCallerFor(db, staffActor(manager), clock).retailers.get360({ id: shop.id })).resolves.toMatchObject({
+      shop: { id: shop.id },
+    });
 
     const other = backofficeCallerFor(db, staffActor(am2), clock);
     await expect(other.retailers.get360({ id: shop.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -5,7 +5,20 @@ import { z } from 'zod';
 const id = z.number().int().positive().max(2147483647);
 
 /** The kinds of event on the timeline; a new kind is one more SELECT in retailer360.timeline.ts. */
-export const TIMELINE_KINDS = ['ORDER', 'GRADE', 'LIMIT', 'INTEGRITY', 'COMPLAINT', 'SURVEY', 'PROMOTION', 'POINTS', 'REDEMPTION', 'VISIT', 'ALERT', 'CHANGE_REQUEST'] as const;
+export const TIMELINE_KINDS = [
+  'ORDER',
+  'GRADE',
+  'LIMIT',
+  'INTEGRITY',
+  'COMPLAINT',
+  'SURVEY',
+  'PROMOTION',
+  'POINTS',
+  'REDEMPTION',
+  'VISIT',
+  'ALERT',
+  'CHANGE_REQUEST',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_PAGE_SIZE = 25;
@@ -15,7 +28,9 @@ export const ZTimelineCursor = z
   .string()
   .max(80)
   .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[A-Z_]+\|\d{1,10}$/)
-  .refine((value) => (TIMELINE_KINDS as readonly string[]).includes(value.split('|')[1]!) && !Number.isNaN(Date.parse(value.split('|')[0]!)));
+  .refine(
+    (value) => (TIMELINE_KINDS as readonly string[]).includes(value.split('|')[1]!) && !Number.isNaN(Date.parse(value.split('|')[0]!)),
+  );
 
 export const ZRetailer360Input = z.object({ id });
 

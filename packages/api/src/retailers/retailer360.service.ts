@@ -53,15 +53,30 @@ export async function getRetailer360({ db, actor, clock }: StaffDeps, input: { i
   const now = clock();
   const shop = await openRetailer(db, actor, input.id);
   const cycles = await currentAndNextCycle(db, shop.orderWeekday, now);
-  const current = await db.orderCycle.findUnique({ where: { weekStart: new Date(`${cycles.current.cycleStart}T00:00:00Z`) }, select: { id: true, code: true } });
+  const current = await db.orderCycle.findUnique({
+    where: { weekStart: new Date(`${cycles.current.cycleStart}T00:00:00Z`) },
+    select: { id: true, code: true },
+  });
   const [grades, integrity, perCycle, openAlerts, policy] = await Promise.all([
     db.retailerGrade.findMany({
       where: { retailerId: shop.id, period: { status: 'PUBLISHED' } },
       orderBy: { period: { effectiveFrom: 'desc' } },
       take: 12,
-      select: { grade: true, score: true, initial: true, capped: true, appealId: true, period: { select: { code: true, effectiveFrom: true, effectiveTo: true } } },
+      select: {
+        grade: true,
+        score: true,
+        initial: true,
+        capped: true,
+        appealId: true,
+        period: { select: { code: true, effectiveFrom: true, effectiveTo: true } },
+      },
     }),
-    db.integrityRecord.findMany({ where: { retailerId: shop.id }, orderBy: { effectiveFrom: 'desc' }, take: 20, select: { id: true, level: true, effectiveFrom: true, source: true, note: true } }),
+    db.integrityRecord.findMany({
+      where: { retailerId: shop.id },
+      orderBy: { effectiveFrom: 'desc' },
+      take: 20,
+      select: { id: true, level: true, effectiveFrom: true, source: true, note: true },
+    }),
     // Orders per cycle, the last CHART_CYCLES cycles up to the current one, zero where the shop did not order.
     db.$queryRaw<CycleRow[]>`
       SELECT c.id AS cycle_id, c.code, c."weekStart" AS week_start,
@@ -76,7 +91,14 @@ export async function getRetailer360({ db, actor, clock }: StaffDeps, input: { i
   ]);
   const limits =
     current && policy && shop.grade !== null
-      ? await getRetailerLimits(db, { retailerId: shop.id, grade: shop.grade, cycleId: current.id, policyId: policy.id, now, filters: { page: 1, pageSize: LIMITS_SHOWN } })
+      ? await getRetailerLimits(db, {
+          retailerId: shop.id,
+          grade: shop.grade,
+          cycleId: current.id,
+          policyId: policy.id,
+          now,
+          filters: { page: 1, pageSize: LIMITS_SHOWN },
+        })
       : null;
   const thisCycle = perCycle.find((row) => row.cycle_id === current?.id);
   return {
@@ -89,18 +111,45 @@ export async function getRetailer360({ db, actor, clock }: StaffDeps, input: { i
       start: cycles.current.cycleStart,
       end: cycles.current.cycleEnd,
       orderDay: cycles.current.orderDay.actual,
-      ordered: thisCycle ? { quantity: thisCycle.quantity, amountFen: thisCycle.amount_fen, orders: thisCycle.orders } : { quantity: 0, amountFen: 0, orders: 0 },
+      ordered: thisCycle
+        ? { quantity: thisCycle.quantity, amountFen: thisCycle.amount_fen, orders: thisCycle.orders }
+        : { quantity: 0, amountFen: 0, orders: 0 },
       policy: policy ? { version: policy.version, publishedAt: policy.publishedAt } : null,
-      limits: limits ? { total: limits.total, items: limits.items.map((l) => ({ productId: l.productId, brand: l.brand, name: l.name, scarce: l.scarce, limit: l.allowance.effectiveLimit, ordered: l.ordered, remaining: l.allowance.remaining, overBy: l.allowance.overBy })) } : null,
+      limits: limits
+        ? {
+            total: limits.total,
+            items: limits.items.map((l) => ({
+              productId: l.productId,
+              brand: l.brand,
+              name: l.name,
+              scarce: l.scarce,
+              limit: l.allowance.effectiveLimit,
+              ordered: l.ordered,
+              remaining: l.allowance.remaining,
+              overBy: l.allowance.overBy,
+            })),
+          }
+        : null,
     },
-    perCycle: perCycle.map((row) => ({ cycleId: row.cycle_id, code: row.code, weekStart: row.week_start, quantity: row.quantity, amountFen: row.amount_fen })),
+    perCycle: perCycle.map((row) => ({
+      cycleId: row.cycle_id,
+      code: row.code,
+      weekStart: row.week_start,
+      quantity: row.quantity,
+      amountFen: row.amount_fen,
+    })),
   };
 }
 
 /** One page of the timeline, newest first, and the cursor of the next page (null at the end). */
 export async function getRetailerTimeline({ db, actor }: StaffDeps, input: z.output<typeof ZTimelineInput>) {
   const shop = await openRetailer(db, actor, input.retailerId);
-  const rows = await readTimeline(db, { retailerId: shop.id, kinds: input.kinds, after: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit });
+  const rows = await readTimeline(db, {
+    retailerId: shop.id,
+    kinds: input.kinds,
+    after: input.cursor ? decodeCursor(input.cursor) : undefined,
+    limit: input.limit,
+  });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return { items: page, next: rows.length > input.limit && last ? encodeCursor(last) : null };

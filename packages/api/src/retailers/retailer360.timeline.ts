@@ -86,4 +86,3 @@ export async function readTimeline(
     LIMIT ${input.limit + 1}`;
   return rows;
 }
-

@@ -8,7 +8,8 @@ export async function writeRetailerAudit(
   actor: RetailerActor,
   entry: { action: string; entityType: string; entityId: string | number; before?: unknown; after?: unknown },
 ): Promise<void> {
-  const json = (value: unknown) => (value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+  const json = (value: unknown) =>
+    value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
   await db.auditLog.create({
     data: {
       actorLoginId: actor.loginId,
@@ -23,6 +24,10 @@ export async function writeRetailerAudit(
 
 /** True for a unique-constraint violation (Prisma's P2002, or PostgreSQL's 23505 through a raw query). */
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } }; cause?: { originalCode?: string } };
+  const e = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+    cause?: { originalCode?: string };
+  };
   return e?.code === 'P2002' || e?.meta?.driverAdapterError?.cause?.originalCode === '23505' || e?.cause?.originalCode === '23505';
 }

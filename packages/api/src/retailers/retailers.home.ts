@@ -15,12 +15,45 @@ export const retailersHome: HomeContribution = {
              count(*) FILTER (WHERE status = 'SUSPENDED') AS suspended
       FROM "Retailer"`;
     return [
-      ...(mine ? [{ id: 'retailers.mine', label: 'admin.home.figure.myRetailers' as const, value: n(row?.mine), format: 'count' as const, href: `/retailers?accountManagerId=${actor.userId}` }] : []),
-      ...(company ? [{ id: 'retailers.active', label: 'admin.home.figure.activeRetailers' as const, value: n(row?.active), format: 'count' as const, href: '/retailers' }] : []),
+      ...(mine
+        ? [
+            {
+              id: 'retailers.mine',
+              label: 'admin.home.figure.myRetailers' as const,
+              value: n(row?.mine),
+              format: 'count' as const,
+              href: `/retailers?accountManagerId=${actor.userId}`,
+            },
+          ]
+        : []),
+      ...(company
+        ? [
+            {
+              id: 'retailers.active',
+              label: 'admin.home.figure.activeRetailers' as const,
+              value: n(row?.active),
+              format: 'count' as const,
+              href: '/retailers',
+            },
+          ]
+        : []),
       ...(can(actor, 'retailers.manage')
         ? [
-            { id: 'retailers.unassigned', label: 'admin.home.figure.unassignedRetailers' as const, value: n(row?.unassigned), format: 'count' as const, href: '/admin/retailers?unassigned=1', attention: true },
-            { id: 'retailers.suspended', label: 'admin.home.figure.suspendedRetailers' as const, value: n(row?.suspended), format: 'count' as const, href: '/admin/retailers?status=SUSPENDED' },
+            {
+              id: 'retailers.unassigned',
+              label: 'admin.home.figure.unassignedRetailers' as const,
+              value: n(row?.unassigned),
+              format: 'count' as const,
+              href: '/admin/retailers?unassigned=1',
+              attention: true,
+            },
+            {
+              id: 'retailers.suspended',
+              label: 'admin.home.figure.suspendedRetailers' as const,
+              value: n(row?.suspended),
+              format: 'count' as const,
+              href: '/admin/retailers?status=SUSPENDED',
+            },
           ]
         : []),
     ];

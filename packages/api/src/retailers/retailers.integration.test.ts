@@ -25,7 +25,13 @@ beforeAll(async () => {
     await createRetailer(db, { districtId: districtA, passwordHash, accountManagerId: manager1.id, grade: i, ownerName: `${owner}甲${i}` });
   }
   for (let i = 1; i <= 5; i += 1) {
-    await createRetailer(db, { districtId: districtB, passwordHash, accountManagerId: manager2.id, grade: 30, ownerName: `${owner}乙${i}` });
+    await createRetailer(db, {
+      districtId: districtB,
+      passwordHash,
+      accountManagerId: manager2.id,
+      grade: 30,
+      ownerName: `${owner}乙${i}`,
+    });
   }
 });
 
@@ -82,9 +88,21 @@ describe('retailers.list (back office)', () => {
 
 describe('retailers.shopCard (portal)', () => {
   it('shows the signed-in shop with its account manager', async () => {
-    const shop = await createRetailer(db, { districtId: districtA, passwordHash, accountManagerId: manager1.id, grade: 24, integrityLevel: 'AA' });
+    const shop = await createRetailer(db, {
+      districtId: districtA,
+      passwordHash,
+      accountManagerId: manager1.id,
+      grade: 24,
+      integrityLevel: 'AA',
+    });
     const card = await portalCallerFor(db, retailerActor(shop)).retailers.shopCard();
-    expect(card).toMatchObject({ id: shop.id, licenceNo: shop.licenceNo, grade: 24, integrityLevel: 'AA', accountManager: { name: manager1.name } });
+    expect(card).toMatchObject({
+      id: shop.id,
+      licenceNo: shop.licenceNo,
+      grade: 24,
+      integrityLevel: 'AA',
+      accountManager: { name: manager1.name },
+    });
   });
 
   it('never shows another shop: the card is always the caller’s own', async () => {

@@ -101,12 +101,20 @@ export async function getMyProfile({ db, actor }: RetailerDeps) {
     db.retailer.findUnique({
       where: { id: actor.retailerId },
       select: {
-        licenceNo: true, shopName: true, ownerName: true, contactName: true, phone: true, address: true,
+        licenceNo: true,
+        shopName: true,
+        ownerName: true,
+        contactName: true,
+        phone: true,
+        address: true,
         district: { select: { name: true, nameEn: true } },
         accountManager: { select: { name: true, phone: true } },
       },
     }),
-    db.retailerLogin.findUnique({ where: { id: actor.loginId }, select: { loginName: true, displayName: true, role: true, lastLoginAt: true } }),
+    db.retailerLogin.findUnique({
+      where: { id: actor.loginId },
+      select: { loginName: true, displayName: true, role: true, lastLoginAt: true },
+    }),
   ]);
   if (!shop || !login) throw notFound();
   return { shop, login };
@@ -120,7 +128,14 @@ export async function getMyProfile({ db, actor }: RetailerDeps) {
 export async function changeMyPassword({ db, actor, clock }: RetailerDeps, input: TChangePasswordInput) {
   const login = await db.retailerLogin.findUnique({ where: { id: actor.loginId }, select: { id: true, passwordHash: true } });
   if (!login) throw notFound();
-  await confirmCurrentPassword(db, { kind: 'retailerLogin', id: login.id }, login.passwordHash, input.currentPassword, clock(), 'retailers.password.currentWrong');
+  await confirmCurrentPassword(
+    db,
+    { kind: 'retailerLogin', id: login.id },
+    login.passwordHash,
+    input.currentPassword,
+    clock(),
+    'retailers.password.currentWrong',
+  );
   if (!isStrongPassword(input.newPassword)) throw new DomainError('VALIDATION', 'retailers.password.weak');
   if (input.newPassword === input.currentPassword) throw new DomainError('VALIDATION', 'retailers.password.same');
   const passwordHash = await hashPassword(input.newPassword);
@@ -130,7 +145,12 @@ export async function changeMyPassword({ db, actor, clock }: RetailerDeps, input
       data: { passwordHash, sessionVersion: { increment: 1 }, failedLoginCount: 0, firstFailedAt: null, lockedUntil: null },
       select: { sessionVersion: true },
     });
-    await writeRetailerAudit(tx, actor, { action: 'retailers.password.change', entityType: 'RetailerLogin', entityId: login.id, after: { sessionVersion: updated.sessionVersion } });
+    await writeRetailerAudit(tx, actor, {
+      action: 'retailers.password.change',
+      entityType: 'RetailerLogin',
+      entityId: login.id,
+      after: { sessionVersion: updated.sessionVersion },
+    });
     return { sessionVersion: updated.sessionVersion };
   });
 }

@@ -25,7 +25,9 @@ async function shopWithPoints(points: number) {
 describe('rewards.ledger (appendPointsEntry)', () => {
   it('keeps the balance in step and refuses to go below zero', async () => {
     const shop = await shopWithPoints(100);
-    await expect(db.$transaction((tx) => appendPointsEntry(tx, { retailerId: shop.id, points: -101, reason: 'MANUAL' }))).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', messageKey: 'rewards.errors.notEnoughPoints' });
+    await expect(
+      db.$transaction((tx) => appendPointsEntry(tx, { retailerId: shop.id, points: -101, reason: 'MANUAL' })),
+    ).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', messageKey: 'rewards.errors.notEnoughPoints' });
     const entry = await db.$transaction((tx) => appendPointsEntry(tx, { retailerId: shop.id, points: -100, reason: 'MANUAL' }));
     expect(entry.balanceAfter).toBe(0);
     expect((await db.retailer.findUniqueOrThrow({ where: { id: shop.id } })).pointsBalance).toBe(0);
@@ -59,10 +61,12 @@ describe('rewards.redeem', () => {
   it('refuses without enough points: translated LIMIT_EXCEEDED, balance, stock and redemptions unchanged', async () => {
     const shop = await shopWithPoints(100);
     const item = await createRewardItem(db, { points: 150, stock: 3 });
-    await expect(portalCallerFor(db, retailerActor(shop)).rewards.redeem({ itemId: item.id, idempotencyKey: key() })).rejects.toMatchObject({
-      code: 'UNPROCESSABLE_CONTENT',
-      cause: { messageKey: 'rewards.errors.notEnoughPoints', params: { balance: 100, needed: 150 } },
-    });
+    await expect(portalCallerFor(db, retailerActor(shop)).rewards.redeem({ itemId: item.id, idempotencyKey: key() })).rejects.toMatchObject(
+      {
+        code: 'UNPROCESSABLE_CONTENT',
+        cause: { messageKey: 'rewards.errors.notEnoughPoints', params: { balance: 100, needed: 150 } },
+      },
+    );
     expect((await db.retailer.findUniqueOrThrow({ where: { id: shop.id } })).pointsBalance).toBe(100);
     expect((await db.rewardItem.findUniqueOrThrow({ where: { id: item.id } })).stock).toBe(3);
     expect(await db.redemption.count({ where: { retailerId: shop.id } })).toBe(0);
@@ -84,7 +88,9 @@ describe('rewards.redeem', () => {
     const shop = await shopWithPoints(500);
     const item = await createRewardItem(db, { points: 100, stock: 10 });
     const k = key();
-    const results = await Promise.all([1, 2, 3].map(() => portalCallerFor(db, retailerActor(shop)).rewards.redeem({ itemId: item.id, idempotencyKey: k })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => portalCallerFor(db, retailerActor(shop)).rewards.redeem({ itemId: item.id, idempotencyKey: k })),
+    );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await db.redemption.count({ where: { retailerId: shop.id } })).toBe(1);
     expect(await db.pointsEntry.count({ where: { retailerId: shop.id, reason: 'REDEMPTION' } })).toBe(1);
@@ -95,17 +101,23 @@ describe('rewards.redeem', () => {
     const shop = await shopWithPoints(500);
     const other = await shopWithPoints(500);
     const item = await createRewardItem(db, { points: 100, stock: 0 });
-    await expect(portalCallerFor(db, retailerActor(shop)).rewards.redeem({ itemId: item.id, idempotencyKey: key() })).rejects.toMatchObject({ cause: { messageKey: 'rewards.errors.outOfStock' } });
+    await expect(portalCallerFor(db, retailerActor(shop)).rewards.redeem({ itemId: item.id, idempotencyKey: key() })).rejects.toMatchObject(
+      { cause: { messageKey: 'rewards.errors.outOfStock' } },
+    );
     const stocked = await createRewardItem(db, { points: 100, stock: 5 });
     const k = key();
     await portalCallerFor(db, retailerActor(shop)).rewards.redeem({ itemId: stocked.id, idempotencyKey: k });
-    await expect(portalCallerFor(db, retailerActor(other)).rewards.redeem({ itemId: stocked.id, idempotencyKey: k })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(portalCallerFor(db, retailerActor(other)).rewards.redeem({ itemId: stocked.id, idempotencyKey: k })).rejects.toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
     expect((await db.retailer.findUniqueOrThrow({ where: { id: other.id } })).pointsBalance).toBe(500);
   });
 
   it('refuses staff and anonymous callers', async () => {
     const staff = await createStaff(db, { roles: ['MARKETING'], passwordHash });
     await expect(portalCallerFor(db, staffActor(staff)).rewards.mine()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(portalCallerFor(db, null).rewards.redeem({ itemId: 1, idempotencyKey: key() })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(portalCallerFor(db, null).rewards.redeem({ itemId: 1, idempotencyKey: key() })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });

@@ -16,14 +16,22 @@ export async function runRewardPeriod(db: Db, payload: { runId: number }, now: D
   const run = await db.rewardRun.findUnique({ where: { id: payload.runId } });
   if (!run || run.state === 'COMMITTED') return;
   try {
-    const rules = rulesInForce((await db.rewardRule.findMany()).map((r) => ({ ...r, kind: r.kind as RewardRuleKind })), run.periodCode);
+    const rules = rulesInForce(
+      (await db.rewardRule.findMany()).map((r) => ({ ...r, kind: r.kind as RewardRuleKind })),
+      run.periodCode,
+    );
     const totalVolume = await periodVolume(db, run.periodCode);
     const total = await db.retailer.count({ where: { status: 'ACTIVE' } });
     await db.rewardRun.update({ where: { id: run.id }, data: { state: 'RUNNING', total, processed: 0 } });
     let lastId = 0;
     let processed = 0;
     for (;;) {
-      const batch = await db.retailer.findMany({ where: { status: 'ACTIVE', id: { gt: lastId } }, orderBy: { id: 'asc' }, take: batchSize, select: { id: true } });
+      const batch = await db.retailer.findMany({
+        where: { status: 'ACTIVE', id: { gt: lastId } },
+        orderBy: { id: 'asc' },
+        take: batchSize,
+        select: { id: true },
+      });
       if (batch.length === 0) break;
       const ids = batch.map((r) => r.id);
       lastId = ids.at(-1)!;
@@ -50,7 +58,14 @@ export async function runRewardPeriod(db: Db, payload: { runId: number }, now: D
       const sums = await tx.$queryRaw<{ retailers: number; points: number }[]>(Prisma.sql`
         SELECT count(DISTINCT "retailerId")::int AS retailers, coalesce(sum(points), 0)::int AS points FROM "PointsEntry" WHERE "runId" = ${run.id}`);
       await tx.rewardRun.update({ where: { id: run.id }, data: { state: 'COMMITTED', processed: total, finishedAt: now } });
-      await writeAudit(tx, { actor: null, action: 'rewardRun.commit', entityType: 'RewardRun', entityId: run.id, before: { state: 'RUNNING' }, after: { state: 'COMMITTED', periodCode: run.periodCode, ...sums[0] } });
+      await writeAudit(tx, {
+        actor: null,
+        action: 'rewardRun.commit',
+        entityType: 'RewardRun',
+        entityId: run.id,
+        before: { state: 'RUNNING' },
+        after: { state: 'COMMITTED', periodCode: run.periodCode, ...sums[0] },
+      });
     });
   } catch (error) {
     await db.rewardRun.update({ where: { id: run.id }, data: { state: 'FAILED' } });

@@ -26,7 +26,8 @@ export type AppendedPointsEntry = { id: number; balanceAfter: number };
  * NOT_FOUND for an unknown retailer; nothing is written in either case.
  */
 export async function appendPointsEntry(tx: DbTx, input: PointsEntryInput): Promise<AppendedPointsEntry> {
-  if (!Number.isInteger(input.points) || input.points === 0) throw new RangeError(`Points must be a non-zero whole number: ${input.points}`);
+  if (!Number.isInteger(input.points) || input.points === 0)
+    throw new RangeError(`Points must be a non-zero whole number: ${input.points}`);
   const moved = await tx.$queryRaw<{ pointsBalance: number }[]>`
     UPDATE "Retailer" SET "pointsBalance" = "pointsBalance" + ${input.points}, "updatedAt" = now()
     WHERE "id" = ${input.retailerId} AND "pointsBalance" + ${input.points} >= 0

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { rewardRunKey } from './rewards.rules';
-import { canonicalPeriod, meetsRule, parseRuleParams, periodRange, periodSpellings, rulesInForce, sameRangeLastYear, type RetailerMeasures } from './rewards.run.rules';
+import {
+  canonicalPeriod,
+  meetsRule,
+  parseRuleParams,
+  periodRange,
+  periodSpellings,
+  rulesInForce,
+  sameRangeLastYear,
+  type RetailerMeasures,
+} from './rewards.run.rules';
 
 describe('periods', () => {
   it('spells a period one way, whatever was typed', () => {
@@ -32,10 +41,24 @@ describe('periods', () => {
 });
 
 describe('rulesInForce', () => {
-  const rule = (id: number, kind: 'INTEGRITY' | 'GROWTH', effectiveFrom: string, active = true) => ({ id, kind, effectiveFrom, active, points: id * 10, params: {}, name: '', nameEn: '' });
+  const rule = (id: number, kind: 'INTEGRITY' | 'GROWTH', effectiveFrom: string, active = true) => ({
+    id,
+    kind,
+    effectiveFrom,
+    active,
+    points: id * 10,
+    params: {},
+    name: '',
+    nameEn: '',
+  });
 
   it('takes, per kind, the latest version that started by the period, older spellings included', () => {
-    const rules = [rule(1, 'INTEGRITY', '2025Q1'), rule(2, 'INTEGRITY', '2026-Q3'), rule(3, 'GROWTH', '2025-Q1'), rule(4, 'GROWTH', '2026')];
+    const rules = [
+      rule(1, 'INTEGRITY', '2025Q1'),
+      rule(2, 'INTEGRITY', '2026-Q3'),
+      rule(3, 'GROWTH', '2025-Q1'),
+      rule(4, 'GROWTH', '2026'),
+    ];
     expect(rulesInForce(rules, '2026-Q2').map((r) => r.id)).toEqual([1, 4]);
     expect(rulesInForce(rules, '2026-Q3').map((r) => r.id)).toEqual([2, 4]);
     expect(rulesInForce(rules, '2024-Q4').map((r) => r.id)).toEqual([]);
@@ -48,7 +71,17 @@ describe('rulesInForce', () => {
 });
 
 describe('meetsRule', () => {
-  const m = (over: Partial<RetailerMeasures> = {}): RetailerMeasures => ({ grade: 12, integrityLevel: 'AA', volume: 110, prevVolume: 100, share: 0.002, surveyComplete: true, settlementRate: null, priceCompliant: null, ...over });
+  const m = (over: Partial<RetailerMeasures> = {}): RetailerMeasures => ({
+    grade: 12,
+    integrityLevel: 'AA',
+    volume: 110,
+    prevVolume: 100,
+    share: 0.002,
+    surveyComplete: true,
+    settlementRate: null,
+    priceCompliant: null,
+    ...over,
+  });
 
   it('integrity: the listed levels', () => {
     const rule = { kind: 'INTEGRITY' as const, params: { levels: ['AAA', 'AA'] } };

@@ -86,7 +86,16 @@ export function sameRangeLastYear(range: { from: string; to: string }): { from: 
 
 // ---------------------------------------------------------------- rule versions
 
-export type RuleVersion = { id: number; kind: RewardRuleKind; effectiveFrom: string; active: boolean; points: number; params: unknown; name: string; nameEn: string };
+export type RuleVersion = {
+  id: number;
+  kind: RewardRuleKind;
+  effectiveFrom: string;
+  active: boolean;
+  points: number;
+  params: unknown;
+  name: string;
+  nameEn: string;
+};
 
 /**
  * The rules in force for a period: for each kind, the version with the latest start not after the

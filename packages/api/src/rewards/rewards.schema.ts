@@ -3,7 +3,10 @@ import { z } from 'zod/mini';
 // Shared by the redeem button (zodResolver-free: the client makes the key) and the procedure.
 export const ZRedeemInput = z.object({
   itemId: z.number().check(z.int(), z.positive()),
-  quantity: z._default(z.number().check(z.int(), z.minimum(1, 'rewards.redeem.quantityInvalid'), z.maximum(20, 'rewards.redeem.quantityInvalid')), 1),
+  quantity: z._default(
+    z.number().check(z.int(), z.minimum(1, 'rewards.redeem.quantityInvalid'), z.maximum(20, 'rewards.redeem.quantityInvalid')),
+    1,
+  ),
   /** Made once per confirm dialog in the browser: a double click or a second tab sends the same key. */
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
 });

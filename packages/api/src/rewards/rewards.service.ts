@@ -13,12 +13,26 @@ export async function getMyRewards({ db, actor }: RetailerDeps) {
   const [retailer, tiers, items, pending] = await Promise.all([
     db.retailer.findUnique({ where: { id: actor.retailerId }, select: { pointsBalance: true } }),
     getSetting(db, 'rewards.tiers'),
-    db.rewardItem.findMany({ where: { active: true }, orderBy: [{ points: 'asc' }, { id: 'asc' }], take: 100, select: { id: true, name: true, nameEn: true, description: true, kind: true, points: true, stock: true } }),
+    db.rewardItem.findMany({
+      where: { active: true },
+      orderBy: [{ points: 'asc' }, { id: 'asc' }],
+      take: 100,
+      select: { id: true, name: true, nameEn: true, description: true, kind: true, points: true, stock: true },
+    }),
     db.redemption.findMany({
       where: { retailerId: actor.retailerId },
       orderBy: { createdAt: 'desc' },
       take: 10,
-      select: { id: true, points: true, quantity: true, state: true, createdAt: true, handledAt: true, note: true, item: { select: { name: true, nameEn: true } } },
+      select: {
+        id: true,
+        points: true,
+        quantity: true,
+        state: true,
+        createdAt: true,
+        handledAt: true,
+        note: true,
+        item: { select: { name: true, nameEn: true } },
+      },
     }),
   ]);
   if (!retailer) throw notFound();
@@ -35,7 +49,12 @@ export async function listMyLedger({ db, actor }: RetailerDeps, input: TLedgerIn
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
       select: {
-        id: true, points: true, balanceAfter: true, reason: true, note: true, createdAt: true,
+        id: true,
+        points: true,
+        balanceAfter: true,
+        reason: true,
+        note: true,
+        createdAt: true,
         rule: { select: { name: true, nameEn: true, kind: true } },
         run: { select: { periodCode: true } },
         redemption: { select: { id: true, state: true, item: { select: { name: true, nameEn: true } } } },
@@ -58,18 +77,42 @@ export async function redeem({ db, actor, clock }: RetailerDeps, input: TRedeemI
   if (existing) return replay(existing, actor.retailerId);
   try {
     return await db.$transaction(async (tx) => {
-      const item = await tx.rewardItem.findFirst({ where: { id: input.itemId, active: true }, select: { id: true, name: true, points: true } });
+      const item = await tx.rewardItem.findFirst({
+        where: { id: input.itemId, active: true },
+        select: { id: true, name: true, points: true },
+      });
       if (!item) throw notFound();
       const cost = redemptionCost(item.points, quantity);
-      const taken = await tx.rewardItem.updateMany({ where: { id: item.id, active: true, stock: { gte: quantity } }, data: { stock: { decrement: quantity } } });
+      const taken = await tx.rewardItem.updateMany({
+        where: { id: item.id, active: true, stock: { gte: quantity } },
+        data: { stock: { decrement: quantity } },
+      });
       if (taken.count === 0) throw new DomainError('LIMIT_EXCEEDED', 'rewards.errors.outOfStock');
       const redemption = await tx.redemption.create({
-        data: { retailerId: actor.retailerId, itemId: item.id, quantity, points: cost, idempotencyKey: input.idempotencyKey, createdAt: clock() },
+        data: {
+          retailerId: actor.retailerId,
+          itemId: item.id,
+          quantity,
+          points: cost,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: clock(),
+        },
         select: redemptionSelect,
       });
       // Throws LIMIT_EXCEEDED when the balance does not cover it, which rolls back the stock and the redemption.
-      const entry = await appendPointsEntry(tx, { retailerId: actor.retailerId, points: -cost, reason: 'REDEMPTION', redemptionId: redemption.id, note: item.name });
-      await writeRetailerAudit(tx, actor, { action: 'rewards.redeem', entityType: 'Redemption', entityId: redemption.id, after: { itemId: item.id, quantity, points: cost, balanceAfter: entry.balanceAfter } });
+      const entry = await appendPointsEntry(tx, {
+        retailerId: actor.retailerId,
+        points: -cost,
+        reason: 'REDEMPTION',
+        redemptionId: redemption.id,
+        note: item.name,
+      });
+      await writeRetailerAudit(tx, actor, {
+        action: 'rewards.redeem',
+        entityType: 'Redemption',
+        entityId: redemption.id,
+        after: { itemId: item.id, quantity, points: cost, balanceAfter: entry.balanceAfter },
+      });
       return { ...strip(redemption), balanceAfter: entry.balanceAfter, replayed: false };
     });
   } catch (error) {

@@ -35,8 +35,21 @@ beforeAll(async () => {
 
 /** The six rules effective from `period`: only contribution and growth on, so only shops with orders then earn. */
 async function rulesFrom(period: string, now: Date) {
-  const save = (kind: 'SETTLEMENT_RATE' | 'INTEGRITY' | 'CONTRIBUTION' | 'GROWTH' | 'SURVEY_COMPLETE' | 'PRICE_COMPLIANCE', params: Record<string, unknown>, points: number, active: boolean) =>
-    as(marketing, now).rewards.saveRule({ kind, name: `${kind} 规则`, nameEn: `${kind} rule`, params, points, active, effectiveFrom: period });
+  const save = (
+    kind: 'SETTLEMENT_RATE' | 'INTEGRITY' | 'CONTRIBUTION' | 'GROWTH' | 'SURVEY_COMPLETE' | 'PRICE_COMPLIANCE',
+    params: Record<string, unknown>,
+    points: number,
+    active: boolean,
+  ) =>
+    as(marketing, now).rewards.saveRule({
+      kind,
+      name: `${kind} 规则`,
+      nameEn: `${kind} rule`,
+      params,
+      points,
+      active,
+      effectiveFrom: period,
+    });
   await save('SETTLEMENT_RATE', { minRate: 0.98 }, 300, false);
   await save('INTEGRITY', { levels: ['AAA', 'AA'] }, 200, false);
   const contribution = await save('CONTRIBUTION', { minShare: 0.01 }, 400, true);
@@ -83,7 +96,10 @@ describe('period runs', () => {
     await expect(as(executive, now).rewards.startRun({ periodCode: '2071-Q1' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { id } = await as(marketing, now).rewards.startRun({ periodCode: '2071-q1' });
     // The same period, in any spelling, is refused.
-    await expect(as(marketing, now).rewards.startRun({ periodCode: '2071-Q1' })).rejects.toMatchObject({ code: 'CONFLICT', cause: { messageKey: 'rewards.staff.errors.alreadyRun' } });
+    await expect(as(marketing, now).rewards.startRun({ periodCode: '2071-Q1' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { messageKey: 'rewards.staff.errors.alreadyRun' },
+    });
     await expect(as(marketing, now).rewards.startRun({ periodCode: '2071Q1' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const job = await findJob(db, 'rewards:run:2071-Q1');
     expect(job).toMatchObject({ queue: REWARD_RUN_QUEUE, payload: { runId: id } });
@@ -129,7 +145,10 @@ describe('period runs', () => {
   it('refuses a period that has not ended', async () => {
     const now = new Date('2072-02-01T02:00:00Z');
     await rulesFrom('2072-Q1', now);
-    await expect(as(marketing, now).rewards.startRun({ periodCode: '2072-Q1' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', cause: { messageKey: 'rewards.staff.errors.periodNotOver' } });
+    await expect(as(marketing, now).rewards.startRun({ periodCode: '2072-Q1' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      cause: { messageKey: 'rewards.staff.errors.periodNotOver' },
+    });
     await expect(as(marketing, now).rewards.startRun({ periodCode: '2072-Q5' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
@@ -137,7 +156,11 @@ describe('period runs', () => {
     const now = new Date('2073-05-01T02:00:00Z');
     await rulesFrom('2073-Q1', now);
     const shops = await Promise.all([1, 2, 3].map(() => createRetailer(db, { districtId, passwordHash })));
-    const volumes: [number, number][] = [[100, 104], [100, 106], [0, 40]];
+    const volumes: [number, number][] = [
+      [100, 104],
+      [100, 106],
+      [0, 40],
+    ];
     for (const [i, [prev, vol]] of volumes.entries()) {
       if (prev) await orderIn(shops[i]!.id, '2072-01-05', prev);
       await orderIn(shops[i]!.id, '2073-01-02', vol);
@@ -147,7 +170,16 @@ describe('period runs', () => {
     const growthRule = { kind: 'GROWTH' as const, params: { minGrowth: 0.05 } };
     const expected = shops.filter((_, i) => {
       const [prev, vol] = volumes[i]!;
-      const m: RetailerMeasures = { grade: 10, integrityLevel: 'A', volume: vol, prevVolume: prev, share: vol / totalVolume, surveyComplete: false, settlementRate: null, priceCompliant: null };
+      const m: RetailerMeasures = {
+        grade: 10,
+        integrityLevel: 'A',
+        volume: vol,
+        prevVolume: prev,
+        share: vol / totalVolume,
+        surveyComplete: false,
+        settlementRate: null,
+        priceCompliant: null,
+      };
       return meetsRule(growthRule, m);
     });
     expect(preview.rules.find((r) => r.kind === 'GROWTH')!.retailers).toBe(expected.length);
@@ -158,33 +190,63 @@ describe('period runs', () => {
 describe('rule changes', () => {
   it('adds a version effective from a period, changes an unused one in place, audit-logged, and never rewrites a period already run', async () => {
     const now = new Date('2091-01-15T02:00:00Z');
-    const input = { kind: 'INTEGRITY' as const, name: '诚信经营', nameEn: 'Integrity', params: { levels: ['AAA'] }, points: 150, active: true, effectiveFrom: '2090-Q3' };
+    const input = {
+      kind: 'INTEGRITY' as const,
+      name: '诚信经营',
+      nameEn: 'Integrity',
+      params: { levels: ['AAA'] },
+      points: 150,
+      active: true,
+      effectiveFrom: '2090-Q3',
+    };
     await expect(as(agent, now).rewards.saveRule(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(as(manager, now).rewards.saveRule(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(as(marketing, now).rewards.saveRule({ ...input, params: { levels: [] } })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { messageKey: 'rewards.staff.validation.params' } });
+    await expect(as(marketing, now).rewards.saveRule({ ...input, params: { levels: [] } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { messageKey: 'rewards.staff.validation.params' },
+    });
     const first = await as(marketing, now).rewards.saveRule(input);
     expect(first.created).toBe(true);
     const again = await as(marketing, now).rewards.saveRule({ ...input, effectiveFrom: '2090q3', points: 180 });
     expect(again).toEqual({ id: first.id, created: false });
     const audit = await db.auditLog.findMany({ where: { entityType: 'RewardRule', entityId: String(first.id) }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['rewardRule.create', 'rewardRule.update']);
-    expect(audit[1]).toMatchObject({ actorStaffId: marketing.id, before: { points: 150 }, after: { points: 180, effectiveFrom: '2090-Q3' } });
+    expect(audit[1]).toMatchObject({
+      actorStaffId: marketing.id,
+      before: { points: 150 },
+      after: { points: 180, effectiveFrom: '2090-Q3' },
+    });
     const listed = await as(executive, now).rewards.rules();
     expect(listed.rules.find((r) => r.id === first.id)).toMatchObject({ points: 180, effectiveFrom: '2090-Q3' });
 
-    await expect(as(marketing, now).rewards.saveRule({ ...input, effectiveFrom: '2071-Q1' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', cause: { messageKey: 'rewards.staff.errors.periodAlreadyRun' } });
+    await expect(as(marketing, now).rewards.saveRule({ ...input, effectiveFrom: '2071-Q1' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      cause: { messageKey: 'rewards.staff.errors.periodAlreadyRun' },
+    });
   });
 });
 
 describe('catalogue and fulfilment', () => {
   it('manages items with an audit row; only marketing may', async () => {
     const now = new Date('2071-06-01T02:00:00Z');
-    const item = { name: '门头灯箱维护', nameEn: 'Sign box service', description: '上门维护一次', kind: 'SERVICE' as const, points: 300, stock: 20, active: true };
+    const item = {
+      name: '门头灯箱维护',
+      nameEn: 'Sign box service',
+      description: '上门维护一次',
+      kind: 'SERVICE' as const,
+      points: 300,
+      stock: 20,
+      active: true,
+    };
     await expect(as(agent, now).rewards.saveItem(item)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { id } = await as(marketing, now).rewards.saveItem(item);
     await as(marketing, now).rewards.saveItem({ ...item, id, stock: 5, active: false });
     expect(await db.rewardItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ stock: 5, active: false });
-    expect((await db.auditLog.findMany({ where: { entityType: 'RewardItem', entityId: String(id) }, orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual(['rewardItem.create', 'rewardItem.update']);
+    expect(
+      (await db.auditLog.findMany({ where: { entityType: 'RewardItem', entityId: String(id) }, orderBy: { id: 'asc' } })).map(
+        (a) => a.action,
+      ),
+    ).toEqual(['rewardItem.create', 'rewardItem.update']);
     await expect(as(marketing, now).rewards.saveItem({ ...item, id, stock: -1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(as(marketing, now).rewards.saveItem({ ...item, id: 987_654_321 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const page = await as(executive, now).rewards.items({ q: '门头灯箱' });
@@ -203,7 +265,9 @@ describe('catalogue and fulfilment', () => {
 
     const queue = await as(agent, now).rewards.redemptions({ licenceNo: shop.licenceNo });
     expect(queue.items.map((r) => r.id)).toEqual([first.id, second.id]);
-    await expect(as(executive, now).rewards.rejectRedemption({ id: first.id, reason: '缺货' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as(executive, now).rewards.rejectRedemption({ id: first.id, reason: '缺货' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(as(agent, now).rewards.rejectRedemption({ id: first.id, reason: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     const rejected = await as(agent, now).rewards.rejectRedemption({ id: first.id, reason: '该礼品暂停供应' });
@@ -216,11 +280,16 @@ describe('catalogue and fulfilment', () => {
 
     await as(marketing, now).rewards.fulfil({ id: second.id, note: '已由客户经理送达' });
     await expect(as(marketing, now).rewards.fulfil({ id: second.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(as(agent, now).rewards.rejectRedemption({ id: first.id, reason: '再次退回' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(as(agent, now).rewards.rejectRedemption({ id: first.id, reason: '再次退回' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     expect((await db.retailer.findUniqueOrThrow({ where: { id: shop.id } })).pointsBalance).toBe(800);
     await expect(as(agent, now).rewards.fulfil({ id: 987_654_321 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
-    const audit = await db.auditLog.findMany({ where: { entityType: 'Redemption', entityId: { in: [String(first.id), String(second.id)] }, actorStaffId: { not: null } }, orderBy: { id: 'asc' } });
+    const audit = await db.auditLog.findMany({
+      where: { entityType: 'Redemption', entityId: { in: [String(first.id), String(second.id)] }, actorStaffId: { not: null } },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => [a.action, a.actorStaffId])).toEqual([
       ['redemption.reject', agent.id],
       ['redemption.fulfil', marketing.id],

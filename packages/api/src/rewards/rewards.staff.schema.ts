@@ -16,7 +16,11 @@ export const ZSaveRuleInput = z.object({
   nameEn: z.string().trim().min(1, 'rewards.staff.validation.required').max(80, 'rewards.staff.validation.tooLong'),
   /** Checked against the kind's parameters (rewards.run.rules.ts RULE_PARAMS) by the service. */
   params: z.record(z.string(), z.unknown()),
-  points: z.number({ message: 'rewards.staff.validation.points' }).int('rewards.staff.validation.points').min(1, 'rewards.staff.validation.points').max(100_000, 'rewards.staff.validation.points'),
+  points: z
+    .number({ message: 'rewards.staff.validation.points' })
+    .int('rewards.staff.validation.points')
+    .min(1, 'rewards.staff.validation.points')
+    .max(100_000, 'rewards.staff.validation.points'),
   active: z.boolean(),
   effectiveFrom: period,
 });
@@ -33,8 +37,16 @@ export const ZSaveItemInput = z.object({
   nameEn: z.string().trim().min(1, 'rewards.staff.validation.required').max(80, 'rewards.staff.validation.tooLong'),
   description: z.string().trim().max(300, 'rewards.staff.validation.tooLong'),
   kind: z.enum(['GIFT', 'SERVICE']),
-  points: z.number({ message: 'rewards.staff.validation.points' }).int('rewards.staff.validation.points').min(1, 'rewards.staff.validation.points').max(1_000_000, 'rewards.staff.validation.points'),
-  stock: z.number({ message: 'rewards.staff.validation.stock' }).int('rewards.staff.validation.stock').min(0, 'rewards.staff.validation.stock').max(1_000_000, 'rewards.staff.validation.stock'),
+  points: z
+    .number({ message: 'rewards.staff.validation.points' })
+    .int('rewards.staff.validation.points')
+    .min(1, 'rewards.staff.validation.points')
+    .max(1_000_000, 'rewards.staff.validation.points'),
+  stock: z
+    .number({ message: 'rewards.staff.validation.stock' })
+    .int('rewards.staff.validation.stock')
+    .min(0, 'rewards.staff.validation.stock')
+    .max(1_000_000, 'rewards.staff.validation.stock'),
   active: z.boolean(),
 });
 export type TSaveItemInput = z.input<typeof ZSaveItemInput>;
@@ -51,4 +63,7 @@ export const ZListRedemptionsInput = z.object({
 });
 
 export const ZFulfilInput = z.object({ id, note: z.string().trim().max(200, 'rewards.staff.validation.tooLong').optional() });
-export const ZRejectRedemptionInput = z.object({ id, reason: z.string().trim().min(2, 'rewards.staff.validation.reasonRequired').max(200, 'rewards.staff.validation.tooLong') });
+export const ZRejectRedemptionInput = z.object({
+  id,
+  reason: z.string().trim().min(2, 'rewards.staff.validation.reasonRequired').max(200, 'rewards.staff.validation.tooLong'),
+});

@@ -66,7 +66,9 @@ function ruleConditionSql(rule: { kind: RewardRuleKind; params: unknown }): Pris
     }
     case 'GROWTH': {
       const p = parseRuleParams('GROWTH', rule.params);
-      return p ? Prisma.sql`(m."prevVolume" > 0 AND m.volume - m."prevVolume" >= m."prevVolume" * ${p.minGrowth}::float8 - 1e-9)` : Prisma.sql`false`;
+      return p
+        ? Prisma.sql`(m."prevVolume" > 0 AND m.volume - m."prevVolume" >= m."prevVolume" * ${p.minGrowth}::float8 - 1e-9)`
+        : Prisma.sql`false`;
     }
     case 'SURVEY_COMPLETE':
       return Prisma.sql`m."surveyComplete"`;
@@ -86,15 +88,25 @@ export async function periodVolume(db: DbTx, periodCode: string): Promise<number
  * The measures of every active retailer in scope for a period, as a CTE named `m`, and the rows
  * (retailerId, ruleId, points) they earn under `rules`: one query, evaluated in the database.
  */
-export function grantsSql(rules: readonly { id: number; kind: RewardRuleKind; params: unknown; points: number }[], periodCode: string, scope: RunScope & { totalVolume: number }): Prisma.Sql {
+export function grantsSql(
+  rules: readonly { id: number; kind: RewardRuleKind; params: unknown; points: number }[],
+  periodCode: string,
+  scope: RunScope & { totalVolume: number },
+): Prisma.Sql {
   const range = periodRange(periodCode);
   const last = sameRangeLastYear(range);
   const inScope = scope.retailerIds ? Prisma.sql`AND r.id = ANY (${scope.retailerIds}::int[])` : Prisma.empty;
   const ordersInScope = scope.retailerIds ? Prisma.sql`AND o."retailerId" = ANY (${scope.retailerIds}::int[])` : Prisma.empty;
   const surveyFrom = chinaDateTime(range.from, '00:00');
   const surveyTo = chinaDateTime(addDays(range.to, 1), '00:00');
-  const selects = rules.map((rule) => Prisma.sql`SELECT m.id AS "retailerId", ${rule.id}::int AS "ruleId", ${rule.points}::int AS points FROM m WHERE ${ruleConditionSql(rule)}`);
-  const union = selects.length > 0 ? Prisma.join(selects, ' UNION ALL ') : Prisma.sql`SELECT NULL::int AS "retailerId", NULL::int AS "ruleId", NULL::int AS points WHERE false`;
+  const selects = rules.map(
+    (rule) =>
+      Prisma.sql`SELECT m.id AS "retailerId", ${rule.id}::int AS "ruleId", ${rule.points}::int AS points FROM m WHERE ${ruleConditionSql(rule)}`,
+  );
+  const union =
+    selects.length > 0
+      ? Prisma.join(selects, ' UNION ALL ')
+      : Prisma.sql`SELECT NULL::int AS "retailerId", NULL::int AS "ruleId", NULL::int AS points WHERE false`;
   return Prisma.sql`
     WITH vol AS (
       SELECT o."retailerId", sum(o."totalQuantity")::float8 AS volume FROM "Order" o
@@ -149,7 +161,9 @@ export async function previewRun({ db, clock }: StaffDeps, input: z.output<typeo
       SELECT "ruleId", count(*)::int AS retailers, sum(points)::int AS points FROM g GROUP BY "ruleId"`,
     db.$queryRaw<{ eligible: number; earning: number; points: number }[]>`${grants}
       SELECT (SELECT count(*) FROM m)::int AS eligible, (SELECT count(DISTINCT "retailerId") FROM g)::int AS earning, coalesce((SELECT sum(points) FROM g), 0)::int AS points`,
-    db.$queryRaw<{ retailerId: number; licenceNo: string; shopName: string; grade: number | null; points: number; ruleIds: number[] }[]>`${grants}
+    db.$queryRaw<
+      { retailerId: number; licenceNo: string; shopName: string; grade: number | null; points: number; ruleIds: number[] }[]
+    >`${grants}
       SELECT g."retailerId", r."licenceNo", r."shopName", r.grade, sum(g.points)::int AS points, array_agg(g."ruleId" ORDER BY g."ruleId") AS "ruleIds"
       FROM g JOIN "Retailer" r ON r.id = g."retailerId"
       GROUP BY g."retailerId", r."licenceNo", r."shopName", r.grade
@@ -195,9 +209,17 @@ export async function startRun({ db, actor, clock }: StaffDeps, input: { periodC
   try {
     return await db.$transaction(async (tx) => {
       const total = await tx.retailer.count({ where: { status: 'ACTIVE' } });
-      const run = await tx.rewardRun.create({ data: { periodCode, state: 'RUNNING', total, processed: 0, startedAt: now, createdById: actor.userId } });
+      const run = await tx.rewardRun.create({
+        data: { periodCode, state: 'RUNNING', total, processed: 0, startedAt: now, createdById: actor.userId },
+      });
       await enqueueJob(tx, { queue: REWARD_RUN_QUEUE, payload: { runId: run.id }, uniqueKey: rewardRunKey(periodCode) });
-      await writeAudit(tx, { actor, action: 'rewardRun.start', entityType: 'RewardRun', entityId: run.id, after: { periodCode, total, rules: inForce.map((r) => ({ id: r.id, kind: r.kind, points: r.points })) } });
+      await writeAudit(tx, {
+        actor,
+        action: 'rewardRun.start',
+        entityType: 'RewardRun',
+        entityId: run.id,
+        after: { periodCode, total, rules: inForce.map((r) => ({ id: r.id, kind: r.kind, points: r.points })) },
+      });
       return { id: run.id, periodCode };
     });
   } catch (error) {
@@ -209,7 +231,20 @@ export async function startRun({ db, actor, clock }: StaffDeps, input: { periodC
 export async function listRuns({ db }: StaffDeps, input: z.output<typeof ZListRunsInput>) {
   const [total, rows] = await Promise.all([
     db.rewardRun.count(),
-    db.$queryRaw<{ id: number; periodCode: string; state: string; processed: number; total: number; startedAt: Date; finishedAt: Date | null; createdBy: string | null; retailers: number; points: number }[]>`
+    db.$queryRaw<
+      {
+        id: number;
+        periodCode: string;
+        state: string;
+        processed: number;
+        total: number;
+        startedAt: Date;
+        finishedAt: Date | null;
+        createdBy: string | null;
+        retailers: number;
+        points: number;
+      }[]
+    >`
       SELECT run.id, run."periodCode", run.state::text AS state, run.processed, run.total, run."startedAt", run."finishedAt", s.name AS "createdBy",
         coalesce(e.retailers, 0)::int AS retailers, coalesce(e.points, 0)::int AS points
       FROM "RewardRun" run
@@ -239,7 +274,12 @@ export async function listRules({ db, clock }: StaffDeps) {
   const usedBy = new Map(used.map((u) => [u.ruleId, u._count._all]));
   return {
     currentPeriod: current,
-    rules: rules.map((r) => ({ ...r, inForce: inForce.has(r.id), grants: usedBy.get(r.id) ?? 0, unmeasured: UNMEASURED_KINDS.includes(r.kind) })),
+    rules: rules.map((r) => ({
+      ...r,
+      inForce: inForce.has(r.id),
+      grants: usedBy.get(r.id) ?? 0,
+      unmeasured: UNMEASURED_KINDS.includes(r.kind),
+    })),
   };
 }
 
@@ -267,16 +307,44 @@ export async function saveRule({ db, actor }: StaffDeps, input: z.output<typeof 
       where: { kind: input.kind, effectiveFrom: { in: periodSpellings(effectiveFrom) }, entries: { none: {} } },
       orderBy: { id: 'desc' },
     });
-    const data = { kind: input.kind, name: input.name, nameEn: input.nameEn, params: params as Prisma.InputJsonValue, points: input.points, active: input.active, effectiveFrom };
-    const view = (r: { name: string; params: unknown; points: number; active: boolean; effectiveFrom: string }) => ({ name: r.name, params: r.params, points: r.points, active: r.active, effectiveFrom: r.effectiveFrom });
+    const data = {
+      kind: input.kind,
+      name: input.name,
+      nameEn: input.nameEn,
+      params: params as Prisma.InputJsonValue,
+      points: input.points,
+      active: input.active,
+      effectiveFrom,
+    };
+    const view = (r: { name: string; params: unknown; points: number; active: boolean; effectiveFrom: string }) => ({
+      name: r.name,
+      params: r.params,
+      points: r.points,
+      active: r.active,
+      effectiveFrom: r.effectiveFrom,
+    });
     if (sameVersion) {
       const updated = await tx.rewardRule.update({ where: { id: sameVersion.id }, data });
-      await writeAudit(tx, { actor, action: 'rewardRule.update', entityType: 'RewardRule', entityId: updated.id, before: view(sameVersion), after: view(updated) });
+      await writeAudit(tx, {
+        actor,
+        action: 'rewardRule.update',
+        entityType: 'RewardRule',
+        entityId: updated.id,
+        before: view(sameVersion),
+        after: view(updated),
+      });
       return { id: updated.id, created: false };
     }
     const previous = rulesInForce(await loadRules(tx), effectiveFrom).find((r) => r.kind === input.kind) ?? null;
     const created = await tx.rewardRule.create({ data });
-    await writeAudit(tx, { actor, action: 'rewardRule.create', entityType: 'RewardRule', entityId: created.id, before: previous ? { id: previous.id, ...view(previous) } : null, after: view(created) });
+    await writeAudit(tx, {
+      actor,
+      action: 'rewardRule.create',
+      entityType: 'RewardRule',
+      entityId: created.id,
+      before: previous ? { id: previous.id, ...view(previous) } : null,
+      after: view(created),
+    });
     return { id: created.id, created: true };
   });
 }
@@ -284,14 +352,26 @@ export async function saveRule({ db, actor }: StaffDeps, input: z.output<typeof 
 // ---------------------------------------------------------------- catalogue
 
 export async function listItems({ db }: StaffDeps, input: z.output<typeof ZListItemsInput>) {
-  const where: Prisma.RewardItemWhereInput = input.q ? { OR: [{ name: { contains: input.q } }, { nameEn: { contains: input.q, mode: 'insensitive' } }] } : {};
+  const where: Prisma.RewardItemWhereInput = input.q
+    ? { OR: [{ name: { contains: input.q } }, { nameEn: { contains: input.q, mode: 'insensitive' } }] }
+    : {};
   const [total, items, waiting] = await Promise.all([
     db.rewardItem.count({ where }),
-    db.rewardItem.findMany({ where, orderBy: [{ active: 'desc' }, { points: 'asc' }, { id: 'asc' }], skip: (input.page - 1) * REWARDS_PAGE_SIZE, take: REWARDS_PAGE_SIZE }),
+    db.rewardItem.findMany({
+      where,
+      orderBy: [{ active: 'desc' }, { points: 'asc' }, { id: 'asc' }],
+      skip: (input.page - 1) * REWARDS_PAGE_SIZE,
+      take: REWARDS_PAGE_SIZE,
+    }),
     db.redemption.groupBy({ by: ['itemId'], where: { state: 'REQUESTED' }, _count: { _all: true } }),
   ]);
   const waitingBy = new Map(waiting.map((w) => [w.itemId, w._count._all]));
-  return { items: items.map((item) => ({ ...item, waiting: waitingBy.get(item.id) ?? 0 })), total, page: input.page, pages: Math.max(1, Math.ceil(total / REWARDS_PAGE_SIZE)) };
+  return {
+    items: items.map((item) => ({ ...item, waiting: waitingBy.get(item.id) ?? 0 })),
+    total,
+    page: input.page,
+    pages: Math.max(1, Math.ceil(total / REWARDS_PAGE_SIZE)),
+  };
 }
 
 export async function saveItem({ db, actor }: StaffDeps, input: z.output<typeof ZSaveItemInput>) {
@@ -313,7 +393,10 @@ export async function saveItem({ db, actor }: StaffDeps, input: z.output<typeof 
 // ---------------------------------------------------------------- fulfilment queue
 
 export async function listRedemptions({ db }: StaffDeps, input: z.output<typeof ZListRedemptionsInput>) {
-  const where: Prisma.RedemptionWhereInput = { state: input.state, ...(input.licenceNo ? { retailer: { licenceNo: { startsWith: input.licenceNo } } } : {}) };
+  const where: Prisma.RedemptionWhereInput = {
+    state: input.state,
+    ...(input.licenceNo ? { retailer: { licenceNo: { startsWith: input.licenceNo } } } : {}),
+  };
   const [total, items, counts] = await Promise.all([
     db.redemption.count({ where }),
     db.redemption.findMany({
@@ -323,7 +406,13 @@ export async function listRedemptions({ db }: StaffDeps, input: z.output<typeof 
       skip: (input.page - 1) * REWARDS_PAGE_SIZE,
       take: REWARDS_PAGE_SIZE,
       select: {
-        id: true, quantity: true, points: true, state: true, createdAt: true, handledAt: true, note: true,
+        id: true,
+        quantity: true,
+        points: true,
+        state: true,
+        createdAt: true,
+        handledAt: true,
+        note: true,
         retailer: { select: { licenceNo: true, shopName: true, phone: true, address: true } },
         item: { select: { name: true, nameEn: true, kind: true } },
         handledBy: { select: { name: true } },
@@ -334,7 +423,9 @@ export async function listRedemptions({ db }: StaffDeps, input: z.output<typeof 
   return {
     items,
     total,
-    counts: Object.fromEntries(counts.map((c) => [c.state, c._count._all])) as Partial<Record<'REQUESTED' | 'FULFILLED' | 'REJECTED', number>>,
+    counts: Object.fromEntries(counts.map((c) => [c.state, c._count._all])) as Partial<
+      Record<'REQUESTED' | 'FULFILLED' | 'REJECTED', number>
+    >,
     page: input.page,
     pages: Math.max(1, Math.ceil(total / REWARDS_PAGE_SIZE)),
   };
@@ -355,14 +446,24 @@ export async function fulfilRedemption({ db, actor, clock }: StaffDeps, input: z
   return db.$transaction(async (tx) => {
     const redemption = await waitingRedemption(tx, input.id);
     const item = await tx.rewardItem.findUniqueOrThrow({ where: { id: redemption.itemId }, select: { name: true } });
-    await tx.redemption.update({ where: { id: redemption.id }, data: { state: 'FULFILLED', handledById: actor.userId, handledAt: now, note: input.note || null } });
+    await tx.redemption.update({
+      where: { id: redemption.id },
+      data: { state: 'FULFILLED', handledById: actor.userId, handledAt: now, note: input.note || null },
+    });
     await notifyRetailer(tx, redemption.retailerId, {
       kind: 'REDEMPTION_UPDATE',
       messageKey: 'rewards.staff.notify.fulfilled',
       params: { item: item.name, ...(input.note ? { detail: input.note } : {}) },
       link: '/rewards',
     });
-    await writeAudit(tx, { actor, action: 'redemption.fulfil', entityType: 'Redemption', entityId: redemption.id, before: { state: 'REQUESTED' }, after: { state: 'FULFILLED', note: input.note || null } });
+    await writeAudit(tx, {
+      actor,
+      action: 'redemption.fulfil',
+      entityType: 'Redemption',
+      entityId: redemption.id,
+      before: { state: 'REQUESTED' },
+      after: { state: 'FULFILLED', note: input.note || null },
+    });
     return { id: redemption.id, state: 'FULFILLED' as const };
   });
 }
@@ -373,10 +474,20 @@ export async function rejectRedemption({ db, actor, clock }: StaffDeps, input: z
   return db.$transaction(async (tx) => {
     const redemption = await waitingRedemption(tx, input.id);
     const item = await tx.rewardItem.findUniqueOrThrow({ where: { id: redemption.itemId }, select: { name: true } });
-    await tx.redemption.update({ where: { id: redemption.id }, data: { state: 'REJECTED', handledById: actor.userId, handledAt: now, note: input.reason } });
-    const entry = redemption.points > 0
-      ? await appendPointsEntry(tx, { retailerId: redemption.retailerId, points: redemption.points, reason: 'REDEMPTION_REFUND', redemptionId: redemption.id, note: input.reason })
-      : null;
+    await tx.redemption.update({
+      where: { id: redemption.id },
+      data: { state: 'REJECTED', handledById: actor.userId, handledAt: now, note: input.reason },
+    });
+    const entry =
+      redemption.points > 0
+        ? await appendPointsEntry(tx, {
+            retailerId: redemption.retailerId,
+            points: redemption.points,
+            reason: 'REDEMPTION_REFUND',
+            redemptionId: redemption.id,
+            note: input.reason,
+          })
+        : null;
     await tx.rewardItem.update({ where: { id: redemption.itemId }, data: { stock: { increment: redemption.quantity } } });
     await notifyRetailer(tx, redemption.retailerId, {
       kind: 'REDEMPTION_UPDATE',

@@ -1,14 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  addDays,
-  chinaDate,
-  chinaDateTime,
-  createWorkCalendar,
-  isCalendarDate,
-  mondayOf,
-  timeOfDayMs,
-  weekdayOf,
-} from './calendar.rules';
+import { addDays, chinaDate, chinaDateTime, createWorkCalendar, isCalendarDate, mondayOf, timeOfDayMs, weekdayOf } from './calendar.rules';
 import { CN_2026, CN_2023_AUTUMN } from './calendar.fixtures';
 
 const cal = createWorkCalendar(CN_2026);

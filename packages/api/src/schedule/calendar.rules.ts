@@ -120,7 +120,7 @@ export function createWorkCalendar(days: readonly SpecialDay[]): WorkCalendar {
     if (n === 0) return nextWorkingDay(date, true);
     const step = n > 0 ? 1 : -1;
     let day = date;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       day = addDays(day, step);
       if (isWorkingDay(day)) left -= 1;
     }

@@ -23,7 +23,10 @@ describe('cycles a year ahead', () => {
     const now = chinaDateTime(addDays(MONDAY, 2), '10:00');
     expect(await ensureCyclesAhead(db, now)).toBe(53);
     expect(await ensureCyclesAhead(db, now)).toBe(0);
-    const rows = await db.orderCycle.findMany({ where: { weekStart: { gte: new Date(`${MONDAY}T00:00:00Z`), lte: new Date(`${addDays(MONDAY, 7 * 52)}T00:00:00Z`) } }, orderBy: { weekStart: 'asc' } });
+    const rows = await db.orderCycle.findMany({
+      where: { weekStart: { gte: new Date(`${MONDAY}T00:00:00Z`), lte: new Date(`${addDays(MONDAY, 7 * 52)}T00:00:00Z`) } },
+      orderBy: { weekStart: 'asc' },
+    });
     expect(rows).toHaveLength(53);
     expect(rows[0]).toMatchObject({ code: '2086-W10', weekEnd: new Date(`${addDays(MONDAY, 6)}T00:00:00Z`) });
     // The SQL's ISO week codes agree with the rule the back office names cycles by.

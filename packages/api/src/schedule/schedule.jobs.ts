@@ -32,13 +32,20 @@ export async function sweepWindowReminders(db: Db, now: Date): Promise<number> {
   const [settings, values] = await Promise.all([loadScheduleSettings(db), getSettings(db, ['schedule.windowReminders'])]);
   const due = dueWindowReminders(now, settings, values['schedule.windowReminders']);
   for (const reminder of due) {
-    await enqueueJob(db, { queue: WINDOW_REMINDER_QUEUE, payload: { cycleStart: reminder.cycleStart, kind: reminder.kind }, uniqueKey: `schedule:windowReminder:${reminder.cycleStart}:${reminder.kind}` });
+    await enqueueJob(db, {
+      queue: WINDOW_REMINDER_QUEUE,
+      payload: { cycleStart: reminder.cycleStart, kind: reminder.kind },
+      uniqueKey: `schedule:windowReminder:${reminder.cycleStart}:${reminder.kind}`,
+    });
   }
   return due.length;
 }
 
 /** The inbox entry of a reminder: one function, so its wording lives in one place. */
-export function windowReminderNotice(kind: WindowReminderKind, args: { cycle: string; opensAt: Date; closeTime: string }): NotificationInput {
+export function windowReminderNotice(
+  kind: WindowReminderKind,
+  args: { cycle: string; opensAt: Date; closeTime: string },
+): NotificationInput {
   // The opening instant is rendered in the reader's language when the notice is read.
   const params = { cycle: args.cycle, at: { dateTime: args.opensAt.toISOString() }, close: args.closeTime };
   return kind === 'dayBefore'
@@ -49,7 +56,11 @@ export function windowReminderNotice(kind: WindowReminderKind, args: { cycle: st
 /** One reminder to every active retailer, in one INSERT … SELECT. */
 export async function sendWindowReminder(db: Db, payload: { cycleStart: string; kind: WindowReminderKind }, now: Date): Promise<number> {
   const settings = await loadScheduleSettings(db);
-  const notice = windowReminderNotice(payload.kind, { cycle: isoWeekCode(payload.cycleStart), opensAt: windowOpensAt(payload.cycleStart, settings), closeTime: settings.windowCloseTime });
+  const notice = windowReminderNotice(payload.kind, {
+    cycle: isoWeekCode(payload.cycleStart),
+    opensAt: windowOpensAt(payload.cycleStart, settings),
+    closeTime: settings.windowCloseTime,
+  });
   return db.$executeRaw`
     INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
     SELECT id, ${notice.kind}::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params ?? {})}::jsonb, ${notice.link ?? null}, ${now}

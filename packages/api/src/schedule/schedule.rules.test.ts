@@ -34,7 +34,14 @@ const at = chinaDateTime;
 
 describe('settings', () => {
   it('maps the registry defaults', () => {
-    expect(defaults).toEqual({ windowOpenWeekday: 6, windowOpenTime: '12:00', windowCloseTime: '23:59', deliveryLagWorkingDays: 2, policyPublishWeekday: 6, policyPublishTime: '12:00' });
+    expect(defaults).toEqual({
+      windowOpenWeekday: 6,
+      windowOpenTime: '12:00',
+      windowCloseTime: '23:59',
+      deliveryLagWorkingDays: 2,
+      policyPublishWeekday: 6,
+      policyPublishTime: '12:00',
+    });
   });
 });
 
@@ -99,7 +106,14 @@ describe('国庆 2026 (1–7 October off, Sunday 20 Sep and Saturday 10 Oct work
 
   it('Monday 5 October moves within its own week', () => {
     const cycle = cycleSchedule('2026-10-05', 1, cal2026, defaults);
-    expect(cycle.orderDay).toEqual({ scheduled: '2026-10-05', actual: '2026-10-08', moved: true, reason: '国庆节', spillsIntoNextWeek: false, mergedWithNextCycle: false });
+    expect(cycle.orderDay).toEqual({
+      scheduled: '2026-10-05',
+      actual: '2026-10-08',
+      moved: true,
+      reason: '国庆节',
+      spillsIntoNextWeek: false,
+      mergedWithNextCycle: false,
+    });
     expect(cycle.window).toEqual({ opensAt: at('2026-10-03', '12:00'), closesAt: at('2026-10-07', '23:59') });
   });
 
@@ -128,7 +142,14 @@ describe('国庆 2026 (1–7 October off, Sunday 20 Sep and Saturday 10 Oct work
 describe('国庆 in the constructed 2027 (1–7 October Fri–Thu off, Sunday 26 Sep and Saturday 9 Oct worked)', () => {
   it('moves a Friday order day to Friday 8 October, where it meets the next cycle', () => {
     const day = orderDayForCycle('2027-09-27', 5, cal2026and2027);
-    expect(day).toEqual({ scheduled: '2027-10-01', actual: '2027-10-08', moved: true, reason: '国庆节', spillsIntoNextWeek: true, mergedWithNextCycle: true });
+    expect(day).toEqual({
+      scheduled: '2027-10-01',
+      actual: '2027-10-08',
+      moved: true,
+      reason: '国庆节',
+      spillsIntoNextWeek: true,
+      mergedWithNextCycle: true,
+    });
   });
 
   it('delivers a Thursday 30 Sep order on 9 Oct (make-up Saturday is the 2nd working day)', () => {
@@ -140,8 +161,22 @@ describe('春节 2026 (15–23 February off, Saturdays 14 and 28 Feb worked)', (
   it('moves a Monday shop of two cycles to Tuesday 24 Feb, once', () => {
     const first = orderDayForCycle('2026-02-16', 1, cal2026);
     const second = orderDayForCycle('2026-02-23', 1, cal2026);
-    expect(first).toEqual({ scheduled: '2026-02-16', actual: '2026-02-24', moved: true, reason: '春节', spillsIntoNextWeek: true, mergedWithNextCycle: true });
-    expect(second).toEqual({ scheduled: '2026-02-23', actual: '2026-02-24', moved: true, reason: '春节', spillsIntoNextWeek: false, mergedWithNextCycle: false });
+    expect(first).toEqual({
+      scheduled: '2026-02-16',
+      actual: '2026-02-24',
+      moved: true,
+      reason: '春节',
+      spillsIntoNextWeek: true,
+      mergedWithNextCycle: true,
+    });
+    expect(second).toEqual({
+      scheduled: '2026-02-23',
+      actual: '2026-02-24',
+      moved: true,
+      reason: '春节',
+      spillsIntoNextWeek: false,
+      mergedWithNextCycle: false,
+    });
   });
 
   it('keeps the window of a moved cycle open until the day before the moved day', () => {
@@ -158,7 +193,11 @@ describe('春节 2026 (15–23 February off, Saturdays 14 and 28 Feb worked)', (
   });
 
   it('moves a Saturday shop off the holiday Saturday 21 Feb, not onto the next cycle (28 Feb is worked)', () => {
-    expect(orderDayForCycle('2026-02-16', 6, cal2026)).toMatchObject({ actual: '2026-02-24', spillsIntoNextWeek: true, mergedWithNextCycle: false });
+    expect(orderDayForCycle('2026-02-16', 6, cal2026)).toMatchObject({
+      actual: '2026-02-24',
+      spillsIntoNextWeek: true,
+      mergedWithNextCycle: false,
+    });
     expect(orderDayForCycle('2026-02-23', 6, cal2026)).toMatchObject({ actual: '2026-02-28', moved: false });
   });
 
@@ -171,7 +210,14 @@ describe('the year end', () => {
   it('cycle 29 Dec 2025 – 4 Jan 2026: a Thursday order day on 元旦 moves to the make-up Sunday 4 Jan', () => {
     const cycle = cycleSchedule('2025-12-29', 4, cal2026, defaults);
     expect(cycle.cycleEnd).toBe('2026-01-04');
-    expect(cycle.orderDay).toEqual({ scheduled: '2026-01-01', actual: '2026-01-04', moved: true, reason: '元旦', spillsIntoNextWeek: false, mergedWithNextCycle: false });
+    expect(cycle.orderDay).toEqual({
+      scheduled: '2026-01-01',
+      actual: '2026-01-04',
+      moved: true,
+      reason: '元旦',
+      spillsIntoNextWeek: false,
+      mergedWithNextCycle: false,
+    });
     expect(cycle.window).toEqual({ opensAt: at('2025-12-27', '12:00'), closesAt: at('2026-01-03', '23:59') });
     expect(cycle.deliveryDate).toBe('2026-01-06');
   });
@@ -186,7 +232,14 @@ describe('the year end', () => {
 
   it('cycle 28 Dec 2026: with 2027 entered, Friday 1 Jan moves into the next week and year', () => {
     const cycle = cycleSchedule('2026-12-28', 5, cal2026and2027, defaults);
-    expect(cycle.orderDay).toEqual({ scheduled: '2027-01-01', actual: '2027-01-04', moved: true, reason: '元旦', spillsIntoNextWeek: true, mergedWithNextCycle: false });
+    expect(cycle.orderDay).toEqual({
+      scheduled: '2027-01-01',
+      actual: '2027-01-04',
+      moved: true,
+      reason: '元旦',
+      spillsIntoNextWeek: true,
+      mergedWithNextCycle: false,
+    });
     expect(cycle.window).toEqual({ opensAt: at('2026-12-26', '12:00'), closesAt: at('2027-01-03', '23:59') });
     expect(cycle.deliveryDate).toBe('2027-01-06');
   });
@@ -201,7 +254,14 @@ describe('the year end', () => {
 describe('a moved order day landing on a make-up Saturday (中秋国庆 2023: 29 Sep – 6 Oct off, 7–8 Oct worked)', () => {
   it('a Friday shop: 29 Sep moves to Saturday 7 Oct, shared with the next cycle', () => {
     const cycle = cycleSchedule('2023-09-25', 5, cal2023, defaults);
-    expect(cycle.orderDay).toEqual({ scheduled: '2023-09-29', actual: '2023-10-07', moved: true, reason: '中秋节、国庆节', spillsIntoNextWeek: true, mergedWithNextCycle: true });
+    expect(cycle.orderDay).toEqual({
+      scheduled: '2023-09-29',
+      actual: '2023-10-07',
+      moved: true,
+      reason: '中秋节、国庆节',
+      spillsIntoNextWeek: true,
+      mergedWithNextCycle: true,
+    });
     expect(weekdayOf(cycle.orderDay.actual)).toBe(6);
     expect(cycle.window).toEqual({ opensAt: at('2023-09-23', '12:00'), closesAt: at('2023-10-06', '23:59') });
     // Sunday 8 Oct (worked) is the 1st working day after, Monday 9 Oct the 2nd
@@ -209,22 +269,36 @@ describe('a moved order day landing on a make-up Saturday (中秋国庆 2023: 29
   });
 
   it.each([1, 2, 3, 4, 5])('every weekday %i of the week of 2 Oct orders on Saturday 7 Oct', (weekday) => {
-    expect(orderDayForCycle('2023-10-02', weekday, cal2023)).toMatchObject({ actual: '2023-10-07', moved: true, spillsIntoNextWeek: false });
+    expect(orderDayForCycle('2023-10-02', weekday, cal2023)).toMatchObject({
+      actual: '2023-10-07',
+      moved: true,
+      spillsIntoNextWeek: false,
+    });
   });
 });
 
 describe('window when the opening would not be before the closing', () => {
-  const sunday = (openTime: string, closeTime: string): ScheduleSettings => ({ ...defaults, windowOpenWeekday: 7, windowOpenTime: openTime, windowCloseTime: closeTime });
+  const sunday = (openTime: string, closeTime: string): ScheduleSettings => ({
+    ...defaults,
+    windowOpenWeekday: 7,
+    windowOpenTime: openTime,
+    windowCloseTime: closeTime,
+  });
 
   it('a Sunday 12:00 opening and an unmoved Monday order day: the same Sunday, 12:00 → 23:59', () => {
-    expect(orderWindow('2026-03-09', 1, cal2026, sunday('12:00', '23:59'))).toEqual({ opensAt: at('2026-03-08', '12:00'), closesAt: at('2026-03-08', '23:59') });
+    expect(orderWindow('2026-03-09', 1, cal2026, sunday('12:00', '23:59'))).toEqual({
+      opensAt: at('2026-03-08', '12:00'),
+      closesAt: at('2026-03-08', '23:59'),
+    });
   });
 
   it('opening 18:00 after a closing at 12:00 on the same Sunday: opens a week earlier', () => {
     const window = orderWindow('2026-03-09', 1, cal2026, sunday('18:00', '12:00'));
     expect(window).toEqual({ opensAt: at('2026-03-01', '18:00'), closesAt: at('2026-03-08', '12:00') });
     // and it does not overlap the previous cycle's window
-    expect(orderWindow('2026-03-02', 1, cal2026, sunday('18:00', '12:00')).closesAt.getTime()).toBeLessThanOrEqual(window.opensAt.getTime());
+    expect(orderWindow('2026-03-02', 1, cal2026, sunday('18:00', '12:00')).closesAt.getTime()).toBeLessThanOrEqual(
+      window.opensAt.getTime(),
+    );
   });
 
   it('opening and closing at the same minute: opens a week earlier rather than never', () => {
@@ -232,13 +306,25 @@ describe('window when the opening would not be before the closing', () => {
   });
 
   it('a Tuesday order day with the same settings needs no fallback', () => {
-    expect(orderWindow('2026-03-09', 2, cal2026, sunday('18:00', '12:00'))).toEqual({ opensAt: at('2026-03-08', '18:00'), closesAt: at('2026-03-09', '12:00') });
+    expect(orderWindow('2026-03-09', 2, cal2026, sunday('18:00', '12:00'))).toEqual({
+      opensAt: at('2026-03-08', '18:00'),
+      closesAt: at('2026-03-09', '12:00'),
+    });
   });
 
   it('for every opening weekday, order weekday and time pair: opens before it closes, within two weeks before the cycle', () => {
     for (const openWeekday of [1, 2, 3, 4, 5, 6, 7]) {
-      for (const [openTime, closeTime] of [['12:00', '23:59'], ['23:00', '00:30'], ['08:00', '08:00']] as const) {
-        const settings: ScheduleSettings = { ...defaults, windowOpenWeekday: openWeekday, windowOpenTime: openTime, windowCloseTime: closeTime };
+      for (const [openTime, closeTime] of [
+        ['12:00', '23:59'],
+        ['23:00', '00:30'],
+        ['08:00', '08:00'],
+      ] as const) {
+        const settings: ScheduleSettings = {
+          ...defaults,
+          windowOpenWeekday: openWeekday,
+          windowOpenTime: openTime,
+          windowCloseTime: closeTime,
+        };
         for (const orderWeekday of [1, 2, 3, 4, 5, 6, 7]) {
           const { opensAt, closesAt } = orderWindow('2026-03-09', orderWeekday, cal2026, settings);
           const label = `open ${openWeekday} ${openTime}, close ${closeTime}, order ${orderWeekday}`;
@@ -435,7 +521,10 @@ describe('windowStatus', () => {
   });
 
   it('open from the opening instant, counting down to the close', () => {
-    expect(windowStatus(at('2026-03-07', '12:00'), window)).toEqual({ status: 'open', msRemaining: window.closesAt.getTime() - window.opensAt.getTime() });
+    expect(windowStatus(at('2026-03-07', '12:00'), window)).toEqual({
+      status: 'open',
+      msRemaining: window.closesAt.getTime() - window.opensAt.getTime(),
+    });
     expect(windowStatus(at('2026-03-10', '23:58'), window)).toEqual({ status: 'open', msRemaining: 60_000 });
   });
 

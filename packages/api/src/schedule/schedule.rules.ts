@@ -172,7 +172,13 @@ export function currentCycleStart(now: Date, settings: Pick<ScheduleSettings, 'p
  * the company's, except that an earlier cycle whose (holiday-moved) order day is today or still ahead
  * stays current for the shop until that day has passed: it has not placed that cycle's order yet.
  */
-export function retailerCycles(now: Date, count: number, orderWeekday: number, calendar: WorkCalendar, settings: ScheduleSettings): CycleSchedule[] {
+export function retailerCycles(
+  now: Date,
+  count: number,
+  orderWeekday: number,
+  calendar: WorkCalendar,
+  settings: ScheduleSettings,
+): CycleSchedule[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`Not a count: ${count}`);
   const today = chinaDate(now);
   const companyCurrent = currentCycleStart(now, settings);
@@ -212,7 +218,11 @@ export function windowOpensAt(cycleStart: string, settings: Pick<ScheduleSetting
  * the opening), and at the opening (for a day after it, so a worker that was down briefly still sends it,
  * but a stale one never does). The caller sends each (cycle, kind) once.
  */
-export function dueWindowReminders(now: Date, settings: ScheduleSettings, enabled: { dayBefore: number; atOpening: number }): DueWindowReminder[] {
+export function dueWindowReminders(
+  now: Date,
+  settings: ScheduleSettings,
+  enabled: { dayBefore: number; atOpening: number },
+): DueWindowReminder[] {
   const out: DueWindowReminder[] = [];
   const first = currentCycleStart(now, settings);
   for (const cycleStart of [first, addDays(first, 7), addDays(first, 14)]) {

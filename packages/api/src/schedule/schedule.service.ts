@@ -3,7 +3,14 @@ import { getSettings } from '../admin/settings.service';
 import type { RetailerDeps } from '../deps';
 import { notFound } from '../errors';
 import { addDays, chinaDate, createWorkCalendar, type SpecialDay, type WorkCalendar } from './calendar.rules';
-import { currentCycleStart, retailerCycles, SCHEDULE_SETTING_KEYS, toScheduleSettings, windowStatus, type ScheduleSettings } from './schedule.rules';
+import {
+  currentCycleStart,
+  retailerCycles,
+  SCHEDULE_SETTING_KEYS,
+  toScheduleSettings,
+  windowStatus,
+  type ScheduleSettings,
+} from './schedule.rules';
 import type { TMyScheduleInput } from './schedule.schema';
 
 // The retailer's order schedule (domain.md §5): the pure rules of schedule.rules.ts over the calendar rows
@@ -20,7 +27,11 @@ export type CalendarRow = { date: Date | string; kind: 'HOLIDAY' | 'MAKEUP_WORKD
 
 /** Rows of CalendarDay (as Prisma or a raw query returns them) → the calendar the rules work on. */
 export function workCalendarOf(rows: readonly CalendarRow[]): { calendar: WorkCalendar; days: SpecialDay[] } {
-  const days = rows.map((row) => ({ date: typeof row.date === 'string' ? row.date.slice(0, 10) : isoDate(row.date), kind: row.kind, name: row.name }));
+  const days = rows.map((row) => ({
+    date: typeof row.date === 'string' ? row.date.slice(0, 10) : isoDate(row.date),
+    kind: row.kind,
+    name: row.name,
+  }));
   return { calendar: createWorkCalendar(days), days };
 }
 

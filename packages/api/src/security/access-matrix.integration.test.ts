@@ -23,11 +23,15 @@ afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
 
 const db = testDb();
 const clock = () => new Date('2033-03-08T02:00:00Z');
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
 
 function callersFor(app: 'portal' | 'backoffice', actor: Actor | null) {
   const ctx = { db, actor, requestId: 'matrix', clock };
-  return app === 'portal' ? { api: createPortalCaller(ctx), routes: createPortalRoutesCaller(ctx) } : { api: createBackofficeCaller(ctx), routes: createBackofficeRoutesCaller(ctx) };
+  return app === 'portal'
+    ? { api: createPortalCaller(ctx), routes: createPortalRoutesCaller(ctx) }
+    : { api: createBackofficeCaller(ctx), routes: createBackofficeRoutesCaller(ctx) };
 }
 
 async function outcome(entry: ProcedureEntry, actor: Actor | null, input?: unknown): Promise<string> {
@@ -43,43 +47,115 @@ type Party = { shop: Awaited<ReturnType<typeof createRetailer>>; manager: Actor;
 let partyA: Party;
 let partyB: Party;
 // Party B's real records, which party A must never reach.
-let b: { retailerSessionId: string; managerSessionId: string; complaintId: number; version: number; attachmentId: number; changeRequestId: number; notificationId: number; orderId: number; categoryId: number };
+let b: {
+  retailerSessionId: string;
+  managerSessionId: string;
+  complaintId: number;
+  version: number;
+  attachmentId: number;
+  changeRequestId: number;
+  notificationId: number;
+  orderId: number;
+  categoryId: number;
+};
 const staffOf: Partial<Record<StaffRoleName, Actor>> = {};
 let temporary: Actor;
 
-const staffActorOf = (u: { id: number }, roles: StaffRoleName[], extra: Partial<Extract<Actor, { kind: 'staff' }>> = {}): Actor => ({ kind: 'staff', userId: u.id, roles, districtId: null, departmentId: null, ...extra });
+const staffActorOf = (u: { id: number }, roles: StaffRoleName[], extra: Partial<Extract<Actor, { kind: 'staff' }>> = {}): Actor => ({
+  kind: 'staff',
+  userId: u.id,
+  roles,
+  districtId: null,
+  departmentId: null,
+  ...extra,
+});
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('irrelevant-1');
   const districtId = (await createDistrict(db)).id;
   for (const role of STAFF_ROLES) staffOf[role] = staffActorOf(await createStaff(db, { roles: [role], passwordHash }), [role]);
-  temporary = staffActorOf(await createStaff(db, { roles: [...STAFF_ROLES], passwordHash }), [...STAFF_ROLES], { mustChangePassword: true });
+  temporary = staffActorOf(await createStaff(db, { roles: [...STAFF_ROLES], passwordHash }), [...STAFF_ROLES], {
+    mustChangePassword: true,
+  });
   const party = async (): Promise<Party> => {
     const am = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash });
     const shop = await createRetailer(db, { districtId, passwordHash, accountManagerId: am.id });
-    return { shop, manager: staffActorOf(am, ['ACCOUNT_MANAGER']), retailer: { kind: 'retailer', retailerId: shop.id, loginId: shop.logins[0]!.id } };
+    return {
+      shop,
+      manager: staffActorOf(am, ['ACCOUNT_MANAGER']),
+      retailer: { kind: 'retailer', retailerId: shop.id, loginId: shop.logins[0]!.id },
+    };
   };
   partyA = await party();
   partyB = await party();
 
   const n = uniqueNumber();
-  const department = await db.department.create({ data: { code: `MX${n}`, name: `部门${n}`, nameEn: `Dept ${n}`, kind: 'SERVICE_CENTRE' } });
-  const category = await db.complaintCategory.create({ data: { code: `MX${n}`, name: `类别${n}`, nameEn: `Cat ${n}`, dimension: 'DELIVERY', departmentId: department.id } });
+  const department = await db.department.create({
+    data: { code: `MX${n}`, name: `部门${n}`, nameEn: `Dept ${n}`, kind: 'SERVICE_CENTRE' },
+  });
+  const category = await db.complaintCategory.create({
+    data: { code: `MX${n}`, name: `类别${n}`, nameEn: `Cat ${n}`, dimension: 'DELIVERY', departmentId: department.id },
+  });
   const filed = await createPortalCaller({ db, actor: partyB.retailer, requestId: 'matrix', clock }).complaints.file({
-    kind: 'COMPLAINT', categoryId: category.id, subject: '送货延迟', description: '本周送货比平时晚了两个多小时。', idempotencyKey: `matrix-${n}`,
+    kind: 'COMPLAINT',
+    categoryId: category.id,
+    subject: '送货延迟',
+    description: '本周送货比平时晚了两个多小时。',
+    idempotencyKey: `matrix-${n}`,
     attachments: [{ fileName: '照片.png', bytes: PNG }],
   });
-  const complaint = await db.complaint.findUniqueOrThrow({ where: { id: filed.id }, select: { version: true, attachments: { select: { id: true } } } });
+  const complaint = await db.complaint.findUniqueOrThrow({
+    where: { id: filed.id },
+    select: { version: true, attachments: { select: { id: true } } },
+  });
   const weekStart = new Date(Date.UTC(2300, 0, 1) + (n % 100_000) * 7 * 86_400_000);
-  const cycle = await db.orderCycle.create({ data: { code: `MX${n}`, weekStart, weekEnd: new Date(weekStart.getTime() + 6 * 86_400_000) } });
-  const order = await db.order.create({ data: { retailerId: partyB.shop.id, cycleId: cycle.id, orderDate: weekStart, channel: 'ONLINE', totalQuantity: 5, totalAmountFen: 100 } });
-  const change = await db.changeRequest.create({ data: { retailerId: partyB.shop.id, changes: { phone: '13900000000' }, previous: { phone: partyB.shop.phone } } });
+  const cycle = await db.orderCycle.create({
+    data: { code: `MX${n}`, weekStart, weekEnd: new Date(weekStart.getTime() + 6 * 86_400_000) },
+  });
+  const order = await db.order.create({
+    data: { retailerId: partyB.shop.id, cycleId: cycle.id, orderDate: weekStart, channel: 'ONLINE', totalQuantity: 5, totalAmountFen: 100 },
+  });
+  const change = await db.changeRequest.create({
+    data: { retailerId: partyB.shop.id, changes: { phone: '13900000000' }, previous: { phone: partyB.shop.phone } },
+  });
   const product = await createProduct(db);
-  await db.allocationAdjustment.create({ data: { retailerId: partyB.shop.id, cycleId: cycle.id, productId: product.id, delta: 2, reason: '保供', createdById: (staffOf.MARKETING as { userId: number }).userId } });
-  const notice = await db.notification.create({ data: { retailerId: partyB.shop.id, kind: 'COMPLAINT_UPDATE', messageKey: 'notifications.stored', params: { title: 't', detail: 'b' } } });
-  const retailerSessionId = await openSession(db, 'portal', { kind: 'retailer', loginId: partyB.shop.logins[0]!.id, retailerId: partyB.shop.id, sessionVersion: 0, name: 'b' });
-  const managerSessionId = await openSession(db, 'backoffice', { kind: 'staff', userId: (partyB.manager as { userId: number }).userId, sessionVersion: 0, name: 'b' });
-  b = { retailerSessionId, managerSessionId, complaintId: filed.id, version: complaint.version, attachmentId: complaint.attachments[0]!.id, changeRequestId: change.id, notificationId: notice.id, orderId: order.id, categoryId: category.id };
+  await db.allocationAdjustment.create({
+    data: {
+      retailerId: partyB.shop.id,
+      cycleId: cycle.id,
+      productId: product.id,
+      delta: 2,
+      reason: '保供',
+      createdById: (staffOf.MARKETING as { userId: number }).userId,
+    },
+  });
+  const notice = await db.notification.create({
+    data: { retailerId: partyB.shop.id, kind: 'COMPLAINT_UPDATE', messageKey: 'notifications.stored', params: { title: 't', detail: 'b' } },
+  });
+  const retailerSessionId = await openSession(db, 'portal', {
+    kind: 'retailer',
+    loginId: partyB.shop.logins[0]!.id,
+    retailerId: partyB.shop.id,
+    sessionVersion: 0,
+    name: 'b',
+  });
+  const managerSessionId = await openSession(db, 'backoffice', {
+    kind: 'staff',
+    userId: (partyB.manager as { userId: number }).userId,
+    sessionVersion: 0,
+    name: 'b',
+  });
+  b = {
+    retailerSessionId,
+    managerSessionId,
+    complaintId: filed.id,
+    version: complaint.version,
+    attachmentId: complaint.attachments[0]!.id,
+    changeRequestId: change.id,
+    notificationId: notice.id,
+    orderId: order.id,
+    categoryId: category.id,
+  };
 });
 
 const portalProcedures = ALL_PROCEDURES.filter((p) => p.app === 'portal');
@@ -100,19 +176,24 @@ describe(`access matrix over ${ALL_PROCEDURES.length} procedures`, () => {
     for (const role of STAFF_ROLES) expect([role, await outcome(entry, staffOf[role]!)]).toEqual([role, 'FORBIDDEN']);
   });
 
-  it.each(backofficeProcedures.map((p) => [p.path, p] as const))('backoffice %s: a retailer is FORBIDDEN; each role as the permission table says', async (_name, entry) => {
-    expect(await outcome(entry, partyA.retailer)).toBe('FORBIDDEN');
-    for (const role of STAFF_ROLES) {
-      const allowed = !entry.meta.permission || hasPermission([role], entry.meta.permission);
-      // Called with no input: a caller who passes the checks stops at validation (or reads, for a query without input).
-      const got = await outcome(entry, staffOf[role]!);
-      const refused = got === 'FORBIDDEN' || got === 'UNAUTHORIZED';
-      expect(`${role}: ${refused ? 'refused' : 'passes'}`).toBe(`${role}: ${allowed ? 'passes' : 'refused'}`);
-      if (!allowed) expect(got).toBe('FORBIDDEN');
-    }
-    // A temporary password opens only reading who one is and changing it.
-    expect(await outcome(entry, temporary)).toBe(entry.meta.temporaryPassword ? (entry.inputs.length ? 'BAD_REQUEST' : 'OK') : 'FORBIDDEN');
-  });
+  it.each(backofficeProcedures.map((p) => [p.path, p] as const))(
+    'backoffice %s: a retailer is FORBIDDEN; each role as the permission table says',
+    async (_name, entry) => {
+      expect(await outcome(entry, partyA.retailer)).toBe('FORBIDDEN');
+      for (const role of STAFF_ROLES) {
+        const allowed = !entry.meta.permission || hasPermission([role], entry.meta.permission);
+        // Called with no input: a caller who passes the checks stops at validation (or reads, for a query without input).
+        const got = await outcome(entry, staffOf[role]!);
+        const refused = got === 'FORBIDDEN' || got === 'UNAUTHORIZED';
+        expect(`${role}: ${refused ? 'refused' : 'passes'}`).toBe(`${role}: ${allowed ? 'passes' : 'refused'}`);
+        if (!allowed) expect(got).toBe('FORBIDDEN');
+      }
+      // A temporary password opens only reading who one is and changing it.
+      expect(await outcome(entry, temporary)).toBe(
+        entry.meta.temporaryPassword ? (entry.inputs.length ? 'BAD_REQUEST' : 'OK') : 'FORBIDDEN',
+      );
+    },
+  );
 });
 
 // Procedures that name a record belonging to a shop, with party B's real ids: party A's retailer (portal)
@@ -128,7 +209,14 @@ const WRONG_PARTY: Record<string, WrongParty> = {
   'portal complaints.rate': { input: () => ({ ...caseRef(), rating: 5 }), expect: 'NOT_FOUND' },
   'portal complaints.reopen': { input: () => ({ ...caseRef(), reason: '问题没有解决。' }), expect: 'NOT_FOUND' },
   'portal complaints.file': {
-    input: () => ({ kind: 'COMPLAINT', categoryId: b.categoryId, subject: '订单问题', description: '这笔订单少了两条。', relatedOrderId: b.orderId, idempotencyKey: `wrong-${uniqueNumber()}` }),
+    input: () => ({
+      kind: 'COMPLAINT',
+      categoryId: b.categoryId,
+      subject: '订单问题',
+      description: '这笔订单少了两条。',
+      relatedOrderId: b.orderId,
+      idempotencyKey: `wrong-${uniqueNumber()}`,
+    }),
     expect: (result) => expect(result).toMatchObject({ cause: { messageKey: 'complaints.error.order' } }),
   },
   'portal sessions.end': { input: () => ({ id: b.retailerSessionId }), expect: 'NOT_FOUND' },
@@ -137,11 +225,25 @@ const WRONG_PARTY: Record<string, WrongParty> = {
   'backoffice complaints.get': { input: () => ({ id: b.complaintId }), expect: 'NOT_FOUND' },
   'backoffice complaints.note': { input: () => ({ id: b.complaintId, body: '内部备注' }), expect: 'NOT_FOUND' },
   'backoffice complaints.fileForRetailer': {
-    input: () => ({ kind: 'QUESTION', categoryId: b.categoryId, subject: '发票咨询', description: '客户来电询问如何开具发票。', retailerId: partyB.shop.id, channel: 'PHONE', idempotencyKey: `wrong-${uniqueNumber()}` }),
+    input: () => ({
+      kind: 'QUESTION',
+      categoryId: b.categoryId,
+      subject: '发票咨询',
+      description: '客户来电询问如何开具发票。',
+      retailerId: partyB.shop.id,
+      channel: 'PHONE',
+      idempotencyKey: `wrong-${uniqueNumber()}`,
+    }),
     expect: 'NOT_FOUND',
   },
-  'backoffice complaints.lookupRetailer': { input: () => ({ q: partyB.shop.licenceNo }), expect: (r) => expect(JSON.stringify(r)).not.toContain(partyB.shop.licenceNo) },
-  'backoffice allocation.adjustments': { input: () => ({ licenceNo: partyB.shop.licenceNo }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
+  'backoffice complaints.lookupRetailer': {
+    input: () => ({ q: partyB.shop.licenceNo }),
+    expect: (r) => expect(JSON.stringify(r)).not.toContain(partyB.shop.licenceNo),
+  },
+  'backoffice allocation.adjustments': {
+    input: () => ({ licenceNo: partyB.shop.licenceNo }),
+    expect: (r) => expect(r).toMatchObject({ total: 0 }),
+  },
   'backoffice retailers.list': { input: () => ({ q: partyB.shop.licenceNo }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
   'backoffice routes.complaintAttachment': { input: () => ({ id: b.attachmentId }), expect: 'NOT_FOUND' },
 };
@@ -187,7 +289,9 @@ function inputKeys(entry: ProcedureEntry): string[] {
 }
 
 /** The procedures party A's retailer or account manager gets past the role checks of. */
-const reachable = ALL_PROCEDURES.filter((p) => p.app === 'portal' || !p.meta.permission || hasPermission(['ACCOUNT_MANAGER'], p.meta.permission));
+const reachable = ALL_PROCEDURES.filter(
+  (p) => p.app === 'portal' || !p.meta.permission || hasPermission(['ACCOUNT_MANAGER'], p.meta.permission),
+);
 
 describe('the wrong retailer and the wrong account manager with another party’s real ids', () => {
   it('every reachable procedure that takes an id is in one of the two tables', () => {
@@ -214,7 +318,9 @@ describe('the wrong retailer and the wrong account manager with another party’
     else rule.expect(result);
     // Party B's own caller reaches the same record, so the refusal is about the party, not the input.
     if (rule.expect === 'NOT_FOUND' && entry!.path.endsWith('get')) {
-      await expect(callPath(callersFor(entry!.app, entry!.app === 'portal' ? partyB.retailer : partyB.manager), entry!.path, rule.input())).resolves.toBeDefined();
+      await expect(
+        callPath(callersFor(entry!.app, entry!.app === 'portal' ? partyB.retailer : partyB.manager), entry!.path, rule.input()),
+      ).resolves.toBeDefined();
     }
   });
 });

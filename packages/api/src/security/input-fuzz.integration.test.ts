@@ -47,23 +47,37 @@ function attacks(entry: ProcedureEntry): { field: string; input: Record<string, 
   }
   const out: { field: string; input: Record<string, unknown> }[] = [];
   for (const [key, schema] of Object.entries(shape)) {
-    if (schema.safeParse(1).success || schema.safeParse(2 ** 31).success) out.push({ field: `${key}=2^31`, input: { ...base, [key]: 2 ** 31 } });
-    if (schema.safeParse('a').success || schema.safeParse('330100000001').success) out.push({ field: `${key}=NUL`, input: { ...base, [key]: 'a\u0000b' } });
+    if (schema.safeParse(1).success || schema.safeParse(2 ** 31).success)
+      out.push({ field: `${key}=2^31`, input: { ...base, [key]: 2 ** 31 } });
+    if (schema.safeParse('a').success || schema.safeParse('330100000001').success)
+      out.push({ field: `${key}=NUL`, input: { ...base, [key]: 'a\u0000b' } });
   }
   return out;
 }
 
-const cases = ALL_PROCEDURES.flatMap((entry) => attacks(entry).map((attack) => [`${entry.app} ${entry.path} ${attack.field}`, entry, attack.input] as const));
+const cases = ALL_PROCEDURES.flatMap((entry) =>
+  attacks(entry).map((attack) => [`${entry.app} ${entry.path} ${attack.field}`, entry, attack.input] as const),
+);
 
 describe(`2^31 and NUL in every field of every procedure (${cases.length} inputs)`, () => {
   it('found fields to attack in both apps and the routes', () => {
     expect(cases.length).toBeGreaterThan(150);
-    expect(cases.map(([name]) => name)).toEqual(expect.arrayContaining(['backoffice routes.complaintAttachment id=2^31', 'backoffice routes.surveyExport surveyId=2^31']));
+    expect(cases.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['backoffice routes.complaintAttachment id=2^31', 'backoffice routes.surveyExport surveyId=2^31']),
+    );
   });
 
   it.each(cases)('%s answers BAD_REQUEST', async (_name, entry, input) => {
-    const ctx = { db, actor: entry.app === 'portal' ? retailer : everyone, requestId: 'fuzz', clock: () => new Date('2033-03-08T02:00:00Z') };
-    const callers = entry.app === 'portal' ? { api: createPortalCaller(ctx), routes: createPortalRoutesCaller(ctx) } : { api: createBackofficeCaller(ctx), routes: createBackofficeRoutesCaller(ctx) };
+    const ctx = {
+      db,
+      actor: entry.app === 'portal' ? retailer : everyone,
+      requestId: 'fuzz',
+      clock: () => new Date('2033-03-08T02:00:00Z'),
+    };
+    const callers =
+      entry.app === 'portal'
+        ? { api: createPortalCaller(ctx), routes: createPortalRoutesCaller(ctx) }
+        : { api: createBackofficeCaller(ctx), routes: createBackofficeRoutesCaller(ctx) };
     await expect(callPath(callers, entry.path, input)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -7,10 +7,18 @@ const db = testDb();
 
 describe('changing a password counts wrong current passwords like signing in', () => {
   it('a retailer session is stopped after five wrong current passwords, even with the right one', async () => {
-    const shop = await createRetailer(db, { districtId: (await createDistrict(db)).id, passwordHash: await hashPassword('right-password-1') });
+    const shop = await createRetailer(db, {
+      districtId: (await createDistrict(db)).id,
+      passwordHash: await hashPassword('right-password-1'),
+    });
     const api = portalCallerFor(db, retailerActor(shop));
-    const change = (currentPassword: string) => api.retailers.changePassword({ currentPassword, newPassword: 'new-password-2', confirmPassword: 'new-password-2' });
-    for (let i = 0; i < 4; i += 1) await expect(change(`guess-${i}`)).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { messageKey: 'retailers.password.currentWrong' } });
+    const change = (currentPassword: string) =>
+      api.retailers.changePassword({ currentPassword, newPassword: 'new-password-2', confirmPassword: 'new-password-2' });
+    for (let i = 0; i < 4; i += 1)
+      await expect(change(`guess-${i}`)).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        cause: { messageKey: 'retailers.password.currentWrong' },
+      });
     await expect(change('guess-5')).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT', cause: { messageKey: 'auth.error.LOCKED' } });
     await expect(change('right-password-1')).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
     expect((await db.retailerLogin.findUniqueOrThrow({ where: { id: shop.logins[0]!.id } })).failedLoginCount).toBe(5);
@@ -19,7 +27,8 @@ describe('changing a password counts wrong current passwords like signing in', (
   it('a staff session likewise', async () => {
     const staff = await createStaff(db, { roles: ['MARKETING'], passwordHash: await hashPassword('right-password-1') });
     const api = backofficeCallerFor(db, staffActor(staff));
-    const change = (currentPassword: string) => api.admin.changePassword({ currentPassword, newPassword: 'new-password-2', confirmPassword: 'new-password-2' });
+    const change = (currentPassword: string) =>
+      api.admin.changePassword({ currentPassword, newPassword: 'new-password-2', confirmPassword: 'new-password-2' });
     for (let i = 0; i < 4; i += 1) await expect(change(`guess-${i}`)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(change('guess-5')).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT', cause: { messageKey: 'auth.error.LOCKED' } });
   });

@@ -16,7 +16,12 @@ describe('sessions', () => {
     const [phone, desk] = [await signedIn(db, user), await signedIn(db, user)];
     const ctx = await createContext({ db, sessionUser: phone });
     const listed = await createPortalCaller(ctx).sessions.list();
-    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual([[phone.sessionId, true], [desk.sessionId, false]].sort());
+    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual(
+      [
+        [phone.sessionId, true],
+        [desk.sessionId, false],
+      ].sort(),
+    );
     await createPortalCaller(ctx).sessions.signOut();
     expect((await createContext({ db, sessionUser: phone })).actor).toBeNull();
     expect((await createContext({ db, sessionUser: desk })).actor).not.toBeNull();

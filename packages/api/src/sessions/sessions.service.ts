@@ -24,14 +24,18 @@ export async function listMySessions({ db, actor, clock }: Deps) {
 
 /** Ends one of my sessions: its cookie stops working at its next request. */
 export async function endMySession({ db, actor, clock }: Deps, input: { id: string }) {
-  const { count } = await db.authSession.updateMany({ where: { ...mine(actor), id: input.id, revokedAt: null }, data: { revokedAt: clock() } });
+  const { count } = await db.authSession.updateMany({
+    where: { ...mine(actor), id: input.id, revokedAt: null },
+    data: { revokedAt: clock() },
+  });
   if (count === 0) throw notFound();
   return { id: input.id, current: input.id === actor.sessionId };
 }
 
 /** Signing out: this session's row is revoked, so a copy of the cookie is refused from now on. */
 export async function signOut({ db, actor, clock }: Deps) {
-  if (actor.sessionId) await db.authSession.updateMany({ where: { ...mine(actor), id: actor.sessionId, revokedAt: null }, data: { revokedAt: clock() } });
+  if (actor.sessionId)
+    await db.authSession.updateMany({ where: { ...mine(actor), id: actor.sessionId, revokedAt: null }, data: { revokedAt: clock() } });
   return { ok: true as const };
 }
 

@@ -41,13 +41,26 @@ export type IndexGroup = {
   nps: Nps;
 };
 
-type IndexRow = { g: string; respondents: bigint | number; index: number | null; dimensions: Record<string, { score: number | null; answers: number }> | null; promoters: bigint | null; detractors: bigint | null; npsAnswers: bigint | null };
+type IndexRow = {
+  g: string;
+  respondents: bigint | number;
+  index: number | null;
+  dimensions: Record<string, { score: number | null; answers: number }> | null;
+  promoters: bigint | null;
+  detractors: bigint | null;
+  npsAnswers: bigint | null;
+};
 
 /**
  * One SQL statement: per group, the respondents, each dimension's score (Σ scaled answers / answers, exact
  * from Σ (answer − min) per question), the weighted index over the dimensions with answers, and NPS counts.
  */
-export async function queryIndexGroups(db: DbTx, surveyIds: number[], by: Breakdown | 'overall' | 'survey', filter: Omit<TAnalyticsFilter, 'surveyId'>): Promise<IndexGroup[]> {
+export async function queryIndexGroups(
+  db: DbTx,
+  surveyIds: number[],
+  by: Breakdown | 'overall' | 'survey',
+  filter: Omit<TAnalyticsFilter, 'surveyId'>,
+): Promise<IndexGroup[]> {
   const g = GROUP_SQL[by];
   const where = filterSql(filter);
   const rows = await db.$queryRaw<IndexRow[]>`
@@ -92,7 +105,13 @@ function toGroup(r: IndexRow): IndexGroup {
     respondents: Number(r.respondents),
     index: r.index,
     dimensions: r.dimensions ?? {},
-    nps: { promoters, detractors, passives: total - promoters - detractors, total, nps: total ? ((promoters - detractors) / total) * 100 : null },
+    nps: {
+      promoters,
+      detractors,
+      passives: total - promoters - detractors,
+      total,
+      nps: total ? ((promoters - detractors) / total) * 100 : null,
+    },
   };
 }
 
@@ -106,12 +125,15 @@ export async function queryIndexWithBreakdowns(db: DbTx, filter: TAnalyticsFilte
   const { surveyId, ...rest } = filter;
   const where = filterSql(rest);
   // Which grouping set a row belongs to, from GROUPING() of the five columns (1 = rolled up).
-  const setOf = (prefix: string) => Prisma.raw(`CASE
+  const setOf = (prefix: string) =>
+    Prisma.raw(`CASE
       WHEN GROUPING(${prefix}"districtId") = 0 THEN 'district' WHEN GROUPING(${prefix}market) = 0 THEN 'market'
       WHEN GROUPING(${prefix}"businessForm") = 0 THEN 'businessForm' WHEN GROUPING(${prefix}"gradeBand") = 0 THEN 'gradeBand'
       WHEN GROUPING(${prefix}"accountManagerId") = 0 THEN 'accountManager' ELSE 'overall' END`);
   const keyOf = (prefix: string) =>
-    Prisma.raw(`coalesce(${prefix}"districtId"::text, ${prefix}market::text, ${prefix}"businessForm"::text, ${prefix}"gradeBand"::text, ${prefix}"accountManagerId"::text, '')`);
+    Prisma.raw(
+      `coalesce(${prefix}"districtId"::text, ${prefix}market::text, ${prefix}"businessForm"::text, ${prefix}"gradeBand"::text, ${prefix}"accountManagerId"::text, '')`,
+    );
   const sets = (prefix: string, extra: string) =>
     Prisma.raw(
       `GROUPING SETS ((${extra}), (${extra}${extra ? ', ' : ''}${prefix}"districtId"), (${extra}${extra ? ', ' : ''}${prefix}market), (${extra}${extra ? ', ' : ''}${prefix}"businessForm"), (${extra}${extra ? ', ' : ''}${prefix}"gradeBand"), (${extra}${extra ? ', ' : ''}${prefix}"accountManagerId"))`,
@@ -191,7 +213,10 @@ export function protect<T extends { respondents: number }>(rows: T[], v: Visibil
 }
 
 async function surveyMeta(db: DbTx, surveyId: number) {
-  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { id: true, title: true, state: true, definition: true, opensAt: true, closesAt: true } });
+  const survey = await db.survey.findUnique({
+    where: { id: surveyId },
+    select: { id: true, title: true, state: true, definition: true, opensAt: true, closesAt: true },
+  });
   if (!survey || !['OPEN', 'CLOSED'].includes(survey.state)) throw notFound();
   const definition = ZSurveyDefinition.parse(survey.definition);
   return { ...survey, definition };
@@ -207,7 +232,12 @@ function dimensionsOf(definition: z.infer<typeof ZSurveyDefinition>) {
 
 /** Surveys that have results, newest first, and the filter choices of the screen. */
 export async function getAnalyticsOptions({ db }: StaffDeps, input: { surveyId?: number }) {
-  const surveys = await db.survey.findMany({ where: { state: { in: ['OPEN', 'CLOSED'] } }, orderBy: [{ opensAt: 'desc' }, { id: 'desc' }], take: 100, select: { id: true, title: true, state: true, opensAt: true } });
+  const surveys = await db.survey.findMany({
+    where: { state: { in: ['OPEN', 'CLOSED'] } },
+    orderBy: [{ opensAt: 'desc' }, { id: 'desc' }],
+    take: 100,
+    select: { id: true, title: true, state: true, opensAt: true },
+  });
   const surveyId = input.surveyId ?? surveys[0]?.id;
   const [districts, managers] = await Promise.all([
     db.district.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
@@ -259,7 +289,11 @@ export async function getIndexOverview({ db, actor }: StaffDeps, filter: TAnalyt
     respondents,
     suppressed,
     index: suppressed ? null : (overall?.index ?? null),
-    dimensions: dims.map((d) => ({ ...d, score: suppressed ? null : (overall?.dimensions[d.dimension]?.score ?? null), answers: suppressed ? 0 : (overall?.dimensions[d.dimension]?.answers ?? 0) })),
+    dimensions: dims.map((d) => ({
+      ...d,
+      score: suppressed ? null : (overall?.dimensions[d.dimension]?.score ?? null),
+      answers: suppressed ? 0 : (overall?.dimensions[d.dimension]?.answers ?? 0),
+    })),
     nps: suppressed ? computeNps([]) : (overall?.nps ?? computeNps([])),
   };
 }
@@ -271,7 +305,11 @@ export async function getIndexBreakdown({ db, actor }: StaffDeps, input: TAnalyt
   const { surveyId, ...rest } = filter;
   const groups = await queryIndexGroups(db, [surveyId], by, rest);
   const { rows, hidden } = protect(groups, v);
-  const labels = await groupLabels(db, by, rows.map((r) => r.key));
+  const labels = await groupLabels(
+    db,
+    by,
+    rows.map((r) => r.key),
+  );
   return {
     by,
     threshold: v.threshold,
@@ -284,10 +322,20 @@ export async function getIndexBreakdown({ db, actor }: StaffDeps, input: TAnalyt
 /** The index of every survey with results (newest 12), with the same filters: the trend across surveys. */
 export async function getIndexTrend({ db, actor }: StaffDeps, filter: TAnalyticsFilter) {
   const v = await visibilityOf(db, actor);
-  const surveys = await db.survey.findMany({ where: { state: { in: ['OPEN', 'CLOSED'] } }, orderBy: [{ opensAt: 'desc' }, { id: 'desc' }], take: 12, select: { id: true, title: true, opensAt: true } });
+  const surveys = await db.survey.findMany({
+    where: { state: { in: ['OPEN', 'CLOSED'] } },
+    orderBy: [{ opensAt: 'desc' }, { id: 'desc' }],
+    take: 12,
+    select: { id: true, title: true, opensAt: true },
+  });
   if (surveys.length === 0) return { threshold: v.threshold, hidden: 0, rows: [] };
   const { surveyId: _ignored, ...rest } = filter;
-  const groups = await queryIndexGroups(db, surveys.map((s) => s.id), 'survey', rest);
+  const groups = await queryIndexGroups(
+    db,
+    surveys.map((s) => s.id),
+    'survey',
+    rest,
+  );
   const { rows, hidden } = protect(groups, v);
   const byId = new Map(rows.map((r) => [Number(r.key), r]));
   return {
@@ -296,7 +344,14 @@ export async function getIndexTrend({ db, actor }: StaffDeps, filter: TAnalytics
     rows: [...surveys]
       .reverse()
       .filter((s) => byId.has(s.id))
-      .map((s) => ({ surveyId: s.id, title: s.title, opensAt: s.opensAt, respondents: byId.get(s.id)!.respondents, index: byId.get(s.id)!.index, nps: byId.get(s.id)!.nps.nps })),
+      .map((s) => ({
+        surveyId: s.id,
+        title: s.title,
+        opensAt: s.opensAt,
+        respondents: byId.get(s.id)!.respondents,
+        index: byId.get(s.id)!.index,
+        nps: byId.get(s.id)!.nps.nps,
+      })),
   };
 }
 
@@ -312,9 +367,17 @@ export async function getQuadrant({ db, actor }: StaffDeps, filter: TAnalyticsFi
   const hasNps = flattenQuestions(survey.definition).some((q) => q.type === 'NPS');
   const correlations = hasNps ? await queryImportance(db, filter) : new Map<string, number | null>();
   const points = classifyQuadrants(
-    overview.dimensions.map((d) => ({ dimension: d.dimension, satisfaction: d.score, importance: hasNps ? (correlations.get(d.dimension) ?? null) : d.weight })),
+    overview.dimensions.map((d) => ({
+      dimension: d.dimension,
+      satisfaction: d.score,
+      importance: hasNps ? (correlations.get(d.dimension) ?? null) : d.weight,
+    })),
   );
-  return { source: hasNps ? ('nps' as const) : ('weight' as const), suppressed: false, points: points.map((p) => ({ ...p, title: overview.dimensions.find((d) => d.dimension === p.dimension)?.title ?? p.dimension })) };
+  return {
+    source: hasNps ? ('nps' as const) : ('weight' as const),
+    suppressed: false,
+    points: points.map((p) => ({ ...p, title: overview.dimensions.find((d) => d.dimension === p.dimension)?.title ?? p.dimension })),
+  };
 }
 
 /** corr(respondent's dimension score, respondent's NPS) per dimension; null under three respondents. */
@@ -350,7 +413,8 @@ export async function getStrataResponse({ db }: StaffDeps, filter: TAnalyticsFil
   if (rest.districtId !== undefined) parts.push(Prisma.sql`r."districtId" = ${rest.districtId}`);
   if (rest.market !== undefined) parts.push(Prisma.sql`r.market = ${rest.market}::"Market"`);
   if (rest.businessForm !== undefined) parts.push(Prisma.sql`r."businessForm" = ${rest.businessForm}::"BusinessForm"`);
-  if (rest.gradeBand !== undefined) parts.push(Prisma.sql`(CASE WHEN r.grade IS NULL THEN 0 ELSE (r.grade + 9) / 10 END) = ${rest.gradeBand}`);
+  if (rest.gradeBand !== undefined)
+    parts.push(Prisma.sql`(CASE WHEN r.grade IS NULL THEN 0 ELSE (r.grade + 9) / 10 END) = ${rest.gradeBand}`);
   if (rest.accountManagerId !== undefined) parts.push(Prisma.sql`r."accountManagerId" = ${rest.accountManagerId}`);
   const rows = await db.$queryRaw<{ stratum: string | null; invited: bigint; responded: bigint }[]>`
     SELECT i.stratum, count(*) AS invited, count(resp.id) AS responded
@@ -363,7 +427,16 @@ export async function getStrataResponse({ db }: StaffDeps, filter: TAnalyticsFil
     const [market = '', sizeClass = '', businessForm = '', gradeBand = ''] = (r.stratum ?? '').split('-');
     const invited = Number(r.invited);
     const responded = Number(r.responded);
-    return { key: r.stratum ?? '', market, sizeClass: Number(sizeClass), businessForm, gradeBand: Number(gradeBand), invited, responded, rate: invited ? responded / invited : null };
+    return {
+      key: r.stratum ?? '',
+      market,
+      sizeClass: Number(sizeClass),
+      businessForm,
+      gradeBand: Number(gradeBand),
+      invited,
+      responded,
+      rate: invited ? responded / invited : null,
+    };
   });
 }
 
@@ -381,7 +454,9 @@ export async function listTextAnswers({ db, actor }: StaffDeps, input: z.output<
   const [count, items] = await Promise.all([
     db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "SurveyAnswer" a JOIN "SurveyResponse" c ON c.id = a."responseId" JOIN "SurveyQuestion" qq ON qq.id = a."questionId" WHERE ${where}`,
-    db.$queryRaw<{ id: bigint; questionKey: string; text: string; channel: string; submittedAt: Date; licenceNo: string; shopName: string }[]>`
+    db.$queryRaw<
+      { id: bigint; questionKey: string; text: string; channel: string; submittedAt: Date; licenceNo: string; shopName: string }[]
+    >`
       SELECT a.id, qq.key AS "questionKey", a.text, c.channel::text AS channel, c."submittedAt", r."licenceNo", r."shopName"
       FROM "SurveyAnswer" a JOIN "SurveyResponse" c ON c.id = a."responseId" JOIN "SurveyQuestion" qq ON qq.id = a."questionId" JOIN "Retailer" r ON r.id = c."retailerId"
       WHERE ${where}

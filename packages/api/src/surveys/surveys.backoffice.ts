@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { onReplica, requirePermission, router } from '../trpc/init';
-import { getAnalyticsOptions, getIndexBreakdown, getIndexOverview, getIndexTrend, getQuadrant, getStrataResponse, listTextAnswers } from './surveys.analytics';
+import {
+  getAnalyticsOptions,
+  getIndexBreakdown,
+  getIndexOverview,
+  getIndexTrend,
+  getQuadrant,
+  getStrataResponse,
+  listTextAnswers,
+} from './surveys.analytics';
 import {
   BREAKDOWNS,
   ZAnalyticsFilter,
@@ -56,9 +64,13 @@ export const surveysBackofficeRouter = router({
   }),
 
   analytics: router({
-    options: analytics.input(z.object({ surveyId: z.number().int().positive().optional() })).query(({ ctx, input }) => getAnalyticsOptions(ctx, input)),
+    options: analytics
+      .input(z.object({ surveyId: z.number().int().positive().optional() }))
+      .query(({ ctx, input }) => getAnalyticsOptions(ctx, input)),
     overview: analytics.input(ZAnalyticsFilter).query(({ ctx, input }) => getIndexOverview(ctx, input)),
-    breakdown: analytics.input(ZAnalyticsFilter.extend({ by: z.enum(BREAKDOWNS) })).query(({ ctx, input }) => getIndexBreakdown(ctx, input)),
+    breakdown: analytics
+      .input(ZAnalyticsFilter.extend({ by: z.enum(BREAKDOWNS) }))
+      .query(({ ctx, input }) => getIndexBreakdown(ctx, input)),
     trend: analytics.input(ZAnalyticsFilter).query(({ ctx, input }) => getIndexTrend(ctx, input)),
     quadrant: analytics.input(ZAnalyticsFilter).query(({ ctx, input }) => getQuadrant(ctx, input)),
     strata: analytics.input(ZAnalyticsFilter).query(({ ctx, input }) => getStrataResponse(ctx, input)),

@@ -20,7 +20,8 @@ export type ExportRows = { filename: string; sheet: string; total: number; rows:
 
 const BATCH = 500;
 
-const round = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+const round = (n: number | null | undefined, digits = 2) =>
+  n === null || n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
  * The rows of one export. The answers need analytics.readNamed (they are individual answers); the index
@@ -47,29 +48,76 @@ export async function exportRows(deps: StaffDeps, input: TExportInput, locale: L
   if (table === 'dimensions' || table === 'nps') {
     const o = await getIndexOverview(deps, filter);
     if (table === 'dimensions') {
-      const body: Cell[][] = o.dimensions.map((d) => [d.title, t(`surveys.dimension.${d.dimension}` as MessageKey), d.weight, round(d.score), d.answers]);
+      const body: Cell[][] = o.dimensions.map((d) => [
+        d.title,
+        t(`surveys.dimension.${d.dimension}` as MessageKey),
+        d.weight,
+        round(d.score),
+        d.answers,
+      ]);
       body.push([t('surveys.analytics.index'), '', '', round(o.index), o.respondents]);
-      return { filename: base, sheet, total: body.length, rows: list([t('surveys.col.section'), t('surveys.col.dimension'), t('surveys.col.weight'), t('surveys.col.score'), t('surveys.col.answers')], body) };
+      return {
+        filename: base,
+        sheet,
+        total: body.length,
+        rows: list(
+          [t('surveys.col.section'), t('surveys.col.dimension'), t('surveys.col.weight'), t('surveys.col.score'), t('surveys.col.answers')],
+          body,
+        ),
+      };
     }
     const n = o.nps;
     return {
       filename: base,
       sheet,
       total: 1,
-      rows: list([t('surveys.col.promoters'), t('surveys.col.passives'), t('surveys.col.detractors'), t('surveys.col.answers'), t('surveys.col.nps')], [[n.promoters, n.passives, n.detractors, n.total, round(n.nps)]]),
+      rows: list(
+        [
+          t('surveys.col.promoters'),
+          t('surveys.col.passives'),
+          t('surveys.col.detractors'),
+          t('surveys.col.answers'),
+          t('surveys.col.nps'),
+        ],
+        [[n.promoters, n.passives, n.detractors, n.total, round(n.nps)]],
+      ),
     };
   }
 
   if (table === 'quadrant') {
     const q = await getQuadrant(deps, filter);
-    const body = q.points.map((p) => [p.title, round(p.importance, 3), round(p.satisfaction), t(`surveys.quadrant.${p.quadrant}` as MessageKey)]);
-    return { filename: base, sheet, total: body.length, rows: list([t('surveys.col.dimension'), t('surveys.col.importance'), t('surveys.col.score'), t('surveys.col.quadrant')], body) };
+    const body = q.points.map((p) => [
+      p.title,
+      round(p.importance, 3),
+      round(p.satisfaction),
+      t(`surveys.quadrant.${p.quadrant}` as MessageKey),
+    ]);
+    return {
+      filename: base,
+      sheet,
+      total: body.length,
+      rows: list([t('surveys.col.dimension'), t('surveys.col.importance'), t('surveys.col.score'), t('surveys.col.quadrant')], body),
+    };
   }
 
   if (table === 'trend') {
     const trend = await getIndexTrend(deps, filter);
-    const body = trend.rows.map((r) => [r.title, r.opensAt ? formatDateTime(r.opensAt, locale) : '', r.respondents, round(r.index), round(r.nps)]);
-    return { filename: base, sheet, total: body.length, rows: list([t('surveys.col.survey'), t('surveys.col.opensAt'), t('surveys.col.respondents'), t('surveys.col.index'), t('surveys.col.nps')], body) };
+    const body = trend.rows.map((r) => [
+      r.title,
+      r.opensAt ? formatDateTime(r.opensAt, locale) : '',
+      r.respondents,
+      round(r.index),
+      round(r.nps),
+    ]);
+    return {
+      filename: base,
+      sheet,
+      total: body.length,
+      rows: list(
+        [t('surveys.col.survey'), t('surveys.col.opensAt'), t('surveys.col.respondents'), t('surveys.col.index'), t('surveys.col.nps')],
+        body,
+      ),
+    };
   }
 
   if (table === 'strata') {
@@ -89,7 +137,16 @@ export async function exportRows(deps: StaffDeps, input: TExportInput, locale: L
       sheet,
       total: body.length,
       rows: list(
-        [t('surveys.col.stratum'), t('surveys.col.market'), t('surveys.col.size'), t('surveys.col.form'), t('surveys.col.gradeBand'), t('surveys.col.invited'), t('surveys.col.responded'), t('surveys.col.responseRate')],
+        [
+          t('surveys.col.stratum'),
+          t('surveys.col.market'),
+          t('surveys.col.size'),
+          t('surveys.col.form'),
+          t('surveys.col.gradeBand'),
+          t('surveys.col.invited'),
+          t('surveys.col.responded'),
+          t('surveys.col.responseRate'),
+        ],
         body,
       ),
     };
@@ -105,12 +162,27 @@ export async function exportRows(deps: StaffDeps, input: TExportInput, locale: L
     if (by === 'accountManager' && key === '0') return t('common.notAssigned');
     return key;
   };
-  const body = breakdown.rows.map((r) => [groupName(r.key, r.label), r.respondents, round(r.index), ...breakdown.dimensions.map((d) => round(r.dimensions[d.dimension]?.score)), round(r.nps.nps)]);
+  const body = breakdown.rows.map((r) => [
+    groupName(r.key, r.label),
+    r.respondents,
+    round(r.index),
+    ...breakdown.dimensions.map((d) => round(r.dimensions[d.dimension]?.score)),
+    round(r.nps.nps),
+  ]);
   return {
     filename: base,
     sheet,
     total: body.length,
-    rows: list([t(`surveys.breakdown.${by}` as MessageKey), t('surveys.col.respondents'), t('surveys.col.index'), ...breakdown.dimensions.map((d) => d.title), t('surveys.col.nps')], body),
+    rows: list(
+      [
+        t(`surveys.breakdown.${by}` as MessageKey),
+        t('surveys.col.respondents'),
+        t('surveys.col.index'),
+        ...breakdown.dimensions.map((d) => d.title),
+        t('surveys.col.nps'),
+      ],
+      body,
+    ),
   };
 }
 
@@ -132,7 +204,12 @@ function answerFilterSql(filter: Omit<TExportInput, 'table' | 'format'>): Prisma
   return Prisma.join(parts, ' AND ');
 }
 
-async function answerRows({ db }: StaffDeps, filter: Omit<TExportInput, 'table' | 'format'>, locale: Locale, ctx: AnswerContext): Promise<ExportRows> {
+async function answerRows(
+  { db }: StaffDeps,
+  filter: Omit<TExportInput, 'table' | 'format'>,
+  locale: Locale,
+  ctx: AnswerContext,
+): Promise<ExportRows> {
   const survey = await db.survey.findUnique({ where: { id: filter.surveyId }, select: { definition: true, state: true } });
   if (!survey || !['OPEN', 'CLOSED'].includes(survey.state)) throw new DomainError('NOT_FOUND');
   const questions = flattenQuestions(ZSurveyDefinition.parse(survey.definition));
@@ -140,7 +217,11 @@ async function answerRows({ db }: StaffDeps, filter: Omit<TExportInput, 'table' 
   const [{ n }] = (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "SurveyResponse" c WHERE ${where}`) as [{ n: bigint }];
 
   // One column per question, and per row of a matrix.
-  const columns = questions.flatMap((q) => (q.type === 'MATRIX' ? (q.rows ?? []).map((row) => ({ q, rowKey: row.key, label: `${q.label} · ${row.label}` })) : [{ q, rowKey: '', label: q.label }]));
+  const columns = questions.flatMap((q) =>
+    q.type === 'MATRIX'
+      ? (q.rows ?? []).map((row) => ({ q, rowKey: row.key, label: `${q.label} · ${row.label}` }))
+      : [{ q, rowKey: '', label: q.label }],
+  );
   const header: Cell[] = [
     ctx.t('surveys.col.response'),
     ctx.t('surveys.col.licenceNo'),
@@ -160,7 +241,21 @@ async function answerRows({ db }: StaffDeps, filter: Omit<TExportInput, 'table' 
     yield header;
     let after = 0;
     for (;;) {
-      const batch = await db.$queryRaw<{ id: number; submittedAt: Date; channel: string; licenceNo: string; shopName: string; district: string | null; districtEn: string | null; market: string | null; businessForm: string | null; gradeBand: number | null; manager: string | null }[]>`
+      const batch = await db.$queryRaw<
+        {
+          id: number;
+          submittedAt: Date;
+          channel: string;
+          licenceNo: string;
+          shopName: string;
+          district: string | null;
+          districtEn: string | null;
+          market: string | null;
+          businessForm: string | null;
+          gradeBand: number | null;
+          manager: string | null;
+        }[]
+      >`
         SELECT c.id, c."submittedAt", c.channel::text AS channel, r."licenceNo", r."shopName", d.name AS district, d."nameEn" AS "districtEn",
           c.market::text AS market, c."businessForm"::text AS "businessForm", c."gradeBand", s.name AS manager
         FROM "SurveyResponse" c
@@ -172,7 +267,9 @@ async function answerRows({ db }: StaffDeps, filter: Omit<TExportInput, 'table' 
         LIMIT ${BATCH}`;
       if (batch.length === 0) return;
       const ids = batch.map((b) => b.id);
-      const answers = await db.$queryRaw<{ responseId: number; key: string; rowKey: string; numericValue: number | null; choices: string[]; text: string | null }[]>`
+      const answers = await db.$queryRaw<
+        { responseId: number; key: string; rowKey: string; numericValue: number | null; choices: string[]; text: string | null }[]
+      >`
         SELECT a."responseId", q.key, a."rowKey", a."numericValue", a.choices, a.text
         FROM "SurveyAnswer" a JOIN "SurveyQuestion" q ON q.id = a."questionId"
         WHERE a."responseId" = ANY(${ids}::int[])`;

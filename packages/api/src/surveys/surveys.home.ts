@@ -27,16 +27,43 @@ export const surveysHome: HomeContribution = {
         : Promise.resolve([]),
     ]);
     const figures: HomeFigure[] = [];
-    if (drafting) figures.push({ id: 'surveys.drafts', label: 'admin.home.figure.surveyDrafts', value: n(row?.drafts), format: 'count', href: '/surveys?state=DRAFT' });
-    if (drafting) figures.push({ id: 'surveys.pending', label: 'admin.home.figure.surveysPending', value: n(row?.pending), format: 'count', href: '/surveys?state=PENDING_APPROVAL', attention: approving });
-    figures.push({ id: 'surveys.open', label: 'admin.home.figure.surveysOpen', value: n(row?.open), format: 'count', href: '/surveys?state=OPEN' });
+    if (drafting)
+      figures.push({
+        id: 'surveys.drafts',
+        label: 'admin.home.figure.surveyDrafts',
+        value: n(row?.drafts),
+        format: 'count',
+        href: '/surveys?state=DRAFT',
+      });
+    if (drafting)
+      figures.push({
+        id: 'surveys.pending',
+        label: 'admin.home.figure.surveysPending',
+        value: n(row?.pending),
+        format: 'count',
+        href: '/surveys?state=PENDING_APPROVAL',
+        attention: approving,
+      });
+    figures.push({
+      id: 'surveys.open',
+      label: 'admin.home.figure.surveysOpen',
+      value: n(row?.open),
+      format: 'count',
+      href: '/surveys?state=OPEN',
+    });
     if (overview) {
       let value: number | null = null;
       if (latest) {
         const [[overall], visibility] = await Promise.all([queryIndexGroups(db, [latest.id], 'overall', {}), visibilityOf(db, actor)]);
         if (overall && (visibility.named || overall.respondents >= visibility.threshold)) value = overall.index;
       }
-      figures.push({ id: 'surveys.index', label: 'admin.home.figure.satisfactionIndex', value, format: 'index', href: latest ? `/surveys/${latest.id}` : '/surveys' });
+      figures.push({
+        id: 'surveys.index',
+        label: 'admin.home.figure.satisfactionIndex',
+        value,
+        format: 'index',
+        href: latest ? `/surveys/${latest.id}` : '/surveys',
+      });
     }
     return figures;
   },

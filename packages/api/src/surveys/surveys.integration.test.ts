@@ -43,7 +43,13 @@ function definition(): TSurveyDefinition {
         questions: [
           { key: 'supply_a', type: 'RATING', label: '货源满足需要', required: true, scaleMin: 1, scaleMax: 5 },
           { key: 'supply_b', type: 'RATING', label: '投放公平', required: true, scaleMin: 1, scaleMax: 5 },
-          { key: 'why', type: 'TEXT', label: '哪里不满意', required: true, showIf: { mode: 'any', conditions: [{ questionKey: 'supply_a', op: 'lte', value: 2 }] } },
+          {
+            key: 'why',
+            type: 'TEXT',
+            label: '哪里不满意',
+            required: true,
+            showIf: { mode: 'any', conditions: [{ questionKey: 'supply_a', op: 'lte', value: 2 }] },
+          },
         ],
       },
       {
@@ -52,8 +58,28 @@ function definition(): TSurveyDefinition {
         weight: 0.3,
         title: '送货服务',
         questions: [
-          { key: 'delivery_m', type: 'MATRIX', label: '送货', required: true, scaleMin: 1, scaleMax: 10, rows: [{ key: 'time', label: '准时' }, { key: 'care', label: '态度' }] },
-          { key: 'channel', type: 'SINGLE_CHOICE', label: '订货方式', required: false, options: [{ value: 'online', label: '网上' }, { value: 'phone', label: '电话' }] },
+          {
+            key: 'delivery_m',
+            type: 'MATRIX',
+            label: '送货',
+            required: true,
+            scaleMin: 1,
+            scaleMax: 10,
+            rows: [
+              { key: 'time', label: '准时' },
+              { key: 'care', label: '态度' },
+            ],
+          },
+          {
+            key: 'channel',
+            type: 'SINGLE_CHOICE',
+            label: '订货方式',
+            required: false,
+            options: [
+              { value: 'online', label: '网上' },
+              { value: 'phone', label: '电话' },
+            ],
+          },
         ],
       },
       {
@@ -73,7 +99,14 @@ function definition(): TSurveyDefinition {
 
 /** Marketing drafts, another manager approves, a manager opens: the survey is open with its invitations sent. */
 async function openSurvey(target: TTargetInput, title = `测试问卷${Date.now()}`) {
-  const { id } = await staff(marketing).surveys.create({ title, description: '', opensAt: null, closesAt: new Date(Date.now() + 30 * 86_400_000), target, definition: definition() });
+  const { id } = await staff(marketing).surveys.create({
+    title,
+    description: '',
+    opensAt: null,
+    closesAt: new Date(Date.now() + 30 * 86_400_000),
+    target,
+    definition: definition(),
+  });
   await staff(marketing).surveys.submitForApproval({ id });
   await staff(manager).surveys.approve({ id });
   await staff(manager).surveys.open({ id });
@@ -98,9 +131,25 @@ describe('lifecycle', () => {
   it('runs draft → pending → approved → open → closed, each step by the right people', async () => {
     const district = await createDistrict(db);
     const shops = await Promise.all([1, 2, 3].map(() => createRetailer(db, { districtId: district.id, passwordHash })));
-    const { id } = await staff(marketing).surveys.create({ title: '生命周期', description: '说明', opensAt: null, closesAt: null, target: { kind: 'SEGMENT', districtIds: [district.id] }, definition: definition() });
+    const { id } = await staff(marketing).surveys.create({
+      title: '生命周期',
+      description: '说明',
+      opensAt: null,
+      closesAt: null,
+      target: { kind: 'SEGMENT', districtIds: [district.id] },
+      definition: definition(),
+    });
 
-    await expect(staff(agent).surveys.create({ title: 'x', description: '', opensAt: null, closesAt: null, target: { kind: 'ALL' }, definition: definition() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      staff(agent).surveys.create({
+        title: 'x',
+        description: '',
+        opensAt: null,
+        closesAt: null,
+        target: { kind: 'ALL' },
+        definition: definition(),
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(staff(marketing).surveys.approve({ id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(staff(manager).surveys.open({ id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
 
@@ -111,13 +160,27 @@ describe('lifecycle', () => {
     expect(approved.approvedBy?.id).toBe(manager.id);
     expect(await db.surveyQuestion.count({ where: { surveyId: id } })).toBe(8);
     // Frozen once approved.
-    await expect(staff(marketing).surveys.update({ id, title: '改', description: '', opensAt: null, closesAt: null, target: { kind: 'ALL' }, definition: definition() })).rejects.toMatchObject({
+    await expect(
+      staff(marketing).surveys.update({
+        id,
+        title: '改',
+        description: '',
+        opensAt: null,
+        closesAt: null,
+        target: { kind: 'ALL' },
+        definition: definition(),
+      }),
+    ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
     });
 
     await staff(manager).surveys.open({ id });
     expect(await db.surveyInvitation.count({ where: { surveyId: id } })).toBe(3);
-    expect(await db.notification.count({ where: { retailerId: { in: shops.map((s) => s.id) }, kind: 'SURVEY_INVITATION', link: `/surveys/${id}` } })).toBe(3);
+    expect(
+      await db.notification.count({
+        where: { retailerId: { in: shops.map((s) => s.id) }, kind: 'SURVEY_INVITATION', link: `/surveys/${id}` },
+      }),
+    ).toBe(3);
     // The queued job finds nothing left to do.
     await sendSurveyInvitations(db, { surveyId: id }, new Date());
     expect(await db.surveyInvitation.count({ where: { surveyId: id } })).toBe(3);
@@ -129,7 +192,14 @@ describe('lifecycle', () => {
   });
 
   it('refuses approval by the manager who wrote it, and by anyone twice', async () => {
-    const { id } = await staff(manager).surveys.create({ title: '自己写的', description: '', opensAt: null, closesAt: null, target: { kind: 'ALL' }, definition: definition() });
+    const { id } = await staff(manager).surveys.create({
+      title: '自己写的',
+      description: '',
+      opensAt: null,
+      closesAt: null,
+      target: { kind: 'ALL' },
+      definition: definition(),
+    });
     await expect(staff(manager).surveys.approve({ id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await staff(manager2).surveys.approve({ id });
     await expect(staff(manager2).surveys.approve({ id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
@@ -139,7 +209,9 @@ describe('lifecycle', () => {
     const bad = definition();
     bad.sections[0]!.questions[2]!.showIf = { mode: 'all', conditions: [{ questionKey: 'nps', op: 'gte', value: 9 }] };
     const title = `坏的${Date.now()}`;
-    await expect(staff(marketing).surveys.create({ title, description: '', opensAt: null, closesAt: null, target: { kind: 'ALL' }, definition: bad })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      staff(marketing).surveys.create({ title, description: '', opensAt: null, closesAt: null, target: { kind: 'ALL' }, definition: bad }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await db.survey.count({ where: { title } })).toBe(0);
   });
 
@@ -163,19 +235,26 @@ describe('answering in the portal', () => {
 
     await portal(shop).surveys.saveDraft({ surveyId: id, answers: { supply_a: 4, ghost: 3 } });
     // The clerk's phone (another session of the same shop) reads the same draft.
-    const clerk = await db.retailerLogin.create({ data: { retailerId: shop.id, loginName: `${shop.licenceNo}-1`, role: 'CLERK', displayName: '店员', passwordHash } });
+    const clerk = await db.retailerLogin.create({
+      data: { retailerId: shop.id, loginName: `${shop.licenceNo}-1`, role: 'CLERK', displayName: '店员', passwordHash },
+    });
     const other = portalCallerFor(db, { kind: 'retailer', retailerId: shop.id, loginId: clerk.id });
     const resumed = await other.surveys.get({ surveyId: id });
     expect(resumed.response).toMatchObject({ state: 'DRAFT', answers: { supply_a: 4 } });
 
     const answers = answersFor(3);
-    const [a, b] = await Promise.all([portal(shop).surveys.submit({ surveyId: id, answers }), other.surveys.submit({ surveyId: id, answers })]);
+    const [a, b] = await Promise.all([
+      portal(shop).surveys.submit({ surveyId: id, answers }),
+      other.surveys.submit({ surveyId: id, answers }),
+    ]);
     expect(a.responseId).toBe(b.responseId);
     expect([a.alreadySubmitted, b.alreadySubmitted].sort()).toEqual([false, true]);
     expect(await db.surveyResponse.count({ where: { surveyId: id, retailerId: shop.id } })).toBe(1);
     // 2 ratings, the matrix's 2 rows, choice, rating, NPS, note: 8 answer rows, once.
     expect(await db.surveyAnswer.count({ where: { responseId: a.responseId } })).toBe(8);
-    expect(await db.surveyRespondentCell.aggregate({ where: { surveyId: id }, _sum: { respondents: true } })).toMatchObject({ _sum: { respondents: 1 } });
+    expect(await db.surveyRespondentCell.aggregate({ where: { surveyId: id }, _sum: { respondents: true } })).toMatchObject({
+      _sum: { respondents: 1 },
+    });
 
     await expect(portal(shop).surveys.saveDraft({ surveyId: id, answers })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     const again = await portal(shop).surveys.submit({ surveyId: id, answers: answersFor(4) });
@@ -189,7 +268,9 @@ describe('answering in the portal', () => {
     const district = await createDistrict(db);
     const shop = await createRetailer(db, { districtId: district.id, passwordHash });
     const id = await openSurvey({ kind: 'SEGMENT', districtIds: [district.id] });
-    const results = await Promise.all(Array.from({ length: 5 }, () => portal(shop).surveys.submit({ surveyId: id, answers: answersFor(7) })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => portal(shop).surveys.submit({ surveyId: id, answers: answersFor(7) })),
+    );
     expect(new Set(results.map((r) => r.responseId)).size).toBe(1);
     expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
     expect(await db.surveyResponse.count({ where: { surveyId: id } })).toBe(1);
@@ -199,7 +280,9 @@ describe('answering in the portal', () => {
     const response = await db.surveyResponse.findFirstOrThrow({ where: { surveyId: id }, select: { id: true } });
     const indexCells = await db.surveyIndexCell.findMany({ where: { surveyId: id } });
     expect(indexCells.length).toBeGreaterThan(0);
-    const scored = await db.surveyAnswer.count({ where: { responseId: response.id, numericValue: { not: null }, question: { type: { in: ['RATING', 'MATRIX', 'NPS'] } } } });
+    const scored = await db.surveyAnswer.count({
+      where: { responseId: response.id, numericValue: { not: null }, question: { type: { in: ['RATING', 'MATRIX', 'NPS'] } } },
+    });
     expect(indexCells.reduce((sum, c) => sum + c.answerCount, 0)).toBe(scored);
     expect(await db.auditLog.count({ where: { action: 'survey.response.submit', entityId: String(response.id) } })).toBe(1);
   });
@@ -211,7 +294,9 @@ describe('answering in the portal', () => {
     const low = { ...answersFor(0), supply_a: 1 } as Record<string, unknown>;
     delete low.why;
     await expect(portal(shop).surveys.submit({ surveyId: id, answers: low as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(portal(shop).surveys.submit({ surveyId: id, answers: { ...answersFor(2), nps: 11 } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(portal(shop).surveys.submit({ surveyId: id, answers: { ...answersFor(2), nps: 11 } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await db.surveyResponse.count({ where: { surveyId: id, state: 'SUBMITTED' } })).toBe(0);
     // With the rating above 2 the follow-up is hidden: not required, and an answer to it is dropped.
     const result = await portal(shop).surveys.submit({ surveyId: id, answers: { ...answersFor(2), supply_a: 4, why: '不该保存' } });
@@ -238,8 +323,14 @@ describe('phone and visit entry', () => {
     const found = await staff(agent).surveys.entry.findRespondent({ surveyId: id, licenceNo: shop.licenceNo });
     expect(found.retailer.id).toBe(shop.id);
     const result = await staff(agent).surveys.entry.submit({ surveyId: id, retailerId: shop.id, channel: 'PHONE', answers: answersFor(6) });
-    expect(await db.surveyResponse.findUniqueOrThrow({ where: { id: result.responseId } })).toMatchObject({ channel: 'PHONE', enteredById: agent.id, state: 'SUBMITTED' });
-    await expect(staff(agent).surveys.entry.submit({ surveyId: id, retailerId: shop.id, channel: 'VISIT', answers: answersFor(6) })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await db.surveyResponse.findUniqueOrThrow({ where: { id: result.responseId } })).toMatchObject({
+      channel: 'PHONE',
+      enteredById: agent.id,
+      state: 'SUBMITTED',
+    });
+    await expect(
+      staff(agent).surveys.entry.submit({ surveyId: id, retailerId: shop.id, channel: 'VISIT', answers: answersFor(6) }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('keeps account managers to their own shops and refuses those without the permission', async () => {
@@ -247,11 +338,19 @@ describe('phone and visit entry', () => {
     const am = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash });
     const shop = await createRetailer(db, { districtId: district.id, passwordHash });
     const id = await openSurvey({ kind: 'SEGMENT', districtIds: [district.id] });
-    await expect(staff(am).surveys.entry.findRespondent({ surveyId: id, licenceNo: shop.licenceNo })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(staff(am).surveys.entry.submit({ surveyId: id, retailerId: shop.id, channel: 'VISIT', answers: answersFor(1) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(staff(marketing).surveys.entry.submit({ surveyId: id, retailerId: shop.id, channel: 'PHONE', answers: answersFor(1) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(staff(am).surveys.entry.findRespondent({ surveyId: id, licenceNo: shop.licenceNo })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      staff(am).surveys.entry.submit({ surveyId: id, retailerId: shop.id, channel: 'VISIT', answers: answersFor(1) }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      staff(marketing).surveys.entry.submit({ surveyId: id, retailerId: shop.id, channel: 'PHONE', answers: answersFor(1) }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const notInvited = await createRetailer(db, { districtId: (await createDistrict(db)).id, passwordHash });
-    await expect(staff(agent).surveys.entry.findRespondent({ surveyId: id, licenceNo: notInvited.licenceNo })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(staff(agent).surveys.entry.findRespondent({ surveyId: id, licenceNo: notInvited.licenceNo })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -259,11 +358,25 @@ describe('stratified sample', () => {
   it('allocates per stratum, shows planned against achieved, and respects the monthly cap', async () => {
     const district = await createDistrict(db);
     // Stratum C-2-B-1: 30 shops of grade 5. Stratum X-2-Z-3: 10 shops of grade 25, all at this month's cap.
-    const urban = await Promise.all(Array.from({ length: 30 }, () => createRetailer(db, { districtId: district.id, passwordHash, grade: 5, market: 'C', businessForm: 'B' })));
-    const rural = await Promise.all(Array.from({ length: 10 }, () => createRetailer(db, { districtId: district.id, passwordHash, grade: 25, market: 'X', businessForm: 'Z' })));
-    const earlier = await db.survey.create({ data: { title: '本月已发', description: '', definition: definition(), target: {}, createdById: marketing.id, state: 'CLOSED' } });
-    const earlier2 = await db.survey.create({ data: { title: '本月已发2', description: '', definition: definition(), target: {}, createdById: marketing.id, state: 'CLOSED' } });
-    await db.surveyInvitation.createMany({ data: rural.flatMap((r) => [earlier.id, earlier2.id].map((surveyId) => ({ surveyId, retailerId: r.id, invitedAt: new Date() }))) });
+    const urban = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        createRetailer(db, { districtId: district.id, passwordHash, grade: 5, market: 'C', businessForm: 'B' }),
+      ),
+    );
+    const rural = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        createRetailer(db, { districtId: district.id, passwordHash, grade: 25, market: 'X', businessForm: 'Z' }),
+      ),
+    );
+    const earlier = await db.survey.create({
+      data: { title: '本月已发', description: '', definition: definition(), target: {}, createdById: marketing.id, state: 'CLOSED' },
+    });
+    const earlier2 = await db.survey.create({
+      data: { title: '本月已发2', description: '', definition: definition(), target: {}, createdById: marketing.id, state: 'CLOSED' },
+    });
+    await db.surveyInvitation.createMany({
+      data: rural.flatMap((r) => [earlier.id, earlier2.id].map((surveyId) => ({ surveyId, retailerId: r.id, invitedAt: new Date() }))),
+    });
 
     const { id } = await staff(marketing).surveys.create({
       title: '抽样',
@@ -335,14 +448,22 @@ describe('the index in SQL against the pure function', () => {
   async function rawAnswers(where: { districtId?: number } = {}) {
     return db.surveyAnswer.findMany({
       where: { response: { surveyId, state: 'SUBMITTED', ...where }, numericValue: { not: null } },
-      select: { questionId: true, numericValue: true, responseId: true, response: { select: { districtId: true, market: true, businessForm: true, gradeBand: true, accountManagerId: true } } },
+      select: {
+        questionId: true,
+        numericValue: true,
+        responseId: true,
+        response: { select: { districtId: true, market: true, businessForm: true, gradeBand: true, accountManagerId: true } },
+      },
     });
   }
 
   it('gives the same index and dimension scores overall and per group', async () => {
     const raw = await rawAnswers();
     const [overall] = await queryIndexGroups(db, [surveyId], 'overall', {});
-    const pure = computeIndex(questions, raw.map((a) => ({ questionId: a.questionId, value: a.numericValue! })));
+    const pure = computeIndex(
+      questions,
+      raw.map((a) => ({ questionId: a.questionId, value: a.numericValue! })),
+    );
     expect(overall!.index).toBeCloseTo(pure.index!, 9);
     for (const d of pure.dimensions) expect(overall!.dimensions[d.dimension]!.score).toBeCloseTo(d.score!, 9);
 
@@ -359,7 +480,10 @@ describe('the index in SQL against the pure function', () => {
       expect(groups.map((g) => g.key).sort()).toEqual(keys);
       for (const g of groups) {
         const mine = raw.filter((a) => key(a) === g.key);
-        const expected = computeIndex(questions, mine.map((a) => ({ questionId: a.questionId, value: a.numericValue! })));
+        const expected = computeIndex(
+          questions,
+          mine.map((a) => ({ questionId: a.questionId, value: a.numericValue! })),
+        );
         expect(g.index).toBeCloseTo(expected.index!, 9);
         expect(g.respondents).toBe(new Set(mine.map((a) => a.responseId)).size);
         const npsQuestion = questions.find((q) => q.type === 'NPS')!;
@@ -434,8 +558,18 @@ describe('the index in SQL against the pure function', () => {
     await expect(execCaller.surveys.analytics.texts({ surveyId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const texts = await staff(manager).surveys.analytics.texts({ surveyId });
     expect(texts.total).toBeGreaterThan(0);
-    await expect(exportRows({ db, actor: staffActor(exec) as StaffActor, clock: () => new Date() }, { surveyId, table: 'answers', format: 'csv' }, 'zh-CN')).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const exported = await exportRows({ db, actor: staffActor(exec) as StaffActor, clock: () => new Date() }, { surveyId, table: 'district', format: 'csv' }, 'zh-CN');
+    await expect(
+      exportRows(
+        { db, actor: staffActor(exec) as StaffActor, clock: () => new Date() },
+        { surveyId, table: 'answers', format: 'csv' },
+        'zh-CN',
+      ),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const exported = await exportRows(
+      { db, actor: staffActor(exec) as StaffActor, clock: () => new Date() },
+      { surveyId, table: 'district', format: 'csv' },
+      'zh-CN',
+    );
     const rows: unknown[][] = [];
     for await (const row of exported.rows) rows.push(row);
     expect(rows).toHaveLength(1 + 1);
@@ -473,7 +607,11 @@ describe('the index in SQL against the pure function', () => {
     const rows: (string | number | null)[][] = [];
     for await (const row of out.rows) rows.push(row);
     const [header, ...body] = rows;
-    const expected = await db.surveyResponse.findMany({ where: { surveyId, state: 'SUBMITTED', districtId: districts[1], market: 'C' }, orderBy: { id: 'asc' }, include: { rows: { include: { question: true } } } });
+    const expected = await db.surveyResponse.findMany({
+      where: { surveyId, state: 'SUBMITTED', districtId: districts[1], market: 'C' },
+      orderBy: { id: 'asc' },
+      include: { rows: { include: { question: true } } },
+    });
     expect(out.total).toBe(expected.length);
     expect(body.map((r) => r[0])).toEqual(expected.map((r) => r.id));
     const npsColumn = header!.indexOf('推荐');

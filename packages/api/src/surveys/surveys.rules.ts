@@ -12,7 +12,13 @@ export type FlatQuestion = TQuestion & { sectionKey: string; dimension: TSection
 export function flattenQuestions(definition: TSurveyDefinition): FlatQuestion[] {
   let position = 0;
   return definition.sections.flatMap((section) =>
-    section.questions.map((q) => ({ ...q, sectionKey: section.key, dimension: section.dimension, weight: section.weight, position: position++ })),
+    section.questions.map((q) => ({
+      ...q,
+      sectionKey: section.key,
+      dimension: section.dimension,
+      weight: section.weight,
+      position: position++,
+    })),
   );
 }
 
@@ -69,9 +75,11 @@ export function validateDefinition(definition: TSurveyDefinition): DefinitionIss
       if (question.type === 'RATING' || question.type === 'MATRIX') {
         const min = question.scaleMin;
         const max = question.scaleMax;
-        if (min === undefined || max === undefined || (min !== 0 && min !== 1) || max < min + 2 || max > 10) issues.push({ path: qAt('scaleMax'), code: 'badScale' });
+        if (min === undefined || max === undefined || (min !== 0 && min !== 1) || max < min + 2 || max > 10)
+          issues.push({ path: qAt('scaleMax'), code: 'badScale' });
       }
-      if (question.type === 'NPS' && ((question.scaleMin ?? 0) !== 0 || (question.scaleMax ?? 10) !== 10)) issues.push({ path: qAt('scaleMax'), code: 'npsScale' });
+      if (question.type === 'NPS' && ((question.scaleMin ?? 0) !== 0 || (question.scaleMax ?? 10) !== 10))
+        issues.push({ path: qAt('scaleMax'), code: 'npsScale' });
 
       if (question.type === 'SINGLE_CHOICE' || question.type === 'MULTI_CHOICE') {
         const options = question.options ?? [];
@@ -90,7 +98,10 @@ export function validateDefinition(definition: TSurveyDefinition): DefinitionIss
         const cAt = qAt('showIf', 'conditions', ci);
         const target = earlier.get(condition.questionKey);
         if (!target) {
-          issues.push({ path: [...cAt, 'questionKey'], code: allKeys.has(condition.questionKey) ? 'conditionNotEarlier' : 'conditionUnknownQuestion' });
+          issues.push({
+            path: [...cAt, 'questionKey'],
+            code: allKeys.has(condition.questionKey) ? 'conditionNotEarlier' : 'conditionUnknownQuestion',
+          });
           return;
         }
         const problem = conditionProblem(condition, target);
@@ -109,7 +120,9 @@ function conditionProblem(condition: TCondition, target: TQuestion): DefinitionI
   const scale = scaleOf(target);
   const allowed = target.options?.map((o) => o.value);
   const fits = (v: unknown) =>
-    scale ? typeof v === 'number' && Number.isInteger(v) && v >= scale.min && v <= scale.max : typeof v === 'string' && (allowed ?? []).includes(v);
+    scale
+      ? typeof v === 'number' && Number.isInteger(v) && v >= scale.min && v <= scale.max
+      : typeof v === 'string' && (allowed ?? []).includes(v);
   if (op === 'lte' || op === 'gte') return scale ? (fits(value) ? null : 'conditionBadValue') : 'conditionBadOp';
   if (op === 'in') return Array.isArray(value) && value.length > 0 && value.every(fits) ? null : 'conditionBadValue';
   return fits(value) ? null : 'conditionBadValue';
@@ -275,7 +288,14 @@ export function scaleRating(value: number, min: number, max: number): number {
   return ((value - min) / (max - min)) * 100;
 }
 
-export type IndexQuestion = { id: number; dimension: string; weight: number; type: string; scaleMin: number | null; scaleMax: number | null };
+export type IndexQuestion = {
+  id: number;
+  dimension: string;
+  weight: number;
+  type: string;
+  scaleMin: number | null;
+  scaleMax: number | null;
+};
 export type IndexAnswer = { questionId: number; value: number };
 export type DimensionScore = { dimension: string; weight: number; score: number | null; answers: number };
 export type SatisfactionIndex = { index: number | null; dimensions: DimensionScore[] };
@@ -300,7 +320,12 @@ export function computeIndex(questions: readonly IndexQuestion[], answers: reado
     entry.sum += scaleRating(answer.value, q.scaleMin ?? 1, q.scaleMax ?? 5);
     entry.count += 1;
   }
-  const dimensions: DimensionScore[] = [...sums].map(([dimension, e]) => ({ dimension, weight: e.weight, score: e.count ? e.sum / e.count : null, answers: e.count }));
+  const dimensions: DimensionScore[] = [...sums].map(([dimension, e]) => ({
+    dimension,
+    weight: e.weight,
+    score: e.count ? e.sum / e.count : null,
+    answers: e.count,
+  }));
   return { index: weightedIndex(dimensions), dimensions };
 }
 
@@ -327,7 +352,13 @@ export function computeNps(values: readonly number[]): Nps {
     else if (v <= 6) detractors += 1;
   }
   const total = values.length;
-  return { promoters, passives: total - promoters - detractors, detractors, total, nps: total ? ((promoters - detractors) / total) * 100 : null };
+  return {
+    promoters,
+    passives: total - promoters - detractors,
+    detractors,
+    total,
+    nps: total ? ((promoters - detractors) / total) * 100 : null,
+  };
 }
 
 /** Pearson's correlation; null when either side does not vary or there are fewer than three pairs. */
@@ -362,8 +393,12 @@ export type QuadrantPoint = { dimension: string; importance: number; satisfactio
  * The importance × satisfaction matrix: each dimension against the means of both axes. Important and
  * satisfying: a strength; important and below the mean: fix first; the rest maintain or low priority.
  */
-export function classifyQuadrants(points: readonly { dimension: string; importance: number | null; satisfaction: number | null }[]): QuadrantPoint[] {
-  const usable = points.filter((p): p is { dimension: string; importance: number; satisfaction: number } => p.importance !== null && p.satisfaction !== null);
+export function classifyQuadrants(
+  points: readonly { dimension: string; importance: number | null; satisfaction: number | null }[],
+): QuadrantPoint[] {
+  const usable = points.filter(
+    (p): p is { dimension: string; importance: number; satisfaction: number } => p.importance !== null && p.satisfaction !== null,
+  );
   if (usable.length === 0) return [];
   const mi = usable.reduce((a, p) => a + p.importance, 0) / usable.length;
   const ms = usable.reduce((a, p) => a + p.satisfaction, 0) / usable.length;

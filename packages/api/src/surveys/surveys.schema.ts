@@ -9,7 +9,16 @@ import { validateDefinition } from './surveys.rules';
 export const QUESTION_TYPES = ['RATING', 'NPS', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'TEXT', 'MATRIX'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-export const SERVICE_DIMENSIONS = ['SUPPLY', 'ORDERING', 'DELIVERY', 'ACCOUNT_MANAGER', 'SETTLEMENT', 'COMPLAINTS', 'MARKET', 'OTHER'] as const;
+export const SERVICE_DIMENSIONS = [
+  'SUPPLY',
+  'ORDERING',
+  'DELIVERY',
+  'ACCOUNT_MANAGER',
+  'SETTLEMENT',
+  'COMPLAINTS',
+  'MARKET',
+  'OTHER',
+] as const;
 export type ServiceDimension = (typeof SERVICE_DIMENSIONS)[number];
 
 export const CONDITION_OPS = ['eq', 'neq', 'lte', 'gte', 'in'] as const;
@@ -22,7 +31,10 @@ export const RESPONSE_CHANNELS = ['PORTAL', 'PHONE', 'VISIT'] as const;
 export const STAFF_CHANNELS = ['PHONE', 'VISIT'] as const;
 
 /** Keys name questions in answers, conditions and exports: short, stable, ASCII. */
-const key = z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'surveys.validation.key');
+const key = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'surveys.validation.key');
 const label = z.string().trim().min(1, 'surveys.validation.label').max(300, 'surveys.validation.labelTooLong');
 
 const conditionValue = z.union([z.number(), z.string().max(100), z.array(z.union([z.number(), z.string().max(100)])).max(50)]);
@@ -65,7 +77,8 @@ export type TSurveyDefinition = z.infer<typeof ZSurveyDefinitionShape>;
 
 /** The definition with the whole-survey rules: what the builder, the import and the server accept. */
 export const ZSurveyDefinition = ZSurveyDefinitionShape.superRefine((definition, ctx) => {
-  for (const issue of validateDefinition(definition)) ctx.addIssue({ code: 'custom', path: issue.path, message: `surveys.definition.${issue.code}` });
+  for (const issue of validateDefinition(definition))
+    ctx.addIssue({ code: 'custom', path: issue.path, message: `surveys.definition.${issue.code}` });
 });
 
 // One answer per question key. Ratings and NPS are numbers, single choice a value, multiple choice a list of
@@ -88,9 +101,15 @@ export const STRATA_DIMENSIONS = ['market', 'sizeClass', 'businessForm', 'gradeB
 const segmentFields = {
   gradeFrom: z.number().int().min(1).max(30).optional(),
   gradeTo: z.number().int().min(1).max(30).optional(),
-  classificationCodes: z.array(z.string().regex(/^[CX][ZBSNYFQ][123]$/)).max(42).default([]),
+  classificationCodes: z
+    .array(z.string().regex(/^[CX][ZBSNYFQ][123]$/))
+    .max(42)
+    .default([]),
   districtIds: z.array(z.number().int().positive()).max(100).default([]),
-  markets: z.array(z.enum(['C', 'X'])).max(2).default([]),
+  markets: z
+    .array(z.enum(['C', 'X']))
+    .max(2)
+    .default([]),
 };
 
 /** All active shops; a segment of them; or a stratified sample (of all, or of a segment). */
@@ -141,7 +160,13 @@ export const ZSaveDraftInput = z.object({ surveyId: id, answers: ZAnswers });
 export const ZSubmitResponseInput = z.object({ surveyId: id, answers: ZAnswers });
 export const ZPortalSurveyInput = z.object({ surveyId: id });
 
-export const ZFindRespondentInput = z.object({ surveyId: id, licenceNo: z.string().trim().regex(/^\d{12}$/, 'surveys.validation.licenceNo') });
+export const ZFindRespondentInput = z.object({
+  surveyId: id,
+  licenceNo: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'surveys.validation.licenceNo'),
+});
 export const ZEnterResponseInput = z.object({
   surveyId: id,
   retailerId: id,
@@ -172,7 +197,19 @@ export const ZTextAnswersInput = ZAnalyticsFilter.extend({
   page: z.number().int().min(1).max(10_000).default(1),
 });
 
-export const EXPORT_TABLES = ['answers', 'dimensions', 'district', 'market', 'businessForm', 'gradeBand', 'accountManager', 'nps', 'quadrant', 'strata', 'trend'] as const;
+export const EXPORT_TABLES = [
+  'answers',
+  'dimensions',
+  'district',
+  'market',
+  'businessForm',
+  'gradeBand',
+  'accountManager',
+  'nps',
+  'quadrant',
+  'strata',
+  'trend',
+] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 export const ZExportInput = ZAnalyticsFilter.extend({ table: z.enum(EXPORT_TABLES), format: z.enum(['csv', 'xlsx']) });
 export type TExportInput = z.infer<typeof ZExportInput>;

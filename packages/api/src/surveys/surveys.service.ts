@@ -108,7 +108,16 @@ export async function listSurveys({ db }: StaffDeps, input: z.output<typeof ZLis
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
-      select: { id: true, title: true, state: true, opensAt: true, closesAt: true, targetKind: true, createdAt: true, createdBy: { select: { name: true } } },
+      select: {
+        id: true,
+        title: true,
+        state: true,
+        opensAt: true,
+        closesAt: true,
+        targetKind: true,
+        createdAt: true,
+        createdBy: { select: { name: true } },
+      },
     }),
   ]);
   const ids = items.map((s) => s.id);
@@ -218,13 +227,24 @@ export async function updateSurvey({ db, actor }: StaffDeps, input: z.output<typ
         state: 'DRAFT',
       },
     });
-    await audit(tx, actor, 'survey.update', 'Survey', input.id, { title: input.title, state: 'DRAFT' }, { title: locked.title, state: locked.state });
+    await audit(
+      tx,
+      actor,
+      'survey.update',
+      'Survey',
+      input.id,
+      { title: input.title, state: 'DRAFT' },
+      { title: locked.title, state: locked.state },
+    );
     return { id: input.id };
   });
 }
 
 export async function duplicateSurvey({ db, actor, clock }: StaffDeps, input: { id: number }) {
-  const source = await db.survey.findUnique({ where: { id: input.id }, select: { title: true, description: true, definition: true, targetKind: true, target: true, sampleRate: true } });
+  const source = await db.survey.findUnique({
+    where: { id: input.id },
+    select: { title: true, description: true, definition: true, targetKind: true, target: true, sampleRate: true },
+  });
   if (!source) throw notFound();
   const target = parseTarget(source.targetKind, source.target, source.sampleRate);
   return db.$transaction(async (tx) => {
@@ -253,7 +273,9 @@ export async function duplicateSurvey({ db, actor, clock }: StaffDeps, input: { 
 export async function transitionSurvey({ db, actor, clock }: StaffDeps, input: { id: number; reason?: string }, action: SurveyAction) {
   const now = clock();
   const result = await db.$transaction(async (tx) => {
-    const [survey] = await tx.$queryRaw<{ id: number; state: SurveyState; createdById: number; definition: unknown; opensAt: Date | null; closesAt: Date | null }[]>`
+    const [survey] = await tx.$queryRaw<
+      { id: number; state: SurveyState; createdById: number; definition: unknown; opensAt: Date | null; closesAt: Date | null }[]
+    >`
       SELECT id, state, "createdById", definition, "opensAt", "closesAt" FROM "Survey" WHERE id = ${input.id} FOR UPDATE`;
     if (!survey) throw notFound();
     const to = nextState(survey.state, action);
@@ -282,7 +304,9 @@ export async function transitionSurvey({ db, actor, clock }: StaffDeps, input: {
   if (action === 'open') {
     // The queued job is the durable path (it survives a crash here and is retried); running it once now makes
     // the invitations appear at once. It is idempotent, so the job's own run later adds nobody twice.
-    await sendSurveyInvitations(db, { surveyId: result.id }, now).catch((error: unknown) => getLogger().warn({ err: error, surveyId: result.id }, 'survey invitations left to the job'));
+    await sendSurveyInvitations(db, { surveyId: result.id }, now).catch((error: unknown) =>
+      getLogger().warn({ err: error, surveyId: result.id }, 'survey invitations left to the job'),
+    );
   }
   return result;
 }
@@ -334,12 +358,19 @@ async function countStrata(db: DbTx, surveyId: number, target: TTarget, monthSta
       WHERE ${targetWhere(target)}
     ) s
     GROUP BY 1 ORDER BY 1`;
-  return rows.map((r) => ({ stratum: r.stratum, population: Number(r.population), available: Number(r.available), invited: Number(r.invited) }));
+  return rows.map((r) => ({
+    stratum: r.stratum,
+    population: Number(r.population),
+    available: Number(r.available),
+    invited: Number(r.invited),
+  }));
 }
 
 function planFor(target: TTarget, strata: StratumCount[], defaultRate: number): StratumPlan[] {
   const population = strata.map((s) => ({ key: s.stratum, population: s.population }));
-  return target.kind === 'SAMPLE' ? allocateSample(population, target.rate ?? defaultRate) : population.map((s) => ({ ...s, planned: s.population }));
+  return target.kind === 'SAMPLE'
+    ? allocateSample(population, target.rate ?? defaultRate)
+    : population.map((s) => ({ ...s, planned: s.population }));
 }
 
 /**
@@ -348,7 +379,10 @@ function planFor(target: TTarget, strata: StratumCount[], defaultRate: number): 
  * of them have answered.
  */
 export async function getSamplePlan({ db, clock }: StaffDeps, input: { id: number }) {
-  const survey = await db.survey.findUnique({ where: { id: input.id }, select: { id: true, state: true, targetKind: true, target: true, sampleRate: true } });
+  const survey = await db.survey.findUnique({
+    where: { id: input.id },
+    select: { id: true, state: true, targetKind: true, target: true, sampleRate: true },
+  });
   if (!survey) throw notFound();
   const target = parseTarget(survey.targetKind, survey.target, survey.sampleRate);
   const settings = await getSettings(db, ['surveys.sampleRate', 'surveys.invitationsPerMonth']);
@@ -390,7 +424,12 @@ export async function getSamplePlan({ db, clock }: StaffDeps, input: { id: numbe
     invitationsPerMonth: settings['surveys.invitationsPerMonth'],
     sent,
     rows,
-    totals: { population: sum((r) => r.population), planned: sum((r) => r.planned), achieved: sum((r) => r.achieved), responded: sum((r) => r.responded) },
+    totals: {
+      population: sum((r) => r.population),
+      planned: sum((r) => r.planned),
+      achieved: sum((r) => r.achieved),
+      responded: sum((r) => r.responded),
+    },
   };
 }
 
@@ -404,7 +443,10 @@ export async function sendSurveyInvitations(db: Db, payload: { surveyId: number 
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('surveys.invite'))`;
-      const survey = await tx.survey.findUnique({ where: { id: payload.surveyId }, select: { id: true, title: true, state: true, targetKind: true, target: true, sampleRate: true } });
+      const survey = await tx.survey.findUnique({
+        where: { id: payload.surveyId },
+        select: { id: true, title: true, state: true, targetKind: true, target: true, sampleRate: true },
+      });
       if (!survey || survey.state !== 'OPEN') return 0;
       const target = parseTarget(survey.targetKind, survey.target, survey.sampleRate);
       const settings = await getSettings(tx, ['surveys.sampleRate', 'surveys.invitationsPerMonth']);
@@ -413,7 +455,10 @@ export async function sendSurveyInvitations(db: Db, payload: { surveyId: number 
       const strata = await countStrata(tx, survey.id, target, monthStart, cap);
       // What each stratum still lacks: a second run of the job (a retry, a restart) invites nobody twice over its quota.
       const invited = new Map(strata.map((s) => [s.stratum, s.invited]));
-      const quotas = planFor(target, strata, settings['surveys.sampleRate']).map((p) => ({ key: p.key, planned: Math.max(0, p.planned - (invited.get(p.key) ?? 0)) }));
+      const quotas = planFor(target, strata, settings['surveys.sampleRate']).map((p) => ({
+        key: p.key,
+        planned: Math.max(0, p.planned - (invited.get(p.key) ?? 0)),
+      }));
       // The invitation notice as a message key: each shop reads it in its own language.
       const notice = { messageKey: 'surveys.notify.invitation', params: { title: survey.title } };
       const link = `/surveys/${survey.id}`;
@@ -446,20 +491,34 @@ export async function sendSurveyInvitations(db: Db, payload: { surveyId: number 
 
 /** Districts for the target editor. */
 export async function getTargetOptions({ db }: StaffDeps) {
-  const districts = await db.district.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } });
+  const districts = await db.district.findMany({
+    where: { active: true },
+    orderBy: { code: 'asc' },
+    select: { id: true, name: true, nameEn: true },
+  });
   const settings = await getSettings(db, ['surveys.sampleRate']);
   return { districts, defaultSampleRate: settings['surveys.sampleRate'] };
 }
 
 // ---------------------------------------------------------------- answering
 
-type AnswerableSurvey = { id: number; title: string; description: string; state: string; opensAt: Date | null; closesAt: Date | null; definition: TSurveyDefinition };
+type AnswerableSurvey = {
+  id: number;
+  title: string;
+  description: string;
+  state: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  definition: TSurveyDefinition;
+};
 
 /** The survey if the retailer is invited to it; NOT_FOUND otherwise, so ids cannot be probed. */
 async function invitedSurvey(db: DbTx, surveyId: number, retailerId: number): Promise<AnswerableSurvey> {
   const invitation = await db.surveyInvitation.findUnique({
     where: { surveyId_retailerId: { surveyId, retailerId } },
-    select: { survey: { select: { id: true, title: true, description: true, state: true, opensAt: true, closesAt: true, definition: true } } },
+    select: {
+      survey: { select: { id: true, title: true, description: true, state: true, opensAt: true, closesAt: true, definition: true } },
+    },
   });
   if (!invitation || !['OPEN', 'CLOSED'].includes(invitation.survey.state)) throw notFound();
   return { ...invitation.survey, definition: parseDefinition(invitation.survey.definition) };
@@ -476,7 +535,10 @@ export async function listMySurveys({ db, actor, clock }: RetailerDeps) {
     where: { retailerId: actor.retailerId, survey: { state: { in: ['OPEN', 'CLOSED'] } } },
     orderBy: { invitedAt: 'desc' },
     take: 50,
-    select: { invitedAt: true, survey: { select: { id: true, title: true, description: true, state: true, opensAt: true, closesAt: true } } },
+    select: {
+      invitedAt: true,
+      survey: { select: { id: true, title: true, description: true, state: true, opensAt: true, closesAt: true } },
+    },
   });
   const responses = await db.surveyResponse.findMany({
     where: { retailerId: actor.retailerId, surveyId: { in: rows.map((r) => r.survey.id) } },
@@ -484,12 +546,14 @@ export async function listMySurveys({ db, actor, clock }: RetailerDeps) {
   });
   const bySurvey = new Map(responses.map((r) => [r.surveyId, r]));
   // A survey opened ahead of its window waits until the window starts.
-  const items = rows.filter((r) => !(r.survey.opensAt && r.survey.opensAt > now)).map((r) => ({
-    ...r.survey,
-    invitedAt: r.invitedAt,
-    open: acceptsAnswers(r.survey, now),
-    response: bySurvey.get(r.survey.id) ?? null,
-  }));
+  const items = rows
+    .filter((r) => !(r.survey.opensAt && r.survey.opensAt > now))
+    .map((r) => ({
+      ...r.survey,
+      invitedAt: r.invitedAt,
+      open: acceptsAnswers(r.survey, now),
+      response: bySurvey.get(r.survey.id) ?? null,
+    }));
   const open = items.filter((i) => i.open && i.response?.state !== 'SUBMITTED');
   return { open, done: items.filter((i) => !open.includes(i)) };
 }
@@ -531,7 +595,13 @@ export async function saveDraft({ db, actor, clock }: RetailerDeps, input: { sur
   return { savedAt: saved[0].updatedAt };
 }
 
-type SubmitInput = { survey: AnswerableSurvey; retailerId: number; answers: TAnswers; channel: 'PORTAL' | 'PHONE' | 'VISIT'; enteredById: number | null };
+type SubmitInput = {
+  survey: AnswerableSurvey;
+  retailerId: number;
+  answers: TAnswers;
+  channel: 'PORTAL' | 'PHONE' | 'VISIT';
+  enteredById: number | null;
+};
 
 /**
  * The one way a response becomes final: the answers checked against the definition (required and show-if
@@ -546,16 +616,31 @@ async function submit(db: Db, actor: Actor, now: Date, input: SubmitInput) {
   if (checked.issues.length > 0) {
     const labels = new Map(flattenQuestions(survey.definition).map((q) => [q.key, q.label]));
     throw new DomainError('VALIDATION', 'surveys.error.answersInvalid', {
-      questions: checked.issues.map((i) => labels.get(i.questionKey) ?? i.questionKey).slice(0, 5).join('；'),
+      questions: checked.issues
+        .map((i) => labels.get(i.questionKey) ?? i.questionKey)
+        .slice(0, 5)
+        .join('；'),
     });
   }
   const existing = async () => {
-    const found = await db.surveyResponse.findUnique({ where: { surveyId_retailerId: { surveyId: survey.id, retailerId: input.retailerId } }, select: { id: true, submittedAt: true } });
+    const found = await db.surveyResponse.findUnique({
+      where: { surveyId_retailerId: { surveyId: survey.id, retailerId: input.retailerId } },
+      select: { id: true, submittedAt: true },
+    });
     return { responseId: found!.id, submittedAt: found!.submittedAt!, alreadySubmitted: true };
   };
-  const shop = await db.retailer.findUnique({ where: { id: input.retailerId }, select: { districtId: true, market: true, businessForm: true, grade: true, accountManagerId: true } });
+  const shop = await db.retailer.findUnique({
+    where: { id: input.retailerId },
+    select: { districtId: true, market: true, businessForm: true, grade: true, accountManagerId: true },
+  });
   if (!shop) throw notFound();
-  const cell: Cell = { districtId: shop.districtId, market: shop.market, businessForm: shop.businessForm, gradeBand: gradeBandOf(shop.grade), accountManagerId: shop.accountManagerId ?? 0 };
+  const cell: Cell = {
+    districtId: shop.districtId,
+    market: shop.market,
+    businessForm: shop.businessForm,
+    gradeBand: gradeBandOf(shop.grade),
+    accountManagerId: shop.accountManagerId ?? 0,
+  };
   const rows = normaliseAnswers(survey.definition, checked.answers);
   const after = JSON.stringify({ surveyId: survey.id, retailerId: input.retailerId, channel: input.channel });
   try {
@@ -648,11 +733,20 @@ export async function rebuildIndexCells(db: DbTx, surveyId: number): Promise<voi
 export async function submitMyResponse({ db, actor, clock }: RetailerDeps, input: { surveyId: number; answers: TAnswers }) {
   const now = clock();
   const survey = await invitedSurvey(db, input.surveyId, actor.retailerId);
-  const current = await db.surveyResponse.findUnique({ where: { surveyId_retailerId: { surveyId: survey.id, retailerId: actor.retailerId } }, select: { id: true, state: true, submittedAt: true } });
+  const current = await db.surveyResponse.findUnique({
+    where: { surveyId_retailerId: { surveyId: survey.id, retailerId: actor.retailerId } },
+    select: { id: true, state: true, submittedAt: true },
+  });
   // A second click after the first went through: the same answer back, not an error.
   if (current?.state === 'SUBMITTED') return { responseId: current.id, submittedAt: current.submittedAt!, alreadySubmitted: true };
   assertAcceptsAnswers(survey, now);
-  return submit(db, actor as RetailerActor, now, { survey, retailerId: actor.retailerId, answers: input.answers, channel: 'PORTAL', enteredById: null });
+  return submit(db, actor as RetailerActor, now, {
+    survey,
+    retailerId: actor.retailerId,
+    answers: input.answers,
+    channel: 'PORTAL',
+    enteredById: null,
+  });
 }
 
 // ---------------------------------------------------------------- phone and visit entry
@@ -670,7 +764,10 @@ export async function listSurveysForEntry({ db, clock }: StaffDeps) {
 }
 
 export async function getSurveyForEntry({ db, clock }: StaffDeps, input: { id: number }) {
-  const survey = await db.survey.findUnique({ where: { id: input.id }, select: { id: true, title: true, description: true, state: true, opensAt: true, closesAt: true, definition: true } });
+  const survey = await db.survey.findUnique({
+    where: { id: input.id },
+    select: { id: true, title: true, description: true, state: true, opensAt: true, closesAt: true, definition: true },
+  });
   if (!survey || survey.state !== 'OPEN') throw notFound();
   return { ...survey, definition: parseDefinition(survey.definition), open: acceptsAnswers(survey, clock()) };
 }
@@ -682,12 +779,26 @@ export async function getSurveyForEntry({ db, clock }: StaffDeps, input: { id: n
 export async function findRespondent({ db, actor }: StaffDeps, input: z.output<typeof ZFindRespondentInput>) {
   const shop = await db.retailer.findFirst({
     where: { AND: [retailerScope(actor), { licenceNo: input.licenceNo }] },
-    select: { id: true, licenceNo: true, shopName: true, ownerName: true, phone: true, grade: true, district: { select: { name: true, nameEn: true } } },
+    select: {
+      id: true,
+      licenceNo: true,
+      shopName: true,
+      ownerName: true,
+      phone: true,
+      grade: true,
+      district: { select: { name: true, nameEn: true } },
+    },
   });
   if (!shop) throw new DomainError('NOT_FOUND', 'surveys.error.retailerNotFound');
   const [invitation, response] = await Promise.all([
-    db.surveyInvitation.findUnique({ where: { surveyId_retailerId: { surveyId: input.surveyId, retailerId: shop.id } }, select: { invitedAt: true } }),
-    db.surveyResponse.findUnique({ where: { surveyId_retailerId: { surveyId: input.surveyId, retailerId: shop.id } }, select: { state: true, answers: true, channel: true, submittedAt: true } }),
+    db.surveyInvitation.findUnique({
+      where: { surveyId_retailerId: { surveyId: input.surveyId, retailerId: shop.id } },
+      select: { invitedAt: true },
+    }),
+    db.surveyResponse.findUnique({
+      where: { surveyId_retailerId: { surveyId: input.surveyId, retailerId: shop.id } },
+      select: { state: true, answers: true, channel: true, submittedAt: true },
+    }),
   ]);
   if (!invitation) throw new DomainError('NOT_FOUND', 'surveys.error.notInvited');
   return { retailer: shop, response: response ? { ...response, answers: (response.answers ?? {}) as TAnswers } : null };
@@ -700,8 +811,17 @@ export async function enterResponse({ db, actor, clock }: StaffDeps, input: z.ou
   const survey = await invitedSurvey(db, input.surveyId, shop.id).catch(() => {
     throw new DomainError('NOT_FOUND', 'surveys.error.notInvited');
   });
-  const current = await db.surveyResponse.findUnique({ where: { surveyId_retailerId: { surveyId: survey.id, retailerId: shop.id } }, select: { state: true } });
+  const current = await db.surveyResponse.findUnique({
+    where: { surveyId_retailerId: { surveyId: survey.id, retailerId: shop.id } },
+    select: { state: true },
+  });
   if (current?.state === 'SUBMITTED') throw new DomainError('CONFLICT', 'surveys.error.alreadySubmitted');
   assertAcceptsAnswers(survey, now);
-  return submit(db, actor as StaffActor, now, { survey, retailerId: shop.id, answers: input.answers, channel: input.channel, enteredById: actor.userId });
+  return submit(db, actor as StaffActor, now, {
+    survey,
+    retailerId: shop.id,
+    answers: input.answers,
+    channel: input.channel,
+    enteredById: actor.userId,
+  });
 }

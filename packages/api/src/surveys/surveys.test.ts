@@ -21,7 +21,15 @@ import {
 import { annualSurveyDefinition } from '../../../../prisma/seed/demo-surveys';
 import { ZSurveyDefinition, ZTarget, type TSurveyDefinition } from './surveys.schema';
 
-const rating = (key: string, extra: object = {}) => ({ key, type: 'RATING' as const, label: key, required: true, scaleMin: 1, scaleMax: 5, ...extra });
+const rating = (key: string, extra: object = {}) => ({
+  key,
+  type: 'RATING' as const,
+  label: key,
+  required: true,
+  scaleMin: 1,
+  scaleMax: 5,
+  ...extra,
+});
 
 function definition(): TSurveyDefinition {
   return {
@@ -33,8 +41,23 @@ function definition(): TSurveyDefinition {
         title: '卷烟供应',
         questions: [
           rating('s1'),
-          { key: 'channel', type: 'SINGLE_CHOICE', label: '方式', required: true, options: [{ value: 'online', label: '网上' }, { value: 'phone', label: '电话' }] },
-          { key: 'why', type: 'TEXT', label: '原因', required: true, showIf: { mode: 'any', conditions: [{ questionKey: 's1', op: 'lte', value: 2 }] } },
+          {
+            key: 'channel',
+            type: 'SINGLE_CHOICE',
+            label: '方式',
+            required: true,
+            options: [
+              { value: 'online', label: '网上' },
+              { value: 'phone', label: '电话' },
+            ],
+          },
+          {
+            key: 'why',
+            type: 'TEXT',
+            label: '原因',
+            required: true,
+            showIf: { mode: 'any', conditions: [{ questionKey: 's1', op: 'lte', value: 2 }] },
+          },
         ],
       },
       {
@@ -43,15 +66,35 @@ function definition(): TSurveyDefinition {
         weight: 0.4,
         title: '送货服务',
         questions: [
-          { key: 'd_matrix', type: 'MATRIX', label: '送货', required: true, scaleMin: 1, scaleMax: 10, rows: [{ key: 'time', label: '准时' }, { key: 'care', label: '态度' }] },
+          {
+            key: 'd_matrix',
+            type: 'MATRIX',
+            label: '送货',
+            required: true,
+            scaleMin: 1,
+            scaleMax: 10,
+            rows: [
+              { key: 'time', label: '准时' },
+              { key: 'care', label: '态度' },
+            ],
+          },
           { key: 'nps', type: 'NPS', label: '推荐', required: false },
           {
             key: 'phone_only',
             type: 'MULTI_CHOICE',
             label: '多选',
             required: true,
-            options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }],
-            showIf: { mode: 'all', conditions: [{ questionKey: 'channel', op: 'eq', value: 'phone' }, { questionKey: 'nps', op: 'gte', value: 9 }] },
+            options: [
+              { value: 'a', label: 'A' },
+              { value: 'b', label: 'B' },
+            ],
+            showIf: {
+              mode: 'all',
+              conditions: [
+                { questionKey: 'channel', op: 'eq', value: 'phone' },
+                { questionKey: 'nps', op: 'gte', value: 9 },
+              ],
+            },
           },
         ],
       },
@@ -128,7 +171,13 @@ describe('conditions', () => {
   });
 
   it('combines with all or any', () => {
-    const showIf = { mode: 'all' as const, conditions: [{ questionKey: 'a', op: 'eq' as const, value: 1 }, { questionKey: 'b', op: 'eq' as const, value: 2 }] };
+    const showIf = {
+      mode: 'all' as const,
+      conditions: [
+        { questionKey: 'a', op: 'eq' as const, value: 1 },
+        { questionKey: 'b', op: 'eq' as const, value: 2 },
+      ],
+    };
     expect(evaluateShowIf(showIf, { a: 1, b: 2 })).toBe(true);
     expect(evaluateShowIf(showIf, { a: 1, b: 3 })).toBe(false);
     expect(evaluateShowIf({ ...showIf, mode: 'any' }, { a: 1, b: 3 })).toBe(true);
@@ -159,11 +208,17 @@ describe('answer validation', () => {
   });
 
   it('needs every row of a required matrix and values in range', () => {
-    expect(validateAnswers(definition(), { ...full, d_matrix: { time: 7 } }).issues).toEqual([{ questionKey: 'd_matrix', code: 'required' }]);
-    expect(validateAnswers(definition(), { ...full, d_matrix: { time: 7, care: 11 } }).issues).toEqual([{ questionKey: 'd_matrix', code: 'invalid' }]);
+    expect(validateAnswers(definition(), { ...full, d_matrix: { time: 7 } }).issues).toEqual([
+      { questionKey: 'd_matrix', code: 'required' },
+    ]);
+    expect(validateAnswers(definition(), { ...full, d_matrix: { time: 7, care: 11 } }).issues).toEqual([
+      { questionKey: 'd_matrix', code: 'invalid' },
+    ]);
     expect(validateAnswers(definition(), { ...full, s1: 6 }).issues).toEqual([{ questionKey: 's1', code: 'invalid' }]);
     expect(validateAnswers(definition(), { ...full, channel: 'fax' }).issues[0]).toEqual({ questionKey: 'channel', code: 'invalid' });
-    expect(validateAnswers(definition(), { ...full, phone_only: ['b', 'b'] }).issues).toEqual([{ questionKey: 'phone_only', code: 'invalid' }]);
+    expect(validateAnswers(definition(), { ...full, phone_only: ['b', 'b'] }).issues).toEqual([
+      { questionKey: 'phone_only', code: 'invalid' },
+    ]);
   });
 
   it('normalises into one row per question and per matrix row', () => {
@@ -270,14 +325,29 @@ describe('stratified sample allocation', () => {
 
   it('gives the remaining seats to the largest remainders', () => {
     // N = 10, rate 0.25 → 3 seats (2.5 rounds to 3); exact shares 1.8, 0.9, 0.3 → floors 1, 0, 0 → remainders .9 and .8 win
-    const plan = allocateSample([{ key: 'a', population: 6 }, { key: 'b', population: 3 }, { key: 'c', population: 1 }], 0.25);
+    const plan = allocateSample(
+      [
+        { key: 'a', population: 6 },
+        { key: 'b', population: 3 },
+        { key: 'c', population: 1 },
+      ],
+      0.25,
+    );
     expect(plan.map((p) => p.planned)).toEqual([2, 1, 0]);
     expect(plan.reduce((a, p) => a + p.planned, 0)).toBe(3);
   });
 
   it('never plans more than a stratum holds, and at least one in all', () => {
     expect(allocateSample([{ key: 'a', population: 3 }], 0.001)).toEqual([{ key: 'a', population: 3, planned: 1 }]);
-    expect(allocateSample([{ key: 'a', population: 2 }, { key: 'b', population: 1 }], 1).map((p) => p.planned)).toEqual([2, 1]);
+    expect(
+      allocateSample(
+        [
+          { key: 'a', population: 2 },
+          { key: 'b', population: 1 },
+        ],
+        1,
+      ).map((p) => p.planned),
+    ).toEqual([2, 1]);
     expect(allocateSample([], 0.02)).toEqual([]);
   });
 

@@ -22,7 +22,12 @@ export function retailerActor(retailer: { id: number; logins: { id: number }[] }
   return { kind: 'retailer', retailerId: retailer.id, loginId: login.id };
 }
 
-export function staffActor(user: { id: number; districtId?: number | null; departmentId?: number | null; roles: { role: string }[] }): Actor {
+export function staffActor(user: {
+  id: number;
+  districtId?: number | null;
+  departmentId?: number | null;
+  roles: { role: string }[];
+}): Actor {
   return {
     kind: 'staff',
     userId: user.id,

@@ -8,7 +8,10 @@ export type QueuedJob = { id: string; queue: string; uniqueKey: string | null; p
  * The jobs waiting in the queue's own tables (pg-boss), for tests that check what a change enqueued.
  * Filter by queue and by the unique key or its prefix: other test files share the database.
  */
-export async function listQueuedJobs(db: DbTx, filter: { queue?: string; uniqueKey?: string; uniqueKeyPrefix?: string }): Promise<QueuedJob[]> {
+export async function listQueuedJobs(
+  db: DbTx,
+  filter: { queue?: string; uniqueKey?: string; uniqueKeyPrefix?: string },
+): Promise<QueuedJob[]> {
   const rows = await db.$queryRawUnsafe<QueuedJob[]>(
     `SELECT id::text, name AS queue, singleton_key AS "uniqueKey", data AS payload, state::text
      FROM ${JOB_SCHEMA}.job

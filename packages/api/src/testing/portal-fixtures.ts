@@ -9,7 +9,10 @@ import { SETTINGS } from '../admin/settings.registry';
 
 export const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
-export async function createProduct(db: PrismaClient, o: { brand?: string; name?: string; productClass?: number; scarce?: boolean; priceFen?: number } = {}) {
+export async function createProduct(
+  db: PrismaClient,
+  o: { brand?: string; name?: string; productClass?: number; scarce?: boolean; priceFen?: number } = {},
+) {
   const n = uniqueNumber();
   return db.product.create({
     data: {
@@ -34,7 +37,14 @@ export async function ensureCycle(db: PrismaClient, monday: string) {
 
 export async function createPolicy(
   db: PrismaClient,
-  o: { cycleId: number; createdById: number; version?: number; state?: 'PUBLISHED' | 'SUPERSEDED' | 'DRAFT'; publishedAt?: Date; limits: { productId: number; gradeFrom: number; gradeTo: number; limitQuantity: number }[] },
+  o: {
+    cycleId: number;
+    createdById: number;
+    version?: number;
+    state?: 'PUBLISHED' | 'SUPERSEDED' | 'DRAFT';
+    publishedAt?: Date;
+    limits: { productId: number; gradeFrom: number; gradeTo: number; limitQuantity: number }[];
+  },
 ) {
   return db.allocationPolicy.create({
     data: {
@@ -48,8 +58,22 @@ export async function createPolicy(
   });
 }
 
-export async function createOrder(db: PrismaClient, o: { retailerId: number; cycleId: number; orderDate: string; lines: { productId: number; quantity: number; unitPriceFen?: number }[]; status?: 'CONFIRMED' | 'CANCELLED' }) {
-  const lines = o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen ?? 20_000, amountFen: BigInt(l.quantity * (l.unitPriceFen ?? 20_000)) }));
+export async function createOrder(
+  db: PrismaClient,
+  o: {
+    retailerId: number;
+    cycleId: number;
+    orderDate: string;
+    lines: { productId: number; quantity: number; unitPriceFen?: number }[];
+    status?: 'CONFIRMED' | 'CANCELLED';
+  },
+) {
+  const lines = o.lines.map((l) => ({
+    productId: l.productId,
+    quantity: l.quantity,
+    unitPriceFen: l.unitPriceFen ?? 20_000,
+    amountFen: BigInt(l.quantity * (l.unitPriceFen ?? 20_000)),
+  }));
   return db.order.create({
     data: {
       retailerId: o.retailerId,
@@ -64,7 +88,10 @@ export async function createOrder(db: PrismaClient, o: { retailerId: number; cyc
   });
 }
 
-export async function createGradePeriod(db: PrismaClient, o: { effectiveFrom: string; effectiveTo: string; ordersFrom: string; ordersTo: string; status?: 'PUBLISHED' | 'DRAFT' }) {
+export async function createGradePeriod(
+  db: PrismaClient,
+  o: { effectiveFrom: string; effectiveTo: string; ordersFrom: string; ordersTo: string; status?: 'PUBLISHED' | 'DRAFT' },
+) {
   return db.gradePeriod.create({
     data: {
       code: `P${uniqueNumber()}`,
@@ -139,5 +166,7 @@ export async function createPromotion(
 
 export async function createRewardItem(db: PrismaClient, o: { points: number; stock: number }) {
   const n = uniqueNumber();
-  return db.rewardItem.create({ data: { name: `礼品${n}`, nameEn: `Gift ${n}`, description: '测试礼品', kind: 'GIFT', points: o.points, stock: o.stock } });
+  return db.rewardItem.create({
+    data: { name: `礼品${n}`, nameEn: `Gift ${n}`, description: '测试礼品', kind: 'GIFT', points: o.points, stock: o.stock },
+  });
 }

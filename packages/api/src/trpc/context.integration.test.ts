@@ -34,13 +34,24 @@ describe('request context', () => {
   it('refuses the session of a shop that has been suspended', async () => {
     const districtId = (await createDistrict(db)).id;
     const shop = await createRetailer(db, { districtId, passwordHash });
-    const session = await signedIn(db, { kind: 'retailer' as const, loginId: shop.logins[0]!.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName });
-    expect((await createContext({ db, sessionUser: session })).actor).toEqual({ kind: 'retailer', retailerId: shop.id, loginId: shop.logins[0]!.id, sessionId: session.sessionId });
+    const session = await signedIn(db, {
+      kind: 'retailer' as const,
+      loginId: shop.logins[0]!.id,
+      retailerId: shop.id,
+      sessionVersion: 0,
+      name: shop.shopName,
+    });
+    expect((await createContext({ db, sessionUser: session })).actor).toEqual({
+      kind: 'retailer',
+      retailerId: shop.id,
+      loginId: shop.logins[0]!.id,
+      sessionId: session.sessionId,
+    });
     await db.retailer.update({ where: { id: shop.id }, data: { status: 'SUSPENDED' } });
     expect((await createContext({ db, sessionUser: session })).actor).toBeNull();
   });
 
-  it('reads a retailer\'s session and the unread count in one statement', async () => {
+  it("reads a retailer's session and the unread count in one statement", async () => {
     const districtId = (await createDistrict(db)).id;
     const shop = await createRetailer(db, { districtId, passwordHash });
     const other = await createRetailer(db, { districtId, passwordHash });
@@ -54,7 +65,14 @@ describe('request context', () => {
       ],
     });
     // Records every way the context could query: raw statements, transactions and model delegates alike.
-    const queries = new Set(['$queryRaw', '$queryRawUnsafe', '$executeRaw', '$executeRawUnsafe', '$transaction', ...Object.values(Prisma.ModelName).map((m) => m[0]!.toLowerCase() + m.slice(1))]);
+    const queries = new Set([
+      '$queryRaw',
+      '$queryRawUnsafe',
+      '$executeRaw',
+      '$executeRawUnsafe',
+      '$transaction',
+      ...Object.values(Prisma.ModelName).map((m) => m[0]!.toLowerCase() + m.slice(1)),
+    ]);
     const calls: string[] = [];
     const counted = new Proxy(db, {
       get(target, key, receiver) {

@@ -20,7 +20,12 @@ export type Context = {
  * deactivated user, a suspended shop, a password reset or a change of roles takes effect at once,
  * not when the session cookie expires.
  */
-export async function createContext(opts: { db: Db; sessionUser: SessionUser | null; clock?: Clock; requestId?: string }): Promise<Context> {
+export async function createContext(opts: {
+  db: Db;
+  sessionUser: SessionUser | null;
+  clock?: Clock;
+  requestId?: string;
+}): Promise<Context> {
   const { db, sessionUser } = opts;
   // The proxy's id when the request passed through it (see ops/request-id.ts); a new one otherwise.
   const base = { db, requestId: opts.requestId ?? newRequestId(), clock: opts.clock ?? systemClock };
@@ -45,7 +50,10 @@ type RetailerSessionRow = { active: boolean; sessionVersion: number; retailerId:
  * A retailer's session check and the unread count every portal page shows in its header, in one statement:
  * the portal's shell then costs one round trip per request, not two.
  */
-async function loadRetailerSession(db: Db, user: Extract<SessionUser, { kind: 'retailer' }>): Promise<{ actor: RetailerActor; unread: number } | null> {
+async function loadRetailerSession(
+  db: Db,
+  user: Extract<SessionUser, { kind: 'retailer' }>,
+): Promise<{ actor: RetailerActor; unread: number } | null> {
   const [login] = await db.$queryRaw<RetailerSessionRow[]>`
     SELECT l.active, l."sessionVersion", l."retailerId", r.status,
       (SELECT count(*)::int FROM "Notification" n WHERE n."retailerId" = l."retailerId" AND n."readAt" IS NULL) AS unread
@@ -58,7 +66,10 @@ async function loadRetailerSession(db: Db, user: Extract<SessionUser, { kind: 'r
 /** The sign-in's AuthSession row must be there, unrevoked and unexpired, and belong to the token's account. */
 async function sessionHolds(db: Db, user: SessionUser): Promise<boolean> {
   if (!user.sessionId) return false;
-  const row = await db.authSession.findUnique({ where: { id: user.sessionId }, select: { staffUserId: true, retailerLoginId: true, revokedAt: true, expiresAt: true } });
+  const row = await db.authSession.findUnique({
+    where: { id: user.sessionId },
+    select: { staffUserId: true, retailerLoginId: true, revokedAt: true, expiresAt: true },
+  });
   if (!row || row.revokedAt || row.expiresAt <= new Date()) return false;
   return user.kind === 'staff' ? row.staffUserId === user.userId : row.retailerLoginId === user.loginId;
 }
@@ -72,7 +83,14 @@ async function loadAccount(db: Db, user: SessionUser): Promise<Actor | null> {
   if (user.kind === 'staff') {
     const staff = await db.staffUser.findUnique({
       where: { id: user.userId },
-      select: { active: true, sessionVersion: true, mustChangePassword: true, districtId: true, departmentId: true, roles: { select: { role: true } } },
+      select: {
+        active: true,
+        sessionVersion: true,
+        mustChangePassword: true,
+        districtId: true,
+        departmentId: true,
+        roles: { select: { role: true } },
+      },
     });
     if (!staff || !staff.active || staff.sessionVersion !== user.sessionVersion) return null;
     return {

@@ -26,25 +26,32 @@ type ErrorData = { messageKey: MessageKey; params?: MessageParams; requestId?: s
 /** What a procedure declares about who may call it; the access-matrix test reads it from the routers. */
 export type ProcedureMeta = { permission?: Permission; temporaryPassword?: boolean };
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  transformer: superjson,
-  // The one place errors become what a client sees: a message key to translate, never internals.
-  errorFormatter({ shape, error, ctx }) {
-    const cause = error.cause;
-    const data: ErrorData =
-      cause instanceof DomainError
-        ? { messageKey: cause.messageKey, params: cause.params }
-        : cause instanceof ZodError
-          ? { messageKey: 'errors.VALIDATION', fieldErrors: fieldErrors(cause) }
-          : error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'
-            ? { messageKey: `errors.${error.code}` as MessageKey }
-            : error.code === 'SERVICE_UNAVAILABLE'
-              ? { messageKey: 'errors.unavailable', requestId: ctx?.requestId }
-              : { messageKey: 'errors.unexpected', params: { requestId: ctx?.requestId ?? '-' }, requestId: ctx?.requestId };
-    const internal = !(cause instanceof DomainError) && !(cause instanceof ZodError) && error.code === 'INTERNAL_SERVER_ERROR';
-    return { ...shape, message: internal ? 'Internal error' : shape.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, ...data } };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // The one place errors become what a client sees: a message key to translate, never internals.
+    errorFormatter({ shape, error, ctx }) {
+      const cause = error.cause;
+      const data: ErrorData =
+        cause instanceof DomainError
+          ? { messageKey: cause.messageKey, params: cause.params }
+          : cause instanceof ZodError
+            ? { messageKey: 'errors.VALIDATION', fieldErrors: fieldErrors(cause) }
+            : error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'
+              ? { messageKey: `errors.${error.code}` as MessageKey }
+              : error.code === 'SERVICE_UNAVAILABLE'
+                ? { messageKey: 'errors.unavailable', requestId: ctx?.requestId }
+                : { messageKey: 'errors.unexpected', params: { requestId: ctx?.requestId ?? '-' }, requestId: ctx?.requestId };
+      const internal = !(cause instanceof DomainError) && !(cause instanceof ZodError) && error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        ...shape,
+        message: internal ? 'Internal error' : shape.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, ...data },
+      };
+    },
+  });
 
 function fieldErrors(error: ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -86,7 +93,6 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   if (problem) throw new DomainError('VALIDATION', problem);
   return next();
 });
-
 
 // One log line and one metrics observation per procedure call: who called (kind only, never who), what,
 // how long, and how it ended. Inputs are not logged: they carry names and phone numbers.

@@ -12,5 +12,7 @@ export const visitsBackofficeRouter = router({
   weekPlan: visits.query(({ ctx }) => listWeekPlan(ctx)),
   plan: visits.input(ZPlanVisitInput).mutation(({ ctx, input }) => planVisit(ctx, input)),
   log: visits.input(ZLogVisitInput).mutation(({ ctx, input }) => logVisit(ctx, input)),
-  completion: requirePermission('visits.readAll').input(ZVisitCompletionInput).query(({ ctx, input }) => visitCompletion(ctx, input)),
+  completion: requirePermission('visits.readAll')
+    .input(ZVisitCompletionInput)
+    .query(({ ctx, input }) => visitCompletion(ctx, input)),
 });

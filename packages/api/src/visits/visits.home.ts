@@ -38,17 +38,44 @@ export const visitsHome: HomeContribution = {
       if (accountManager) {
         figures.push(
           { id: 'visits.due', label: 'visits.home.due', value: n(row?.due), format: 'count', href: '/visits' },
-          { id: 'visits.behind', label: 'visits.home.overdueShops', value: n(row?.behind), format: 'count', href: '/visits', attention: true },
-          { id: 'visits.latePlans', label: 'visits.home.overduePlans', value: n(row?.late_plans), format: 'count', href: '/visits', attention: true },
+          {
+            id: 'visits.behind',
+            label: 'visits.home.overdueShops',
+            value: n(row?.behind),
+            format: 'count',
+            href: '/visits',
+            attention: true,
+          },
+          {
+            id: 'visits.latePlans',
+            label: 'visits.home.overduePlans',
+            value: n(row?.late_plans),
+            format: 'count',
+            href: '/visits',
+            attention: true,
+          },
         );
       } else {
         const required = n(row?.required);
-        figures.push({ id: 'visits.completion', label: 'visits.home.completion', value: required > 0 ? n(row?.done) / required : null, format: 'percent', href: '/visits/completion' });
+        figures.push({
+          id: 'visits.completion',
+          label: 'visits.home.completion',
+          value: required > 0 ? n(row?.done) / required : null,
+          format: 'percent',
+          href: '/visits/completion',
+        });
       }
     }
     if (alerts) {
       const open = await db.alert.count({ where: { state: 'OPEN', retailer: alerts.all ? {} : { accountManagerId: actor.userId } } });
-      figures.push({ id: 'alerts.open', label: 'visits.home.openAlerts', value: open, format: 'count', href: '/alerts?state=OPEN', attention: true });
+      figures.push({
+        id: 'alerts.open',
+        label: 'visits.home.openAlerts',
+        value: open,
+        format: 'count',
+        href: '/alerts?state=OPEN',
+        attention: true,
+      });
     }
     return figures;
   },

@@ -21,7 +21,12 @@ const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n
 
 function memoryStorage(): AttachmentStorage & { keys: Map<string, Uint8Array> } {
   const keys = new Map<string, Uint8Array>();
-  return { keys, put: async (k, b) => void keys.set(k, b), get: async (k) => keys.get(k) ?? null, delete: async (k) => void keys.delete(k) };
+  return {
+    keys,
+    put: async (k, b) => void keys.set(k, b),
+    get: async (k) => keys.get(k) ?? null,
+    delete: async (k) => void keys.delete(k),
+  };
 }
 
 beforeAll(async () => {
@@ -46,11 +51,26 @@ describe('visit log', () => {
     const actor = staffActor(am1) as Parameters<typeof logVisitService>[0]['actor'];
     const done = await logVisit(
       { db, actor, clock, storage },
-      { retailerId: shop.id, purpose: '月度走访', findings: '陈列规范', competitorPrices: '某品牌 ¥230/条', scarceStock: undefined, latitude: 30.27, longitude: 120.15, photos: [{ fileName: 'shop.png', bytes: PNG }] },
+      {
+        retailerId: shop.id,
+        purpose: '月度走访',
+        findings: '陈列规范',
+        competitorPrices: '某品牌 ¥230/条',
+        scarceStock: undefined,
+        latitude: 30.27,
+        longitude: 120.15,
+        photos: [{ fileName: 'shop.png', bytes: PNG }],
+      },
     );
     expect(done.photos).toBe(1);
     const visit = await db.visit.findUniqueOrThrow({ where: { id: done.id }, include: { photos: true } });
-    expect(visit).toMatchObject({ staffId: am1.id, purpose: '月度走访', findings: '陈列规范', marketInfo: { competitorPrices: '某品牌 ¥230/条', scarceStock: null }, visitedAt: NOW });
+    expect(visit).toMatchObject({
+      staffId: am1.id,
+      purpose: '月度走访',
+      findings: '陈列规范',
+      marketInfo: { competitorPrices: '某品牌 ¥230/条', scarceStock: null },
+      visitedAt: NOW,
+    });
     expect(visit.photos[0]).toMatchObject({ mimeType: 'image/png', fileName: 'shop.png' });
     expect(storage.keys.has(visit.photos[0]!.storageKey)).toBe(true);
     const timeline = await backofficeCallerFor(db, staffActor(am1), clock).retailers.timeline({ retailerId: shop.id, kinds: ['VISIT'] });
@@ -62,9 +82,16 @@ describe('visit log', () => {
     const shop = await createRetailer(db, { districtId, passwordHash, accountManagerId: am1.id });
     const storage = memoryStorage();
     const input = { retailerId: shop.id, purpose: '检查', photos: [{ fileName: 'photo.jpg', bytes: PDF }] };
-    await expect(logVisit({ db, actor: staffActor(am1) as never, clock, storage }, input)).rejects.toMatchObject({ code: 'VALIDATION', messageKey: 'visits.error.notAnImage' });
-    await expect(logVisit({ db, actor: staffActor(am2) as never, clock, storage }, { ...input, photos: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(backofficeCallerFor(db, staffActor(manager), clock).visits.log({ ...input, photos: [] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(logVisit({ db, actor: staffActor(am1) as never, clock, storage }, input)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'visits.error.notAnImage',
+    });
+    await expect(logVisit({ db, actor: staffActor(am2) as never, clock, storage }, { ...input, photos: [] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(backofficeCallerFor(db, staffActor(manager), clock).visits.log({ ...input, photos: [] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await db.visit.count({ where: { retailerId: shop.id } })).toBe(0);
     expect(storage.keys.size).toBe(0);
   });
@@ -75,10 +102,16 @@ describe('visit log', () => {
     const big = await createRetailer(db, { districtId, passwordHash, accountManagerId: am1.id, grade: 25, integrityLevel: 'A' });
     const small = await createRetailer(db, { districtId, passwordHash, accountManagerId: am1.id, grade: 5, integrityLevel: 'AAA' });
     const caller = backofficeCallerFor(db, staffActor(am1), clock);
-    await expect(caller.visits.plan({ retailerId: big.id, plannedFor: '2031-07-01', purpose: '补拜访' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(backofficeCallerFor(db, staffActor(am2), clock).visits.plan({ retailerId: big.id, plannedFor: '2031-07-18', purpose: '走访' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.visits.plan({ retailerId: big.id, plannedFor: '2031-07-01', purpose: '补拜访' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(
+      backofficeCallerFor(db, staffActor(am2), clock).visits.plan({ retailerId: big.id, plannedFor: '2031-07-18', purpose: '走访' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const planned = await caller.visits.plan({ retailerId: big.id, plannedFor: '2031-07-18', purpose: '新品推介' });
-    await db.visit.create({ data: { retailerId: small.id, staffId: am1.id, visitedAt: new Date('2031-07-02T02:00:00Z'), purpose: '走访' } });
+    await db.visit.create({
+      data: { retailerId: small.id, staffId: am1.id, visitedAt: new Date('2031-07-02T02:00:00Z'), purpose: '走访' },
+    });
     // Logged on 30 June China time (before the month): does not count for July.
     await db.visit.create({ data: { retailerId: big.id, staffId: am1.id, visitedAt: new Date('2031-06-30T15:00:00Z'), purpose: '走访' } });
 
@@ -91,7 +124,10 @@ describe('visit log', () => {
     const week = await caller.visits.weekPlan();
     expect(week.week.map((v) => v.id)).toEqual([planned.id]);
 
-    await logVisit({ db, actor: staffActor(am1) as never, clock, storage: memoryStorage() }, { retailerId: big.id, visitId: planned.id, purpose: '新品推介', photos: [] });
+    await logVisit(
+      { db, actor: staffActor(am1) as never, clock, storage: memoryStorage() },
+      { retailerId: big.id, visitId: planned.id, purpose: '新品推介', photos: [] },
+    );
     expect((await caller.visits.due({})).items[0]).toMatchObject({ retailerId: big.id, done: 1, planned: 0, due: 2 });
 
     const completion = await backofficeCallerFor(db, staffActor(manager), clock).visits.completion({});
@@ -102,8 +138,20 @@ describe('visit log', () => {
   it('files a contact-detail change for one of my shops; not for another manager’s', async () => {
     const { am1, am2 } = await people();
     const shop = await createRetailer(db, { districtId, passwordHash, accountManagerId: am1.id });
-    const filed = await backofficeCallerFor(db, staffActor(am1), clock).retailers.fileChangeRequest({ retailerId: shop.id, change: { phone: '13812345678', reason: '拜访时店主告知' } });
-    expect(await db.changeRequest.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ requestedByStaffId: am1.id, state: 'PENDING', changes: { phone: '13812345678' } });
-    await expect(backofficeCallerFor(db, staffActor(am2), clock).retailers.fileChangeRequest({ retailerId: shop.id, change: { phone: '13812345679' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const filed = await backofficeCallerFor(db, staffActor(am1), clock).retailers.fileChangeRequest({
+      retailerId: shop.id,
+      change: { phone: '13812345678', reason: '拜访时店主告知' },
+    });
+    expect(await db.changeRequest.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({
+      requestedByStaffId: am1.id,
+      state: 'PENDING',
+      changes: { phone: '13812345678' },
+    });
+    await expect(
+      backofficeCallerFor(db, staffActor(am2), clock).retailers.fileChangeRequest({
+        retailerId: shop.id,
+        change: { phone: '13812345679' },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -39,11 +39,18 @@ export const ZLogVisitFields = z.object({
 });
 export type TLogVisitFields = z.input<typeof ZLogVisitFields>;
 
-export const ZLogVisitInput = ZLogVisitFields.extend({ photos: z.array(ZUpload).max(MAX_VISIT_PHOTOS, 'visits.validation.tooManyPhotos').default([]) });
+export const ZLogVisitInput = ZLogVisitFields.extend({
+  photos: z.array(ZUpload).max(MAX_VISIT_PHOTOS, 'visits.validation.tooManyPhotos').default([]),
+});
 export type TLogVisitInput = z.input<typeof ZLogVisitInput>;
 
 export const ZVisitPhotoInput = z.object({ id });
 
-export const ZVisitCompletionInput = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() });
+export const ZVisitCompletionInput = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
+});
 
 export const ZVisitFormInput = z.object({ retailerId: id, visitId: id.optional() });

@@ -13,7 +13,14 @@ import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { retailerScope } from '../retailers/retailers.scope';
 import { addDays, chinaDate, mondayOf } from '../schedule/calendar.rules';
-import { MAX_VISIT_PHOTOS, VISIT_PAGE_SIZE, type ZLogVisitInput, type ZPlanVisitInput, type ZVisitCompletionInput, type ZVisitsDueInput } from './visits.schema';
+import {
+  MAX_VISIT_PHOTOS,
+  VISIT_PAGE_SIZE,
+  type ZLogVisitInput,
+  type ZPlanVisitInput,
+  type ZVisitCompletionInput,
+  type ZVisitsDueInput,
+} from './visits.schema';
 import { isOverdue, monthOf, visitsDue } from './visits.rules';
 
 // The account manager's visit workbench: what is due this month by the frequency matrix, the week's plan,
@@ -27,7 +34,10 @@ function assertMayVisit(actor: StaffActor) {
 }
 
 async function openShop(deps: StaffDeps, retailerId: number) {
-  const shop = await deps.db.retailer.findFirst({ where: { AND: [{ id: retailerId }, retailerScope(deps.actor)] }, select: { id: true, shopName: true } });
+  const shop = await deps.db.retailer.findFirst({
+    where: { AND: [{ id: retailerId }, retailerScope(deps.actor)] },
+    select: { id: true, shopName: true },
+  });
   if (!shop) throw notFound();
   return shop;
 }
@@ -37,7 +47,12 @@ async function openShop(deps: StaffDeps, retailerId: number) {
  * band and integrity level, visits logged this month (China dates) and visits still planned. The matrix
  * goes into the query as a table, so every screen counts in one statement.
  */
-export async function shopVisitsSql(db: StaffDeps['db'], accountManagerId: number | null, month: { from: string; to: string }, today: string): Promise<Prisma.Sql> {
+export async function shopVisitsSql(
+  db: StaffDeps['db'],
+  accountManagerId: number | null,
+  month: { from: string; to: string },
+  today: string,
+): Promise<Prisma.Sql> {
   const matrix = await getSetting(db, 'visits.frequencyMatrix');
   const bands = JSON.stringify(matrix.map((b) => ({ from: b.gradeFrom, to: b.gradeTo, ...b.perMonth })));
   return Prisma.sql`
@@ -53,7 +68,18 @@ export async function shopVisitsSql(db: StaffDeps['db'], accountManagerId: numbe
       WHERE r.status = 'ACTIVE' AND (${accountManagerId}::int IS NULL AND r."accountManagerId" IS NOT NULL OR r."accountManagerId" = ${accountManagerId}::int))`;
 }
 
-type DueRow = { id: number; shop_name: string; licence_no: string; address: string; grade: number | null; integrity: string; per_month: number; done: number; planned: number; total: number };
+type DueRow = {
+  id: number;
+  shop_name: string;
+  licence_no: string;
+  address: string;
+  grade: number | null;
+  integrity: string;
+  per_month: number;
+  done: number;
+  planned: number;
+  total: number;
+};
 
 /**
  * This month's visits per shop of mine: the matrix's visits a month for its grade band and integrity, the
@@ -73,7 +99,19 @@ export async function listVisitsDue({ db, actor, clock }: StaffDeps, input: z.ou
   const total = rows[0]?.total ?? 0;
   return {
     month,
-    items: rows.map((r) => ({ retailerId: r.id, shopName: r.shop_name, licenceNo: r.licence_no, address: r.address, grade: r.grade, integrity: r.integrity, perMonth: r.per_month, done: r.done, planned: r.planned, due: visitsDue(r.per_month, r.done), overdue: isOverdue(r.per_month, r.done, today) })),
+    items: rows.map((r) => ({
+      retailerId: r.id,
+      shopName: r.shop_name,
+      licenceNo: r.licence_no,
+      address: r.address,
+      grade: r.grade,
+      integrity: r.integrity,
+      perMonth: r.per_month,
+      done: r.done,
+      planned: r.planned,
+      due: visitsDue(r.per_month, r.done),
+      overdue: isOverdue(r.per_month, r.done, today),
+    })),
     total,
     page: input.page,
     pages: Math.max(1, Math.ceil(total / VISIT_PAGE_SIZE)),
@@ -86,10 +124,29 @@ export async function listWeekPlan({ db, actor, clock }: StaffDeps) {
   const today = chinaDate(clock());
   const monday = mondayOf(today);
   const sunday = addDays(monday, 6);
-  const select = { id: true, plannedFor: true, purpose: true, retailer: { select: { id: true, shopName: true, address: true } } } satisfies Prisma.VisitSelect;
+  const select = {
+    id: true,
+    plannedFor: true,
+    purpose: true,
+    retailer: { select: { id: true, shopName: true, address: true } },
+  } satisfies Prisma.VisitSelect;
   const [week, overdue] = await Promise.all([
-    db.visit.findMany({ where: { staffId: actor.userId, visitedAt: null, plannedFor: { gte: new Date(`${monday}T00:00:00Z`), lte: new Date(`${sunday}T00:00:00Z`) } }, orderBy: [{ plannedFor: 'asc' }, { id: 'asc' }], take: 100, select }),
-    db.visit.findMany({ where: { staffId: actor.userId, visitedAt: null, plannedFor: { lt: new Date(`${today}T00:00:00Z`) } }, orderBy: [{ plannedFor: 'asc' }, { id: 'asc' }], take: 50, select }),
+    db.visit.findMany({
+      where: {
+        staffId: actor.userId,
+        visitedAt: null,
+        plannedFor: { gte: new Date(`${monday}T00:00:00Z`), lte: new Date(`${sunday}T00:00:00Z`) },
+      },
+      orderBy: [{ plannedFor: 'asc' }, { id: 'asc' }],
+      take: 100,
+      select,
+    }),
+    db.visit.findMany({
+      where: { staffId: actor.userId, visitedAt: null, plannedFor: { lt: new Date(`${today}T00:00:00Z`) } },
+      orderBy: [{ plannedFor: 'asc' }, { id: 'asc' }],
+      take: 50,
+      select,
+    }),
   ]);
   return { from: monday, to: sunday, today, week, overdue };
 }
@@ -99,7 +156,12 @@ export async function planVisit(deps: StaffDeps, input: z.output<typeof ZPlanVis
   const shop = await openShop(deps, input.retailerId);
   if (input.plannedFor < chinaDate(deps.clock())) throw new DomainError('VALIDATION', 'visits.error.pastDate');
   return deps.db.visit.create({
-    data: { retailerId: shop.id, staffId: deps.actor.userId, plannedFor: new Date(`${input.plannedFor}T00:00:00Z`), purpose: input.purpose },
+    data: {
+      retailerId: shop.id,
+      staffId: deps.actor.userId,
+      plannedFor: new Date(`${input.plannedFor}T00:00:00Z`),
+      purpose: input.purpose,
+    },
     select: { id: true, plannedFor: true, purpose: true },
   });
 }
@@ -111,7 +173,8 @@ export async function checkPhotos(files: readonly TUpload[], maxMegabytes: numbe
   if (files.length > MAX_VISIT_PHOTOS) throw new DomainError('VALIDATION', 'visits.validation.tooManyPhotos');
   const out: CheckedPhoto[] = [];
   for (const file of files) {
-    if (file.bytes.byteLength === 0 || file.bytes.byteLength > maxMegabytes * 1024 * 1024) throw new DomainError('VALIDATION', 'visits.error.photoSize', { name: file.fileName, max: maxMegabytes });
+    if (file.bytes.byteLength === 0 || file.bytes.byteLength > maxMegabytes * 1024 * 1024)
+      throw new DomainError('VALIDATION', 'visits.error.photoSize', { name: file.fileName, max: maxMegabytes });
     const type = await fileTypeFromBuffer(file.bytes);
     if (!type || !IMAGE_TYPES.has(type.mime)) throw new DomainError('VALIDATION', 'visits.error.notAnImage', { name: file.fileName });
     out.push({ fileName: cleanFileName(file.fileName, type.ext), mimeType: type.mime, ext: type.ext, bytes: file.bytes });
@@ -127,14 +190,22 @@ export async function logVisit(deps: StaffDeps & { storage?: AttachmentStorage }
   const { db, actor, clock } = deps;
   assertMayVisit(actor);
   const shop = await openShop(deps, input.retailerId);
-  const planned = input.visitId ? await db.visit.findFirst({ where: { id: input.visitId, retailerId: shop.id, staffId: actor.userId, visitedAt: null }, select: { id: true } }) : null;
+  const planned = input.visitId
+    ? await db.visit.findFirst({
+        where: { id: input.visitId, retailerId: shop.id, staffId: actor.userId, visitedAt: null },
+        select: { id: true },
+      })
+    : null;
   if (input.visitId && !planned) throw notFound();
   const photos = await checkPhotos(input.photos, await getSetting(db, 'complaints.attachmentMaxMegabytes'));
   const now = clock();
   const storage = deps.storage ?? attachmentStorage();
   const stored = photos.map((photo) => ({ ...photo, key: `visits/${now.toISOString().slice(0, 7)}/${randomUUID()}.${photo.ext}` }));
   for (const photo of stored) await storage.put(photo.key, photo.bytes, photo.mimeType);
-  const marketInfo = input.competitorPrices || input.scarceStock ? { competitorPrices: input.competitorPrices ?? null, scarceStock: input.scarceStock ?? null } : Prisma.DbNull;
+  const marketInfo =
+    input.competitorPrices || input.scarceStock
+      ? { competitorPrices: input.competitorPrices ?? null, scarceStock: input.scarceStock ?? null }
+      : Prisma.DbNull;
   const data = {
     visitedAt: now,
     purpose: input.purpose,
@@ -150,9 +221,24 @@ export async function logVisit(deps: StaffDeps & { storage?: AttachmentStorage }
         ? await tx.visit.update({ where: { id: planned.id }, data, select: { id: true } })
         : await tx.visit.create({ data: { ...data, retailerId: shop.id, staffId: actor.userId }, select: { id: true } });
       if (stored.length > 0) {
-        await tx.visitPhoto.createMany({ data: stored.map((p) => ({ visitId: visit.id, fileName: p.fileName, mimeType: p.mimeType, sizeBytes: p.bytes.byteLength, storageKey: p.key, createdAt: now })) });
+        await tx.visitPhoto.createMany({
+          data: stored.map((p) => ({
+            visitId: visit.id,
+            fileName: p.fileName,
+            mimeType: p.mimeType,
+            sizeBytes: p.bytes.byteLength,
+            storageKey: p.key,
+            createdAt: now,
+          })),
+        });
       }
-      await writeAudit(tx, { actorStaffId: actor.userId, action: 'visit.log', entityType: 'Visit', entityId: visit.id, after: { retailerId: shop.id, purpose: input.purpose, photos: stored.length } });
+      await writeAudit(tx, {
+        actorStaffId: actor.userId,
+        action: 'visit.log',
+        entityType: 'Visit',
+        entityId: visit.id,
+        after: { retailerId: shop.id, purpose: input.purpose, photos: stored.length },
+      });
       return { id: visit.id, photos: stored.length };
     });
   } catch (error) {
@@ -181,11 +267,30 @@ export async function listShopVisits(deps: StaffDeps, input: { retailerId: numbe
     where: { retailerId: shop.id, visitedAt: { not: null } },
     orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
     take: 10,
-    select: { id: true, visitedAt: true, purpose: true, findings: true, marketInfo: true, latitude: true, longitude: true, staff: { select: { name: true } }, photos: { select: { id: true, fileName: true } } },
+    select: {
+      id: true,
+      visitedAt: true,
+      purpose: true,
+      findings: true,
+      marketInfo: true,
+      latitude: true,
+      longitude: true,
+      staff: { select: { name: true } },
+      photos: { select: { id: true, fileName: true } },
+    },
   });
 }
 
-type CompletionRow = { staff_id: number; staff: string; district_id: number | null; district: string | null; district_en: string | null; shops: number; required: number; done: number };
+type CompletionRow = {
+  staff_id: number;
+  staff: string;
+  district_id: number | null;
+  district: string | null;
+  district_en: string | null;
+  shops: number;
+  required: number;
+  done: number;
+};
 
 /**
  * Plan completion for managers: per account manager and district, the visits the matrix asks for this
@@ -203,15 +308,35 @@ export async function visitCompletion({ db, actor, clock }: StaffDeps, input: z.
     FROM shop_visits s JOIN "StaffUser" u ON u.id = s."accountManagerId" LEFT JOIN "District" d ON d.id = s."districtId"
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY u.name, d.name`;
-  return { month, rows: rows.map((r) => ({ staffId: r.staff_id, staff: r.staff, districtId: r.district_id, district: r.district, districtEn: r.district_en, shops: r.shops, required: r.required, done: r.done })) };
+  return {
+    month,
+    rows: rows.map((r) => ({
+      staffId: r.staff_id,
+      staff: r.staff,
+      districtId: r.district_id,
+      district: r.district,
+      districtEn: r.district_en,
+      shops: r.shops,
+      required: r.required,
+      done: r.done,
+    })),
+  };
 }
 
 /** What the visit form shows: the shop (mine, else NOT_FOUND) and the planned visit it completes, if any. */
 export async function getVisitFormContext(deps: StaffDeps, input: { retailerId: number; visitId?: number }) {
   assertMayVisit(deps.actor);
-  const shop = await deps.db.retailer.findFirst({ where: { AND: [{ id: input.retailerId }, retailerScope(deps.actor)] }, select: { id: true, shopName: true, licenceNo: true, address: true } });
+  const shop = await deps.db.retailer.findFirst({
+    where: { AND: [{ id: input.retailerId }, retailerScope(deps.actor)] },
+    select: { id: true, shopName: true, licenceNo: true, address: true },
+  });
   if (!shop) throw notFound();
-  const planned = input.visitId ? await deps.db.visit.findFirst({ where: { id: input.visitId, retailerId: shop.id, staffId: deps.actor.userId, visitedAt: null }, select: { id: true, purpose: true, plannedFor: true } }) : null;
+  const planned = input.visitId
+    ? await deps.db.visit.findFirst({
+        where: { id: input.visitId, retailerId: shop.id, staffId: deps.actor.userId, visitedAt: null },
+        select: { id: true, purpose: true, plannedFor: true },
+      })
+    : null;
   if (input.visitId && !planned) throw notFound();
   return { shop, planned };
 }

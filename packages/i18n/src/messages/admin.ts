@@ -240,7 +240,8 @@ export const adminZh = {
   'admin.import.title': '批量导入',
   'admin.import.description': '上传 CSV 文件，逐行检查；全部无误才会保存，有任何错误则一户也不保存。',
   'admin.import.columns': '文件第一行为表头：{columns}。',
-  'admin.import.rules': '区县填编码或名称；市场填 城镇/乡村 或 C/X；业态填名称或字母；规模填 大/中/小 或 1/2/3；订货日填 星期一…星期日 或 1–7；客户经理填用户名，可留空。导入的店主账号没有密码，需在账号页重置密码后才能登录。',
+  'admin.import.rules':
+    '区县填编码或名称；市场填 城镇/乡村 或 C/X；业态填名称或字母；规模填 大/中/小 或 1/2/3；订货日填 星期一…星期日 或 1–7；客户经理填用户名，可留空。导入的店主账号没有密码，需在账号页重置密码后才能登录。',
   'admin.import.template': '下载空白模板（CSV）',
   'admin.import.file': '选择 CSV 文件',
   'admin.import.fileSummary': '{name}：共 {rows} 行数据。',
@@ -527,7 +528,8 @@ export type AdminKey = keyof typeof adminZh;
 export const adminEn: Record<AdminKey, string> = {
   // ---- back-office (staff) keys of this area: begin
   'admin.audit.title': 'Audit log',
-  'admin.audit.description': 'Who did what and when: every approval, rejection, publication, withdrawal, adjustment and rule change, with the values before and after.',
+  'admin.audit.description':
+    'Who did what and when: every approval, rejection, publication, withdrawal, adjustment and rule change, with the values before and after.',
   'admin.audit.index': 'Search approvals and changes by person, record, action and date',
   'admin.audit.invalidDate': 'Enter a valid date',
   'admin.audit.filter.user': 'Done by',
@@ -595,7 +597,8 @@ export const adminEn: Record<AdminKey, string> = {
 
   'admin.password.mustChangeFirst': 'Change your temporary password before using anything else.',
   'admin.password.changeTitle': 'Change password',
-  'admin.password.mustChangeIntro': 'You signed in with a temporary password set by an administrator. Please choose your own password first.',
+  'admin.password.mustChangeIntro':
+    'You signed in with a temporary password set by an administrator. Please choose your own password first.',
   'admin.password.current': 'Current password',
   'admin.password.new': 'New password',
   'admin.password.confirm': 'New password again',
@@ -746,7 +749,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.assign.done': '{count, plural, one {# shop} other {# shops}} assigned.',
   'admin.assign.error.notAManager': 'That person is not an active account manager.',
   'admin.assign.error.sameManager': 'Choose another account manager.',
-  'admin.assign.error.changedSincePreview': 'The data changed since the preview (now {count, plural, one {# shop} other {# shops}}). Preview again before saving.',
+  'admin.assign.error.changedSincePreview':
+    'The data changed since the preview (now {count, plural, one {# shop} other {# shops}}). Preview again before saving.',
   'admin.move.title': 'Hand over a manager’s shops',
   'admin.move.description': 'When an account manager leaves, move all of their shops to another manager at once.',
   'admin.move.from': 'Leaving manager',
@@ -756,7 +760,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.import.title': 'Import',
   'admin.import.description': 'Upload a CSV file; every row is checked, and nothing is saved unless every row is right.',
   'admin.import.columns': 'The first line is the header: {columns}.',
-  'admin.import.rules': 'District: code or name; market: 城镇/乡村 or C/X; form: name or letter; size: 大/中/小 or 1/2/3; order day: 星期一…星期日 or 1–7; account manager: username, may be blank. Imported owner logins have no password: reset it on the account page before the shop can sign in.',
+  'admin.import.rules':
+    'District: code or name; market: 城镇/乡村 or C/X; form: name or letter; size: 大/中/小 or 1/2/3; order day: 星期一…星期日 or 1–7; account manager: username, may be blank. Imported owner logins have no password: reset it on the account page before the shop can sign in.',
   'admin.import.template': 'Download an empty template (CSV)',
   'admin.import.file': 'CSV file',
   'admin.import.fileSummary': '{name}: {rows} data rows.',
@@ -818,10 +823,12 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.organisation.kinds.LOGISTICS': 'Logistics',
   'admin.organisation.kinds.FINANCE': 'Finance',
   'admin.organisation.error.codeTaken': 'That code is taken.',
-  'admin.organisation.error.departmentOwnsCategories': 'The department still owns active categories: give them to another department first.',
+  'admin.organisation.error.departmentOwnsCategories':
+    'The department still owns active categories: give them to another department first.',
 
   'admin.categories.title': 'Complaint categories',
-  'admin.categories.description': 'Each category has an owning department and may override the accept and resolve deadlines; blank uses the settings.',
+  'admin.categories.description':
+    'Each category has an owning department and may override the accept and resolve deadlines; blank uses the settings.',
   'admin.categories.dimension': 'Service dimension',
   'admin.categories.department': 'Owning department',
   'admin.categories.parent': 'Parent',
@@ -847,7 +854,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.dimension.OTHER': 'Other',
 
   'admin.calendar.title': 'Working-day calendar',
-  'admin.calendar.description': 'Public holidays and make-up working days. An order day on a holiday moves to the next working day; deadlines count working time.',
+  'admin.calendar.description':
+    'Public holidays and make-up working days. An order day on a holiday moves to the next working day; deadlines count working time.',
   'admin.calendar.years': 'Choose a year',
   'admin.calendar.yearTitle': '{year}',
   'admin.calendar.month': '{month}/{year}',
@@ -864,14 +872,16 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.calendar.kinds.HOLIDAY': 'Public holiday',
   'admin.calendar.kinds.MAKEUP_WORKDAY': 'Make-up working day',
   'admin.calendar.confirmed': 'This year’s calendar is confirmed (source: {source}).',
-  'admin.calendar.unconfirmed': 'The {year} calendar is not confirmed: until the State Council’s notice is entered, only weekends count, so order days and deadlines may be wrong.',
+  'admin.calendar.unconfirmed':
+    'The {year} calendar is not confirmed: until the State Council’s notice is entered, only weekends count, so order days and deadlines may be wrong.',
   'admin.calendar.unconfirmedWarning': 'The working-day calendar is not confirmed for: {years}.',
   'admin.calendar.open': 'Open the calendar',
   'admin.calendar.importButton': 'Import this year’s published holidays ({count, plural, one {# day} other {# days}})',
   'admin.calendar.importTitle': 'Import holidays',
   'admin.calendar.importConfirm': 'Import and mark as confirmed',
   'admin.calendar.imported': 'The year’s calendar was imported and confirmed.',
-  'admin.calendar.notPublished': 'The holiday package has no {year} schedule yet: enter the days by hand once the notice is out, or upgrade the package.',
+  'admin.calendar.notPublished':
+    'The holiday package has no {year} schedule yet: enter the days by hand once the notice is out, or upgrade the package.',
   'admin.calendar.confirm': 'Mark as confirmed',
   'admin.calendar.confirmQuestion': 'Is the {year} calendar complete as published by the State Council?',
   'admin.calendar.unconfirm': 'Unconfirm',
@@ -907,7 +917,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.calendar.error.notPublished': 'The holiday package has no {year} schedule.',
 
   'admin.settings.title': 'Settings',
-  'admin.settings.description': 'Every number of the business rules. Each change is logged with who, when, and the values before and after.',
+  'admin.settings.description':
+    'Every number of the business rules. Each change is logged with who, when, and the values before and after.',
   'admin.settings.groups': 'Groups',
   'admin.settings.group.auth': 'Sign-in security',
   'admin.settings.group.schedule': 'Order schedule',
@@ -957,7 +968,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.settings.error.businessHours': 'Business hours must end after they start.',
 
   'admin.changeRequests.title': 'Detail change approvals',
-  'admin.changeRequests.description': 'Contact-detail changes filed by retailers or account managers. Approval updates the record at once and tells the shop.',
+  'admin.changeRequests.description':
+    'Contact-detail changes filed by retailers or account managers. Approval updates the record at once and tells the shop.',
   'admin.changeRequests.states': 'By state',
   'admin.changeRequests.state.PENDING': 'Waiting',
   'admin.changeRequests.state.APPROVED': 'Approved',

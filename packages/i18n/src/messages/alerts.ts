@@ -10,10 +10,13 @@ export const alertsZh = {
   'alerts.state.CONFIRMED': '确认异常',
   'alerts.state.EXPLAINED': '已说明',
   'alerts.state.FALSE_POSITIVE': '误报',
-  'alerts.figures.ORDER_SPIKE': '本周期订货 {quantity} 条，前 {baselineCycles} 个有订货周期平均 {baselineMean} 条，为 {ratio} 倍（阈值 {threshold} 倍）',
-  'alerts.figures.PRICE_SPIKE': '本周期条均价 {meanPrice}，前 {baselineCycles} 个有订货周期条均价 {baselinePrice}，为 {ratio} 倍（阈值 {threshold} 倍）',
+  'alerts.figures.ORDER_SPIKE':
+    '本周期订货 {quantity} 条，前 {baselineCycles} 个有订货周期平均 {baselineMean} 条，为 {ratio} 倍（阈值 {threshold} 倍）',
+  'alerts.figures.PRICE_SPIKE':
+    '本周期条均价 {meanPrice}，前 {baselineCycles} 个有订货周期条均价 {baselinePrice}，为 {ratio} 倍（阈值 {threshold} 倍）',
   'alerts.figures.STOPPED_ORDERING': '自 {lastOrderCycle} 所在周期后连续 {cycles} 个周期未订货',
-  'alerts.figures.MONTH_SPIKE': '{month} 订货 {quantity} 条，{previousMonth} 为 {previousQuantity} 条，为 {ratio} 倍（阈值 {threshold} 倍）',
+  'alerts.figures.MONTH_SPIKE':
+    '{month} 订货 {quantity} 条，{previousMonth} 为 {previousQuantity} 条，为 {ratio} 倍（阈值 {threshold} 倍）',
   'alerts.figures.LARGE_RETAILER': '{month} 订货 {quantity} 条，达到大户标准 {threshold} 条（{previousMonth} 为 {previousQuantity} 条）',
   'alerts.figures.holiday': '本周期含法定节假日，节前备货常见。',
   'alerts.error.cycleOpen': '订货周期 {cycle} 尚未结束，结束后才能检查异动。',
@@ -24,7 +27,8 @@ export const alertsZh = {
   'alerts.validation.answerRequired': '请用一句话说明情况',
   'alerts.validation.answerTooLong': '内容过长（最多 200 字）',
   'alerts.ask.changeTitle': '想了解一下您近期的订货情况',
-  'alerts.ask.changeBody': '您近期的订货与平时有些不同。方便的话请用一句话告诉我们原因（例如节日备货、店面扩大），帮助我们更好地为您安排货源。',
+  'alerts.ask.changeBody':
+    '您近期的订货与平时有些不同。方便的话请用一句话告诉我们原因（例如节日备货、店面扩大），帮助我们更好地为您安排货源。',
   'alerts.ask.stoppedTitle': '最近几周没有收到您的订单',
   'alerts.notify.answeredTitle': '{shop} 回复了订货情况的询问',
   'alerts.ask.stoppedBody': '最近几周没有收到您的订单。方便的话请告诉我们原因（例如暂停营业、店面装修），以便客户经理为您提供帮助。',
@@ -162,11 +166,14 @@ export const alertsEn: Record<AlertsKey, string> = {
   'alerts.state.CONFIRMED': 'Confirmed',
   'alerts.state.EXPLAINED': 'Explained',
   'alerts.state.FALSE_POSITIVE': 'False positive',
-  'alerts.figures.ORDER_SPIKE': 'This cycle {quantity} cartons; mean of the previous {baselineCycles} cycles with orders {baselineMean}: {ratio}× (threshold {threshold}×)',
-  'alerts.figures.PRICE_SPIKE': 'Mean price this cycle {meanPrice}; previous {baselineCycles} cycles with orders {baselinePrice}: {ratio}× (threshold {threshold}×)',
+  'alerts.figures.ORDER_SPIKE':
+    'This cycle {quantity} cartons; mean of the previous {baselineCycles} cycles with orders {baselineMean}: {ratio}× (threshold {threshold}×)',
+  'alerts.figures.PRICE_SPIKE':
+    'Mean price this cycle {meanPrice}; previous {baselineCycles} cycles with orders {baselinePrice}: {ratio}× (threshold {threshold}×)',
   'alerts.figures.STOPPED_ORDERING': 'No order for {cycles} cycles after the cycle of {lastOrderCycle}',
   'alerts.figures.MONTH_SPIKE': '{month}: {quantity} cartons; {previousMonth}: {previousQuantity}: {ratio}× (threshold {threshold}×)',
-  'alerts.figures.LARGE_RETAILER': '{month}: {quantity} cartons, at or above the large-retailer volume of {threshold} ({previousMonth}: {previousQuantity})',
+  'alerts.figures.LARGE_RETAILER':
+    '{month}: {quantity} cartons, at or above the large-retailer volume of {threshold} ({previousMonth}: {previousQuantity})',
   'alerts.figures.holiday': 'This cycle holds a public holiday; stocking up before holidays is common.',
   'alerts.error.cycleOpen': 'Order cycle {cycle} has not ended yet; anomalies are checked once it has.',
   'alerts.error.triaged': 'Someone else has handled this alert meanwhile. Reload to see it.',
@@ -176,13 +183,16 @@ export const alertsEn: Record<AlertsKey, string> = {
   'alerts.validation.answerRequired': 'Please tell us in a sentence',
   'alerts.validation.answerTooLong': 'Too long (200 characters at most)',
   'alerts.ask.changeTitle': 'A question about your recent orders',
-  'alerts.ask.changeBody': 'Your recent orders differ a little from usual. If you can, tell us why in a sentence (stocking up for a holiday, a bigger shop) so that we can plan your supply better.',
+  'alerts.ask.changeBody':
+    'Your recent orders differ a little from usual. If you can, tell us why in a sentence (stocking up for a holiday, a bigger shop) so that we can plan your supply better.',
   'alerts.ask.stoppedTitle': 'We have not had an order from you for a few weeks',
   'alerts.notify.answeredTitle': '{shop} answered the question about their orders',
-  'alerts.ask.stoppedBody': 'We have not had an order from you for a few weeks. If you can, tell us why (closed for a while, renovation) so that your account manager can help.',
+  'alerts.ask.stoppedBody':
+    'We have not had an order from you for a few weeks. If you can, tell us why (closed for a while, renovation) so that your account manager can help.',
   'alerts.nav': 'Anomaly alerts',
   'alerts.queue.title': 'Anomaly alerts',
-  'alerts.queue.description': 'Checked by the anomaly rules when each order cycle closes; each alert shows the figures that fired it and the threshold. Check, then record the outcome.',
+  'alerts.queue.description':
+    'Checked by the anomaly rules when each order cycle closes; each alert shows the figures that fired it and the threshold. Check, then record the outcome.',
   'alerts.queue.filters': 'Filter alerts',
   'alerts.queue.rule': 'Rule',
   'alerts.queue.state': 'State',
@@ -201,12 +211,14 @@ export const alertsEn: Record<AlertsKey, string> = {
   'alerts.triage.as.EXPLAINED': 'Explained',
   'alerts.triage.as.FALSE_POSITIVE': 'False positive',
   'alerts.trends.title': 'Alert counts',
-  'alerts.trends.description': 'The last {cycles} order cycles that raised alerts, by rule, cycle and district; each number opens its list.',
+  'alerts.trends.description':
+    'The last {cycles} order cycles that raised alerts, by rule, cycle and district; each number opens its list.',
   'alerts.trends.byCycle': 'Alerts per cycle and rule',
   'alerts.trends.byDistrict': 'Alerts per district and rule (last {cycles} cycles)',
   'alerts.trends.total': 'Total',
   'alerts.portal.title': 'Questions about your orders',
-  'alerts.portal.description': 'Now and then we ask about a change in your recent orders, so that we can plan your supply and service better.',
+  'alerts.portal.description':
+    'Now and then we ask about a change in your recent orders, so that we can plan your supply and service better.',
   'alerts.portal.empty': 'Nothing to answer at the moment',
   'alerts.portal.answerLabel': 'Your answer (a sentence is enough)',
   'alerts.portal.answerHint': 'Up to 200 characters; it goes to your account manager',

@@ -121,7 +121,8 @@ export const allocationZh = {
   'allocation.staff.grid.overlaps': '有 {n} 个档位段重叠，未保存。',
   'allocation.staff.grid.download': '下载 CSV',
   'allocation.staff.csv.title': '导入 CSV',
-  'allocation.staff.csv.hint': '列：product_code（规格编码）、grade_from、grade_to、limit；导入会替换本版本的全部限量，只有全部行都正确才会导入。',
+  'allocation.staff.csv.hint':
+    '列：product_code（规格编码）、grade_from、grade_to、limit；导入会替换本版本的全部限量，只有全部行都正确才会导入。',
   'allocation.staff.csv.file': 'CSV 文件',
   'allocation.staff.csv.import': '检查并导入',
   'allocation.staff.csv.chooseFile': '请先选择文件',
@@ -244,7 +245,8 @@ export const allocationEn: Record<AllocationKey, string> = {
   'allocation.staff.errors.openVersion': 'Version {version} of this cycle is already being edited or approved; change that one.',
   'allocation.staff.errors.notEditable': 'This version has been submitted or decided and can no longer be edited.',
   'allocation.staff.errors.unknownProduct': 'The grid names a product that does not exist; reload and try again.',
-  'allocation.staff.errors.invalidBands': '{count, plural, one {# row has} other {# rows have}} a wrong grade band or limit; nothing was saved.',
+  'allocation.staff.errors.invalidBands':
+    '{count, plural, one {# row has} other {# rows have}} a wrong grade band or limit; nothing was saved.',
   'allocation.staff.errors.notSubmittable': 'Only a draft can be submitted.',
   'allocation.staff.errors.emptyPolicy': 'The policy has no limits and cannot be submitted.',
   'allocation.staff.errors.notPending': 'This version is not waiting for approval.',
@@ -255,7 +257,8 @@ export const allocationEn: Record<AllocationKey, string> = {
   'allocation.staff.errors.unlimited': 'This product is unlimited for the retailer’s grade; there is nothing to adjust.',
   'allocation.staff.errors.belowZero': 'The limit would go below 0 (it is {limit} now).',
   'allocation.staff.title': 'Allocation policies',
-  'allocation.staff.description': 'Set each product’s limits by grade band for an order cycle; approved versions publish on schedule and every version is kept.',
+  'allocation.staff.description':
+    'Set each product’s limits by grade band for an order cycle; approved versions publish on schedule and every version is kept.',
   'allocation.staff.policyTitle': 'Policy version',
   'allocation.staff.policyHeading': '{cycle} allocation policy, version {version}',
   'allocation.staff.pendingBanner': '{n} policy versions are waiting for approval.',
@@ -309,7 +312,8 @@ export const allocationEn: Record<AllocationKey, string> = {
   'allocation.staff.action.reject': 'Sent back',
   'allocation.staff.action.publish': 'Published',
   'allocation.staff.grid.title': 'Limits by grade band (cartons)',
-  'allocation.staff.grid.hint': 'An empty cell means no limit for that band. Paste a block copied from a spreadsheet into any cell, or use the bulk tool to change many cells at once.',
+  'allocation.staff.grid.hint':
+    'An empty cell means no limit for that band. Paste a block copied from a spreadsheet into any cell, or use the bulk tool to change many cells at once.',
   'allocation.staff.grid.caption': 'Each product’s limit per grade band',
   'allocation.staff.grid.scroll': 'Limits grid (scrolls sideways)',
   'allocation.staff.grid.product': 'Product',
@@ -349,11 +353,13 @@ export const allocationEn: Record<AllocationKey, string> = {
   'allocation.staff.grid.save': 'Save',
   'allocation.staff.grid.saved': '{n, plural, one {# limit} other {# limits}} saved.',
   'allocation.staff.grid.unsaved': 'Unsaved changes',
-  'allocation.staff.grid.badCells': '{n, plural, one {# cell is not a valid limit} other {# cells are not valid limits}}; nothing was saved.',
+  'allocation.staff.grid.badCells':
+    '{n, plural, one {# cell is not a valid limit} other {# cells are not valid limits}}; nothing was saved.',
   'allocation.staff.grid.overlaps': '{n, plural, one {# band overlaps} other {# bands overlap}}; nothing was saved.',
   'allocation.staff.grid.download': 'Download CSV',
   'allocation.staff.csv.title': 'Import a CSV',
-  'allocation.staff.csv.hint': 'Columns: product_code, grade_from, grade_to, limit. The import replaces every limit of this version, and happens only when every row is valid.',
+  'allocation.staff.csv.hint':
+    'Columns: product_code, grade_from, grade_to, limit. The import replaces every limit of this version, and happens only when every row is valid.',
   'allocation.staff.csv.file': 'CSV file',
   'allocation.staff.csv.import': 'Check and import',
   'allocation.staff.csv.chooseFile': 'Choose a file first',
@@ -387,7 +393,8 @@ export const allocationEn: Record<AllocationKey, string> = {
   'allocation.staff.compare.unlimited': 'Unlimited',
   'allocation.staff.adjust.link': 'Per-retailer adjustments',
   'allocation.staff.adjust.title': 'Per-retailer adjustments',
-  'allocation.staff.adjust.description': 'Raise or lower one retailer’s limit of one product for one cycle, with a reason; it is written to the audit log.',
+  'allocation.staff.adjust.description':
+    'Raise or lower one retailer’s limit of one product for one cycle, with a reason; it is written to the audit log.',
   'allocation.staff.adjust.new': 'New adjustment',
   'allocation.staff.adjust.licence': 'Licence number',
   'allocation.staff.adjust.findProduct': 'Find a product',
@@ -443,7 +450,8 @@ export const allocationEn: Record<AllocationKey, string> = {
   'allocation.history.version': 'Version',
   'allocation.history.published': 'In force',
   'allocation.history.untilNow': 'now',
-  'allocation.history.howComputed': 'Each row is your limit while that version was in force: the limit of the band your grade was in, plus the adjustments made for you before a newer version replaced it.',
+  'allocation.history.howComputed':
+    'Each row is your limit while that version was in force: the limit of the band your grade was in, plus the adjustments made for you before a newer version replaced it.',
   'allocation.history.grade': 'Grade then',
   'allocation.history.band': 'Band',
   'allocation.history.limit': 'Limit',

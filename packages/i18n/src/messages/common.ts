@@ -153,7 +153,8 @@ export const commonEn: Record<CommonKey, string> = {
   'auth.portalTitle': 'Retailer sign-in',
   'auth.backofficeTitle': 'Staff sign-in',
   'auth.error.INVALID_CREDENTIALS': 'The account or password is not right. Please try again.',
-  'auth.error.LOCKED': 'Too many wrong passwords: the account is locked. Try again in {minutes, plural, one {# minute} other {# minutes}}, or ask your account manager to unlock it.',
+  'auth.error.LOCKED':
+    'Too many wrong passwords: the account is locked. Try again in {minutes, plural, one {# minute} other {# minutes}}, or ask your account manager to unlock it.',
   'auth.error.SUSPENDED': 'This retail licence is suspended or cancelled, so it cannot sign in. Call 12313 with any questions.',
   'auth.error.INACTIVE': 'This account has been deactivated. Please contact your administrator.',
   'auth.error.generic': 'Sign-in failed. Please try again later.',

@@ -593,7 +593,8 @@ export const complaintsEn: Record<ComplaintsKey, string> = {
   'complaints.overview.meanAccept': 'Mean time to accept',
   'complaints.overview.meanResolve': 'Mean time to resolve',
   'complaints.overview.hours': '{h} h',
-  'complaints.overview.hoursNote': 'Times are elapsed clock time (nights and weekends included); the in-time rates use the working-day deadlines.',
+  'complaints.overview.hoursNote':
+    'Times are elapsed clock time (nights and weekends included); the in-time rates use the working-day deadlines.',
   'complaints.overview.breached': 'Breached',
   'complaints.overview.meanRating': 'Mean rating after closing',
   'complaints.overview.ratedOf': '{a} of {b} rated',

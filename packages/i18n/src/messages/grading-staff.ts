@@ -20,7 +20,8 @@ export const gradingStaffZh = {
   'grading.integrity.errors.duplicate': '第 {row} 行：同一客户出现了两次。',
   'grading.integrity.errors.unknownRetailer': '第 {row} 行：找不到该零售客户。',
   'grading.integrity.notify.cappedTitle': '您的档位已限制为不高于 {cap} 档',
-  'grading.integrity.notify.cappedBody': '因诚信等级调整为 {level}，您的档位即日起不高于 {cap} 档。诚信等级恢复后，在下次档位发布时解除限制。',
+  'grading.integrity.notify.cappedBody':
+    '因诚信等级调整为 {level}，您的档位即日起不高于 {cap} 档。诚信等级恢复后，在下次档位发布时解除限制。',
   'grading.integrity.notify.managerTitle': '{shop} 的档位已因诚信等级受限',
   'grading.integrity.notify.managerBody': '{shop} 的诚信等级调整为 {level}，档位即日起不高于 {cap} 档。',
   'grading.appeals.errors.decided': '该复核申请已处理。',
@@ -58,7 +59,8 @@ export const gradingStaffZh = {
   'grading.staff.col.integrity': '诚信等级',
   'grading.staff.col.note': '说明',
   'grading.staff.col.move': '变动',
-  'grading.staff.runs.description': '评定周期结束、其最后一个订货周期关闭后，由营销人员发起评定；计算完成后由另一位经理审核发布，新档位自下一周期首日起执行。',
+  'grading.staff.runs.description':
+    '评定周期结束、其最后一个订货周期关闭后，由营销人员发起评定；计算完成后由另一位经理审核发布，新档位自下一周期首日起执行。',
   'grading.staff.runs.periods': '可评定的周期',
   'grading.staff.runs.period': '评定周期',
   'grading.staff.runs.orders': '订货数据',
@@ -87,7 +89,8 @@ export const gradingStaffZh = {
   'grading.staff.runState.DISCARDED': '已作废',
   'grading.staff.runState.FAILED': '计算失败',
   'grading.staff.review.title': '{code} 档位评定（第 {id} 批）',
-  'grading.staff.review.how': '依据 {from} 至 {to} 的已确认订单计算：条量 {volume} 分、金额 {amount} 分、规格数 {variety} 分、二类以上占比 {classShare} 分；严重失信（C/D）限 {cap} 档；新户按业态、城乡、面积给初始档位。',
+  'grading.staff.review.how':
+    '依据 {from} 至 {to} 的已确认订单计算：条量 {volume} 分、金额 {amount} 分、规格数 {variety} 分、二类以上占比 {classShare} 分；严重失信（C/D）限 {cap} 档；新户按业态、城乡、面积给初始档位。',
   'grading.staff.review.reason': '更正原因：{reason}',
   'grading.staff.review.totals': '共 {retailers} 户：参与排名 {ranked} 户，新户初始档位 {initial} 户，诚信限档 {capped} 户',
   'grading.staff.review.chart': '各档位目标与实际占比',
@@ -164,7 +167,8 @@ export const gradingStaffZh = {
   'grading.staff.appeals.done': '已处理，客户会在门户和消息中看到答复。',
   'grading.staff.appeals.capNote': '该客户诚信等级为 C 或 D，档位不能高于 {cap} 档。',
   'grading.staff.appeals.decidedBy': '{name} 于 {date} 处理：{note}',
-  'grading.staff.integrity.description': '诚信等级来自专卖许可证系统；管理员可单条调整。调整为 C 或 D 时档位立即受限，恢复后在下次档位发布时解除。',
+  'grading.staff.integrity.description':
+    '诚信等级来自专卖许可证系统；管理员可单条调整。调整为 C 或 D 时档位立即受限，恢复后在下次档位发布时解除。',
   'grading.staff.integrity.lookup': '按许可证号查找',
   'grading.staff.integrity.licence': '许可证号（12 位）',
   'grading.staff.integrity.find': '查找',
@@ -187,7 +191,8 @@ export const gradingStaffZh = {
   'grading.errors.sharesRange': '每个占比须在 0 到 100 之间',
   'grading.errors.sharesCount': '比例表须有 30 个档位的占比',
   'grading.staff.nav.shares': '档位比例表',
-  'grading.staff.shares.description': '各档位客户所占百分比（30 个档位，合计 100）。可从金字塔形、纺锤形开始再逐档调整；预览按上一发布周期的排名重新切档。保存需系统管理员权限。',
+  'grading.staff.shares.description':
+    '各档位客户所占百分比（30 个档位，合计 100）。可从金字塔形、纺锤形开始再逐档调整；预览按上一发布周期的排名重新切档。保存需系统管理员权限。',
   'grading.staff.shares.shape': '形状',
   'grading.staff.shares.pyramid': '金字塔形',
   'grading.staff.shares.spindle': '纺锤形',
@@ -217,7 +222,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.errors.notDraft': 'Only a draft run can be published or discarded.',
   'grading.errors.selfApproval': 'A run must be approved by a manager other than the one who started it.',
   'grading.notify.publishedTitle': 'Grades of {code} published',
-  'grading.notify.publishedBody': 'Your grade for period {code} has been published and is in force from {date}. See "My grade" for the score.',
+  'grading.notify.publishedBody':
+    'Your grade for period {code} has been published and is in force from {date}. See "My grade" for the score.',
   'grading.errors.reasonTooShort': 'Write a reason of at least 4 characters',
   'grading.errors.gradeRange': 'A grade is between 1 and 30',
   'grading.errors.date': 'Dates are written YYYY-MM-DD',
@@ -227,7 +233,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.integrity.errors.duplicate': 'Row {row}: the same retailer appears twice.',
   'grading.integrity.errors.unknownRetailer': 'Row {row}: no such retailer.',
   'grading.integrity.notify.cappedTitle': 'Your grade is capped at {cap}',
-  'grading.integrity.notify.cappedBody': 'Your integrity level is now {level}, so your grade is at most {cap} from today. Once the level improves, the cap lifts at the next grade publication.',
+  'grading.integrity.notify.cappedBody':
+    'Your integrity level is now {level}, so your grade is at most {cap} from today. Once the level improves, the cap lifts at the next grade publication.',
   'grading.integrity.notify.managerTitle': 'Grade of {shop} capped by integrity',
   'grading.integrity.notify.managerBody': 'The integrity level of {shop} is now {level}; its grade is at most {cap} from today.',
   'grading.appeals.errors.decided': 'This appeal has already been decided.',
@@ -238,7 +245,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.appeals.notify.upheldBody': 'Decision: {reason}',
   'grading.appeals.notify.changedBody': 'Decision: {reason}',
   'grading.appeals.notify.overdueTitle': '{count, plural, one {# grade appeal is overdue} other {# grade appeals are overdue}}',
-  'grading.appeals.notify.overdueBody': '{count, plural, one {# grade appeal is past its deadline} other {# grade appeals are past their deadline}}. Please decide them.',
+  'grading.appeals.notify.overdueBody':
+    '{count, plural, one {# grade appeal is past its deadline} other {# grade appeals are past their deadline}}. Please decide them.',
   'grading.staff.title': 'Grading',
   'grading.staff.nav.label': 'Grading sections',
   'grading.staff.nav.runs': 'Runs',
@@ -265,7 +273,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.col.integrity': 'Integrity',
   'grading.staff.col.note': 'Note',
   'grading.staff.col.move': 'Move',
-  'grading.staff.runs.description': 'Once a grading period and its last order cycle have ended, marketing starts a run; when it is computed, another manager reviews and publishes it, and the grades take effect on the first day of the next period.',
+  'grading.staff.runs.description':
+    'Once a grading period and its last order cycle have ended, marketing starts a run; when it is computed, another manager reviews and publishes it, and the grades take effect on the first day of the next period.',
   'grading.staff.runs.periods': 'Periods that can be graded',
   'grading.staff.runs.period': 'Period',
   'grading.staff.runs.orders': 'Orders',
@@ -294,7 +303,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.runState.DISCARDED': 'Discarded',
   'grading.staff.runState.FAILED': 'Failed',
   'grading.staff.review.title': 'Grading {code} (run {id})',
-  'grading.staff.review.how': 'From confirmed orders of {from} to {to}: volume {volume} points, amount {amount}, variety {variety}, class share {classShare}; integrity C/D capped at grade {cap}; new shops get an initial grade from form, market and area.',
+  'grading.staff.review.how':
+    'From confirmed orders of {from} to {to}: volume {volume} points, amount {amount}, variety {variety}, class share {classShare}; integrity C/D capped at grade {cap}; new shops get an initial grade from form, market and area.',
   'grading.staff.review.reason': 'Reason for the correction: {reason}',
   'grading.staff.review.totals': '{retailers} retailers: {ranked} ranked, {initial} with an initial grade, {capped} capped by integrity',
   'grading.staff.review.chart': 'Target and achieved share per grade',
@@ -324,7 +334,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.review.noRows': 'No retailers match.',
   'grading.staff.review.scroll': 'Scroll sideways for more columns',
   'grading.staff.review.publish': 'Approve and publish',
-  'grading.staff.review.publishQuestion': 'Once published, the grades of {code} are in force from {date} and every retailer is told. Publish?',
+  'grading.staff.review.publishQuestion':
+    'Once published, the grades of {code} are in force from {date} and every retailer is told. Publish?',
   'grading.staff.review.published': 'Published; retailers have been notified.',
   'grading.staff.review.discard': 'Discard draft',
   'grading.staff.review.discardQuestion': 'A discarded draft can never be published. Discard it?',
@@ -371,7 +382,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.appeals.done': 'Decided; the retailer sees the answer in the portal and the inbox.',
   'grading.staff.appeals.capNote': 'This retailer has integrity C or D: the grade cannot be above {cap}.',
   'grading.staff.appeals.decidedBy': 'Decided by {name} on {date}: {note}',
-  'grading.staff.integrity.description': 'Integrity levels come from the licensing system; an administrator can change one. A change to C or D caps the grade at once; after an improvement the cap lifts at the next publication.',
+  'grading.staff.integrity.description':
+    'Integrity levels come from the licensing system; an administrator can change one. A change to C or D caps the grade at once; after an improvement the cap lifts at the next publication.',
   'grading.staff.integrity.lookup': 'Find by licence number',
   'grading.staff.integrity.licence': 'Licence no. (12 digits)',
   'grading.staff.integrity.find': 'Find',
@@ -394,7 +406,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.errors.sharesRange': 'Each share is between 0 and 100',
   'grading.errors.sharesCount': 'The table needs a share for each of the 30 grades',
   'grading.staff.nav.shares': 'Share table',
-  'grading.staff.shares.description': 'The percentage of retailers in each grade (30 grades, summing to 100). Start from a pyramid or a spindle and adjust; the preview re-cuts the last published period\'s ranking. Saving needs an administrator.',
+  'grading.staff.shares.description':
+    "The percentage of retailers in each grade (30 grades, summing to 100). Start from a pyramid or a spindle and adjust; the preview re-cuts the last published period's ranking. Saving needs an administrator.",
   'grading.staff.shares.shape': 'Shape',
   'grading.staff.shares.pyramid': 'Pyramid',
   'grading.staff.shares.spindle': 'Spindle',

@@ -19,7 +19,8 @@ export const gradingZh = {
   'grading.score.caption': '各评分项明细',
   'grading.why.title': '为什么是这个档位',
   'grading.why.band': '本周期 {grade} 档的得分范围为 {min} – {max} 分，共 {count} 户。您的得分 {score} 分，落在这个范围内。',
-  'grading.why.next': '升到 {grade} 档至少需要 {min} 分，您还差 {gap} 分。按本周期的数据，多订购、多订高类别卷烟、订购更多规格都能提高得分。',
+  'grading.why.next':
+    '升到 {grade} 档至少需要 {min} 分，您还差 {gap} 分。按本周期的数据，多订购、多订高类别卷烟、订购更多规格都能提高得分。',
   'grading.why.top': '您已经在最高档位。',
   'grading.why.capped': '因诚信等级为 C 或 D，您的档位按规定被限制在上限档位。',
   'grading.why.initial': '您是新客户，当前档位是按业态、市场类型和经营面积给出的初始档位。',
@@ -32,7 +33,8 @@ export const gradingZh = {
   'grading.history.empty': '暂无历史档位',
   'grading.history.chartLabel': '历次档位折线图',
   'grading.appeal.title': '档位复核申请',
-  'grading.appeal.intro': '如果您认为档位有误，可以申请复核，写明理由。营销中心经理会在 {days} 个工作日内答复。同一时间只能有一个待处理的申请。',
+  'grading.appeal.intro':
+    '如果您认为档位有误，可以申请复核，写明理由。营销中心经理会在 {days} 个工作日内答复。同一时间只能有一个待处理的申请。',
   'grading.appeal.reason': '申请理由',
   'grading.appeal.reasonHint': '例如：本季度有一批订单漏记，或店铺经营面积已扩大。10 到 500 字。',
   'grading.appeal.submit': '提交复核申请',
@@ -78,8 +80,10 @@ export const gradingEn: Record<GradingKey, string> = {
   'grading.score.valueProducts': '{value, plural, one {# product} other {# products}}',
   'grading.score.caption': 'Score components',
   'grading.why.title': 'Why this grade',
-  'grading.why.band': 'In this period grade {grade} covered scores {min} – {max} ({count} shops). Your score of {score} falls in that range.',
-  'grading.why.next': 'Grade {grade} needs at least {min}: {gap} more points. On this period’s figures, ordering more, more class 1–2 products and more different products all raise the score.',
+  'grading.why.band':
+    'In this period grade {grade} covered scores {min} – {max} ({count} shops). Your score of {score} falls in that range.',
+  'grading.why.next':
+    'Grade {grade} needs at least {min}: {gap} more points. On this period’s figures, ordering more, more class 1–2 products and more different products all raise the score.',
   'grading.why.top': 'You are in the top grade.',
   'grading.why.capped': 'Because your integrity level is C or D, your grade is held at the cap.',
   'grading.why.initial': 'You are a new shop: this is the initial grade for your form, market and shop area.',
@@ -92,7 +96,8 @@ export const gradingEn: Record<GradingKey, string> = {
   'grading.history.empty': 'No earlier grades',
   'grading.history.chartLabel': 'Line chart of grades by period',
   'grading.appeal.title': 'Ask for a grade review',
-  'grading.appeal.intro': 'If you think your grade is wrong, ask for a review and give your reason. A manager answers within {days} working days. One open request at a time.',
+  'grading.appeal.intro':
+    'If you think your grade is wrong, ask for a review and give your reason. A manager answers within {days} working days. One open request at a time.',
   'grading.appeal.reason': 'Reason',
   'grading.appeal.reasonHint': 'For example: some orders this quarter are missing, or the shop is larger now. 10 to 500 characters.',
   'grading.appeal.submit': 'Send review request',

@@ -65,7 +65,7 @@ export const notificationsEn: Record<NotificationsKey, string> = {
   'notifications.home.none': 'No unread messages',
   'notifications.storedTitle': '{title}',
   'notifications.storedBody': '{detail}',
-  'notifications.gradePublishedTitle': 'This quarter\'s grade is published',
+  'notifications.gradePublishedTitle': "This quarter's grade is published",
   'notifications.gradePublishedBody': 'Your grade has been published. Open it to see how it was scored.',
   'notifications.orderWindowOpenTitle': 'Online ordering is open this week',
   'notifications.orderWindowOpenBody': 'Please order by 23:59 on the day before your order day.',

@@ -224,7 +224,8 @@ export const rewardsEn: Record<RewardsKey, string> = {
   'rewards.staff.params.minGrowth': 'Volume up at least {growth} on the same period last year',
   'rewards.staff.params.survey': 'Submitted a satisfaction survey in the period',
   'rewards.staff.params.price': 'Passed the price-marking check',
-  'rewards.staff.rules.description': 'Each kind of rule keeps its versions by the period they start; those in force now ({period}) are highlighted.',
+  'rewards.staff.rules.description':
+    'Each kind of rule keeps its versions by the period they start; those in force now ({period}) are highlighted.',
   'rewards.staff.rules.caption': 'Points rules and their versions',
   'rewards.staff.rules.scroll': 'Rules table (scrolls sideways)',
   'rewards.staff.rules.kind': 'Kind',
@@ -238,9 +239,11 @@ export const rewardsEn: Record<RewardsKey, string> = {
   'rewards.staff.rules.off': 'Switched off',
   'rewards.staff.rules.other': 'Other period',
   'rewards.staff.rules.grants': 'Granted {n, plural, one {once} other {# times}}',
-  'rewards.staff.rules.unmeasured': 'This measure comes from a system not yet connected (settlement, inspections); it grants nothing for now.',
+  'rewards.staff.rules.unmeasured':
+    'This measure comes from a system not yet connected (settlement, inspections); it grants nothing for now.',
   'rewards.staff.rules.edit': 'Change a rule',
-  'rewards.staff.rules.editHint': 'A change applies from the period given; earlier periods keep the old rule, and a period already run cannot change.',
+  'rewards.staff.rules.editHint':
+    'A change applies from the period given; earlier periods keep the old rule, and a period already run cannot change.',
   'rewards.staff.rules.active': 'On',
   'rewards.staff.rules.minRate': 'Lowest success rate (%)',
   'rewards.staff.rules.minShare': 'Lowest share of volume (%)',
@@ -251,7 +254,8 @@ export const rewardsEn: Record<RewardsKey, string> = {
   'rewards.staff.rules.save': 'Save rule',
   'rewards.staff.rules.created': 'New version saved, in force from {period}.',
   'rewards.staff.rules.updated': 'The version in force from {period} was updated.',
-  'rewards.staff.runs.description': 'Preview a period’s grants, then start the run: a background job grants them in batches, and a period is never granted twice.',
+  'rewards.staff.runs.description':
+    'Preview a period’s grants, then start the run: a background job grants them in batches, and a period is never granted twice.',
   'rewards.staff.runs.period': 'Period',
   'rewards.staff.runs.preview': 'Preview',
   'rewards.staff.runs.previewTitle': '{period} ({from} to {to}): preview',
@@ -270,7 +274,8 @@ export const rewardsEn: Record<RewardsKey, string> = {
   'rewards.staff.runs.scroll': 'Table (scrolls sideways)',
   'rewards.staff.runs.start': 'Grant the points for {period}',
   'rewards.staff.runs.confirm': 'Grant them',
-  'rewards.staff.runs.question': 'Grant {points, plural, one {# point} other {# points}} to {n, plural, one {# retailer} other {# retailers}}? This cannot be undone.',
+  'rewards.staff.runs.question':
+    'Grant {points, plural, one {# point} other {# points}} to {n, plural, one {# retailer} other {# retailers}}? This cannot be undone.',
   'rewards.staff.runs.progress': 'Progress',
   'rewards.staff.runs.processed': '{processed} of {total} retailers done',
   'rewards.staff.runs.failedRetry': 'Failed; the job retries by itself',
@@ -311,7 +316,8 @@ export const rewardsEn: Record<RewardsKey, string> = {
   'rewards.staff.redemptionState.REQUESTED': 'Waiting',
   'rewards.staff.redemptionState.FULFILLED': 'Fulfilled',
   'rewards.staff.redemptionState.REJECTED': 'Rejected',
-  'rewards.staff.redemptions.description': 'Handle redemptions oldest first: fulfil them, or reject them with a reason (the points go back to the retailer).',
+  'rewards.staff.redemptions.description':
+    'Handle redemptions oldest first: fulfil them, or reject them with a reason (the points go back to the retailer).',
   'rewards.staff.redemptions.states': 'By state',
   'rewards.staff.redemptions.filters': 'Filter redemptions',
   'rewards.staff.redemptions.licence': 'Licence number',

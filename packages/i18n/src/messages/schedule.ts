@@ -82,7 +82,8 @@ export const scheduleEn: Record<ScheduleKey, string> = {
   'schedule.calendar.today': 'Today',
   'schedule.calendar.month': '{month}/{year}',
   'schedule.calendar.specialDays': 'Holidays and make-up days',
-  'schedule.unconfirmed': 'The public holidays of {years} are not published yet: that year counts weekends only for now, and order days may still move.',
+  'schedule.unconfirmed':
+    'The public holidays of {years} are not published yet: that year counts weekends only for now, and order days may still move.',
   'schedule.orders.title': 'Order history',
   'schedule.orders.empty': 'No orders yet.',
   'schedule.orders.cycle': '{code} ({start} – {end})',

@@ -409,7 +409,8 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.portal.notOpen': 'This survey is not open for answers.',
   'surveys.portal.saving': 'Saving your draft…',
   'surveys.portal.saved': 'Draft saved automatically ({time}); you can carry on from another device.',
-  'surveys.portal.saveFailed': 'Could not save the draft: {message} Your answers are still on this page; saving will be tried again shortly.',
+  'surveys.portal.saveFailed':
+    'Could not save the draft: {message} Your answers are still on this page; saving will be tried again shortly.',
   'surveys.portal.saveAgain': 'Save the draft again',
   'surveys.portal.window': 'Open from {from} to {to}',
   'surveys.portal.loadFailed': 'Could not load the survey',
@@ -468,7 +469,8 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.action.done': 'Done',
   'surveys.action.ownHint': 'A survey is approved by a manager other than its author.',
   'surveys.plan.title': 'Sample plan (strata: urban/rural × size × form × grade band)',
-  'surveys.plan.beforeOpen': 'Before opening: “planned” is each stratum’s proportional share; “achievable” leaves out shops already invited {cap} times this month.',
+  'surveys.plan.beforeOpen':
+    'Before opening: “planned” is each stratum’s proportional share; “achievable” leaves out shops already invited {cap} times this month.',
   'surveys.plan.afterOpen': 'Open: “actual” is the shops invited; response rate = submitted ÷ invited.',
   'surveys.plan.col.stratum': 'Stratum',
   'surveys.plan.col.population': 'Population',
@@ -553,7 +555,8 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.builder.importLabel': 'Choose a survey definition file (.json)',
   'surveys.builder.importDone': 'Definition imported; check it, then save.',
   'surveys.builder.importNotJson': 'The file is not valid JSON: {message}',
-  'surveys.builder.importInvalid': 'The definition in the file has {count, plural, one {# problem} other {# problems}} and was not imported:',
+  'surveys.builder.importInvalid':
+    'The definition in the file has {count, plural, one {# problem} other {# problems}} and was not imported:',
   'surveys.builder.export': 'Export JSON',
   'surveys.builder.errorsTitle': '{count, plural, one {# thing needs} other {# things need}} fixing; nothing was saved:',
   'surveys.builder.errorAt': '{where}: {message}',
@@ -638,7 +641,8 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.analytics.title': 'Satisfaction index',
   'surveys.analytics.hubTitle': 'Analytics',
   'surveys.analytics.hubSurveys': 'Retailer satisfaction index',
-  'surveys.analytics.hubSurveysBody': 'Overall index, service dimensions, group comparisons, trend, NPS and the importance × satisfaction matrix.',
+  'surveys.analytics.hubSurveysBody':
+    'Overall index, service dimensions, group comparisons, trend, NPS and the importance × satisfaction matrix.',
   'surveys.analytics.filters': 'Filters',
   'surveys.analytics.survey': 'Survey',
   'surveys.analytics.noSurveys': 'No survey is open or closed yet',
@@ -646,7 +650,8 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.analytics.respondents': 'Respondents',
   'surveys.analytics.nps': 'NPS',
   'surveys.analytics.suppressedTitle': 'Too few responses to show results',
-  'surveys.analytics.suppressed': 'Only {count} responses match these filters, fewer than {threshold}; they are hidden to protect the respondents.',
+  'surveys.analytics.suppressed':
+    'Only {count} responses match these filters, fewer than {threshold}; they are hidden to protect the respondents.',
   'surveys.analytics.noData': 'No responses match these filters yet.',
   'surveys.analytics.hiddenGroups': '{count} more groups have fewer than {threshold} responses and are hidden to protect the respondents.',
   'surveys.analytics.namedNote': 'You can see every group and individual answers; use them only to improve the service.',

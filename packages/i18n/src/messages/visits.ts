@@ -105,7 +105,8 @@ export const visitsEn: Record<VisitsKey, string> = {
   'visits.change.submit': 'File change request',
   'visits.change.done': 'Change request filed; waiting for a manager.',
   'visits.completion.title': 'Visit plan completion ({from} – {to})',
-  'visits.completion.description': "Visits the frequency setting asks for this month and those done, per account manager and district; each shop counts up to what it needs.",
+  'visits.completion.description':
+    'Visits the frequency setting asks for this month and those done, per account manager and district; each shop counts up to what it needs.',
   'visits.completion.manager': 'Account manager',
   'visits.completion.district': 'District',
   'visits.completion.shops': 'Shops',

@@ -17,7 +17,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const [{ t, locale }, me] = await Promise.all([getI18n(), getMe()]);
   // A temporary password is changed before anything else (the API refuses everything else meanwhile).
   if (me.mustChangePassword) redirect('/change-password');
-  const roles = joinList(t, me.roles.map((role) => t(`enum.role.${role}` as MessageKey)));
+  const roles = joinList(
+    t,
+    me.roles.map((role) => t(`enum.role.${role}` as MessageKey)),
+  );
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
       <SkipLink label={t('common.skipToContent')} />

@@ -19,7 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('backoffice.nav.home') };
 }
 
-type Figure = { id: string; label: MessageKey; value: number | null; format: 'count' | 'percent' | 'index' | 'rating'; href: string; attention?: boolean };
+type Figure = {
+  id: string;
+  label: MessageKey;
+  value: number | null;
+  format: 'count' | 'percent' | 'index' | 'rating';
+  href: string;
+  attention?: boolean;
+};
 
 function formatFigure(figure: Figure, locale: Locale): string {
   if (figure.value === null) return '—';
@@ -69,7 +76,9 @@ export default async function HomePage() {
                       )}
                     >
                       <span className="text-ink-muted">{t(figure.label)}</span>
-                      <span className={cn('text-3xl font-bold tabular-nums', urgent ? 'text-warning-800' : 'text-brand-800')}>{formatFigure(figure, locale)}</span>
+                      <span className={cn('text-3xl font-bold tabular-nums', urgent ? 'text-warning-800' : 'text-brand-800')}>
+                        {formatFigure(figure, locale)}
+                      </span>
                     </Link>
                   </li>
                 );

@@ -44,7 +44,13 @@ export function ChangePasswordForm({ username, canLeave }: { username: string; c
   const busy = isSubmitting || done;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <TextField type="password" autoComplete="current-password" label={t('admin.password.current')} error={fieldError(t, errors.currentPassword)} {...register('currentPassword')} />
+      <TextField
+        type="password"
+        autoComplete="current-password"
+        label={t('admin.password.current')}
+        error={fieldError(t, errors.currentPassword)}
+        {...register('currentPassword')}
+      />
       <TextField
         type="password"
         autoComplete="new-password"
@@ -53,7 +59,13 @@ export function ChangePasswordForm({ username, canLeave }: { username: string; c
         error={fieldError(t, errors.newPassword)}
         {...register('newPassword')}
       />
-      <TextField type="password" autoComplete="new-password" label={t('admin.password.confirm')} error={fieldError(t, errors.confirmPassword)} {...register('confirmPassword')} />
+      <TextField
+        type="password"
+        autoComplete="new-password"
+        label={t('admin.password.confirm')}
+        error={fieldError(t, errors.confirmPassword)}
+        {...register('confirmPassword')}
+      />
       <FormMessage error={formError} success={done ? t('admin.password.changed') : null} />
       <Button type="submit" size="lg" disabled={busy} aria-busy={busy || undefined} className="w-full">
         {busy ? t('admin.saving') : t('admin.password.changeSubmit')}

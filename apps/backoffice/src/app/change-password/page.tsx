@@ -27,7 +27,10 @@ export default async function ChangePasswordPage() {
       labels={{ skipToContent: t('common.skipToContent'), language: t('common.language') }}
     >
       {me.mustChangePassword ? (
-        <p className="mb-4 rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800" data-testid="must-change-password">
+        <p
+          className="mb-4 rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800"
+          data-testid="must-change-password"
+        >
           {t('admin.password.mustChangeIntro')}
         </p>
       ) : null}
@@ -35,7 +38,12 @@ export default async function ChangePasswordPage() {
         <ChangePasswordForm username={me.username} canLeave={!me.mustChangePassword} />
       </TRPCReactProvider>
       <div className="mt-6">
-        <SessionList sessions={sessionRows(sessions)} labels={sessionLabels(t, locale)} endAction={endSession} everywhereAction={signOutEverywhere} />
+        <SessionList
+          sessions={sessionRows(sessions)}
+          labels={sessionLabels(t, locale)}
+          endAction={endSession}
+          everywhereAction={signOutEverywhere}
+        />
       </div>
     </AuthShell>
   );

@@ -55,12 +55,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </ul>
         </nav>
       </header>
-      <Main className="mx-auto w-full max-w-3xl px-4 pt-5 pb-32 md:pb-10">
-        {children}
-      </Main>
+      <Main className="mx-auto w-full max-w-3xl px-4 pt-5 pb-32 md:pb-10">{children}</Main>
       {/* Phones: the five most used areas at the thumb; the rest are on the home page. Links are not
           prefetched: shops pay for mobile data, and a phone's main thread is busy enough while the page loads. */}
-      <nav aria-label={t('portal.nav.quick')} className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden">
+      <nav
+        aria-label={t('portal.nav.quick')}
+        className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden"
+      >
         <ul className="mx-auto flex max-w-3xl flex-wrap">
           {PORTAL_NAV.filter((entry) => entry.quick).map((entry) => (
             <li key={entry.href} className="flex-1">
@@ -71,7 +72,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               >
                 <span className="relative">
                   <NavIcon name={entry.icon} className="size-6" />
-                  {badge(entry.href, 'absolute -top-2 left-4 min-w-5 rounded-full bg-danger-700 px-1 text-center text-xs font-bold text-white')}
+                  {badge(
+                    entry.href,
+                    'absolute -top-2 left-4 min-w-5 rounded-full bg-danger-700 px-1 text-center text-xs font-bold text-white',
+                  )}
                 </span>
                 <span className="whitespace-nowrap">{t(entry.label)}</span>
               </NavLink>

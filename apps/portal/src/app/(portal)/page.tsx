@@ -52,7 +52,8 @@ export default async function HomePage() {
   }
   const { cycle, allowance, points } = home;
   const status = cycle?.status;
-  const countdownKey: MessageKey | null = status?.status === 'before' ? 'schedule.window.opensIn' : status?.status === 'open' ? 'schedule.window.closesIn' : null;
+  const countdownKey: MessageKey | null =
+    status?.status === 'before' ? 'schedule.window.opensIn' : status?.status === 'open' ? 'schedule.window.closesIn' : null;
   const countdownTarget = status?.status === 'before' ? cycle!.window.opensAt : cycle?.window.closesAt;
 
   return (
@@ -65,7 +66,13 @@ export default async function HomePage() {
             <h2 id="window-title" className="text-xl font-bold">
               {t('schedule.window.title')}
             </h2>
-            <span className={status?.status === 'open' ? 'rounded-full bg-success-50 px-3 py-1 font-semibold text-success-700' : 'rounded-full bg-canvas px-3 py-1 font-semibold text-ink-muted'}>
+            <span
+              className={
+                status?.status === 'open'
+                  ? 'rounded-full bg-success-50 px-3 py-1 font-semibold text-success-700'
+                  : 'rounded-full bg-canvas px-3 py-1 font-semibold text-ink-muted'
+              }
+            >
               {t(`schedule.window.status.${status!.status}` as MessageKey)}
             </span>
           </div>
@@ -82,13 +89,23 @@ export default async function HomePage() {
           ) : (
             <p className="text-lg font-semibold">{t('schedule.window.closed')}</p>
           )}
-          <p>{t('schedule.window.range', { opens: formatDateTime(cycle.window.opensAt, locale), closes: formatDateTime(cycle.window.closesAt, locale) })}</p>
           <p>
-            {t('schedule.window.orderDay', { date: formatDate(cycle.orderDay.actual, locale) })} · {t('schedule.window.delivery', { date: formatDate(cycle.deliveryDate, locale) })}
+            {t('schedule.window.range', {
+              opens: formatDateTime(cycle.window.opensAt, locale),
+              closes: formatDateTime(cycle.window.closesAt, locale),
+            })}
+          </p>
+          <p>
+            {t('schedule.window.orderDay', { date: formatDate(cycle.orderDay.actual, locale) })} ·{' '}
+            {t('schedule.window.delivery', { date: formatDate(cycle.deliveryDate, locale) })}
           </p>
           {cycle.orderDay.moved ? (
             <p className="rounded-lg bg-warning-50 px-3 py-2 font-medium text-warning-800">
-              {t('schedule.moved', { holiday: cycle.orderDay.reason ?? '', from: formatDate(cycle.orderDay.scheduled, locale), to: formatDate(cycle.orderDay.actual, locale) })}
+              {t('schedule.moved', {
+                holiday: cycle.orderDay.reason ?? '',
+                from: formatDate(cycle.orderDay.scheduled, locale),
+                to: formatDate(cycle.orderDay.actual, locale),
+              })}
             </p>
           ) : null}
           <Link href="/schedule" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
@@ -116,7 +133,11 @@ export default async function HomePage() {
               })}
             </p>
             {allowance.usedUp > 0 ? <p className="text-ink-muted">{t('allocation.summary.usedUp', { n: allowance.usedUp })}</p> : null}
-            {allowance.carriedForward ? <p className="text-warning-800">{t('allocation.carried.detail', { cycle: allowance.carriedFromCycle ?? '—', version: allowance.version ?? '—' })}</p> : null}
+            {allowance.carriedForward ? (
+              <p className="text-warning-800">
+                {t('allocation.carried.detail', { cycle: allowance.carriedFromCycle ?? '—', version: allowance.version ?? '—' })}
+              </p>
+            ) : null}
           </>
         )}
         <Link href="/allocation" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
@@ -134,11 +155,19 @@ export default async function HomePage() {
           <ul className="flex flex-col gap-2">
             {home.promotions.map((promotion) => (
               <li key={promotion.id}>
-                <Link href={`/promotions/${promotion.id}`} prefetch={false} className="flex min-h-11 flex-wrap items-center gap-2 font-semibold">
+                <Link
+                  href={`/promotions/${promotion.id}`}
+                  prefetch={false}
+                  className="flex min-h-11 flex-wrap items-center gap-2 font-semibold"
+                >
                   {promotion.title}
-                  {!promotion.opened ? <span className="rounded-full bg-danger-700 px-2 text-sm text-white">{t('promotions.new')}</span> : null}
+                  {!promotion.opened ? (
+                    <span className="rounded-full bg-danger-700 px-2 text-sm text-white">{t('promotions.new')}</span>
+                  ) : null}
                 </Link>
-                <p className="text-sm text-ink-muted">{t('promotions.window', { from: formatDate(promotion.startsAt, locale), to: formatDate(promotion.endsAt, locale) })}</p>
+                <p className="text-sm text-ink-muted">
+                  {t('promotions.window', { from: formatDate(promotion.startsAt, locale), to: formatDate(promotion.endsAt, locale) })}
+                </p>
               </li>
             ))}
           </ul>
@@ -156,7 +185,9 @@ export default async function HomePage() {
           <span className="text-2xl font-bold text-brand-800" data-testid="home-points">
             {formatNumber(points.balance, locale)}
           </span>
-          {points.progress.current ? <span className="text-sm">{locale === 'en' ? points.progress.current.nameEn : points.progress.current.name}</span> : null}
+          {points.progress.current ? (
+            <span className="text-sm">{locale === 'en' ? points.progress.current.nameEn : points.progress.current.name}</span>
+          ) : null}
         </Link>
         <Link href="/inbox" prefetch={false} className={`${tile} text-ink no-underline hover:border-brand-700`}>
           <span className="text-ink-muted">{t('notifications.home.title')}</span>

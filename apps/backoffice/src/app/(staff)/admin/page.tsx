@@ -22,7 +22,12 @@ const SECTIONS: { href: string; title: MessageKey; body: MessageKey; permission:
   { href: '/admin/categories', title: 'admin.categories.title', body: 'admin.index.categories', permission: 'admin.organisation' },
   { href: '/admin/calendar', title: 'admin.calendar.title', body: 'admin.index.calendar', permission: 'admin.calendar' },
   { href: '/admin/settings', title: 'admin.settings.title', body: 'admin.index.settings', permission: 'admin.settings' },
-  { href: '/admin/change-requests', title: 'admin.changeRequests.title', body: 'admin.index.changeRequests', permission: 'changeRequests.approve' },
+  {
+    href: '/admin/change-requests',
+    title: 'admin.changeRequests.title',
+    body: 'admin.index.changeRequests',
+    permission: 'changeRequests.approve',
+  },
   { href: '/admin/audit', title: 'admin.audit.title', body: 'admin.audit.index', permission: 'audit.read' },
   { href: '/admin/jobs', title: 'admin.jobs.title', body: 'admin.jobs.index', permission: 'admin.jobs' },
   { href: '/admin/integrations', title: 'ingest.title', body: 'ingest.description', permission: 'admin.integrations' },
@@ -48,7 +53,11 @@ export default async function AdminIndexPage() {
     <div className="flex flex-col gap-5">
       <PageTitle>{t('admin.nav.admin')}</PageTitle>
       {unconfirmed.length > 0 ? (
-        <p role="status" className="rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800" data-testid="calendar-warning">
+        <p
+          role="status"
+          className="rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800"
+          data-testid="calendar-warning"
+        >
           {t('admin.calendar.unconfirmedWarning', { years: joinList(t, unconfirmed) })}{' '}
           <Link href={`/admin/calendar?year=${unconfirmed[0]}`} className="font-semibold text-warning-800 underline">
             {t('admin.calendar.open')}
@@ -58,7 +67,10 @@ export default async function AdminIndexPage() {
       <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
         {sections.map((section) => (
           <li key={section.href}>
-            <Link href={section.href} className="flex min-h-28 flex-col gap-1 rounded-xl border border-line bg-surface px-4 py-3 text-ink no-underline hover:border-brand-700 hover:bg-brand-50">
+            <Link
+              href={section.href}
+              className="flex min-h-28 flex-col gap-1 rounded-xl border border-line bg-surface px-4 py-3 text-ink no-underline hover:border-brand-700 hover:bg-brand-50"
+            >
               <span className="text-lg font-semibold text-brand-800">{t(section.title)}</span>
               <span className="text-ink-muted">{t(section.body)}</span>
             </Link>

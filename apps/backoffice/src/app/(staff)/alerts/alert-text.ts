@@ -16,4 +16,9 @@ export function alertFiguresText(t: Translate, locale: Locale, rule: string, det
   return d.holiday === true ? `${text} ${t('alerts.figures.holiday')}` : text;
 }
 
-export const ALERT_STATE_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'muted'> = { OPEN: 'warn', CONFIRMED: 'bad', EXPLAINED: 'ok', FALSE_POSITIVE: 'muted' };
+export const ALERT_STATE_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'muted'> = {
+  OPEN: 'warn',
+  CONFIRMED: 'bad',
+  EXPLAINED: 'ok',
+  FALSE_POSITIVE: 'muted',
+};

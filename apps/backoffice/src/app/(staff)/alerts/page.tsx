@@ -40,7 +40,13 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     );
   }
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);
-  const filters = { rule: input.rule, state: input.state, districtId: input.districtId, cycleId: input.cycleId, retailerId: input.retailerId };
+  const filters = {
+    rule: input.rule,
+    state: input.state,
+    districtId: input.districtId,
+    cycleId: input.cycleId,
+    retailerId: input.retailerId,
+  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -54,11 +60,44 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       >
         {t('alerts.queue.title')}
       </PageTitle>
-      <form method="get" role="search" aria-label={t('alerts.queue.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4">
-        <SelectField id="alert-rule" name="rule" label={t('alerts.queue.rule')} placeholder={t('common.all')} defaultValue={input.rule ?? ''} options={ALERT_RULES.map((r) => ({ value: r, label: t(`alerts.rule.${r}`) }))} />
-        <SelectField id="alert-state" name="state" label={t('alerts.queue.state')} placeholder={t('common.all')} defaultValue={input.state ?? ''} options={ALERT_STATES.map((s) => ({ value: s, label: t(`alerts.state.${s}`) }))} />
-        <SelectField id="alert-district" name="districtId" label={t('alerts.queue.district')} placeholder={t('common.all')} defaultValue={input.districtId ?? ''} options={options.districts.map((d) => ({ value: d.id, label: name(d) }))} />
-        <SelectField id="alert-cycle" name="cycleId" label={t('alerts.queue.cycle')} placeholder={t('common.all')} defaultValue={input.cycleId ?? ''} options={options.cycles.map((c) => ({ value: c.id, label: c.code }))} />
+      <form
+        method="get"
+        role="search"
+        aria-label={t('alerts.queue.filters')}
+        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4"
+      >
+        <SelectField
+          id="alert-rule"
+          name="rule"
+          label={t('alerts.queue.rule')}
+          placeholder={t('common.all')}
+          defaultValue={input.rule ?? ''}
+          options={ALERT_RULES.map((r) => ({ value: r, label: t(`alerts.rule.${r}`) }))}
+        />
+        <SelectField
+          id="alert-state"
+          name="state"
+          label={t('alerts.queue.state')}
+          placeholder={t('common.all')}
+          defaultValue={input.state ?? ''}
+          options={ALERT_STATES.map((s) => ({ value: s, label: t(`alerts.state.${s}`) }))}
+        />
+        <SelectField
+          id="alert-district"
+          name="districtId"
+          label={t('alerts.queue.district')}
+          placeholder={t('common.all')}
+          defaultValue={input.districtId ?? ''}
+          options={options.districts.map((d) => ({ value: d.id, label: name(d) }))}
+        />
+        <SelectField
+          id="alert-cycle"
+          name="cycleId"
+          label={t('alerts.queue.cycle')}
+          placeholder={t('common.all')}
+          defaultValue={input.cycleId ?? ''}
+          options={options.cycles.map((c) => ({ value: c.id, label: c.code }))}
+        />
         {input.retailerId ? <input type="hidden" name="retailerId" value={input.retailerId} /> : null}
         <div className="flex flex-wrap gap-3 sm:col-span-2 xl:col-span-4">
           <button type="submit" className={buttonClass('primary')}>
@@ -81,19 +120,25 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <article aria-labelledby={`alert-${alert.id}`} className="flex flex-col gap-2">
                 <header className="flex flex-wrap items-baseline justify-between gap-2">
                   <h2 id={`alert-${alert.id}`} className="text-lg font-bold">
-                    {t(`alerts.rule.${alert.rule}`)} ·{' '}
-                    <Link href={`/retailers/${alert.retailer.id}`}>{alert.retailer.shopName}</Link>{' '}
+                    {t(`alerts.rule.${alert.rule}`)} · <Link href={`/retailers/${alert.retailer.id}`}>{alert.retailer.shopName}</Link>{' '}
                     <span className="font-mono text-base font-normal">{alert.retailer.licenceNo}</span>
                   </h2>
                   <Badge tone={ALERT_STATE_TONE[alert.state] ?? 'muted'}>{t(`alerts.state.${alert.state}`)}</Badge>
                 </header>
                 <p className="text-sm text-ink-muted">
-                  {t('alerts.queue.meta', { cycle: alert.cycle.code, week: formatDate(alert.cycle.weekStart, locale), district: name(alert.retailer.district), at: formatDateTime(alert.createdAt, locale) })}
+                  {t('alerts.queue.meta', {
+                    cycle: alert.cycle.code,
+                    week: formatDate(alert.cycle.weekStart, locale),
+                    district: name(alert.retailer.district),
+                    at: formatDateTime(alert.createdAt, locale),
+                  })}
                 </p>
                 <p>{alertFiguresText(t, locale, alert.rule, alert.details)}</p>
                 {alert.answer ? (
                   <blockquote className="rounded-lg border-l-4 border-brand-700 bg-brand-50 px-4 py-2">
-                    <p className="text-sm font-semibold text-ink-muted">{t('alerts.queue.answer', { at: formatDateTime(alert.answeredAt!, locale) })}</p>
+                    <p className="text-sm font-semibold text-ink-muted">
+                      {t('alerts.queue.answer', { at: formatDateTime(alert.answeredAt!, locale) })}
+                    </p>
                     <p data-testid="alert-answer">{alert.answer}</p>
                   </blockquote>
                 ) : alert.askedAt ? (
@@ -103,7 +148,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                   <TriageForm id={alert.id} version={alert.version} />
                 ) : (
                   <p className="text-ink-muted">
-                    {t('alerts.queue.triaged', { state: t(`alerts.state.${alert.state}`), by: alert.triagedBy?.name ?? '—', at: alert.triagedAt ? formatDateTime(alert.triagedAt, locale) : '—' })}
+                    {t('alerts.queue.triaged', {
+                      state: t(`alerts.state.${alert.state}`),
+                      by: alert.triagedBy?.name ?? '—',
+                      at: alert.triagedAt ? formatDateTime(alert.triagedAt, locale) : '—',
+                    })}
                     {alert.note ? ` · ${alert.note}` : ''}
                   </p>
                 )}
@@ -116,7 +165,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         page={list.page}
         pages={list.pages}
         hrefFor={(page) => hrefWith('/alerts', { ...filters, page: page === 1 ? undefined : page })}
-        labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+        labels={{
+          nav: t('common.pagination'),
+          previous: t('common.previous'),
+          next: t('common.next'),
+          status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+        }}
       />
     </div>
   );

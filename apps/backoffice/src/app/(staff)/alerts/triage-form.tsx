@@ -26,7 +26,14 @@ export function TriageForm({ id, version }: { id: number; version: number }) {
   if (done) return <FormMessage success={done} />;
   return (
     <div className="flex flex-col gap-3">
-      <TextField id={`triage-note-${id}`} label={t('alerts.triage.note')} hint={t('alerts.triage.noteHint')} value={note} error={noteError} onChange={(e) => setNote(e.target.value)} />
+      <TextField
+        id={`triage-note-${id}`}
+        label={t('alerts.triage.note')}
+        hint={t('alerts.triage.noteHint')}
+        value={note}
+        error={noteError}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <div className="flex flex-wrap gap-3">
         {TRIAGE_STATES.map((state) => (
           <Button

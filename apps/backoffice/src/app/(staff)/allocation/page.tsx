@@ -70,8 +70,12 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                 <tr key={cycle.weekStart} data-testid="cycle-row" data-cycle-code={cycle.code}>
                   <Th scope="row" className="bg-surface">
                     {cycle.code}
-                    {cycle.weekStart === data.currentMonday ? <span className="ml-2 text-sm font-normal text-brand-700">{t('allocation.staff.currentCycle')}</span> : null}
-                    {cycle.weekStart === data.nextMonday ? <span className="ml-2 text-sm font-normal text-ink-muted">{t('allocation.staff.nextCycle')}</span> : null}
+                    {cycle.weekStart === data.currentMonday ? (
+                      <span className="ml-2 text-sm font-normal text-brand-700">{t('allocation.staff.currentCycle')}</span>
+                    ) : null}
+                    {cycle.weekStart === data.nextMonday ? (
+                      <span className="ml-2 text-sm font-normal text-ink-muted">{t('allocation.staff.nextCycle')}</span>
+                    ) : null}
                   </Th>
                   <Td className="whitespace-nowrap">
                     {formatDate(cycle.weekStart, locale)} – {formatDate(cycle.weekEnd, locale)}
@@ -120,7 +124,12 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
           page={data.page}
           pages={data.pages}
           hrefFor={(page) => hrefWith('/allocation', { page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
+          }}
         />
       ) : null}
     </div>

@@ -16,7 +16,10 @@ export default async function AnalyticsPage() {
       <PageTitle>{t('backoffice.nav.analytics')}</PageTitle>
       <ul className="grid gap-4 md:grid-cols-2">
         <li>
-          <Link href="/analytics/surveys" className="flex h-full flex-col gap-2 rounded-xl border border-line bg-surface p-4 no-underline shadow-sm hover:bg-brand-50">
+          <Link
+            href="/analytics/surveys"
+            className="flex h-full flex-col gap-2 rounded-xl border border-line bg-surface p-4 no-underline shadow-sm hover:bg-brand-50"
+          >
             <span className="text-lg font-bold text-brand-800">{t('surveys.analytics.hubSurveys')}</span>
             <span className="text-ink-muted">{t('surveys.analytics.hubSurveysBody')}</span>
           </Link>

@@ -25,13 +25,17 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
   const denied = await deniedArea('complaints');
   if (denied) return denied;
   const raw = await searchParams;
-  const input = parseSearch(ZQueueInput, raw, { numbers: ['categoryId', 'departmentId', 'districtId', 'page', 'pageSize'], booleans: ['overdue', 'dueToday'] });
+  const input = parseSearch(ZQueueInput, raw, {
+    numbers: ['categoryId', 'departmentId', 'districtId', 'page', 'pageSize'],
+    booleans: ['overdue', 'dueToday'],
+  });
   const [{ t, locale }, { api }, me] = await Promise.all([getI18n(), getServerApi(), getMe()]);
   const [queue, options] = await Promise.all([api.complaints.queue(input), api.complaints.filterOptions()]);
   const name = (o: { name: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.name);
   const categories = new Map(options.categories.map((c) => [c.id, name(c)]));
   const departments = new Map(options.departments.map((d) => [d.id, name(d)]));
-  const href = (patch: Record<string, string | number | boolean | undefined>) => hrefWith('/complaints', { ...input, page: undefined, pageSize: input.pageSize === 20 ? undefined : input.pageSize, ...patch });
+  const href = (patch: Record<string, string | number | boolean | undefined>) =>
+    hrefWith('/complaints', { ...input, page: undefined, pageSize: input.pageSize === 20 ? undefined : input.pageSize, ...patch });
 
   const stateTabs: { value: string; label: string; count?: number }[] = [
     { value: 'open', label: t('complaints.queue.open'), count: queue.counts.open },
@@ -69,7 +73,11 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
         <ul className="flex flex-wrap gap-2">
           {stateTabs.map((tab) => (
             <li key={tab.value}>
-              <Link href={href({ state: tab.value === 'open' ? undefined : tab.value })} aria-current={input.state === tab.value ? 'page' : undefined} className={`${chip} ${input.state === tab.value ? chipOn : chipOff}`}>
+              <Link
+                href={href({ state: tab.value === 'open' ? undefined : tab.value })}
+                aria-current={input.state === tab.value ? 'page' : undefined}
+                className={`${chip} ${input.state === tab.value ? chipOn : chipOff}`}
+              >
                 {tab.label}
                 {tab.count !== undefined ? <span data-testid={`count-${tab.value}`}>{formatNumber(tab.count, locale)}</span> : null}
               </Link>
@@ -80,39 +88,109 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
       <nav aria-label={t('complaints.queue.quickNav')}>
         <ul className="flex flex-wrap gap-2">
           <li>
-            <Link href={href({ overdue: !input.overdue })} aria-current={input.overdue ? 'true' : undefined} className={`${chip} ${input.overdue ? 'border-danger-700 bg-danger-700 text-white' : 'border-danger-200 bg-danger-50 text-danger-700'}`}>
+            <Link
+              href={href({ overdue: !input.overdue })}
+              aria-current={input.overdue ? 'true' : undefined}
+              className={`${chip} ${input.overdue ? 'border-danger-700 bg-danger-700 text-white' : 'border-danger-200 bg-danger-50 text-danger-700'}`}
+            >
               {t('complaints.queue.overdue')} <span>{formatNumber(queue.counts.overdue, locale)}</span>
             </Link>
           </li>
           <li>
-            <Link href={href({ dueToday: !input.dueToday })} aria-current={input.dueToday ? 'true' : undefined} className={`${chip} ${input.dueToday ? chipOn : chipOff}`}>
+            <Link
+              href={href({ dueToday: !input.dueToday })}
+              aria-current={input.dueToday ? 'true' : undefined}
+              className={`${chip} ${input.dueToday ? chipOn : chipOff}`}
+            >
               {t('complaints.queue.dueToday')} <span>{formatNumber(queue.counts.dueToday, locale)}</span>
             </Link>
           </li>
           <li>
-            <Link href={href({ owner: input.owner === 'me' ? undefined : 'me' })} aria-current={input.owner === 'me' ? 'true' : undefined} className={`${chip} ${input.owner === 'me' ? chipOn : chipOff}`}>
+            <Link
+              href={href({ owner: input.owner === 'me' ? undefined : 'me' })}
+              aria-current={input.owner === 'me' ? 'true' : undefined}
+              className={`${chip} ${input.owner === 'me' ? chipOn : chipOff}`}
+            >
               {t('complaints.queue.ownerMe')}
             </Link>
           </li>
           <li>
-            <Link href={href({ owner: input.owner === 'none' ? undefined : 'none' })} aria-current={input.owner === 'none' ? 'true' : undefined} className={`${chip} ${input.owner === 'none' ? chipOn : chipOff}`}>
+            <Link
+              href={href({ owner: input.owner === 'none' ? undefined : 'none' })}
+              aria-current={input.owner === 'none' ? 'true' : undefined}
+              className={`${chip} ${input.owner === 'none' ? chipOn : chipOff}`}
+            >
               {t('complaints.queue.ownerNone')}
             </Link>
           </li>
         </ul>
       </nav>
 
-      <form method="get" role="search" aria-label={t('complaints.queue.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4">
+      <form
+        method="get"
+        role="search"
+        aria-label={t('complaints.queue.filters')}
+        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4"
+      >
         {input.state !== 'open' ? <input type="hidden" name="state" value={input.state} /> : null}
         {input.overdue ? <input type="hidden" name="overdue" value="1" /> : null}
         {input.dueToday ? <input type="hidden" name="dueToday" value="1" /> : null}
-        <TextField id="q-search" type="search" name="q" label={t('complaints.queue.search')} hint={t('complaints.queue.searchHint')} defaultValue={input.q ?? ''} />
-        <SelectField id="q-kind" name="kind" label={t('complaints.form.kind')} placeholder={t('common.all')} defaultValue={input.kind ?? ''} options={CASE_KINDS.map((k) => ({ value: k, label: t(kindLabel(k)) }))} />
-        <SelectField id="q-category" name="categoryId" label={t('complaints.form.category')} placeholder={t('common.all')} defaultValue={input.categoryId ?? ''} options={options.categories.map((c) => ({ value: c.id, label: name(c) }))} />
-        <SelectField id="q-department" name="departmentId" label={t('complaints.queue.department')} placeholder={t('common.all')} defaultValue={input.departmentId ?? ''} options={options.departments.map((d) => ({ value: d.id, label: name(d) }))} />
-        <SelectField id="q-owner" name="owner" label={t('complaints.queue.owner')} placeholder={t('common.all')} defaultValue={input.owner ?? ''} options={ownerOptions} />
-        <SelectField id="q-channel" name="channel" label={t('complaints.queue.channel')} placeholder={t('common.all')} defaultValue={input.channel ?? ''} options={CASE_CHANNELS.map((c) => ({ value: c, label: t(channelLabel(c)) }))} />
-        <SelectField id="q-district" name="districtId" label={t('complaints.queue.district')} placeholder={t('common.all')} defaultValue={input.districtId ?? ''} options={options.districts.map((d) => ({ value: d.id, label: name(d) }))} />
+        <TextField
+          id="q-search"
+          type="search"
+          name="q"
+          label={t('complaints.queue.search')}
+          hint={t('complaints.queue.searchHint')}
+          defaultValue={input.q ?? ''}
+        />
+        <SelectField
+          id="q-kind"
+          name="kind"
+          label={t('complaints.form.kind')}
+          placeholder={t('common.all')}
+          defaultValue={input.kind ?? ''}
+          options={CASE_KINDS.map((k) => ({ value: k, label: t(kindLabel(k)) }))}
+        />
+        <SelectField
+          id="q-category"
+          name="categoryId"
+          label={t('complaints.form.category')}
+          placeholder={t('common.all')}
+          defaultValue={input.categoryId ?? ''}
+          options={options.categories.map((c) => ({ value: c.id, label: name(c) }))}
+        />
+        <SelectField
+          id="q-department"
+          name="departmentId"
+          label={t('complaints.queue.department')}
+          placeholder={t('common.all')}
+          defaultValue={input.departmentId ?? ''}
+          options={options.departments.map((d) => ({ value: d.id, label: name(d) }))}
+        />
+        <SelectField
+          id="q-owner"
+          name="owner"
+          label={t('complaints.queue.owner')}
+          placeholder={t('common.all')}
+          defaultValue={input.owner ?? ''}
+          options={ownerOptions}
+        />
+        <SelectField
+          id="q-channel"
+          name="channel"
+          label={t('complaints.queue.channel')}
+          placeholder={t('common.all')}
+          defaultValue={input.channel ?? ''}
+          options={CASE_CHANNELS.map((c) => ({ value: c, label: t(channelLabel(c)) }))}
+        />
+        <SelectField
+          id="q-district"
+          name="districtId"
+          label={t('complaints.queue.district')}
+          placeholder={t('common.all')}
+          defaultValue={input.districtId ?? ''}
+          options={options.districts.map((d) => ({ value: d.id, label: name(d) }))}
+        />
         <div className="flex items-end gap-3">
           <button type="submit" className={buttonClass('primary')}>
             {t('common.search')}
@@ -127,7 +205,11 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
         <EmptyState title={t('complaints.queue.empty')} body={t('complaints.queue.emptyBody')} />
       ) : (
         <DataTable
-          caption={queue.totalCapped ? t('complaints.queue.captionCapped', { total: formatNumber(queue.total, locale) }) : t('complaints.queue.caption', { total: formatNumber(queue.total, locale) })}
+          caption={
+            queue.totalCapped
+              ? t('complaints.queue.captionCapped', { total: formatNumber(queue.total, locale) })
+              : t('complaints.queue.caption', { total: formatNumber(queue.total, locale) })
+          }
           scrollLabel={t('common.tableScroll', { name: t('complaints.queue.title') })}
           data-testid="queue"
         >
@@ -167,13 +249,21 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
                     <Badge tone={STATE_TONE[c.state] ?? 'muted'}>{t(stateLabel(c.state))}</Badge>
                   </Td>
                   <Td>{departments.get(c.departmentId)}</Td>
-                  <Td className="whitespace-nowrap">{c.ownerName ?? <span className="text-ink-muted">{t('complaints.queue.ownerNone')}</span>}</Td>
+                  <Td className="whitespace-nowrap">
+                    {c.ownerName ?? <span className="text-ink-muted">{t('complaints.queue.ownerNone')}</span>}
+                  </Td>
                   <Td className="whitespace-nowrap">
                     {c.state === 'CLOSED' ? (
                       <span className="text-ink-muted">—</span>
                     ) : (
                       <>
-                        <span className="block text-sm text-ink-muted">{c.state === 'SUBMITTED' ? t('complaints.queue.acceptBy') : c.state === 'RESOLVED' ? t('complaints.queue.resolvedDue') : t('complaints.queue.resolveBy')}</span>
+                        <span className="block text-sm text-ink-muted">
+                          {c.state === 'SUBMITTED'
+                            ? t('complaints.queue.acceptBy')
+                            : c.state === 'RESOLVED'
+                              ? t('complaints.queue.resolvedDue')
+                              : t('complaints.queue.resolveBy')}
+                        </span>
                         {formatDateTime(deadline, locale)}
                         {c.overdue ? (
                           <span className="ml-2">
@@ -202,7 +292,12 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
           page={queue.page}
           pages={queue.pages}
           hrefFor={(page) => hrefWith('/complaints', { ...input, page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: queue.page, pages: queue.pages, total: queue.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: queue.page, pages: queue.pages, total: queue.total }),
+          }}
         />
       ) : null}
     </div>

@@ -25,7 +25,8 @@ export default async function GradingRunsPage() {
   const denied = await deniedArea('grading');
   if (denied) return denied;
   const [{ t, locale }, me] = await Promise.all([getI18n(), getMe()]);
-  if (!me.permissions.includes('grading.review')) redirect(me.permissions.includes('grading.decideAppeal') ? '/grading/appeals' : '/grading/integrity');
+  if (!me.permissions.includes('grading.review'))
+    redirect(me.permissions.includes('grading.decideAppeal') ? '/grading/appeals' : '/grading/integrity');
   const { api } = await getServerApi();
   const [periods, runs] = await Promise.all([api.grading.periods(), api.grading.runs()]);
   const mayRun = me.permissions.includes('grading.run');
@@ -69,9 +70,13 @@ export default async function GradingRunsPage() {
                     ) : (
                       <Badge tone="muted">{t('grading.staff.runs.notRun')}</Badge>
                     )}
-                    {p.openCycles > 0 ? <p className="text-sm text-warning-800">{t('grading.staff.runs.openCycles', { count: p.openCycles })}</p> : null}
+                    {p.openCycles > 0 ? (
+                      <p className="text-sm text-warning-800">{t('grading.staff.runs.openCycles', { count: p.openCycles })}</p>
+                    ) : null}
                   </Td>
-                  {mayRun ? <Td>{busy || p.openCycles > 0 ? null : <StartRunForm periodCode={p.code} correction={p.published} />}</Td> : null}
+                  {mayRun ? (
+                    <Td>{busy || p.openCycles > 0 ? null : <StartRunForm periodCode={p.code} correction={p.published} />}</Td>
+                  ) : null}
                 </tr>
               );
             })}
@@ -102,7 +107,9 @@ export default async function GradingRunsPage() {
                     <Link href={`/grading/runs/${run.id}`}>
                       {run.period.code} · #{run.id}
                     </Link>
-                    {run.reason ? <p className="text-sm font-normal text-ink-muted">{t('grading.staff.review.reason', { reason: run.reason })}</p> : null}
+                    {run.reason ? (
+                      <p className="text-sm font-normal text-ink-muted">{t('grading.staff.review.reason', { reason: run.reason })}</p>
+                    ) : null}
                   </Th>
                   <Td>
                     <Badge tone={RUN_TONE[run.state]}>{t(`grading.staff.runState.${run.state}` as MessageKey)}</Badge>

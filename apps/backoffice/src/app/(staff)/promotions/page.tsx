@@ -47,7 +47,12 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
           </Link>
         </p>
       ) : null}
-      <form method="get" role="search" aria-label={t('promotions.staff.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-3">
+      <form
+        method="get"
+        role="search"
+        aria-label={t('promotions.staff.filters')}
+        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-3"
+      >
         <TextField id="promotions-q" type="search" name="q" label={t('promotions.staff.search')} defaultValue={input.q ?? ''} />
         <SelectField
           id="promotions-state"
@@ -107,7 +112,12 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
           page={list.page}
           pages={list.pages}
           hrefFor={(page) => hrefWith('/promotions', { ...input, page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+          }}
         />
       ) : null}
     </div>

@@ -31,17 +31,39 @@ const toOptionalNumber = (value: unknown) => (value === '' || value === undefine
 
 type FilterOptions = { districts: Option[]; accountManagers: Option[] };
 
-function Filters({ input, options, optionsReady, onSearch, t }: { input: TListRetailersInput; options: FilterOptions; optionsReady: boolean; onSearch: (input: TListRetailersInput) => void; t: Translate }) {
+function Filters({
+  input,
+  options,
+  optionsReady,
+  onSearch,
+  t,
+}: {
+  input: TListRetailersInput;
+  options: FilterOptions;
+  optionsReady: boolean;
+  onSearch: (input: TListRetailersInput) => void;
+  t: Translate;
+}) {
   const pathname = usePathname();
   const values = useMemo(
-    (): TListRetailersInput => ({ q: input.q ?? '', districtId: input.districtId, grade: input.grade, accountManagerId: input.accountManagerId, pageSize: input.pageSize ?? 20 }),
+    (): TListRetailersInput => ({
+      q: input.q ?? '',
+      districtId: input.districtId,
+      grade: input.grade,
+      accountManagerId: input.accountManagerId,
+      pageSize: input.pageSize ?? 20,
+    }),
     // A new object once the options arrive, so the selects are set again when their options exist.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [input, optionsReady],
   );
   // `values` keeps the form in step with the address when the back button changes it; what the user has
   // typed meanwhile (before the options arrived, say) is kept.
-  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(ZListRetailersInput), values, resetOptions: { keepDirtyValues: true } });
+  const { register, handleSubmit, formState } = useForm({
+    resolver: zodResolver(ZListRetailersInput),
+    values,
+    resetOptions: { keepDirtyValues: true },
+  });
   const { errors } = formState;
   const numeric = { setValueAs: toOptionalNumber };
 
@@ -62,14 +84,24 @@ function Filters({ input, options, optionsReady, onSearch, t }: { input: TListRe
         error={errors.q ? t('errors.VALIDATION') : undefined}
         {...register('q')}
       />
-      <SelectField label={t('backoffice.retailers.district')} placeholder={t('common.all')} options={options.districts} {...register('districtId', numeric)} />
+      <SelectField
+        label={t('backoffice.retailers.district')}
+        placeholder={t('common.all')}
+        options={options.districts}
+        {...register('districtId', numeric)}
+      />
       <SelectField
         label={t('backoffice.retailers.grade')}
         placeholder={t('common.all')}
         options={GRADES.map((grade) => ({ value: grade, label: t('common.gradeValue', { grade }) }))}
         {...register('grade', numeric)}
       />
-      <SelectField label={t('backoffice.retailers.accountManager')} placeholder={t('common.all')} options={options.accountManagers} {...register('accountManagerId', numeric)} />
+      <SelectField
+        label={t('backoffice.retailers.accountManager')}
+        placeholder={t('common.all')}
+        options={options.accountManagers}
+        {...register('accountManagerId', numeric)}
+      />
       <SelectField
         label={t('backoffice.retailers.pageSize')}
         options={PAGE_SIZES.map((size) => ({ value: size, label: t('backoffice.retailers.pageSizeOption', { size }) }))}
@@ -171,7 +203,9 @@ export function RetailerList() {
                   <Td>{r.integrityLevel}</Td>
                   <Td className="whitespace-nowrap">{r.accountManager?.name ?? t('common.notAssigned')}</Td>
                   <Td>
-                    <span className={`inline-block rounded-full px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${STATUS_STYLE[r.status] ?? ''}`}>
+                    <span
+                      className={`inline-block rounded-full px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${STATUS_STYLE[r.status] ?? ''}`}
+                    >
                       {t(`enum.status.${r.status}` as MessageKey)}
                     </span>
                   </Td>

@@ -65,7 +65,13 @@ export default async function RewardRulesPage() {
                   <Td className="text-right">{rule.points}</Td>
                   <Td>{rule.effectiveFrom}</Td>
                   <Td>
-                    {rule.inForce ? <Badge tone="ok">{t('rewards.staff.rules.inForce')}</Badge> : !rule.active ? <Badge tone="muted">{t('rewards.staff.rules.off')}</Badge> : <Badge tone="muted">{t('rewards.staff.rules.other')}</Badge>}
+                    {rule.inForce ? (
+                      <Badge tone="ok">{t('rewards.staff.rules.inForce')}</Badge>
+                    ) : !rule.active ? (
+                      <Badge tone="muted">{t('rewards.staff.rules.off')}</Badge>
+                    ) : (
+                      <Badge tone="muted">{t('rewards.staff.rules.other')}</Badge>
+                    )}
                     <span className="ml-2 text-sm text-ink-muted">{t('rewards.staff.rules.grants', { n: rule.grants })}</span>
                     <span className="sr-only">{formatDateTime(rule.createdAt, locale)}</span>
                   </Td>

@@ -43,7 +43,17 @@ export default async function SurveysPage({ searchParams }: Props) {
   const failed = (value: unknown): value is { error: unknown } => typeof value === 'object' && value !== null && 'error' in value;
   const failure = (error: unknown) => {
     const m = errorMessageOf(error, requestId);
-    return <ErrorState title={t('common.loadFailed')} message={t(m.key, m.params)} action={<a href={href({ state, page })} className={buttonClass('secondary')}>{t('common.retry')}</a>} />;
+    return (
+      <ErrorState
+        title={t('common.loadFailed')}
+        message={t(m.key, m.params)}
+        action={
+          <a href={href({ state, page })} className={buttonClass('secondary')}>
+            {t('common.retry')}
+          </a>
+        }
+      />
+    );
   };
 
   return (
@@ -109,7 +119,11 @@ export default async function SurveysPage({ searchParams }: Props) {
             <EmptyState title={t('surveys.list.empty')} body={can('surveys.draft') ? t('surveys.list.emptyBody') : undefined} />
           ) : (
             <>
-              <DataTable caption={t('surveys.list.caption')} captionHidden scrollLabel={t('common.tableScroll', { name: t('surveys.list.caption') })}>
+              <DataTable
+                caption={t('surveys.list.caption')}
+                captionHidden
+                scrollLabel={t('common.tableScroll', { name: t('surveys.list.caption') })}
+              >
                 <thead>
                   <tr>
                     <Th>{t('surveys.list.col.title')}</Th>
@@ -130,7 +144,11 @@ export default async function SurveysPage({ searchParams }: Props) {
                         </Link>
                       </th>
                       <Td>
-                        <span className={`inline-block rounded-full px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${STATE_STYLE[s.state] ?? ''}`}>{t(`surveys.state.${s.state}` as MessageKey)}</span>
+                        <span
+                          className={`inline-block rounded-full px-2.5 py-0.5 text-sm font-medium whitespace-nowrap ${STATE_STYLE[s.state] ?? ''}`}
+                        >
+                          {t(`surveys.state.${s.state}` as MessageKey)}
+                        </span>
                       </Td>
                       <Td className="whitespace-nowrap">{windowText(s.opensAt, s.closesAt, t, locale)}</Td>
                       <Td className="whitespace-nowrap">{t(`surveys.target.${s.targetKind}` as MessageKey)}</Td>
@@ -145,7 +163,12 @@ export default async function SurveysPage({ searchParams }: Props) {
                 page={list.page}
                 pages={list.pages}
                 hrefFor={(p) => href({ state, page: p })}
-                labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+                labels={{
+                  nav: t('common.pagination'),
+                  previous: t('common.previous'),
+                  next: t('common.next'),
+                  status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+                }}
               />
             </>
           )}

@@ -44,7 +44,10 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
       <span className="text-sm text-ink-muted">
         {visit.purpose} · {visit.retailer.address}
       </span>
-      <Link href={hrefWith('/visits/new', { retailerId: visit.retailer.id, visitId: visit.id })} className={buttonClass('primary', 'md', 'self-start')}>
+      <Link
+        href={hrefWith('/visits/new', { retailerId: visit.retailer.id, visitId: visit.id })}
+        className={buttonClass('primary', 'md', 'self-start')}
+      >
         {t('visits.log.action')}
       </Link>
     </li>
@@ -55,32 +58,51 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
       <PageTitle description={t('visits.description')}>{t('visits.title')}</PageTitle>
 
       <section aria-labelledby="week" className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-4 shadow-sm">
-        <h2 id="week" className="text-lg font-bold">{t('visits.week.title', { from: formatDate(week.from, locale), to: formatDate(week.to, locale) })}</h2>
+        <h2 id="week" className="text-lg font-bold">
+          {t('visits.week.title', { from: formatDate(week.from, locale), to: formatDate(week.to, locale) })}
+        </h2>
         {week.overdue.length > 0 ? (
           <>
             <h3 className="font-semibold text-danger-700">{t('visits.week.overdue')}</h3>
             <ul className="flex flex-col gap-2">{week.overdue.map(planned)}</ul>
           </>
         ) : null}
-        {week.week.length === 0 ? <p className="text-ink-muted">{t('visits.week.empty')}</p> : <ul className="flex flex-col gap-2">{week.week.map(planned)}</ul>}
+        {week.week.length === 0 ? (
+          <p className="text-ink-muted">{t('visits.week.empty')}</p>
+        ) : (
+          <ul className="flex flex-col gap-2">{week.week.map(planned)}</ul>
+        )}
       </section>
 
       <section aria-labelledby="due" className="flex flex-col gap-3">
-        <h2 id="due" className="text-lg font-bold">{t('visits.due.title', { from: formatDate(due.month.from, locale), to: formatDate(due.month.to, locale) })}</h2>
+        <h2 id="due" className="text-lg font-bold">
+          {t('visits.due.title', { from: formatDate(due.month.from, locale), to: formatDate(due.month.to, locale) })}
+        </h2>
         {due.items.length === 0 ? (
           <EmptyState title={t('visits.due.empty')} />
         ) : (
           <ul className="flex flex-col gap-3">
             {due.items.map((shop) => (
-              <li key={shop.retailerId} className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4" data-testid="visit-due">
+              <li
+                key={shop.retailerId}
+                className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4"
+                data-testid="visit-due"
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <Link href={`/retailers/${shop.retailerId}`} className="text-lg font-bold">
                     {shop.shopName}
                   </Link>
-                  {shop.due === 0 ? <Badge tone="ok">{t('visits.due.complete')}</Badge> : shop.overdue ? <Badge tone="bad">{t('visits.due.overdue')}</Badge> : <Badge tone="warn">{t('visits.due.remaining', { due: shop.due })}</Badge>}
+                  {shop.due === 0 ? (
+                    <Badge tone="ok">{t('visits.due.complete')}</Badge>
+                  ) : shop.overdue ? (
+                    <Badge tone="bad">{t('visits.due.overdue')}</Badge>
+                  ) : (
+                    <Badge tone="warn">{t('visits.due.remaining', { due: shop.due })}</Badge>
+                  )}
                 </div>
                 <p className="text-sm text-ink-muted">
-                  {shop.grade ? t('common.gradeValue', { grade: shop.grade }) : t('common.notGraded')} · {shop.integrity} · {t('visits.due.counts', { perMonth: shop.perMonth, done: shop.done, planned: shop.planned })}
+                  {shop.grade ? t('common.gradeValue', { grade: shop.grade }) : t('common.notGraded')} · {shop.integrity} ·{' '}
+                  {t('visits.due.counts', { perMonth: shop.perMonth, done: shop.done, planned: shop.planned })}
                 </p>
                 <p className="text-sm text-ink-muted">{shop.address}</p>
                 <div className="flex flex-wrap gap-2">
@@ -100,7 +122,12 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           page={due.page}
           pages={due.pages}
           hrefFor={(page) => hrefWith('/visits', { page: page === 1 ? undefined : page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: due.page, pages: due.pages, total: due.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: due.page, pages: due.pages, total: due.total }),
+          }}
         />
       </section>
     </div>

@@ -25,14 +25,25 @@ export function PlanForm({ retailerId, today }: { retailerId: number; today: str
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        const parsed = ZPlanVisitInput.safeParse({ retailerId, plannedFor: String(data.get('plannedFor') ?? ''), purpose: String(data.get('purpose') ?? '') });
+        const parsed = ZPlanVisitInput.safeParse({
+          retailerId,
+          plannedFor: String(data.get('plannedFor') ?? ''),
+          purpose: String(data.get('purpose') ?? ''),
+        });
         if (!parsed.success) return setFieldError(t((parsed.error.issues[0]?.message ?? 'errors.VALIDATION') as MessageKey));
         setFieldError(undefined);
         void run(() => plan.mutateAsync(parsed.data), t('visits.plan.done'));
       }}
     >
       <div className="grid gap-2 sm:grid-cols-2">
-        <TextField id={`plan-date-${retailerId}`} name="plannedFor" type="date" min={today} defaultValue={today} label={t('visits.plan.date')} />
+        <TextField
+          id={`plan-date-${retailerId}`}
+          name="plannedFor"
+          type="date"
+          min={today}
+          defaultValue={today}
+          label={t('visits.plan.date')}
+        />
         <TextField id={`plan-purpose-${retailerId}`} name="purpose" label={t('visits.plan.purpose')} maxLength={100} error={fieldError} />
       </div>
       <div>

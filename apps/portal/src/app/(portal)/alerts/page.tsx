@@ -35,7 +35,10 @@ export default async function AlertQuestionsPage() {
         <ul className="flex flex-col gap-3">
           {questions.map((q) => (
             <li key={q.id}>
-              <Link href={`/alerts/${q.id}`} className="flex min-h-11 flex-col gap-1 rounded-xl border border-line bg-surface p-4 no-underline shadow-sm">
+              <Link
+                href={`/alerts/${q.id}`}
+                className="flex min-h-11 flex-col gap-1 rounded-xl border border-line bg-surface p-4 no-underline shadow-sm"
+              >
                 <span className="font-semibold text-ink">{t(q.title)}</span>
                 <span className="text-sm text-ink-muted">
                   {formatDateTime(q.askedAt, locale)} · {q.answer ? t('alerts.portal.answeredShort') : t('alerts.portal.waiting')}

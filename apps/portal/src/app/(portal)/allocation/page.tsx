@@ -77,15 +77,34 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
 
       <div className="rounded-xl border border-line bg-surface p-4">
         <p className="font-semibold">
-          {t('allocation.cycle.range', { code: data.cycle.code ?? '—', start: formatDate(data.cycle.start, locale), end: formatDate(data.cycle.end, locale), orderDay: formatDate(data.cycle.orderDay, locale) })}
+          {t('allocation.cycle.range', {
+            code: data.cycle.code ?? '—',
+            start: formatDate(data.cycle.start, locale),
+            end: formatDate(data.cycle.end, locale),
+            orderDay: formatDate(data.cycle.orderDay, locale),
+          })}
         </p>
         {data.policy ? (
           <>
             <p data-testid="allocation-policy">
-              {t('allocation.policy', { version: data.policy.version, date: data.policy.publishedAt ? formatDateTime(data.policy.publishedAt, locale) : '—' })}
-              {data.policy.carriedForward ? <span className="ml-2 inline-block rounded-full bg-warning-50 px-2.5 py-0.5 text-sm font-semibold text-warning-800" data-testid="allocation-carried">{t('allocation.carried.badge')}</span> : null}
+              {t('allocation.policy', {
+                version: data.policy.version,
+                date: data.policy.publishedAt ? formatDateTime(data.policy.publishedAt, locale) : '—',
+              })}
+              {data.policy.carriedForward ? (
+                <span
+                  className="ml-2 inline-block rounded-full bg-warning-50 px-2.5 py-0.5 text-sm font-semibold text-warning-800"
+                  data-testid="allocation-carried"
+                >
+                  {t('allocation.carried.badge')}
+                </span>
+              ) : null}
             </p>
-            {data.policy.carriedForward ? <p className="text-warning-800">{t('allocation.carried.detail', { cycle: data.policy.carriedFromCycle ?? '—', version: data.policy.version })}</p> : null}
+            {data.policy.carriedForward ? (
+              <p className="text-warning-800">
+                {t('allocation.carried.detail', { cycle: data.policy.carriedFromCycle ?? '—', version: data.policy.version })}
+              </p>
+            ) : null}
             {data.policy.note ? <p className="text-ink-muted">{t('allocation.policyNote', { note: data.policy.note })}</p> : null}
           </>
         ) : null}
@@ -97,29 +116,57 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
         <EmptyState title={t('allocation.notPublishedUntil', { at: formatDateTime(data.publishAt, locale) })} />
       ) : (
         <>
-          <form method="get" action="/allocation" role="search" className="grid grid-cols-1 gap-3 rounded-xl border border-line bg-surface p-4 min-[480px]:grid-cols-2">
+          <form
+            method="get"
+            action="/allocation"
+            role="search"
+            className="grid grid-cols-1 gap-3 rounded-xl border border-line bg-surface p-4 min-[480px]:grid-cols-2"
+          >
             {cycle === 'next' ? <input type="hidden" name="cycle" value="next" /> : null}
             <div className="flex flex-col gap-1 min-[480px]:col-span-2">
-              <label htmlFor="f-q" className="font-semibold">{t('allocation.filter.q')}</label>
+              <label htmlFor="f-q" className="font-semibold">
+                {t('allocation.filter.q')}
+              </label>
               <input id="f-q" name="q" type="search" defaultValue={sp.q ?? ''} maxLength={40} className={CONTROL} />
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="f-brand" className="font-semibold">{t('allocation.filter.brand')}</label>
+              <label htmlFor="f-brand" className="font-semibold">
+                {t('allocation.filter.brand')}
+              </label>
               <select id="f-brand" name="brand" defaultValue={sp.brand ?? ''} className={CONTROL}>
                 <option value="">{t('common.all')}</option>
-                {data.brands.map((b) => <option key={b} value={b}>{b}</option>)}
+                {data.brands.map((b) => (
+                  <option key={b} value={b}>
+                    {b}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="f-class" className="font-semibold">{t('allocation.filter.class')}</label>
+              <label htmlFor="f-class" className="font-semibold">
+                {t('allocation.filter.class')}
+              </label>
               <select id="f-class" name="class" defaultValue={sp.class ?? ''} className={CONTROL}>
                 <option value="">{t('common.all')}</option>
-                {data.classes.map((c) => <option key={c} value={c}>{t('allocation.class', { n: c })}</option>)}
+                {data.classes.map((c) => (
+                  <option key={c} value={c}>
+                    {t('allocation.class', { n: c })}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="flex gap-2 min-[480px]:col-span-2">
-              <button type="submit" className={buttonClass('primary', 'lg', 'flex-1')}>{t('allocation.filter.apply')}</button>
-              {filtered ? <Link href={query({ q: undefined, brand: undefined, class: undefined, page: undefined })} className={buttonClass('secondary', 'lg')}>{t('common.reset')}</Link> : null}
+              <button type="submit" className={buttonClass('primary', 'lg', 'flex-1')}>
+                {t('allocation.filter.apply')}
+              </button>
+              {filtered ? (
+                <Link
+                  href={query({ q: undefined, brand: undefined, class: undefined, page: undefined })}
+                  className={buttonClass('secondary', 'lg')}
+                >
+                  {t('common.reset')}
+                </Link>
+              ) : null}
             </div>
           </form>
 
@@ -128,12 +175,21 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
           ) : (
             <ul aria-label={t('allocation.listCaption')} className="flex flex-col gap-3">
               {data.items.map((item) => (
-                <li key={item.productId} className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="allocation-item" data-product-code={item.code}>
+                <li
+                  key={item.productId}
+                  className="rounded-xl border border-line bg-surface p-4 shadow-sm"
+                  data-testid="allocation-item"
+                  data-product-code={item.code}
+                >
                   <div className="flex flex-wrap items-center gap-2">
                     <h2 className="text-lg font-bold">{productLabel(item)}</h2>
                     <span className="text-sm text-ink-muted">{t('allocation.class', { n: item.productClass })}</span>
-                    {item.scarce ? <span className="rounded-full bg-danger-700 px-2 text-sm font-semibold text-white">{t('allocation.scarce')}</span> : null}
-                    {item.promoted ? <span className="rounded-full bg-success-700 px-2 text-sm font-semibold text-white">{t('allocation.promoted')}</span> : null}
+                    {item.scarce ? (
+                      <span className="rounded-full bg-danger-700 px-2 text-sm font-semibold text-white">{t('allocation.scarce')}</span>
+                    ) : null}
+                    {item.promoted ? (
+                      <span className="rounded-full bg-success-700 px-2 text-sm font-semibold text-white">{t('allocation.promoted')}</span>
+                    ) : null}
                   </div>
                   <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
                     <div className="rounded-lg bg-canvas p-2">
@@ -142,24 +198,50 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                     </div>
                     <div className="rounded-lg bg-canvas p-2">
                       <dt className="text-sm text-ink-muted">{t('allocation.ordered')}</dt>
-                      <dd className="text-xl font-bold" data-testid="allocation-ordered">{item.ordered}</dd>
+                      <dd className="text-xl font-bold" data-testid="allocation-ordered">
+                        {item.ordered}
+                      </dd>
                     </div>
                     <div className="rounded-lg bg-brand-50 p-2">
                       <dt className="text-sm text-ink-muted">{t('allocation.remaining')}</dt>
-                      <dd className="text-xl font-bold text-brand-800" data-testid="allocation-remaining">{item.allowance.remaining}</dd>
+                      <dd className="text-xl font-bold text-brand-800" data-testid="allocation-remaining">
+                        {item.allowance.remaining}
+                      </dd>
                     </div>
                   </dl>
-                  {item.allowance.remaining === 0 ? <p className="mt-2 font-semibold text-danger-700">{item.allowance.overBy > 0 ? t('allocation.overBy', { n: item.allowance.overBy }) : t('allocation.usedUp')}</p> : null}
+                  {item.allowance.remaining === 0 ? (
+                    <p className="mt-2 font-semibold text-danger-700">
+                      {item.allowance.overBy > 0 ? t('allocation.overBy', { n: item.allowance.overBy }) : t('allocation.usedUp')}
+                    </p>
+                  ) : null}
                   <details className="mt-3">
                     <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-800">{t('allocation.why')}</summary>
                     <div className="flex flex-col gap-1 pt-1">
-                      <p>{t('allocation.why.band', { grade: data.grade ?? '', from: item.gradeFrom, to: item.gradeTo, limit: item.limitQuantity })}</p>
-                      <p>{t('allocation.why.policy', { version: data.policy!.version, date: data.policy!.publishedAt ? formatDateTime(data.policy!.publishedAt, locale) : '—' })}</p>
+                      <p>
+                        {t('allocation.why.band', {
+                          grade: data.grade ?? '',
+                          from: item.gradeFrom,
+                          to: item.gradeTo,
+                          limit: item.limitQuantity,
+                        })}
+                      </p>
+                      <p>
+                        {t('allocation.why.policy', {
+                          version: data.policy!.version,
+                          date: data.policy!.publishedAt ? formatDateTime(data.policy!.publishedAt, locale) : '—',
+                        })}
+                      </p>
                       {item.adjustments.map((a, i) => (
                         <p key={i}>{t('allocation.why.adjustment', { delta: a.delta > 0 ? `+${a.delta}` : a.delta, reason: a.reason })}</p>
                       ))}
                       <p className="font-semibold">{t('allocation.why.effective', { limit: item.allowance.effectiveLimit ?? '' })}</p>
-                      <Link href={`/allocation/history/${item.productId}`} prefetch={false} className="inline-flex min-h-11 items-center font-semibold">{t('allocation.history.link')}</Link>
+                      <Link
+                        href={`/allocation/history/${item.productId}`}
+                        prefetch={false}
+                        className="inline-flex min-h-11 items-center font-semibold"
+                      >
+                        {t('allocation.history.link')}
+                      </Link>
                     </div>
                   </details>
                 </li>
@@ -167,7 +249,17 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
             </ul>
           )}
           {data.pages > 1 ? (
-            <Pagination page={data.page} pages={data.pages} hrefFor={(p) => query({ page: String(p) })} labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }) }} />
+            <Pagination
+              page={data.page}
+              pages={data.pages}
+              hrefFor={(p) => query({ page: String(p) })}
+              labels={{
+                nav: t('common.pagination'),
+                previous: t('common.previous'),
+                next: t('common.next'),
+                status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
+              }}
+            />
           ) : null}
         </>
       )}

@@ -86,7 +86,12 @@ export default async function MyComplaintsPage({ searchParams }: { searchParams:
           page={list.page}
           pages={list.pages}
           hrefFor={(p) => `/complaints?page=${p}`}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+          }}
         />
       ) : null}
     </div>

@@ -15,7 +15,12 @@ export function AppealForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const { register, handleSubmit, reset, formState: { errors, isSubmitting } } = useForm<TLodgeAppealInput>({ resolver: zodResolver(ZLodgeAppealInput), defaultValues: { reason: '' } });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<TLodgeAppealInput>({ resolver: zodResolver(ZLodgeAppealInput), defaultValues: { reason: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

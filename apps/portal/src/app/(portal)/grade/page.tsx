@@ -38,10 +38,13 @@ export default async function GradePage() {
   }
   const score = mine.score;
   const value = (c: NonNullable<typeof score>['components'][number]) =>
-    c.unit === 'tiao' ? t('grading.score.valueTiao', { value: formatNumber(c.value, locale) })
-    : c.unit === 'fen' ? formatFen(c.value, locale)
-    : c.unit === 'products' ? t('grading.score.valueProducts', { value: c.value })
-    : formatPercent(c.value, locale);
+    c.unit === 'tiao'
+      ? t('grading.score.valueTiao', { value: formatNumber(c.value, locale) })
+      : c.unit === 'fen'
+        ? formatFen(c.value, locale)
+        : c.unit === 'products'
+          ? t('grading.score.valueProducts', { value: c.value })
+          : formatPercent(c.value, locale);
 
   return (
     <div className="flex flex-col gap-6">
@@ -74,7 +77,11 @@ export default async function GradePage() {
           </p>
         ) : null}
         {mine.cap ? (
-          <p role="note" className="rounded-lg border border-warning-800/30 bg-warning-50 px-3 py-2 text-warning-800" data-testid="grade-cap">
+          <p
+            role="note"
+            className="rounded-lg border border-warning-800/30 bg-warning-50 px-3 py-2 text-warning-800"
+            data-testid="grade-cap"
+          >
             {t('grading.cap.notice', { level: mine.cap.level, cap: mine.cap.capGrade, grade: mine.cap.publishedGrade })}{' '}
             {mine.cap.liftsOn ? t('grading.cap.lifts', { date: formatDate(mine.cap.liftsOn, locale) }) : null}
           </p>
@@ -110,8 +117,28 @@ export default async function GradePage() {
             <h2 id="why-title" className="text-xl font-bold">
               {t('grading.why.title')}
             </h2>
-            {score.band ? <p>{t('grading.why.band', { grade: score.grade, min: score.band.min.toFixed(2), max: score.band.max.toFixed(2), count: formatNumber(score.band.retailers, locale), score: score.total.toFixed(2) })}</p> : null}
-            {score.nextBand ? <p>{t('grading.why.next', { grade: score.nextBand.grade, min: score.nextBand.min.toFixed(2), gap: score.nextBand.gap.toFixed(2) })}</p> : score.grade >= 30 ? <p>{t('grading.why.top')}</p> : null}
+            {score.band ? (
+              <p>
+                {t('grading.why.band', {
+                  grade: score.grade,
+                  min: score.band.min.toFixed(2),
+                  max: score.band.max.toFixed(2),
+                  count: formatNumber(score.band.retailers, locale),
+                  score: score.total.toFixed(2),
+                })}
+              </p>
+            ) : null}
+            {score.nextBand ? (
+              <p>
+                {t('grading.why.next', {
+                  grade: score.nextBand.grade,
+                  min: score.nextBand.min.toFixed(2),
+                  gap: score.nextBand.gap.toFixed(2),
+                })}
+              </p>
+            ) : score.grade >= 30 ? (
+              <p>{t('grading.why.top')}</p>
+            ) : null}
             {score.capped ? <p className="font-medium text-warning-800">{t('grading.why.capped')}</p> : null}
             {score.initial ? <p>{t('grading.why.initial')}</p> : null}
             {score.appealed ? <p>{t('grading.why.appealed')}</p> : null}
@@ -127,7 +154,9 @@ export default async function GradePage() {
           <EmptyState title={t('grading.history.empty')} />
         ) : (
           <>
-            {mine.history.length > 1 ? <LazyGradeChart data={mine.history} gradeLabel={t('grading.history.grade')} label={t('grading.history.chartLabel')} /> : null}
+            {mine.history.length > 1 ? (
+              <LazyGradeChart data={mine.history} gradeLabel={t('grading.history.grade')} label={t('grading.history.chartLabel')} />
+            ) : null}
             <DataTable caption={t('grading.history.caption')} scrollLabel={t('common.tableScroll', { name: t('grading.history.caption') })}>
               <thead>
                 <tr>
@@ -176,12 +205,24 @@ export default async function GradePage() {
             {mine.appeals.map((appeal) => (
               <li key={appeal.id} className="rounded-lg border border-line p-3">
                 <p className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="text-sm text-ink-muted">{t('grading.appeal.filedOn', { date: formatDateTime(appeal.createdAt, locale), period: appeal.period.code, grade: appeal.currentGrade })}</span>
-                  <span className="rounded-full bg-brand-50 px-3 py-0.5 font-semibold text-brand-800">{t(`grading.appeal.state.${appeal.state}` as MessageKey)}</span>
+                  <span className="text-sm text-ink-muted">
+                    {t('grading.appeal.filedOn', {
+                      date: formatDateTime(appeal.createdAt, locale),
+                      period: appeal.period.code,
+                      grade: appeal.currentGrade,
+                    })}
+                  </span>
+                  <span className="rounded-full bg-brand-50 px-3 py-0.5 font-semibold text-brand-800">
+                    {t(`grading.appeal.state.${appeal.state}` as MessageKey)}
+                  </span>
                 </p>
                 <p className="mt-1 whitespace-pre-wrap">{appeal.reason}</p>
-                {appeal.state === 'SUBMITTED' ? <p className="text-sm text-ink-muted">{t('grading.appeal.dueAt', { date: formatDateTime(appeal.dueAt, locale) })}</p> : null}
-                {appeal.decidedGrade ? <p className="font-semibold">{t('grading.appeal.decidedGrade', { grade: appeal.decidedGrade })}</p> : null}
+                {appeal.state === 'SUBMITTED' ? (
+                  <p className="text-sm text-ink-muted">{t('grading.appeal.dueAt', { date: formatDateTime(appeal.dueAt, locale) })}</p>
+                ) : null}
+                {appeal.decidedGrade ? (
+                  <p className="font-semibold">{t('grading.appeal.decidedGrade', { grade: appeal.decidedGrade })}</p>
+                ) : null}
                 {appeal.decisionNote ? <p>{t('grading.appeal.answer', { note: appeal.decisionNote })}</p> : null}
               </li>
             ))}

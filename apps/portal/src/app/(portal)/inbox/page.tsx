@@ -47,12 +47,26 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <PageTitle description={t('notifications.unreadCount', { n: data.unread })}>{t('notifications.title')}</PageTitle>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <nav aria-label={t('notifications.title')} className="flex gap-2">
-          <Link href="/inbox" aria-current={!unreadOnly ? 'page' : undefined} className={buttonClass(!unreadOnly ? 'primary' : 'secondary')}>{t('notifications.filter.all')}</Link>
-          <Link href="/inbox?unread=1" aria-current={unreadOnly ? 'page' : undefined} className={buttonClass(unreadOnly ? 'primary' : 'secondary')}>{t('notifications.filter.unread')}</Link>
+          <Link
+            href="/inbox"
+            aria-current={!unreadOnly ? 'page' : undefined}
+            className={buttonClass(!unreadOnly ? 'primary' : 'secondary')}
+          >
+            {t('notifications.filter.all')}
+          </Link>
+          <Link
+            href="/inbox?unread=1"
+            aria-current={unreadOnly ? 'page' : undefined}
+            className={buttonClass(unreadOnly ? 'primary' : 'secondary')}
+          >
+            {t('notifications.filter.unread')}
+          </Link>
         </nav>
         {data.unread > 0 ? (
           <form action={markAllReadAction}>
-            <Button type="submit" variant="secondary">{t('notifications.markAllRead')}</Button>
+            <Button type="submit" variant="secondary">
+              {t('notifications.markAllRead')}
+            </Button>
           </form>
         ) : null}
       </div>
@@ -64,21 +78,40 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             const link = n.withdrawn ? null : safeLink(n.link);
             const { title, body } = renderNotice(t, locale, n);
             return (
-              <li key={n.id} data-testid="notification" data-unread={n.readAt ? undefined : 'true'} className={`flex flex-col gap-1 rounded-xl border bg-surface p-4 shadow-sm ${n.readAt ? 'border-line' : 'border-brand-700 border-l-4'}`}>
+              <li
+                key={n.id}
+                data-testid="notification"
+                data-unread={n.readAt ? undefined : 'true'}
+                className={`flex flex-col gap-1 rounded-xl border bg-surface p-4 shadow-sm ${n.readAt ? 'border-line' : 'border-brand-700 border-l-4'}`}
+              >
                 <p className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-                  <span className="rounded-full bg-brand-50 px-2 font-semibold text-brand-800">{t(`notifications.kind.${n.kind}` as MessageKey)}</span>
+                  <span className="rounded-full bg-brand-50 px-2 font-semibold text-brand-800">
+                    {t(`notifications.kind.${n.kind}` as MessageKey)}
+                  </span>
                   <span>{formatDateTime(n.createdAt, locale)}</span>
-                  <span className={n.readAt ? '' : 'font-bold text-danger-700'}>{n.readAt ? t('notifications.read') : t('notifications.unread')}</span>
+                  <span className={n.readAt ? '' : 'font-bold text-danger-700'}>
+                    {n.readAt ? t('notifications.read') : t('notifications.unread')}
+                  </span>
                 </p>
                 <h2 className={`text-lg break-words ${n.readAt ? 'font-semibold' : 'font-bold'}`}>{title}</h2>
                 {body ? <p className="break-words">{body}</p> : null}
-                {n.withdrawn ? <p className="text-ink-muted" data-testid="notification-withdrawn">{t('promotions.staff.notify.withdrawn')}</p> : null}
+                {n.withdrawn ? (
+                  <p className="text-ink-muted" data-testid="notification-withdrawn">
+                    {t('promotions.staff.notify.withdrawn')}
+                  </p>
+                ) : null}
                 <div className="flex flex-wrap gap-2">
-                  {link ? <Link href={link} prefetch={false} className={buttonClass('secondary')}>{t('notifications.open')}</Link> : null}
+                  {link ? (
+                    <Link href={link} prefetch={false} className={buttonClass('secondary')}>
+                      {t('notifications.open')}
+                    </Link>
+                  ) : null}
                   {!n.readAt ? (
                     <form action={markReadAction}>
                       <input type="hidden" name="id" value={n.id} />
-                      <Button type="submit" variant="ghost" aria-label={`${t('notifications.markRead')} · ${title}`}>{t('notifications.markRead')}</Button>
+                      <Button type="submit" variant="ghost" aria-label={`${t('notifications.markRead')} · ${title}`}>
+                        {t('notifications.markRead')}
+                      </Button>
                     </form>
                   ) : null}
                 </div>
@@ -88,7 +121,17 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </ul>
       )}
       {data.pages > 1 ? (
-        <Pagination page={data.page} pages={data.pages} hrefFor={(p) => `${base}${unreadOnly ? '&' : '?'}page=${p}`} labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }) }} />
+        <Pagination
+          page={data.page}
+          pages={data.pages}
+          hrefFor={(p) => `${base}${unreadOnly ? '&' : '?'}page=${p}`}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
+          }}
+        />
       ) : null}
     </div>
   );

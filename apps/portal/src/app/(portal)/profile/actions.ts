@@ -36,11 +36,25 @@ export async function changePasswordAction(input: TChangePasswordInput): Promise
   if (!result.ok) return result;
   const env = serverEnv();
   const name = sessionCookieName('portal');
-  const token = await getToken({ req: new NextRequest('http://localhost/', { headers: await headers() }), secret: env.authSecret, cookieName: name });
+  const token = await getToken({
+    req: new NextRequest('http://localhost/', { headers: await headers() }),
+    secret: env.authSecret,
+    cookieName: name,
+  });
   const user = (token as { user?: Record<string, unknown> } | null)?.user;
   if (token && user) {
-    const fresh = await encode({ token: { ...token, user: { ...user, sessionVersion: result.data.sessionVersion } }, secret: env.authSecret, maxAge: PORTAL_SESSION_SECONDS });
-    (await cookies()).set(name, fresh, { httpOnly: true, sameSite: 'lax', path: '/', secure: env.secureCookies, maxAge: PORTAL_SESSION_SECONDS });
+    const fresh = await encode({
+      token: { ...token, user: { ...user, sessionVersion: result.data.sessionVersion } },
+      secret: env.authSecret,
+      maxAge: PORTAL_SESSION_SECONDS,
+    });
+    (await cookies()).set(name, fresh, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: env.secureCookies,
+      maxAge: PORTAL_SESSION_SECONDS,
+    });
   }
   return { ok: true, data: undefined };
 }

@@ -14,7 +14,12 @@ export function PasswordForm() {
   const t = useT();
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const { register, handleSubmit, reset, formState: { errors, isSubmitting } } = useForm<TChangePasswordInput>({
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<TChangePasswordInput>({
     resolver: zodResolver(ZChangePasswordInput),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
@@ -34,11 +39,38 @@ export function PasswordForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <TextField type="password" label={t('retailers.password.current')} autoComplete="current-password" error={fieldError(errors.currentPassword?.message)} {...register('currentPassword')} />
-      <TextField type="password" label={t('retailers.password.new')} hint={t('retailers.password.newHint')} autoComplete="new-password" error={fieldError(errors.newPassword?.message)} {...register('newPassword')} />
-      <TextField type="password" label={t('retailers.password.confirm')} autoComplete="new-password" error={fieldError(errors.confirmPassword?.message)} {...register('confirmPassword')} />
-      {formError ? <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">{formError}</p> : null}
-      {done ? <p role="status" className="rounded-lg bg-success-50 px-4 py-3 font-medium text-success-700">{t('retailers.password.done')}</p> : null}
+      <TextField
+        type="password"
+        label={t('retailers.password.current')}
+        autoComplete="current-password"
+        error={fieldError(errors.currentPassword?.message)}
+        {...register('currentPassword')}
+      />
+      <TextField
+        type="password"
+        label={t('retailers.password.new')}
+        hint={t('retailers.password.newHint')}
+        autoComplete="new-password"
+        error={fieldError(errors.newPassword?.message)}
+        {...register('newPassword')}
+      />
+      <TextField
+        type="password"
+        label={t('retailers.password.confirm')}
+        autoComplete="new-password"
+        error={fieldError(errors.confirmPassword?.message)}
+        {...register('confirmPassword')}
+      />
+      {formError ? (
+        <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">
+          {formError}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="rounded-lg bg-success-50 px-4 py-3 font-medium text-success-700">
+          {t('retailers.password.done')}
+        </p>
+      ) : null}
       <Button type="submit" size="lg" disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
         {isSubmitting ? t('retailers.password.submitting') : t('retailers.password.submit')}
       </Button>

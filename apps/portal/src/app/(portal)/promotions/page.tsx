@@ -41,14 +41,21 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
         <ul className="flex flex-col gap-3">
           {data.items.map((p) => (
             <li key={p.id} data-testid="promotion-item">
-              <Link href={`/promotions/${p.id}`} prefetch={false} className="flex flex-col gap-1 rounded-xl border border-line bg-surface p-4 text-ink no-underline shadow-sm hover:border-brand-700">
+              <Link
+                href={`/promotions/${p.id}`}
+                prefetch={false}
+                className="flex flex-col gap-1 rounded-xl border border-line bg-surface p-4 text-ink no-underline shadow-sm hover:border-brand-700"
+              >
                 <span className="flex flex-wrap items-center gap-2 text-lg font-bold text-brand-800 underline">
                   {p.title}
-                  {!p.openedAt ? <span className="rounded-full bg-danger-700 px-2 text-sm text-white no-underline">{t('promotions.new')}</span> : null}
+                  {!p.openedAt ? (
+                    <span className="rounded-full bg-danger-700 px-2 text-sm text-white no-underline">{t('promotions.new')}</span>
+                  ) : null}
                 </span>
                 <span>{p.excerpt}</span>
                 <span className="text-sm text-ink-muted">
-                  {t('promotions.window', { from: formatDate(p.startsAt, locale), to: formatDate(p.endsAt, locale) })} · {t('promotions.products', { n: p.productCount })}
+                  {t('promotions.window', { from: formatDate(p.startsAt, locale), to: formatDate(p.endsAt, locale) })} ·{' '}
+                  {t('promotions.products', { n: p.productCount })}
                 </span>
               </Link>
             </li>
@@ -56,7 +63,17 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
         </ul>
       )}
       {data.pages > 1 ? (
-        <Pagination page={data.page} pages={data.pages} hrefFor={(p) => `/promotions?page=${p}`} labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }) }} />
+        <Pagination
+          page={data.page}
+          pages={data.pages}
+          hrefFor={(p) => `/promotions?page=${p}`}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
+          }}
+        />
       ) : null}
     </div>
   );

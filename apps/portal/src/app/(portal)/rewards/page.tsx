@@ -52,12 +52,18 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       <PageTitle>{t('rewards.title')}</PageTitle>
 
       <section aria-labelledby="balance-title" className={card}>
-        <h2 id="balance-title" className="text-ink-muted">{t('rewards.balance')}</h2>
-        <p className="text-5xl font-extrabold text-brand-800" data-testid="points-balance">{formatNumber(mine.balance, locale)}</p>
+        <h2 id="balance-title" className="text-ink-muted">
+          {t('rewards.balance')}
+        </h2>
+        <p className="text-5xl font-extrabold text-brand-800" data-testid="points-balance">
+          {formatNumber(mine.balance, locale)}
+        </p>
         {progress.current ? <p className="text-lg font-semibold">{t('rewards.tier.current', { tier: name(progress.current) })}</p> : null}
         {progress.next ? (
           <>
-            <label htmlFor="tier-progress" className="text-ink-muted">{t('rewards.tier.progress')}</label>
+            <label htmlFor="tier-progress" className="text-ink-muted">
+              {t('rewards.tier.progress')}
+            </label>
             <progress id="tier-progress" max={100} value={Math.round(progress.ratio * 100)} className="h-4 w-full accent-brand-700" />
             <p>{t('rewards.tier.next', { points: formatNumber(progress.pointsToNext, locale), tier: name(progress.next) })}</p>
           </>
@@ -67,7 +73,9 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="catalogue-title" className="flex flex-col gap-3">
-        <h2 id="catalogue-title" className="text-xl font-bold">{t('rewards.catalogue.title')}</h2>
+        <h2 id="catalogue-title" className="text-xl font-bold">
+          {t('rewards.catalogue.title')}
+        </h2>
         {mine.items.length === 0 ? (
           <EmptyState title={t('rewards.catalogue.empty')} />
         ) : (
@@ -78,8 +86,12 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
                   <h3 className="text-lg font-bold">{name(item)}</h3>
                   <p className="text-ink-muted">{item.description}</p>
                   <p className="flex flex-wrap justify-between gap-2">
-                    <span className="text-xl font-bold text-brand-800">{t('rewards.points', { n: formatNumber(item.points, locale) })}</span>
-                    <span className="text-sm text-ink-muted">{item.stock > 0 ? t('rewards.catalogue.stock', { n: item.stock }) : t('rewards.catalogue.soldOut')}</span>
+                    <span className="text-xl font-bold text-brand-800">
+                      {t('rewards.points', { n: formatNumber(item.points, locale) })}
+                    </span>
+                    <span className="text-sm text-ink-muted">
+                      {item.stock > 0 ? t('rewards.catalogue.stock', { n: item.stock }) : t('rewards.catalogue.soldOut')}
+                    </span>
                   </p>
                   <RedeemButton itemId={item.id} itemName={name(item)} points={item.points} balance={mine.balance} stock={item.stock} />
                 </li>
@@ -90,14 +102,19 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="redemptions-title" className={card}>
-        <h2 id="redemptions-title" className="text-xl font-bold">{t('rewards.redemptions.title')}</h2>
+        <h2 id="redemptions-title" className="text-xl font-bold">
+          {t('rewards.redemptions.title')}
+        </h2>
         {mine.redemptions.length === 0 ? (
           <p className="text-ink-muted">{t('rewards.redemptions.empty')}</p>
         ) : (
           <ul className="flex flex-col gap-2" data-testid="redemption-list">
             {mine.redemptions.map((r) => (
               <li key={r.id} className="flex flex-wrap justify-between gap-2 border-b border-line pb-2">
-                <span>{name(r.item)} · {t('rewards.points', { n: r.points })}<span className="block text-sm text-ink-muted">{formatDateTime(r.createdAt, locale)}</span></span>
+                <span>
+                  {name(r.item)} · {t('rewards.points', { n: r.points })}
+                  <span className="block text-sm text-ink-muted">{formatDateTime(r.createdAt, locale)}</span>
+                </span>
                 <span className="font-semibold">{t(`rewards.redemptions.state.${r.state}` as MessageKey)}</span>
               </li>
             ))}
@@ -106,11 +123,17 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="ledger-title" className="flex flex-col gap-3">
-        <h2 id="ledger-title" className="text-xl font-bold">{t('rewards.ledger.title')}</h2>
+        <h2 id="ledger-title" className="text-xl font-bold">
+          {t('rewards.ledger.title')}
+        </h2>
         {ledger.items.length === 0 ? (
           <EmptyState title={t('rewards.ledger.empty')} />
         ) : (
-          <DataTable caption={t('rewards.ledger.caption')} captionHidden scrollLabel={t('common.tableScroll', { name: t('rewards.ledger.caption') })}>
+          <DataTable
+            caption={t('rewards.ledger.caption')}
+            captionHidden
+            scrollLabel={t('common.tableScroll', { name: t('rewards.ledger.caption') })}
+          >
             <thead>
               <tr>
                 <Th>{t('rewards.ledger.date')}</Th>
@@ -124,7 +147,9 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
                 <tr key={e.id}>
                   <Td className="whitespace-nowrap">{formatDate(e.createdAt, locale)}</Td>
                   <Td>{reason(e)}</Td>
-                  <Td className={`text-right font-semibold ${e.points < 0 ? 'text-danger-700' : 'text-success-700'}`}>{e.points > 0 ? `+${e.points}` : e.points}</Td>
+                  <Td className={`text-right font-semibold ${e.points < 0 ? 'text-danger-700' : 'text-success-700'}`}>
+                    {e.points > 0 ? `+${e.points}` : e.points}
+                  </Td>
                   <Td className="text-right">{formatNumber(e.balanceAfter, locale)}</Td>
                 </tr>
               ))}
@@ -132,7 +157,17 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
           </DataTable>
         )}
         {ledger.pages > 1 ? (
-          <Pagination page={ledger.page} pages={ledger.pages} hrefFor={(p) => `/rewards?page=${p}#ledger-title`} labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: ledger.page, pages: ledger.pages, total: ledger.total }) }} />
+          <Pagination
+            page={ledger.page}
+            pages={ledger.pages}
+            hrefFor={(p) => `/rewards?page=${p}#ledger-title`}
+            labels={{
+              nav: t('common.pagination'),
+              previous: t('common.previous'),
+              next: t('common.next'),
+              status: t('common.pageOf', { page: ledger.page, pages: ledger.pages, total: ledger.total }),
+            }}
+          />
         ) : null}
       </section>
     </div>

@@ -26,8 +26,12 @@ export function RedeemButton({ itemId, itemName, points, balance, stock }: Props
   if (short > 0 && !confirming) {
     return (
       <div className="flex flex-col gap-1">
-        <Button size="lg" disabled aria-describedby={`${headingId}-short`}>{t('rewards.redeem.button')}</Button>
-        <p id={`${headingId}-short`} className="text-sm text-ink-muted">{t('rewards.redeem.notEnough', { n: short })}</p>
+        <Button size="lg" disabled aria-describedby={`${headingId}-short`}>
+          {t('rewards.redeem.button')}
+        </Button>
+        <p id={`${headingId}-short`} className="text-sm text-ink-muted">
+          {t('rewards.redeem.notEnough', { n: short })}
+        </p>
       </div>
     );
   }
@@ -51,24 +55,49 @@ export function RedeemButton({ itemId, itemName, points, balance, stock }: Props
     <div className="flex flex-col gap-2">
       {confirming ? (
         <div role="group" aria-labelledby={headingId} className="flex flex-col gap-2 rounded-lg border-2 border-brand-700 bg-brand-50 p-3">
-          <p id={headingId} className="font-bold">{t('rewards.redeem.confirmTitle')}</p>
+          <p id={headingId} className="font-bold">
+            {t('rewards.redeem.confirmTitle')}
+          </p>
           <p>{t('rewards.redeem.confirmBody', { item: itemName, points, after: balance - points })}</p>
           <div className="flex gap-2">
             <Button size="lg" className="flex-1" onClick={confirm} disabled={busy} aria-busy={busy || undefined}>
               {busy ? t('rewards.redeem.redeeming') : t('rewards.redeem.confirm')}
             </Button>
-            <Button size="lg" variant="secondary" onClick={() => { setConfirming(false); setMessage(null); }} disabled={busy}>
+            <Button
+              size="lg"
+              variant="secondary"
+              onClick={() => {
+                setConfirming(false);
+                setMessage(null);
+              }}
+              disabled={busy}
+            >
               {t('common.cancel')}
             </Button>
           </div>
         </div>
       ) : (
-        <Button size="lg" variant="secondary" onClick={() => { key.current = newKey(); setConfirming(true); setMessage(null); }}>
+        <Button
+          size="lg"
+          variant="secondary"
+          onClick={() => {
+            key.current = newKey();
+            setConfirming(true);
+            setMessage(null);
+          }}
+        >
           {t('rewards.redeem.button')}
         </Button>
       )}
       {message ? (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'rounded-lg bg-danger-50 px-3 py-2 font-medium text-danger-700' : 'rounded-lg bg-success-50 px-3 py-2 font-medium text-success-700'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={
+            message.kind === 'error'
+              ? 'rounded-lg bg-danger-50 px-3 py-2 font-medium text-danger-700'
+              : 'rounded-lg bg-success-50 px-3 py-2 font-medium text-success-700'
+          }
+        >
           {message.text}
         </p>
       ) : null}

@@ -10,7 +10,10 @@ type Props = {
   locale: Locale;
 };
 
-const WEEKDAYS: Record<Locale, string[]> = { 'zh-CN': ['一', '二', '三', '四', '五', '六', '日'], en: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] };
+const WEEKDAYS: Record<Locale, string[]> = {
+  'zh-CN': ['一', '二', '三', '四', '五', '六', '日'],
+  en: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
+};
 
 /**
  * The months the next cycles span, as plain tables (server-rendered, no JavaScript): order days,
@@ -28,10 +31,22 @@ export function MonthCalendar({ today, cycles, specialDays, t, locale }: Props) 
   return (
     <div className="flex flex-col gap-4">
       <ul aria-label={t('schedule.calendar.legend')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <li><span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-brand-700" />{t('schedule.calendar.orderDay')}</li>
-        <li><span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm border-2 border-success-700" />{t('schedule.calendar.delivery')}</li>
-        <li><span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-danger-50 ring-1 ring-danger-700" />{t('schedule.calendar.holiday')}</li>
-        <li><span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-warning-50 ring-1 ring-warning-800" />{t('schedule.calendar.makeup')}</li>
+        <li>
+          <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-brand-700" />
+          {t('schedule.calendar.orderDay')}
+        </li>
+        <li>
+          <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm border-2 border-success-700" />
+          {t('schedule.calendar.delivery')}
+        </li>
+        <li>
+          <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-danger-50 ring-1 ring-danger-700" />
+          {t('schedule.calendar.holiday')}
+        </li>
+        <li>
+          <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm bg-warning-50 ring-1 ring-warning-800" />
+          {t('schedule.calendar.makeup')}
+        </li>
       </ul>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {months.map((month) => {
@@ -45,7 +60,13 @@ export function MonthCalendar({ today, cycles, specialDays, t, locale }: Props) 
             <table key={month} className="w-full table-fixed border-collapse text-center">
               <caption className="pb-1 text-left font-semibold">{t('schedule.calendar.month', { year: y!, month: Number(m) })}</caption>
               <thead>
-                <tr>{WEEKDAYS[locale].map((d) => <th key={d} scope="col" className="text-sm font-semibold text-ink-muted">{d}</th>)}</tr>
+                <tr>
+                  {WEEKDAYS[locale].map((d) => (
+                    <th key={d} scope="col" className="text-sm font-semibold text-ink-muted">
+                      {d}
+                    </th>
+                  ))}
+                </tr>
               </thead>
               <tbody>
                 {weeks.map((week) => (
@@ -61,7 +82,15 @@ export function MonthCalendar({ today, cycles, specialDays, t, locale }: Props) 
                       ].filter(Boolean);
                       const cls = [
                         'mx-auto flex size-10 items-center justify-center rounded-lg',
-                        orderDays.has(date) ? 'bg-brand-700 font-bold text-white' : s?.kind === 'HOLIDAY' ? 'bg-danger-50 text-danger-700 ring-1 ring-danger-700' : s ? 'bg-warning-50 text-warning-800 ring-1 ring-warning-800' : weekdayOf(date) >= 6 ? 'text-ink-muted' : '',
+                        orderDays.has(date)
+                          ? 'bg-brand-700 font-bold text-white'
+                          : s?.kind === 'HOLIDAY'
+                            ? 'bg-danger-50 text-danger-700 ring-1 ring-danger-700'
+                            : s
+                              ? 'bg-warning-50 text-warning-800 ring-1 ring-warning-800'
+                              : weekdayOf(date) >= 6
+                                ? 'text-ink-muted'
+                                : '',
                         deliveryDays.has(date) ? 'border-2 border-success-700' : '',
                         date === today ? 'underline decoration-2' : '',
                       ].join(' ');

@@ -44,24 +44,35 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   }
   const current = schedule.current;
   const status = current?.status;
-  const countdownKey: MessageKey | null = status?.status === 'before' ? 'schedule.window.opensIn' : status?.status === 'open' ? 'schedule.window.closesIn' : null;
+  const countdownKey: MessageKey | null =
+    status?.status === 'before' ? 'schedule.window.opensIn' : status?.status === 'open' ? 'schedule.window.closesIn' : null;
   const countdownTarget = status?.status === 'before' ? current!.window.opensAt : current?.window.closesAt;
 
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle description={t('schedule.orderDay', { weekday: t(`enum.weekday.${schedule.orderWeekday}` as MessageKey) })}>{t('schedule.title')}</PageTitle>
+      <PageTitle description={t('schedule.orderDay', { weekday: t(`enum.weekday.${schedule.orderWeekday}` as MessageKey) })}>
+        {t('schedule.title')}
+      </PageTitle>
 
       {schedule.unconfirmedYears.length > 0 ? (
-        <p className="rounded-lg bg-warning-50 px-4 py-3 font-medium text-warning-800">{t('schedule.unconfirmed', { years: schedule.unconfirmedYears.join('、') })}</p>
+        <p className="rounded-lg bg-warning-50 px-4 py-3 font-medium text-warning-800">
+          {t('schedule.unconfirmed', { years: schedule.unconfirmedYears.join('、') })}
+        </p>
       ) : null}
 
       {current ? (
         <section aria-labelledby="now-title" className={card}>
-          <h2 id="now-title" className="text-xl font-bold">{t('schedule.window.title')}</h2>
+          <h2 id="now-title" className="text-xl font-bold">
+            {t('schedule.window.title')}
+          </h2>
           {countdownKey && countdownTarget ? (
             <p className="text-2xl font-bold text-brand-800">
               <ClientMessages prefixes={['schedule.duration.', 'schedule.window.']}>
-                <Countdown target={countdownTarget.toISOString()} label={countdownKey} initial={t(countdownKey, { time: formatDuration(status!.msRemaining, t) })} />
+                <Countdown
+                  target={countdownTarget.toISOString()}
+                  label={countdownKey}
+                  initial={t(countdownKey, { time: formatDuration(status!.msRemaining, t) })}
+                />
               </ClientMessages>
             </p>
           ) : (
@@ -72,11 +83,15 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       ) : null}
 
       <section aria-labelledby="upcoming-title" className={card}>
-        <h2 id="upcoming-title" className="text-xl font-bold">{t('schedule.upcoming.title', { n: schedule.cycles.length })}</h2>
+        <h2 id="upcoming-title" className="text-xl font-bold">
+          {t('schedule.upcoming.title', { n: schedule.cycles.length })}
+        </h2>
         <ol className="flex flex-col gap-3" data-testid="schedule-cycles">
           {schedule.cycles.map((cycle) => (
             <li key={cycle.cycleStart} className="rounded-lg border border-line p-3">
-              <p className="font-semibold">{formatDate(cycle.cycleStart, locale)} – {formatDate(cycle.cycleEnd, locale)}</p>
+              <p className="font-semibold">
+                {formatDate(cycle.cycleStart, locale)} – {formatDate(cycle.cycleEnd, locale)}
+              </p>
               <CycleLines cycle={cycle} t={t} locale={locale} />
             </li>
           ))}
@@ -84,7 +99,9 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       </section>
 
       <section aria-labelledby="calendar-title" className={card}>
-        <h2 id="calendar-title" className="text-xl font-bold">{t('schedule.calendar.title')}</h2>
+        <h2 id="calendar-title" className="text-xl font-bold">
+          {t('schedule.calendar.title')}
+        </h2>
         <MonthCalendar today={schedule.today} cycles={schedule.cycles} specialDays={schedule.specialDays} t={t} locale={locale} />
         {schedule.specialDays.length > 0 ? (
           <>
@@ -92,7 +109,8 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
             <ul className="flex flex-col gap-1">
               {schedule.specialDays.map((d) => (
                 <li key={d.date}>
-                  {formatDate(d.date, locale)} · {d.name} · {t(d.kind === 'HOLIDAY' ? 'schedule.calendar.holiday' : 'schedule.calendar.makeup')}
+                  {formatDate(d.date, locale)} · {d.name} ·{' '}
+                  {t(d.kind === 'HOLIDAY' ? 'schedule.calendar.holiday' : 'schedule.calendar.makeup')}
                 </li>
               ))}
             </ul>
@@ -101,18 +119,38 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       </section>
 
       <section aria-labelledby="orders-title" className="flex flex-col gap-4">
-        <h2 id="orders-title" className="text-xl font-bold">{t('schedule.orders.title')}</h2>
+        <h2 id="orders-title" className="text-xl font-bold">
+          {t('schedule.orders.title')}
+        </h2>
         {history.cycles.length === 0 ? (
           <EmptyState title={t('schedule.orders.empty')} />
         ) : (
           history.cycles.map((cycle) => (
             <article key={cycle.id} className={card} data-testid="order-cycle">
-              <h3 className="text-lg font-bold">{t('schedule.orders.cycle', { code: cycle.code, start: formatDate(cycle.weekStart, locale), end: formatDate(cycle.weekEnd, locale) })}</h3>
-              <p>{t('schedule.orders.cycleTotal', { quantity: formatNumber(cycle.totalQuantity, locale), amount: formatFen(cycle.totalAmountFen, locale) })}</p>
+              <h3 className="text-lg font-bold">
+                {t('schedule.orders.cycle', {
+                  code: cycle.code,
+                  start: formatDate(cycle.weekStart, locale),
+                  end: formatDate(cycle.weekEnd, locale),
+                })}
+              </h3>
+              <p>
+                {t('schedule.orders.cycleTotal', {
+                  quantity: formatNumber(cycle.totalQuantity, locale),
+                  amount: formatFen(cycle.totalAmountFen, locale),
+                })}
+              </p>
               {cycle.orders.map((order) => (
-                <section key={order.id} aria-label={t('schedule.orders.caption', { date: formatDate(order.orderDate, locale) })} className="rounded-lg border border-line">
+                <section
+                  key={order.id}
+                  aria-label={t('schedule.orders.caption', { date: formatDate(order.orderDate, locale) })}
+                  className="rounded-lg border border-line"
+                >
                   <h4 className="border-b border-line bg-canvas px-3 py-2 font-semibold">
-                    {t('schedule.orders.order', { date: formatDate(order.orderDate, locale), channel: t(`schedule.orders.channel.${order.channel}` as MessageKey) })}
+                    {t('schedule.orders.order', {
+                      date: formatDate(order.orderDate, locale),
+                      channel: t(`schedule.orders.channel.${order.channel}` as MessageKey),
+                    })}
                     {order.status === 'CANCELLED' ? <span className="ml-2 text-danger-700">{t('schedule.orders.cancelled')}</span> : null}
                   </h4>
                   {/* A list, not a table: four columns do not fit a 360 px phone at this type size. */}
@@ -127,8 +165,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                             <span className="whitespace-nowrap">{formatFen(line.amountFen, locale)}</span>
                           </span>
                         </span>
-                        <span className={line.limit && line.limit.overBy > 0 ? 'text-sm font-semibold text-danger-700' : 'text-sm text-ink-muted'}>
-                          {line.limit ? t('schedule.orders.limitValue', { ordered: line.limit.ordered, limit: line.limit.effectiveLimit ?? '' }) : t('schedule.orders.noLimit')}
+                        <span
+                          className={
+                            line.limit && line.limit.overBy > 0 ? 'text-sm font-semibold text-danger-700' : 'text-sm text-ink-muted'
+                          }
+                        >
+                          {line.limit
+                            ? t('schedule.orders.limitValue', { ordered: line.limit.ordered, limit: line.limit.effectiveLimit ?? '' })
+                            : t('schedule.orders.noLimit')}
                         </span>
                       </li>
                     ))}
@@ -139,23 +183,49 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           ))
         )}
         {history.pages > 1 ? (
-          <Pagination page={history.page} pages={history.pages} hrefFor={(p) => `/schedule?page=${p}#orders-title`} labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: history.page, pages: history.pages, total: history.total }) }} />
+          <Pagination
+            page={history.page}
+            pages={history.pages}
+            hrefFor={(p) => `/schedule?page=${p}#orders-title`}
+            labels={{
+              nav: t('common.pagination'),
+              previous: t('common.previous'),
+              next: t('common.next'),
+              status: t('common.pageOf', { page: history.page, pages: history.pages, total: history.total }),
+            }}
+          />
         ) : null}
       </section>
     </div>
   );
 }
 
-type CycleView = { orderDay: { scheduled: string; actual: string; moved: boolean; reason?: string; mergedWithNextCycle: boolean }; window: { opensAt: Date; closesAt: Date }; deliveryDate: string };
+type CycleView = {
+  orderDay: { scheduled: string; actual: string; moved: boolean; reason?: string; mergedWithNextCycle: boolean };
+  window: { opensAt: Date; closesAt: Date };
+  deliveryDate: string;
+};
 
 function CycleLines({ cycle, t, locale }: { cycle: CycleView; t: Translate; locale: 'zh-CN' | 'en' }) {
   return (
     <div className="flex flex-col gap-1">
-      <p>{t('schedule.window.orderDay', { date: formatDate(cycle.orderDay.actual, locale) })} · {t('schedule.window.delivery', { date: formatDate(cycle.deliveryDate, locale) })}</p>
-      <p className="text-ink-muted">{t('schedule.window.range', { opens: formatDateTime(cycle.window.opensAt, locale), closes: formatDateTime(cycle.window.closesAt, locale) })}</p>
+      <p>
+        {t('schedule.window.orderDay', { date: formatDate(cycle.orderDay.actual, locale) })} ·{' '}
+        {t('schedule.window.delivery', { date: formatDate(cycle.deliveryDate, locale) })}
+      </p>
+      <p className="text-ink-muted">
+        {t('schedule.window.range', {
+          opens: formatDateTime(cycle.window.opensAt, locale),
+          closes: formatDateTime(cycle.window.closesAt, locale),
+        })}
+      </p>
       {cycle.orderDay.moved ? (
         <p className="rounded-lg bg-warning-50 px-3 py-2 font-medium text-warning-800">
-          {t('schedule.moved', { holiday: cycle.orderDay.reason ?? '', from: formatDate(cycle.orderDay.scheduled, locale), to: formatDate(cycle.orderDay.actual, locale) })}
+          {t('schedule.moved', {
+            holiday: cycle.orderDay.reason ?? '',
+            from: formatDate(cycle.orderDay.scheduled, locale),
+            to: formatDate(cycle.orderDay.actual, locale),
+          })}
           {cycle.orderDay.mergedWithNextCycle ? ` ${t('schedule.merged')}` : ''}
         </p>
       ) : null}

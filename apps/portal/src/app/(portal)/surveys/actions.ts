@@ -10,7 +10,10 @@ export async function saveSurveyDraftAction(input: { surveyId: number; answers: 
   return runAction((api) => api.surveys.saveDraft(input));
 }
 
-export async function submitSurveyAction(input: { surveyId: number; answers: TAnswers }): Promise<ActionResult<{ submittedAt: Date; alreadySubmitted: boolean }>> {
+export async function submitSurveyAction(input: {
+  surveyId: number;
+  answers: TAnswers;
+}): Promise<ActionResult<{ submittedAt: Date; alreadySubmitted: boolean }>> {
   const result = await runAction((api) => api.surveys.submit(input));
   return result.ok ? { ok: true, data: { submittedAt: result.data.submittedAt, alreadySubmitted: result.data.alreadySubmitted } } : result;
 }

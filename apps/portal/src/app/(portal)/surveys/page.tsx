@@ -28,7 +28,15 @@ export default async function SurveysPage() {
     return (
       <>
         <PageTitle>{t('surveys.portal.title')}</PageTitle>
-        <ErrorState title={t('surveys.portal.loadFailed')} message={t(message.key, message.params)} action={<a href="/surveys" className={buttonClass('secondary', 'lg')}>{t('common.retry')}</a>} />
+        <ErrorState
+          title={t('surveys.portal.loadFailed')}
+          message={t(message.key, message.params)}
+          action={
+            <a href="/surveys" className={buttonClass('secondary', 'lg')}>
+              {t('common.retry')}
+            </a>
+          }
+        />
       </>
     );
   }
@@ -47,8 +55,14 @@ export default async function SurveysPage() {
             {data.open.map((s) => (
               <li key={s.id} className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4 shadow-sm">
                 <p className="text-lg font-semibold text-ink">{s.title}</p>
-                {s.closesAt ? <p className="text-ink-muted">{t('surveys.portal.closesAt', { date: formatDate(s.closesAt, locale) })}</p> : null}
-                {s.response?.state === 'DRAFT' ? <p className="text-ink-muted">{t('surveys.portal.draftSaved')} · {formatDateTime(s.response.updatedAt, locale)}</p> : null}
+                {s.closesAt ? (
+                  <p className="text-ink-muted">{t('surveys.portal.closesAt', { date: formatDate(s.closesAt, locale) })}</p>
+                ) : null}
+                {s.response?.state === 'DRAFT' ? (
+                  <p className="text-ink-muted">
+                    {t('surveys.portal.draftSaved')} · {formatDateTime(s.response.updatedAt, locale)}
+                  </p>
+                ) : null}
                 <Link href={`/surveys/${s.id}`} className={buttonClass('primary', 'lg', 'self-start')}>
                   {s.response?.state === 'DRAFT' ? t('surveys.portal.continue') : t('surveys.portal.start')}
                   <span className="sr-only">：{s.title}</span>
@@ -70,7 +84,9 @@ export default async function SurveysPage() {
                   {s.title}
                 </Link>
                 <span className="text-ink-muted">
-                  {s.response?.state === 'SUBMITTED' && s.response.submittedAt ? t('surveys.portal.submittedAt', { date: formatDate(s.response.submittedAt, locale) }) : t('surveys.portal.closed')}
+                  {s.response?.state === 'SUBMITTED' && s.response.submittedAt
+                    ? t('surveys.portal.submittedAt', { date: formatDate(s.response.submittedAt, locale) })
+                    : t('surveys.portal.closed')}
                 </span>
               </li>
             ))}

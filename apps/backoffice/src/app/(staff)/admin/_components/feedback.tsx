@@ -22,7 +22,15 @@ export function fieldError(t: Translate, error: { message?: string } | undefined
 }
 
 /** Loading, error (with retry) and empty states of a query; children render the data. */
-export function QueryView<T>({ query, empty, children }: { query: UseQueryResult<T>; empty?: (data: T) => string | null; children: (data: T) => ReactNode }) {
+export function QueryView<T>({
+  query,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  empty?: (data: T) => string | null;
+  children: (data: T) => ReactNode;
+}) {
   const t = useT();
   if (query.isPending) return <LoadingState label={t('common.loading')} />;
   if (query.isError) {
@@ -53,7 +61,10 @@ export function FormMessage({ error, success }: { error?: string | null; success
     );
   }
   return (
-    <p role="status" className={success ? 'rounded-lg border border-success-700/30 bg-success-50 px-4 py-3 font-medium text-success-700' : 'sr-only'}>
+    <p
+      role="status"
+      className={success ? 'rounded-lg border border-success-700/30 bg-success-50 px-4 py-3 font-medium text-success-700' : 'sr-only'}
+    >
       {success ?? ''}
     </p>
   );
@@ -64,7 +75,11 @@ export function TemporaryPassword({ login, password }: { login: string; password
   const t = useT();
   const [copied, setCopied] = useState(false);
   return (
-    <div role="status" className="flex flex-col gap-2 rounded-xl border border-warning-800/30 bg-warning-50 p-4" data-testid="temporary-password">
+    <div
+      role="status"
+      className="flex flex-col gap-2 rounded-xl border border-warning-800/30 bg-warning-50 p-4"
+      data-testid="temporary-password"
+    >
       <p className="font-semibold text-warning-800">{t('admin.password.temporaryTitle')}</p>
       <p>
         {t('admin.password.temporaryLogin')} <span className="font-mono font-semibold">{login}</span>
@@ -116,7 +131,11 @@ export function ConfirmButton({
     );
   }
   return (
-    <span role="group" aria-label={question} className="inline-flex flex-wrap items-center gap-2 rounded-lg border border-line bg-canvas px-3 py-2">
+    <span
+      role="group"
+      aria-label={question}
+      className="inline-flex flex-wrap items-center gap-2 rounded-lg border border-line bg-canvas px-3 py-2"
+    >
       <span className="text-ink">{question}</span>
       <Button
         variant={variant === 'danger' ? 'danger' : 'primary'}
@@ -154,10 +173,23 @@ export function ActiveBadge({ active }: { active: boolean }) {
 }
 
 /** Retire (asking first) an active row, or restore a retired one. */
-export function RetireOrRestore({ active, question, onSetActive }: { active: boolean; question: string; onSetActive: (active: boolean) => void }) {
+export function RetireOrRestore({
+  active,
+  question,
+  onSetActive,
+}: {
+  active: boolean;
+  question: string;
+  onSetActive: (active: boolean) => void;
+}) {
   const t = useT();
   return active ? (
-    <ConfirmButton label={t('admin.retire')} confirmLabel={t('admin.retireConfirm')} question={question} onConfirm={() => onSetActive(false)} />
+    <ConfirmButton
+      label={t('admin.retire')}
+      confirmLabel={t('admin.retireConfirm')}
+      question={question}
+      onConfirm={() => onSetActive(false)}
+    />
   ) : (
     <Button variant="secondary" onClick={() => onSetActive(true)}>
       {t('admin.restore')}

@@ -6,7 +6,11 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * Reads a list's filters from the address for a schema: numbers where asked, booleans from '1', and any
  * value the schema refuses dropped (a hand-edited address shows the unfiltered list, not an error).
  */
-export function parseSearch<S extends z.ZodObject>(schema: S, params: SearchParams, kinds: { numbers?: string[]; booleans?: string[] } = {}): z.output<S> {
+export function parseSearch<S extends z.ZodObject>(
+  schema: S,
+  params: SearchParams,
+  kinds: { numbers?: string[]; booleans?: string[] } = {},
+): z.output<S> {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
     const text = Array.isArray(value) ? value[0] : value;

@@ -56,7 +56,14 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
           defaultValue={input.actorStaffId ?? ''}
           options={options.staff.map((s) => ({ value: s.id, label: t('admin.audit.staffName', { name: s.name, username: s.username }) }))}
         />
-        <SelectField id="audit-entity-type" name="entityType" label={t('admin.audit.filter.entityType')} placeholder={t('common.all')} defaultValue={input.entityType ?? ''} options={options.entityTypes.map((e) => ({ value: e, label: e }))} />
+        <SelectField
+          id="audit-entity-type"
+          name="entityType"
+          label={t('admin.audit.filter.entityType')}
+          placeholder={t('common.all')}
+          defaultValue={input.entityType ?? ''}
+          options={options.entityTypes.map((e) => ({ value: e, label: e }))}
+        />
         <TextField id="audit-entity-id" name="entityId" label={t('admin.audit.filter.entityId')} defaultValue={input.entityId ?? ''} />
         <SelectField
           id="audit-action"
@@ -64,7 +71,10 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
           label={t('admin.audit.filter.action')}
           placeholder={t('common.all')}
           defaultValue={input.action ?? ''}
-          options={[...entityPrefixes.map((p) => ({ value: p, label: `${p}*` })), ...options.actions.map((a) => ({ value: a, label: actionName(t, a) }))]}
+          options={[
+            ...entityPrefixes.map((p) => ({ value: p, label: `${p}*` })),
+            ...options.actions.map((a) => ({ value: a, label: actionName(t, a) })),
+          ]}
         />
         <TextField id="audit-from" name="from" type="date" label={t('admin.audit.filter.from')} defaultValue={input.from ?? ''} />
         <TextField id="audit-to" name="to" type="date" label={t('admin.audit.filter.to')} defaultValue={input.to ?? ''} />
@@ -86,13 +96,22 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
             {list.items.map((row) => (
               <tr key={row.id} data-testid="audit-row">
                 <Td className="whitespace-nowrap">{formatDateTime(row.createdAt, locale)}</Td>
-                <Td>{row.staffName ? t('admin.audit.staffName', { name: row.staffName, username: row.staffUsername ?? '' }) : row.loginName ? t('admin.audit.retailerLogin', { login: row.loginName }) : t('admin.audit.system')}</Td>
+                <Td>
+                  {row.staffName
+                    ? t('admin.audit.staffName', { name: row.staffName, username: row.staffUsername ?? '' })
+                    : row.loginName
+                      ? t('admin.audit.retailerLogin', { login: row.loginName })
+                      : t('admin.audit.system')}
+                </Td>
                 <Td>
                   {actionName(t, row.action)}
                   <span className="block font-mono text-xs text-ink-muted">{row.action}</span>
                 </Td>
                 <Td>
-                  <Link href={hrefWith('/admin/audit', { entityType: row.entityType, entityId: row.entityId })} className="font-mono text-sm">
+                  <Link
+                    href={hrefWith('/admin/audit', { entityType: row.entityType, entityId: row.entityId })}
+                    className="font-mono text-sm"
+                  >
                     {row.entityType} #{row.entityId}
                   </Link>
                 </Td>
@@ -120,7 +139,12 @@ async function AuditLog({ searchParams }: { searchParams: SearchParams }) {
           </tbody>
         </DataTable>
       )}
-      <ListPagination page={list.page} pages={list.pages} total={list.total} hrefFor={(page) => hrefWith('/admin/audit', { ...input, page })} />
+      <ListPagination
+        page={list.page}
+        pages={list.pages}
+        total={list.total}
+        hrefFor={(page) => hrefWith('/admin/audit', { ...input, page })}
+      />
     </div>
   );
 }

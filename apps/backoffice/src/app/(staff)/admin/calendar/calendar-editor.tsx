@@ -16,7 +16,15 @@ import { ConfirmButton, errorText, FormMessage } from '../_components/feedback';
 
 type Kind = 'HOLIDAY' | 'MAKEUP_WORKDAY';
 type Day = { date: string; kind: Kind; name: string };
-type YearData = { year: number; today: string; confirmed: boolean; source: string | null; days: Day[]; publishedDays: number; unconfirmedYears: number[] };
+type YearData = {
+  year: number;
+  today: string;
+  confirmed: boolean;
+  source: string | null;
+  days: Day[];
+  publishedDays: number;
+  unconfirmedYears: number[];
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const weekdayOf = (date: string) => {
@@ -27,10 +35,26 @@ const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0
 
 type Preview = {
   dates: string[];
-  orderDays: { orderWeekday: number; cycleStart: string; scheduled: string; before: string; after: string; deliveryBefore: string; deliveryAfter: string; retailers: number }[];
+  orderDays: {
+    orderWeekday: number;
+    cycleStart: string;
+    scheduled: string;
+    before: string;
+    after: string;
+    deliveryBefore: string;
+    deliveryAfter: string;
+    retailers: number;
+  }[];
   affectedRetailers: number;
   caseCount: number;
-  deadlines: { id: number; caseNo: string; subject: string; field: 'acceptDueAt' | 'resolveDueAt' | 'followUpDueAt'; before: Date; after: Date }[];
+  deadlines: {
+    id: number;
+    caseNo: string;
+    subject: string;
+    field: 'acceptDueAt' | 'resolveDueAt' | 'followUpDueAt';
+    before: Date;
+    after: Date;
+  }[];
 };
 
 /** What an edit would move: upcoming order days (per order weekday, with how many shops) and open cases' deadlines. */
@@ -41,10 +65,17 @@ function PreviewView({ preview }: { preview: Preview }) {
   return (
     <div className="flex flex-col gap-3" data-testid="calendar-preview">
       <p role="status" className="font-semibold">
-        {t('admin.calendar.previewSummary', { orderDays: preview.orderDays.length, retailers: preview.affectedRetailers, cases: preview.caseCount })}
+        {t('admin.calendar.previewSummary', {
+          orderDays: preview.orderDays.length,
+          retailers: preview.affectedRetailers,
+          cases: preview.caseCount,
+        })}
       </p>
       {preview.orderDays.length > 0 ? (
-        <DataTable caption={t('admin.calendar.orderDaysCaption')} scrollLabel={t('common.tableScroll', { name: t('admin.calendar.orderDaysCaption') })}>
+        <DataTable
+          caption={t('admin.calendar.orderDaysCaption')}
+          scrollLabel={t('common.tableScroll', { name: t('admin.calendar.orderDaysCaption') })}
+        >
           <thead>
             <tr>
               <Th>{t('admin.calendar.col.weekday')}</Th>
@@ -72,7 +103,10 @@ function PreviewView({ preview }: { preview: Preview }) {
         </DataTable>
       ) : null}
       {preview.deadlines.length > 0 ? (
-        <DataTable caption={t('admin.calendar.deadlinesCaption')} scrollLabel={t('common.tableScroll', { name: t('admin.calendar.deadlinesCaption') })}>
+        <DataTable
+          caption={t('admin.calendar.deadlinesCaption')}
+          scrollLabel={t('common.tableScroll', { name: t('admin.calendar.deadlinesCaption') })}
+        >
           <thead>
             <tr>
               <Th>{t('admin.calendar.col.case')}</Th>
@@ -118,7 +152,11 @@ function DayEditor({ date, day, onSaved }: { date: string; day: Day | undefined;
     setError(null);
   };
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-xl border border-brand-700 bg-surface p-4" data-testid="day-editor">
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col gap-3 rounded-xl border border-brand-700 bg-surface p-4"
+      data-testid="day-editor"
+    >
       <h2 id={headingId} className="text-lg font-bold">
         {t('admin.calendar.editDay', { date, weekday: t(`enum.weekday.${weekdayOf(date)}` as MessageKey) })}
       </h2>
@@ -238,7 +276,11 @@ export function CalendarEditor({ data }: { data: YearData }) {
           {t('admin.calendar.confirmed', { source: data.source === 'admin.calendar.sourceManual' ? t(data.source) : (data.source ?? '—') })}
         </p>
       ) : (
-        <p role="status" className="rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800" data-testid="year-unconfirmed">
+        <p
+          role="status"
+          className="rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800"
+          data-testid="year-unconfirmed"
+        >
           {t('admin.calendar.unconfirmed', { year: data.year })}
         </p>
       )}
@@ -275,7 +317,10 @@ export function CalendarEditor({ data }: { data: YearData }) {
             <>
               <PreviewView preview={importPreview.data} />
               <div className="flex gap-3">
-                <Button disabled={importYear.isPending} onClick={() => void after(() => importYear.mutateAsync({ year: data.year }), t('admin.calendar.imported'))}>
+                <Button
+                  disabled={importYear.isPending}
+                  onClick={() => void after(() => importYear.mutateAsync({ year: data.year }), t('admin.calendar.imported'))}
+                >
                   {t('admin.calendar.importConfirm')}
                 </Button>
                 <Button variant="ghost" onClick={() => setAskImport(false)}>
@@ -309,7 +354,11 @@ export function CalendarEditor({ data }: { data: YearData }) {
             const first = `${data.year}-${pad(month)}-01`;
             const blanks = weekdayOf(first) - 1;
             return (
-              <section key={month} aria-label={t('admin.calendar.month', { year: data.year, month })} className="rounded-xl border border-line bg-surface p-3">
+              <section
+                key={month}
+                aria-label={t('admin.calendar.month', { year: data.year, month })}
+                className="rounded-xl border border-line bg-surface p-3"
+              >
                 <h3 className="mb-2 font-semibold">{t('admin.calendar.month', { year: data.year, month })}</h3>
                 <div className="grid grid-cols-7 gap-1 text-center text-sm">
                   {[1, 2, 3, 4, 5, 6, 7].map((w) => (

@@ -17,7 +17,16 @@ import { ActiveBadge, fieldError, FormMessage, RetireOrRestore, toNumberOrNull }
 type Named = { id: number; name: string; nameEn: string; active: boolean };
 type Category = TCategoryInput & { id: number; active: boolean; depth: number; complaints: number; department: Named };
 
-const BLANK: TCategoryInput = { code: '', name: '', nameEn: '', dimension: 'OTHER', parentId: null, departmentId: 0, acceptSlaDays: null, resolveSlaDays: null };
+const BLANK: TCategoryInput = {
+  code: '',
+  name: '',
+  nameEn: '',
+  dimension: 'OTHER',
+  parentId: null,
+  departmentId: 0,
+  acceptSlaDays: null,
+  resolveSlaDays: null,
+};
 
 /** The complaint category tree: owning department, optional SLA overrides, retire instead of delete. */
 export function CategoriesEditor({ categories, departments }: { categories: Category[]; departments: Named[] }) {
@@ -30,25 +39,52 @@ export function CategoriesEditor({ categories, departments }: { categories: Cate
   const setActive = useMutation(trpc.admin.categories.setActive.mutationOptions());
   const [editing, setEditing] = useState<Category | null>(null);
   const name = (o: { name: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.name);
-  const { register, handleSubmit, formState, reset } = useForm<TCategoryInput>({ resolver: zodResolver(ZCategoryInput), defaultValues: BLANK });
+  const { register, handleSubmit, formState, reset } = useForm<TCategoryInput>({
+    resolver: zodResolver(ZCategoryInput),
+    defaultValues: BLANK,
+  });
 
   const startEdit = (category: Category | null) => {
     setEditing(category);
-    reset(category ? { code: category.code, name: category.name, nameEn: category.nameEn, dimension: category.dimension, parentId: category.parentId, departmentId: category.departmentId, acceptSlaDays: category.acceptSlaDays, resolveSlaDays: category.resolveSlaDays } : BLANK);
+    reset(
+      category
+        ? {
+            code: category.code,
+            name: category.name,
+            nameEn: category.nameEn,
+            dimension: category.dimension,
+            parentId: category.parentId,
+            departmentId: category.departmentId,
+            acceptSlaDays: category.acceptSlaDays,
+            resolveSlaDays: category.resolveSlaDays,
+          }
+        : BLANK,
+    );
   };
 
   const onSubmit = handleSubmit(async (values) => {
-    const ok = await run(() => (editing ? update.mutateAsync({ id: editing.id, ...values }) : create.mutateAsync(values)), t('admin.saved'));
+    const ok = await run(
+      () => (editing ? update.mutateAsync({ id: editing.id, ...values }) : create.mutateAsync(values)),
+      t('admin.saved'),
+    );
     if (ok) startEdit(null);
   });
 
-  const departmentOptions = departments.filter((d) => d.active || d.id === editing?.departmentId).map((d) => ({ value: d.id, label: name(d) }));
-  const parentOptions = categories.filter((c) => c.id !== editing?.id).map((c) => ({ value: c.id, label: `${'— '.repeat(c.depth)}${name(c)}` }));
+  const departmentOptions = departments
+    .filter((d) => d.active || d.id === editing?.departmentId)
+    .map((d) => ({ value: d.id, label: name(d) }));
+  const parentOptions = categories
+    .filter((c) => c.id !== editing?.id)
+    .map((c) => ({ value: c.id, label: `${'— '.repeat(c.depth)}${name(c)}` }));
   const days = (value: number | null) => (value === null ? t('admin.categories.default') : t('admin.categories.days', { days: value }));
 
   return (
     <div className="flex flex-col gap-5">
-      <DataTable caption={t('admin.categories.title')} captionHidden scrollLabel={t('common.tableScroll', { name: t('admin.categories.title') })}>
+      <DataTable
+        caption={t('admin.categories.title')}
+        captionHidden
+        scrollLabel={t('common.tableScroll', { name: t('admin.categories.title') })}
+      >
         <thead>
           <tr>
             <Th>{t('admin.organisation.code')}</Th>
@@ -72,13 +108,21 @@ export function CategoriesEditor({ categories, departments }: { categories: Cate
               <Td className="whitespace-nowrap">{days(c.acceptSlaDays)}</Td>
               <Td className="whitespace-nowrap">{days(c.resolveSlaDays)}</Td>
               <Td className="text-right tabular-nums">{c.complaints}</Td>
-              <Td><ActiveBadge active={c.active} /></Td>
+              <Td>
+                <ActiveBadge active={c.active} />
+              </Td>
               <Td>
                 <div className="flex flex-wrap gap-2">
                   <Button variant="ghost" onClick={() => startEdit(c)}>
                     {t('admin.edit')}
                   </Button>
-                  <RetireOrRestore active={c.active} question={t('admin.categories.retireQuestion', { name: name(c) })} onSetActive={(active) => void run(() => setActive.mutateAsync({ id: c.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))} />
+                  <RetireOrRestore
+                    active={c.active}
+                    question={t('admin.categories.retireQuestion', { name: name(c) })}
+                    onSetActive={(active) =>
+                      void run(() => setActive.mutateAsync({ id: c.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))
+                    }
+                  />
                 </div>
               </Td>
             </tr>
@@ -90,12 +134,40 @@ export function CategoriesEditor({ categories, departments }: { categories: Cate
         <h2 id="category-form-title" className="text-xl font-bold">
           {editing ? t('admin.categories.editTitle', { name: name(editing) }) : t('admin.categories.addTitle')}
         </h2>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4">
-          <TextField label={t('admin.organisation.code')} autoComplete="off" error={fieldError(t, formState.errors.code)} {...register('code')} />
-          <TextField label={t('admin.organisation.name')} autoComplete="off" error={fieldError(t, formState.errors.name)} {...register('name')} />
-          <TextField label={t('admin.organisation.nameEn')} autoComplete="off" error={fieldError(t, formState.errors.nameEn)} {...register('nameEn')} />
-          <SelectField label={t('admin.categories.dimension')} options={SERVICE_DIMENSIONS.map((d) => ({ value: d, label: t(`admin.dimension.${d}` as MessageKey) }))} {...register('dimension')} />
-          <SelectField label={t('admin.categories.parent')} placeholder={t('admin.categories.noParent')} options={parentOptions} {...register('parentId', { setValueAs: toNumberOrNull })} />
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4"
+        >
+          <TextField
+            label={t('admin.organisation.code')}
+            autoComplete="off"
+            error={fieldError(t, formState.errors.code)}
+            {...register('code')}
+          />
+          <TextField
+            label={t('admin.organisation.name')}
+            autoComplete="off"
+            error={fieldError(t, formState.errors.name)}
+            {...register('name')}
+          />
+          <TextField
+            label={t('admin.organisation.nameEn')}
+            autoComplete="off"
+            error={fieldError(t, formState.errors.nameEn)}
+            {...register('nameEn')}
+          />
+          <SelectField
+            label={t('admin.categories.dimension')}
+            options={SERVICE_DIMENSIONS.map((d) => ({ value: d, label: t(`admin.dimension.${d}` as MessageKey) }))}
+            {...register('dimension')}
+          />
+          <SelectField
+            label={t('admin.categories.parent')}
+            placeholder={t('admin.categories.noParent')}
+            options={parentOptions}
+            {...register('parentId', { setValueAs: toNumberOrNull })}
+          />
           <SelectField
             label={t('admin.categories.department')}
             placeholder={t('admin.choose')}

@@ -22,9 +22,18 @@ export function DecisionForm({ id }: { id: number }) {
   if (done) return null;
   return (
     <div className="flex flex-col gap-3">
-      <TextField label={t('admin.changeRequests.note')} hint={t('admin.changeRequests.noteHint')} value={note} error={noteError} onChange={(e) => setNote(e.target.value)} />
+      <TextField
+        label={t('admin.changeRequests.note')}
+        hint={t('admin.changeRequests.noteHint')}
+        value={note}
+        error={noteError}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <div className="flex flex-wrap gap-3">
-        <Button disabled={busy} onClick={() => void run(() => approve.mutateAsync({ id, note: note.trim() || undefined }), t('admin.changeRequests.approved'))}>
+        <Button
+          disabled={busy}
+          onClick={() => void run(() => approve.mutateAsync({ id, note: note.trim() || undefined }), t('admin.changeRequests.approved'))}
+        >
           {t('admin.changeRequests.approve')}
         </Button>
         <Button

@@ -16,7 +16,12 @@ export const generateMetadata = () => adminMetadata('admin.changeRequests.title'
 
 export default async function ChangeRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   return (
-    <AdminPage permission="changeRequests.approve" title="admin.changeRequests.title" description="admin.changeRequests.description" back={null}>
+    <AdminPage
+      permission="changeRequests.approve"
+      title="admin.changeRequests.title"
+      description="admin.changeRequests.description"
+      back={null}
+    >
       <Queue searchParams={await searchParams} />
     </AdminPage>
   );
@@ -35,7 +40,10 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
               <Link
                 href={hrefWith('/admin/change-requests', { state: state === 'PENDING' ? undefined : state })}
                 aria-current={input.state === state ? 'page' : undefined}
-                className={cn('inline-flex min-h-11 items-center rounded-lg border px-4', input.state === state ? 'border-brand-700 bg-brand-50 font-semibold text-brand-800' : 'border-line text-ink')}
+                className={cn(
+                  'inline-flex min-h-11 items-center rounded-lg border px-4',
+                  input.state === state ? 'border-brand-700 bg-brand-50 font-semibold text-brand-800' : 'border-line text-ink',
+                )}
               >
                 {t(`admin.changeRequests.state.${state}`)}
               </Link>
@@ -57,7 +65,9 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
                   <p className="text-sm text-ink-muted">
                     {t('admin.changeRequests.filed', {
                       at: formatDateTime(request.createdAt, locale),
-                      by: request.requestedBy ? withNote(t, request.requestedBy.name, t(`admin.changeRequests.by.${request.requestedBy.kind}`)) : '—',
+                      by: request.requestedBy
+                        ? withNote(t, request.requestedBy.name, t(`admin.changeRequests.by.${request.requestedBy.kind}`))
+                        : '—',
                     })}
                   </p>
                 </header>
@@ -65,18 +75,28 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
                   <caption className="sr-only">{t('admin.changeRequests.changesCaption')}</caption>
                   <thead>
                     <tr className="text-sm text-ink-muted">
-                      <th scope="col" className="py-1 pr-3 font-semibold">{t('admin.changeRequests.col.field')}</th>
-                      <th scope="col" className="py-1 pr-3 font-semibold">{t('admin.changeRequests.col.current')}</th>
-                      <th scope="col" className="py-1 font-semibold">{t('admin.changeRequests.col.requested')}</th>
+                      <th scope="col" className="py-1 pr-3 font-semibold">
+                        {t('admin.changeRequests.col.field')}
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-semibold">
+                        {t('admin.changeRequests.col.current')}
+                      </th>
+                      <th scope="col" className="py-1 font-semibold">
+                        {t('admin.changeRequests.col.requested')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {request.fields.map((field) => (
                       <tr key={field.field} className="border-t border-line">
-                        <th scope="row" className="py-2 pr-3 font-semibold">{t(`admin.changeRequests.field.${field.field}`)}</th>
+                        <th scope="row" className="py-2 pr-3 font-semibold">
+                          {t(`admin.changeRequests.field.${field.field}`)}
+                        </th>
                         <td className="py-2 pr-3">
                           {field.current ?? '—'}
-                          {field.changedSince ? <span className="ml-2 text-sm font-semibold text-warning-800">{t('admin.changeRequests.changedSince')}</span> : null}
+                          {field.changedSince ? (
+                            <span className="ml-2 text-sm font-semibold text-warning-800">{t('admin.changeRequests.changedSince')}</span>
+                          ) : null}
                         </td>
                         <td className="py-2 font-semibold text-brand-800">{field.requested ?? '—'}</td>
                       </tr>
@@ -104,8 +124,18 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
       <Pagination
         page={list.page}
         pages={list.pages}
-        hrefFor={(page) => hrefWith('/admin/change-requests', { state: input.state === 'PENDING' ? undefined : input.state, page: page === 1 ? undefined : page })}
-        labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+        hrefFor={(page) =>
+          hrefWith('/admin/change-requests', {
+            state: input.state === 'PENDING' ? undefined : input.state,
+            page: page === 1 ? undefined : page,
+          })
+        }
+        labels={{
+          nav: t('common.pagination'),
+          previous: t('common.previous'),
+          next: t('common.next'),
+          status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+        }}
       />
     </div>
   );

@@ -16,7 +16,11 @@ function KeyOnce({ name, secret, onDismiss }: { name: string; secret: string; on
   const t = useT();
   const [copied, setCopied] = useState(false);
   return (
-    <div role="status" className="flex flex-col gap-2 rounded-xl border border-warning-800/30 bg-warning-50 p-4" data-testid="integration-key">
+    <div
+      role="status"
+      className="flex flex-col gap-2 rounded-xl border border-warning-800/30 bg-warning-50 p-4"
+      data-testid="integration-key"
+    >
       <p className="font-semibold text-warning-800">{t('ingest.keyFor', { name })}</p>
       <p className="rounded bg-surface px-2 py-1 font-mono break-all" data-testid="integration-key-value">
         {secret}
@@ -58,7 +62,15 @@ export function CreateIntegration() {
           });
         }}
       >
-        <TextField id="integration-name" label={t('ingest.name')} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} error={fieldError} className="min-w-64" />
+        <TextField
+          id="integration-name"
+          label={t('ingest.name')}
+          value={name}
+          maxLength={60}
+          onChange={(e) => setName(e.target.value)}
+          error={fieldError}
+          className="min-w-64"
+        />
         <Button type="submit" disabled={create.isPending}>
           {t('ingest.create')}
         </Button>
@@ -80,10 +92,21 @@ export function IntegrationActions({ id }: { id: number }) {
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={busy} onClick={() => void run(async () => setShown(await rotate.mutateAsync({ integrationId: id })))}>
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() => void run(async () => setShown(await rotate.mutateAsync({ integrationId: id })))}
+        >
           {t('ingest.rotate')}
         </Button>
-        <ConfirmButton label={t('ingest.revoke')} confirmLabel={t('ingest.revoke')} question={t('ingest.revokeConfirm')} variant="danger" disabled={busy} onConfirm={() => void run(() => revoke.mutateAsync({ integrationId: id }))} />
+        <ConfirmButton
+          label={t('ingest.revoke')}
+          confirmLabel={t('ingest.revoke')}
+          question={t('ingest.revokeConfirm')}
+          variant="danger"
+          disabled={busy}
+          onConfirm={() => void run(() => revoke.mutateAsync({ integrationId: id }))}
+        />
       </div>
       <FormMessage error={error} />
       {shown ? <KeyOnce name={shown.name} secret={shown.key} onDismiss={() => setShown(null)} /> : null}

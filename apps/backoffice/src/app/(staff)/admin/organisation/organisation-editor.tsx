@@ -4,7 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DEPARTMENT_KINDS, ZDepartmentInput, ZDistrictInput, type TDepartmentInput, type TDistrictInput } from '@tobacco/api/admin/organisation.schema';
+import {
+  DEPARTMENT_KINDS,
+  ZDepartmentInput,
+  ZDistrictInput,
+  type TDepartmentInput,
+  type TDistrictInput,
+} from '@tobacco/api/admin/organisation.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
@@ -15,7 +21,17 @@ import { useTRPC } from '@/trpc/react';
 import { ActiveBadge, fieldError, FormMessage, RetireOrRestore } from '../_components/feedback';
 
 type District = { id: number; code: string; name: string; nameEn: string; active: boolean; retailers: number; staff: number };
-type Department = { id: number; code: string; name: string; nameEn: string; kind: (typeof DEPARTMENT_KINDS)[number]; active: boolean; staff: number; categories: number; complaints: number };
+type Department = {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: (typeof DEPARTMENT_KINDS)[number];
+  active: boolean;
+  staff: number;
+  categories: number;
+  complaints: number;
+};
 
 /** Save and cancel when editing a row; add when the form is the empty one below the table. */
 function FormButtons({ submitting, onCancel }: { submitting: boolean; onCancel?: () => void }) {
@@ -34,9 +50,20 @@ function FormButtons({ submitting, onCancel }: { submitting: boolean; onCancel?:
   );
 }
 
-function DistrictForm({ initial, onSave, onCancel }: { initial: TDistrictInput; onSave: (v: TDistrictInput) => Promise<boolean>; onCancel?: () => void }) {
+function DistrictForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: TDistrictInput;
+  onSave: (v: TDistrictInput) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
   const t = useT();
-  const { register, handleSubmit, formState, reset } = useForm<TDistrictInput>({ resolver: zodResolver(ZDistrictInput), defaultValues: initial });
+  const { register, handleSubmit, formState, reset } = useForm<TDistrictInput>({
+    resolver: zodResolver(ZDistrictInput),
+    defaultValues: initial,
+  });
   return (
     <form
       noValidate
@@ -45,9 +72,24 @@ function DistrictForm({ initial, onSave, onCancel }: { initial: TDistrictInput; 
       })}
       className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-4"
     >
-      <TextField label={t('admin.organisation.code')} autoComplete="off" error={fieldError(t, formState.errors.code)} {...register('code')} />
-      <TextField label={t('admin.organisation.name')} autoComplete="off" error={fieldError(t, formState.errors.name)} {...register('name')} />
-      <TextField label={t('admin.organisation.nameEn')} autoComplete="off" error={fieldError(t, formState.errors.nameEn)} {...register('nameEn')} />
+      <TextField
+        label={t('admin.organisation.code')}
+        autoComplete="off"
+        error={fieldError(t, formState.errors.code)}
+        {...register('code')}
+      />
+      <TextField
+        label={t('admin.organisation.name')}
+        autoComplete="off"
+        error={fieldError(t, formState.errors.name)}
+        {...register('name')}
+      />
+      <TextField
+        label={t('admin.organisation.nameEn')}
+        autoComplete="off"
+        error={fieldError(t, formState.errors.nameEn)}
+        {...register('nameEn')}
+      />
       <FormButtons submitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
@@ -67,7 +109,11 @@ export function DistrictsEditor({ districts }: { districts: District[] }) {
       <h2 id={headingId} className="text-xl font-bold">
         {t('admin.organisation.districts')}
       </h2>
-      <DataTable caption={t('admin.organisation.districts')} captionHidden scrollLabel={t('common.tableScroll', { name: t('admin.organisation.districts') })}>
+      <DataTable
+        caption={t('admin.organisation.districts')}
+        captionHidden
+        scrollLabel={t('common.tableScroll', { name: t('admin.organisation.districts') })}
+      >
         <thead>
           <tr>
             <Th>{t('admin.organisation.code')}</Th>
@@ -102,13 +148,21 @@ export function DistrictsEditor({ districts }: { districts: District[] }) {
                 <Td>{d.nameEn}</Td>
                 <Td className="text-right tabular-nums">{d.retailers}</Td>
                 <Td className="text-right tabular-nums">{d.staff}</Td>
-                <Td><ActiveBadge active={d.active} /></Td>
+                <Td>
+                  <ActiveBadge active={d.active} />
+                </Td>
                 <Td>
                   <div className="flex flex-wrap gap-2">
                     <Button variant="ghost" onClick={() => setEditing(d.id)}>
                       {t('admin.edit')}
                     </Button>
-                    <RetireOrRestore active={d.active} question={t('admin.organisation.retireDistrictQuestion', { name: d.name })} onSetActive={(active) => void run(() => setActive.mutateAsync({ id: d.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))} />
+                    <RetireOrRestore
+                      active={d.active}
+                      question={t('admin.organisation.retireDistrictQuestion', { name: d.name })}
+                      onSetActive={(active) =>
+                        void run(() => setActive.mutateAsync({ id: d.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))
+                      }
+                    />
                   </div>
                 </Td>
               </tr>
@@ -117,15 +171,29 @@ export function DistrictsEditor({ districts }: { districts: District[] }) {
         </tbody>
       </DataTable>
       <h3 className="font-semibold">{t('admin.organisation.addDistrict')}</h3>
-      <DistrictForm initial={{ code: '', name: '', nameEn: '' }} onSave={(values) => run(() => create.mutateAsync(values), t('admin.saved'))} />
+      <DistrictForm
+        initial={{ code: '', name: '', nameEn: '' }}
+        onSave={(values) => run(() => create.mutateAsync(values), t('admin.saved'))}
+      />
       <FormMessage error={error} />
     </section>
   );
 }
 
-function DepartmentForm({ initial, onSave, onCancel }: { initial: TDepartmentInput; onSave: (v: TDepartmentInput) => Promise<boolean>; onCancel?: () => void }) {
+function DepartmentForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: TDepartmentInput;
+  onSave: (v: TDepartmentInput) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
   const t = useT();
-  const { register, handleSubmit, formState, reset } = useForm<TDepartmentInput>({ resolver: zodResolver(ZDepartmentInput), defaultValues: initial });
+  const { register, handleSubmit, formState, reset } = useForm<TDepartmentInput>({
+    resolver: zodResolver(ZDepartmentInput),
+    defaultValues: initial,
+  });
   return (
     <form
       noValidate
@@ -134,10 +202,29 @@ function DepartmentForm({ initial, onSave, onCancel }: { initial: TDepartmentInp
       })}
       className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-5"
     >
-      <TextField label={t('admin.organisation.code')} autoComplete="off" error={fieldError(t, formState.errors.code)} {...register('code')} />
-      <TextField label={t('admin.organisation.name')} autoComplete="off" error={fieldError(t, formState.errors.name)} {...register('name')} />
-      <TextField label={t('admin.organisation.nameEn')} autoComplete="off" error={fieldError(t, formState.errors.nameEn)} {...register('nameEn')} />
-      <SelectField label={t('admin.organisation.kind')} options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`admin.organisation.kinds.${k}` as MessageKey) }))} {...register('kind')} />
+      <TextField
+        label={t('admin.organisation.code')}
+        autoComplete="off"
+        error={fieldError(t, formState.errors.code)}
+        {...register('code')}
+      />
+      <TextField
+        label={t('admin.organisation.name')}
+        autoComplete="off"
+        error={fieldError(t, formState.errors.name)}
+        {...register('name')}
+      />
+      <TextField
+        label={t('admin.organisation.nameEn')}
+        autoComplete="off"
+        error={fieldError(t, formState.errors.nameEn)}
+        {...register('nameEn')}
+      />
+      <SelectField
+        label={t('admin.organisation.kind')}
+        options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`admin.organisation.kinds.${k}` as MessageKey) }))}
+        {...register('kind')}
+      />
       <FormButtons submitting={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
@@ -157,7 +244,11 @@ export function DepartmentsEditor({ departments }: { departments: Department[] }
       <h2 id={headingId} className="text-xl font-bold">
         {t('admin.organisation.departments')}
       </h2>
-      <DataTable caption={t('admin.organisation.departments')} captionHidden scrollLabel={t('common.tableScroll', { name: t('admin.organisation.departments') })}>
+      <DataTable
+        caption={t('admin.organisation.departments')}
+        captionHidden
+        scrollLabel={t('common.tableScroll', { name: t('admin.organisation.departments') })}
+      >
         <thead>
           <tr>
             <Th>{t('admin.organisation.code')}</Th>
@@ -192,13 +283,21 @@ export function DepartmentsEditor({ departments }: { departments: Department[] }
                 <Td>{t(`admin.organisation.kinds.${d.kind}` as MessageKey)}</Td>
                 <Td className="text-right tabular-nums">{d.staff}</Td>
                 <Td className="text-right tabular-nums">{d.categories}</Td>
-                <Td><ActiveBadge active={d.active} /></Td>
+                <Td>
+                  <ActiveBadge active={d.active} />
+                </Td>
                 <Td>
                   <div className="flex flex-wrap gap-2">
                     <Button variant="ghost" onClick={() => setEditing(d.id)}>
                       {t('admin.edit')}
                     </Button>
-                    <RetireOrRestore active={d.active} question={t('admin.organisation.retireDepartmentQuestion', { name: d.name })} onSetActive={(active) => void run(() => setActive.mutateAsync({ id: d.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))} />
+                    <RetireOrRestore
+                      active={d.active}
+                      question={t('admin.organisation.retireDepartmentQuestion', { name: d.name })}
+                      onSetActive={(active) =>
+                        void run(() => setActive.mutateAsync({ id: d.id, active }), t(active ? 'admin.restoredDone' : 'admin.retiredDone'))
+                      }
+                    />
                   </div>
                 </Td>
               </tr>
@@ -207,7 +306,10 @@ export function DepartmentsEditor({ departments }: { departments: Department[] }
         </tbody>
       </DataTable>
       <h3 className="font-semibold">{t('admin.organisation.addDepartment')}</h3>
-      <DepartmentForm initial={{ code: '', name: '', nameEn: '', kind: 'SERVICE_CENTRE' }} onSave={(values) => run(() => create.mutateAsync(values), t('admin.saved'))} />
+      <DepartmentForm
+        initial={{ code: '', name: '', nameEn: '', kind: 'SERVICE_CENTRE' }}
+        onSave={(values) => run(() => create.mutateAsync(values), t('admin.saved'))}
+      />
       <FormMessage error={error} />
     </section>
   );

@@ -23,7 +23,10 @@ export function AssignPreviewView({ preview }: { preview: AssignPreview }) {
             <ul>
               {preview.byDistrict.map((row, i) => (
                 <li key={i}>
-                  {t('common.labelValue', { label: row.district ? (locale === 'en' ? row.district.nameEn : row.district.name) : '—', value: row.count })}
+                  {t('common.labelValue', {
+                    label: row.district ? (locale === 'en' ? row.district.nameEn : row.district.name) : '—',
+                    value: row.count,
+                  })}
                 </li>
               ))}
             </ul>
@@ -32,9 +35,7 @@ export function AssignPreviewView({ preview }: { preview: AssignPreview }) {
             <p className="text-sm font-semibold text-ink-muted">{t('admin.assign.byManager')}</p>
             <ul>
               {preview.byManager.map((row, i) => (
-                <li key={i}>
-                  {t('common.labelValue', { label: row.manager?.name ?? t('common.notAssigned'), value: row.count })}
-                </li>
+                <li key={i}>{t('common.labelValue', { label: row.manager?.name ?? t('common.notAssigned'), value: row.count })}</li>
               ))}
             </ul>
           </div>

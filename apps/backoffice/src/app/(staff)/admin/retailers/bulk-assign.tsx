@@ -23,7 +23,10 @@ export function BulkAssign({ filter, total, managers }: { filter: TRetailerFilte
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const accountManagerId = target === '' ? null : target === 'none' ? null : Number(target);
-  const preview = useQuery({ ...trpc.admin.retailers.previewBulkAssign.queryOptions({ filter, accountManagerId }), enabled: asked && target !== '' });
+  const preview = useQuery({
+    ...trpc.admin.retailers.previewBulkAssign.queryOptions({ filter, accountManagerId }),
+    enabled: asked && target !== '',
+  });
   const assign = useMutation(trpc.admin.retailers.bulkAssign.mutationOptions());
 
   if (!open) {

@@ -46,7 +46,10 @@ export default async function RetailerAccountsPage({ searchParams }: { searchPar
 }
 
 async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }) {
-  const input = parseSearch(ZListRetailerAccountsInput, searchParams, { numbers: ['districtId', 'accountManagerId', 'grade', 'page'], booleans: ['unassigned'] });
+  const input = parseSearch(ZListRetailerAccountsInput, searchParams, {
+    numbers: ['districtId', 'accountManagerId', 'grade', 'page'],
+    booleans: ['unassigned'],
+  });
   const { page: _page, ...filter } = input;
   const [{ t, locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const [list, options] = await Promise.all([api.admin.retailers.list(input), api.admin.users.options()]);
@@ -54,9 +57,27 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
   const managers = options.accountManagers.map((m) => ({ value: m.id, label: withNote(t, m.name, m.username) }));
   return (
     <div className="flex flex-col gap-4">
-      <FilterBar resetHref="/admin/retailers" columns="wide-5" actions={<ExportLinks hrefFor={(format) => hrefWith('/admin/retailers/export', { ...filter, format })} />}>
-        <TextField id="r-q" type="search" name="q" label={t('admin.retailers.search')} placeholder={t('backoffice.retailers.searchPlaceholder')} defaultValue={input.q ?? ''} />
-        <SelectField id="r-district" name="districtId" label={t('admin.retailers.field.district')} placeholder={t('common.all')} defaultValue={input.districtId ?? ''} options={options.districts.map((d) => ({ value: d.id, label: name(d) }))} />
+      <FilterBar
+        resetHref="/admin/retailers"
+        columns="wide-5"
+        actions={<ExportLinks hrefFor={(format) => hrefWith('/admin/retailers/export', { ...filter, format })} />}
+      >
+        <TextField
+          id="r-q"
+          type="search"
+          name="q"
+          label={t('admin.retailers.search')}
+          placeholder={t('backoffice.retailers.searchPlaceholder')}
+          defaultValue={input.q ?? ''}
+        />
+        <SelectField
+          id="r-district"
+          name="districtId"
+          label={t('admin.retailers.field.district')}
+          placeholder={t('common.all')}
+          defaultValue={input.districtId ?? ''}
+          options={options.districts.map((d) => ({ value: d.id, label: name(d) }))}
+        />
         <SelectField
           id="r-status"
           name="status"
@@ -65,7 +86,14 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
           defaultValue={input.status ?? ''}
           options={RETAILER_STATUSES.map((s) => ({ value: s, label: t(`enum.status.${s}` as MessageKey) }))}
         />
-        <SelectField id="r-manager" name="accountManagerId" label={t('admin.retailers.field.accountManager')} placeholder={t('common.all')} defaultValue={input.accountManagerId ?? ''} options={managers} />
+        <SelectField
+          id="r-manager"
+          name="accountManagerId"
+          label={t('admin.retailers.field.accountManager')}
+          placeholder={t('common.all')}
+          defaultValue={input.accountManagerId ?? ''}
+          options={managers}
+        />
         <label className="flex min-h-12 items-center gap-2 self-end font-semibold">
           <input type="checkbox" name="unassigned" value="1" defaultChecked={input.unassigned ?? false} className="size-5" />
           {t('admin.retailers.unassignedOnly')}
@@ -77,7 +105,11 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
       ) : (
         <>
           <BulkAssign filter={filter} total={list.total} managers={managers} />
-          <DataTable caption={t('admin.retailers.caption')} captionHidden scrollLabel={t('common.tableScroll', { name: t('admin.retailers.caption') })}>
+          <DataTable
+            caption={t('admin.retailers.caption')}
+            captionHidden
+            scrollLabel={t('common.tableScroll', { name: t('admin.retailers.caption') })}
+          >
             <thead>
               <tr>
                 <Th>{t('backoffice.retailers.col.licenceNo')}</Th>
@@ -109,7 +141,12 @@ async function RetailerAccounts({ searchParams }: { searchParams: SearchParams }
               ))}
             </tbody>
           </DataTable>
-          <ListPagination page={list.page} pages={list.pages} total={list.total} hrefFor={(page) => hrefWith('/admin/retailers', { ...filter, page: page === 1 ? undefined : page })} />
+          <ListPagination
+            page={list.page}
+            pages={list.pages}
+            total={list.total}
+            hrefFor={(page) => hrefWith('/admin/retailers', { ...filter, page: page === 1 ? undefined : page })}
+          />
         </>
       )}
     </div>

@@ -44,10 +44,22 @@ export function AssignOne({ retailerId, current, managers }: { retailerId: numbe
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <SelectField className="min-w-64" label={t('admin.retailers.field.accountManager')} placeholder={t('common.notAssigned')} value={value} onChange={(e) => setValue(e.target.value)} options={managers} />
+        <SelectField
+          className="min-w-64"
+          label={t('admin.retailers.field.accountManager')}
+          placeholder={t('common.notAssigned')}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          options={managers}
+        />
         <Button
           disabled={assign.isPending || value === (current === null ? '' : String(current))}
-          onClick={() => void run(() => assign.mutateAsync({ retailerId, accountManagerId: value === '' ? null : Number(value) }), t('admin.assign.saved'))}
+          onClick={() =>
+            void run(
+              () => assign.mutateAsync({ retailerId, accountManagerId: value === '' ? null : Number(value) }),
+              t('admin.assign.saved'),
+            )
+          }
         >
           {t('admin.assign.save')}
         </Button>
@@ -68,7 +80,12 @@ export function StatusPanel({ retailerId, status }: { retailerId: number; status
   const { error, run } = useOutcome();
   return (
     <div className="flex flex-col gap-3">
-      <SelectField label={t('admin.retailers.field.status')} value={next} onChange={(e) => setNext(e.target.value)} options={RETAILER_STATUSES.map((s) => ({ value: s, label: t(`enum.status.${s}` as MessageKey) }))} />
+      <SelectField
+        label={t('admin.retailers.field.status')}
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        options={RETAILER_STATUSES.map((s) => ({ value: s, label: t(`enum.status.${s}` as MessageKey) }))}
+      />
       <TextField label={t('admin.retailers.statusReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonError} />
       {next !== 'ACTIVE' ? <p className="text-sm text-ink-muted">{t('admin.retailers.statusHint')}</p> : null}
       <FormMessage error={error} />
@@ -81,7 +98,10 @@ export function StatusPanel({ retailerId, status }: { retailerId: number; status
               return;
             }
             setReasonError(undefined);
-            void run(() => setStatus.mutateAsync({ id: retailerId, status: next as (typeof RETAILER_STATUSES)[number], reason }), t('admin.saved'));
+            void run(
+              () => setStatus.mutateAsync({ id: retailerId, status: next as (typeof RETAILER_STATUSES)[number], reason }),
+              t('admin.saved'),
+            );
           }}
         >
           {t('admin.retailers.statusSave')}
@@ -91,7 +111,16 @@ export function StatusPanel({ retailerId, status }: { retailerId: number; status
   );
 }
 
-type Login = { id: number; loginName: string; role: 'OWNER' | 'CLERK'; displayName: string; active: boolean; locked: boolean; hasPassword: boolean; lastLoginAt: Date | null };
+type Login = {
+  id: number;
+  loginName: string;
+  role: 'OWNER' | 'CLERK';
+  displayName: string;
+  active: boolean;
+  locked: boolean;
+  hasPassword: boolean;
+  lastLoginAt: Date | null;
+};
 
 /** The shop's logins: the owner's and clerks'; add a clerk, remove or restore one, reset a password, unlock. */
 export function LoginsPanel({ retailerId, logins }: { retailerId: number; logins: Login[] }) {
@@ -153,7 +182,11 @@ export function LoginsPanel({ retailerId, logins }: { retailerId: number; logins
                     />
                   ) : null}
                   {login.locked ? (
-                    <Button variant="secondary" disabled={busy} onClick={() => void run(() => unlock.mutateAsync({ loginId: login.id }), t('admin.users.unlocked'))}>
+                    <Button
+                      variant="secondary"
+                      disabled={busy}
+                      onClick={() => void run(() => unlock.mutateAsync({ loginId: login.id }), t('admin.users.unlocked'))}
+                    >
                       {t('admin.users.unlock')}
                     </Button>
                   ) : null}
@@ -164,11 +197,17 @@ export function LoginsPanel({ retailerId, logins }: { retailerId: number; logins
                       question={t('admin.logins.removeQuestion', { login: login.loginName })}
                       variant="danger"
                       disabled={busy}
-                      onConfirm={() => void run(() => setActive.mutateAsync({ loginId: login.id, active: false }), t('admin.logins.removed'))}
+                      onConfirm={() =>
+                        void run(() => setActive.mutateAsync({ loginId: login.id, active: false }), t('admin.logins.removed'))
+                      }
                     />
                   ) : null}
                   {!login.active ? (
-                    <Button variant="secondary" disabled={busy} onClick={() => void run(() => setActive.mutateAsync({ loginId: login.id, active: true }), t('admin.logins.restored'))}>
+                    <Button
+                      variant="secondary"
+                      disabled={busy}
+                      onClick={() => void run(() => setActive.mutateAsync({ loginId: login.id, active: true }), t('admin.logins.restored'))}
+                    >
                       {t('admin.logins.restore')}
                     </Button>
                   ) : null}
@@ -190,7 +229,13 @@ export function LoginsPanel({ retailerId, logins }: { retailerId: number; logins
           }
         }}
       >
-        <TextField className="min-w-64" label={t('admin.logins.clerkName')} value={clerkName} onChange={(e) => setClerkName(e.target.value)} autoComplete="off" />
+        <TextField
+          className="min-w-64"
+          label={t('admin.logins.clerkName')}
+          value={clerkName}
+          onChange={(e) => setClerkName(e.target.value)}
+          autoComplete="off"
+        />
         <Button type="submit" variant="secondary" disabled={busy || !clerkName.trim()}>
           {t('admin.logins.add')}
         </Button>

@@ -26,7 +26,8 @@ function editorOf(key: SettingKey): Editor {
   if (definition.unit === 'time') return 'time';
   if (typeof value === 'number') return 'number';
   if (key === 'grading.shareTable') return 'shares';
-  if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number')) return 'numbers';
+  if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number'))
+    return 'numbers';
   return 'json';
 }
 
@@ -55,7 +56,8 @@ function fromText(key: SettingKey, text: unknown): unknown {
 }
 
 const unitKey = (unit: string) => `admin.settings.unit.${unit === '%' ? 'percent' : unit.replace(/ /g, '_')}` as MessageKey;
-const CONTROL = 'block w-full min-h-12 rounded-lg border border-control bg-surface px-3 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger-700';
+const CONTROL =
+  'block w-full min-h-12 rounded-lg border border-control bg-surface px-3 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger-700';
 
 function SettingField({ item, text, error, onChange }: { item: Item; text: unknown; error?: string; onChange: (text: unknown) => void }) {
   const t = useT();
@@ -74,11 +76,33 @@ function SettingField({ item, text, error, onChange }: { item: Item; text: unkno
         <span className="ml-2 text-sm font-normal text-ink-subtle">{withNote(t, '', t(unitKey(definition.unit)))}</span>
       </label>
       <p id={`${id}-hint`} className="text-sm text-ink-subtle">
-        {t('admin.settings.defaultIs', { value: typeof item.default === 'object' ? t('admin.settings.defaultTable') : String(item.default) })}
-        {item.updatedAt ? ` · ${t('admin.settings.changedBy', { name: item.updatedBy ?? '—', at: formatDateTime(item.updatedAt, locale) })}` : ''}
+        {t('admin.settings.defaultIs', {
+          value: typeof item.default === 'object' ? t('admin.settings.defaultTable') : String(item.default),
+        })}
+        {item.updatedAt
+          ? ` · ${t('admin.settings.changedBy', { name: item.updatedBy ?? '—', at: formatDateTime(item.updatedAt, locale) })}`
+          : ''}
       </p>
-      {editor === 'number' ? <input {...common} type="number" step="any" inputMode="decimal" className={cn(CONTROL, 'max-w-48')} value={text as string} onChange={(e) => onChange(e.target.value)} /> : null}
-      {editor === 'time' ? <input {...common} type="time" className={cn(CONTROL, 'max-w-48')} value={text as string} onChange={(e) => onChange(e.target.value)} /> : null}
+      {editor === 'number' ? (
+        <input
+          {...common}
+          type="number"
+          step="any"
+          inputMode="decimal"
+          className={cn(CONTROL, 'max-w-48')}
+          value={text as string}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : null}
+      {editor === 'time' ? (
+        <input
+          {...common}
+          type="time"
+          className={cn(CONTROL, 'max-w-48')}
+          value={text as string}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : null}
       {editor === 'weekday' ? (
         <select {...common} className={cn(CONTROL, 'max-w-48')} value={text as string} onChange={(e) => onChange(e.target.value)}>
           {[1, 2, 3, 4, 5, 6, 7].map((d) => (
@@ -94,7 +118,13 @@ function SettingField({ item, text, error, onChange }: { item: Item; text: unkno
           {Object.entries(text as Record<string, string>).map(([sub, value]) => (
             <label key={sub} className="flex flex-col gap-1 text-sm">
               {t(`admin.settings.sub.${sub}` as MessageKey)}
-              <input type="number" step="any" className={CONTROL} value={value} onChange={(e) => onChange({ ...(text as Record<string, string>), [sub]: e.target.value })} />
+              <input
+                type="number"
+                step="any"
+                className={CONTROL}
+                value={value}
+                onChange={(e) => onChange({ ...(text as Record<string, string>), [sub]: e.target.value })}
+              />
             </label>
           ))}
         </fieldset>
@@ -106,11 +136,20 @@ function SettingField({ item, text, error, onChange }: { item: Item; text: unkno
             {shares.map((value, i) => (
               <label key={i} className="flex flex-col text-sm">
                 {t('common.gradeValue', { grade: i + 1 })}
-                <input type="number" step="0.1" min="0" className={CONTROL} value={value} onChange={(e) => onChange(shares.map((v, j) => (j === i ? e.target.value : v)))} />
+                <input
+                  type="number"
+                  step="0.1"
+                  min="0"
+                  className={CONTROL}
+                  value={value}
+                  onChange={(e) => onChange(shares.map((v, j) => (j === i ? e.target.value : v)))}
+                />
               </label>
             ))}
           </div>
-          <p className={cn('text-sm', Math.abs(sum - 100) < 0.001 ? 'text-success-700' : 'font-semibold text-danger-700')}>{t('admin.settings.sharesSum', { sum: Math.round(sum * 100) / 100 })}</p>
+          <p className={cn('text-sm', Math.abs(sum - 100) < 0.001 ? 'text-success-700' : 'font-semibold text-danger-700')}>
+            {t('admin.settings.sharesSum', { sum: Math.round(sum * 100) / 100 })}
+          </p>
           {/* The table's shape (pyramid, spindle) as a chart: one bar per grade, grade 30 at the top. */}
           <figure aria-label={t('admin.settings.sharesChart')} className="flex flex-col gap-0.5">
             {[...shares.keys()].reverse().map((i) => (
@@ -122,7 +161,16 @@ function SettingField({ item, text, error, onChange }: { item: Item; text: unkno
           </figure>
         </fieldset>
       ) : null}
-      {editor === 'json' ? <textarea {...common} rows={8} spellCheck={false} className={cn(CONTROL, 'py-2 font-mono text-sm')} value={text as string} onChange={(e) => onChange(e.target.value)} /> : null}
+      {editor === 'json' ? (
+        <textarea
+          {...common}
+          rows={8}
+          spellCheck={false}
+          className={cn(CONTROL, 'py-2 font-mono text-sm')}
+          value={text as string}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-danger-700">
           {error}
@@ -159,7 +207,8 @@ function GroupForm({ group }: { group: Group }) {
     for (const item of group.items) {
       const value = fromText(item.key, texts[item.key]);
       const parsed = SETTINGS[item.key].schema.safeParse(value);
-      if (!parsed.success) next[item.key] = item.key === 'grading.shareTable' ? t('admin.settings.sharesInvalid') : t('admin.settings.invalidValue');
+      if (!parsed.success)
+        next[item.key] = item.key === 'grading.shareTable' ? t('admin.settings.sharesInvalid') : t('admin.settings.invalidValue');
       else if (JSON.stringify(parsed.data) !== JSON.stringify(item.value)) values[item.key] = parsed.data;
     }
     setErrors(next);
@@ -181,7 +230,11 @@ function GroupForm({ group }: { group: Group }) {
   };
 
   return (
-    <section aria-labelledby={headingId} id={`group-${group.group}`} className="scroll-mt-4 rounded-xl border border-line bg-surface p-4 sm:p-6">
+    <section
+      aria-labelledby={headingId}
+      id={`group-${group.group}`}
+      className="scroll-mt-4 rounded-xl border border-line bg-surface p-4 sm:p-6"
+    >
       <h2 id={headingId} className="text-xl font-bold">
         {t(`admin.settings.group.${group.group}` as MessageKey)}
       </h2>
@@ -193,7 +246,13 @@ function GroupForm({ group }: { group: Group }) {
         }}
       >
         {group.items.map((item) => (
-          <SettingField key={item.key} item={item} text={texts[item.key]} error={errors[item.key]} onChange={(text) => setTexts((prev) => ({ ...prev, [item.key]: text }))} />
+          <SettingField
+            key={item.key}
+            item={item}
+            text={texts[item.key]}
+            error={errors[item.key]}
+            onChange={(text) => setTexts((prev) => ({ ...prev, [item.key]: text }))}
+          />
         ))}
         <div className="mt-4 flex flex-col gap-3">
           <FormMessage error={formError} success={done} />

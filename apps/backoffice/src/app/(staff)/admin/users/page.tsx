@@ -19,12 +19,7 @@ export const generateMetadata = () => adminMetadata('admin.users.title');
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   return (
-    <AdminPage
-      permission="admin.users"
-      title="admin.users.title"
-      description="admin.users.description"
-      actions={<UsersActions />}
-    >
+    <AdminPage permission="admin.users" title="admin.users.title" description="admin.users.description" actions={<UsersActions />}>
       <UserList searchParams={await searchParams} />
     </AdminPage>
   );
@@ -47,7 +42,14 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
   return (
     <div className="flex flex-col gap-4">
       <FilterBar resetHref="/admin/users" columns="wide-5">
-        <TextField id="users-q" type="search" name="q" label={t('admin.users.search')} placeholder={t('admin.users.searchPlaceholder')} defaultValue={input.q ?? ''} />
+        <TextField
+          id="users-q"
+          type="search"
+          name="q"
+          label={t('admin.users.search')}
+          placeholder={t('admin.users.searchPlaceholder')}
+          defaultValue={input.q ?? ''}
+        />
         <SelectField
           id="users-role"
           name="role"
@@ -56,8 +58,22 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
           defaultValue={input.role ?? ''}
           options={STAFF_ROLES.map((role) => ({ value: role, label: t(`enum.role.${role}` as MessageKey) }))}
         />
-        <SelectField id="users-district" name="districtId" label={t('admin.users.district')} placeholder={t('common.all')} defaultValue={input.districtId ?? ''} options={options.districts.map((d) => ({ value: d.id, label: name(d) }))} />
-        <SelectField id="users-department" name="departmentId" label={t('admin.users.department')} placeholder={t('common.all')} defaultValue={input.departmentId ?? ''} options={options.departments.map((d) => ({ value: d.id, label: name(d) }))} />
+        <SelectField
+          id="users-district"
+          name="districtId"
+          label={t('admin.users.district')}
+          placeholder={t('common.all')}
+          defaultValue={input.districtId ?? ''}
+          options={options.districts.map((d) => ({ value: d.id, label: name(d) }))}
+        />
+        <SelectField
+          id="users-department"
+          name="departmentId"
+          label={t('admin.users.department')}
+          placeholder={t('common.all')}
+          defaultValue={input.departmentId ?? ''}
+          options={options.departments.map((d) => ({ value: d.id, label: name(d) }))}
+        />
         <SelectField
           id="users-status"
           name="status"
@@ -72,7 +88,11 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
         <EmptyState title={t('admin.users.empty')} />
       ) : (
         <>
-          <DataTable caption={t('admin.users.caption')} captionHidden scrollLabel={t('common.tableScroll', { name: t('admin.users.caption') })}>
+          <DataTable
+            caption={t('admin.users.caption')}
+            captionHidden
+            scrollLabel={t('common.tableScroll', { name: t('admin.users.caption') })}
+          >
             <thead>
               <tr>
                 <Th>{t('admin.users.col.username')}</Th>
@@ -91,21 +111,39 @@ async function UserList({ searchParams }: { searchParams: SearchParams }) {
                     <Link href={`/admin/users/${user.id}`} className="font-semibold text-brand-700">
                       {user.username}
                     </Link>
-                    {user.id === me.id ? <span className="ml-1 text-sm text-ink-muted">{withNote(t, '', t('admin.users.you'))}</span> : null}
+                    {user.id === me.id ? (
+                      <span className="ml-1 text-sm text-ink-muted">{withNote(t, '', t('admin.users.you'))}</span>
+                    ) : null}
                   </Td>
                   <Td className="whitespace-nowrap">{user.name}</Td>
-                  <Td>{joinList(t, user.roles.map((role) => t(`enum.role.${role}` as MessageKey)))}</Td>
+                  <Td>
+                    {joinList(
+                      t,
+                      user.roles.map((role) => t(`enum.role.${role}` as MessageKey)),
+                    )}
+                  </Td>
                   <Td className="whitespace-nowrap">{user.district ? name(user.district) : '—'}</Td>
                   <Td className="whitespace-nowrap">{user.department ? name(user.department) : '—'}</Td>
                   <Td className="whitespace-nowrap">
-                    {!user.active ? t('admin.users.state.inactive') : user.locked ? t('admin.users.state.locked') : user.mustChangePassword ? t('admin.users.state.temporary') : t('admin.users.state.active')}
+                    {!user.active
+                      ? t('admin.users.state.inactive')
+                      : user.locked
+                        ? t('admin.users.state.locked')
+                        : user.mustChangePassword
+                          ? t('admin.users.state.temporary')
+                          : t('admin.users.state.active')}
                   </Td>
                   <Td className="whitespace-nowrap">{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : '—'}</Td>
                 </tr>
               ))}
             </tbody>
           </DataTable>
-          <ListPagination page={list.page} pages={list.pages} total={list.total} hrefFor={(page) => hrefWith('/admin/users', { ...input, page: page === 1 ? undefined : page })} />
+          <ListPagination
+            page={list.page}
+            pages={list.pages}
+            total={list.total}
+            hrefFor={(page) => hrefWith('/admin/users', { ...input, page: page === 1 ? undefined : page })}
+          />
         </>
       )}
     </div>

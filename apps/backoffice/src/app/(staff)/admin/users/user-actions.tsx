@@ -8,7 +8,19 @@ import { useTRPC } from '@/trpc/react';
 import { ConfirmButton, FormMessage, TemporaryPassword } from '../_components/feedback';
 
 /** Deactivate or reactivate, reset the password, unlock: each asks first and says what happened. */
-export function UserActions({ id, username, active, locked, self }: { id: number; username: string; active: boolean; locked: boolean; self: boolean }) {
+export function UserActions({
+  id,
+  username,
+  active,
+  locked,
+  self,
+}: {
+  id: number;
+  username: string;
+  active: boolean;
+  locked: boolean;
+  self: boolean;
+}) {
   const t = useT();
   const trpc = useTRPC();
   const { error, run } = useAction();

@@ -16,12 +16,29 @@ import { useTRPC } from '@/trpc/react';
 import { errorText, fieldError, FormMessage, TemporaryPassword, toNumberOrNull } from '../_components/feedback';
 
 type Named = { id: number; name: string; nameEn: string; active: boolean };
-export type UserFormValues = { username: string; name: string; phone: string; roles: StaffRoleName[]; districtId: number | null; departmentId: number | null };
+export type UserFormValues = {
+  username: string;
+  name: string;
+  phone: string;
+  roles: StaffRoleName[];
+  districtId: number | null;
+  departmentId: number | null;
+};
 
 // One form for both: the username is set once, at creation.
 const ZForm = z.object({ username: z.string(), ...ZUpdateUserInput.omit({ id: true }).shape });
 
-export function UserForm({ userId, initial, districts, departments }: { userId?: number; initial: UserFormValues; districts: Named[]; departments: Named[] }) {
+export function UserForm({
+  userId,
+  initial,
+  districts,
+  departments,
+}: {
+  userId?: number;
+  initial: UserFormValues;
+  districts: Named[];
+  departments: Named[];
+}) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -30,14 +47,20 @@ export function UserForm({ userId, initial, districts, departments }: { userId?:
   const [saved, setSaved] = useState(false);
   const create = useMutation(trpc.admin.users.create.mutationOptions());
   const update = useMutation(trpc.admin.users.update.mutationOptions());
-  const { register, handleSubmit, formState, setError: setFieldError } = useForm<UserFormValues>({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm<UserFormValues>({
     resolver: zodResolver(ZForm) as never,
     defaultValues: initial,
   });
   const { errors, isSubmitting } = formState;
   const name = (o: Named) => (locale === 'en' ? o.nameEn : o.name);
   // Retired districts and departments stay choosable only where the user already has them.
-  const choices = (list: Named[], current: number | null) => list.filter((o) => o.active || o.id === current).map((o) => ({ value: o.id, label: name(o) }));
+  const choices = (list: Named[], current: number | null) =>
+    list.filter((o) => o.active || o.id === current).map((o) => ({ value: o.id, label: name(o) }));
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -51,7 +74,14 @@ export function UserForm({ userId, initial, districts, departments }: { userId?:
         }
         await create.mutateAsync(parsed.data);
       } else {
-        await update.mutateAsync({ id: userId, name: values.name, phone: values.phone, roles: values.roles, districtId: values.districtId, departmentId: values.departmentId });
+        await update.mutateAsync({
+          id: userId,
+          name: values.name,
+          phone: values.phone,
+          roles: values.roles,
+          districtId: values.districtId,
+          departmentId: values.departmentId,
+        });
         setSaved(true);
         router.refresh();
       }
@@ -77,7 +107,11 @@ export function UserForm({ userId, initial, districts, departments }: { userId?:
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-5 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 sm:p-6">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid max-w-3xl gap-5 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 sm:p-6"
+    >
       <TextField
         label={t('admin.users.field.username')}
         hint={userId === undefined ? t('admin.users.field.usernameHint') : undefined}
@@ -89,7 +123,13 @@ export function UserForm({ userId, initial, districts, departments }: { userId?:
         {...register('username')}
       />
       <TextField label={t('admin.users.field.name')} autoComplete="off" error={fieldError(t, errors.name)} {...register('name')} />
-      <TextField label={t('admin.users.field.phone')} inputMode="tel" autoComplete="off" error={fieldError(t, errors.phone)} {...register('phone')} />
+      <TextField
+        label={t('admin.users.field.phone')}
+        inputMode="tel"
+        autoComplete="off"
+        error={fieldError(t, errors.phone)}
+        {...register('phone')}
+      />
       <SelectField
         label={t('admin.users.field.district')}
         placeholder={t('admin.none')}

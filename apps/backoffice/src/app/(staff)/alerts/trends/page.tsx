@@ -15,7 +15,16 @@ export const dynamic = 'force-dynamic';
 
 const CYCLES = 12;
 
-type Row = { cycleId: number; cycleCode: string; weekStart: Date; rule: string; districtId: number; district: string; districtEn: string; count: number };
+type Row = {
+  cycleId: number;
+  cycleCode: string;
+  weekStart: Date;
+  rule: string;
+  districtId: number;
+  district: string;
+  districtEn: string;
+  count: number;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -28,11 +37,21 @@ export default async function AlertTrendsPage() {
   const rows = await api.alerts.counts({ cycles: CYCLES }).catch((error: unknown) => errorMessageOf(error, requestId));
   if (!Array.isArray(rows)) return <ErrorState title={t('common.loadFailed')} message={t(rows.key, rows.params)} />;
   const cycles = [...new Map(rows.map((r) => [r.cycleId, { id: r.cycleId, code: r.cycleCode, weekStart: r.weekStart }])).values()];
-  const districts = [...new Map(rows.map((r) => [r.districtId, { id: r.districtId, name: locale === 'en' ? r.districtEn : r.district }])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const districts = [
+    ...new Map(rows.map((r) => [r.districtId, { id: r.districtId, name: locale === 'en' ? r.districtEn : r.district }])).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name));
   const sum = (match: (r: Row) => boolean) => rows.filter(match).reduce((s, r) => s + r.count, 0);
   const cell = (count: number, href: string) => (count > 0 ? <Link href={href}>{formatNumber(count, locale)}</Link> : '0');
   // One table per breakdown: a row per cycle (or district), a column per rule, each count linking to its list.
-  const countTable = ({ caption, head, rows: lines }: { caption: string; head: string; rows: { key: number; label: ReactNode; match: (r: Row) => boolean; filter: Record<string, number> }[] }) => (
+  const countTable = ({
+    caption,
+    head,
+    rows: lines,
+  }: {
+    caption: string;
+    head: string;
+    rows: { key: number; label: ReactNode; match: (r: Row) => boolean; filter: Record<string, number> }[];
+  }) => (
     <DataTable key={head} caption={caption} scrollLabel={caption}>
       <thead>
         <tr>
@@ -51,7 +70,10 @@ export default async function AlertTrendsPage() {
             <Th scope="row">{line.label}</Th>
             {ALERT_RULES.map((rule) => (
               <Td key={rule} className="text-right tabular-nums">
-                {cell(sum((r) => line.match(r) && r.rule === rule), hrefWith('/alerts', { ...line.filter, rule }))}
+                {cell(
+                  sum((r) => line.match(r) && r.rule === rule),
+                  hrefWith('/alerts', { ...line.filter, rule }),
+                )}
               </Td>
             ))}
             <Td className="text-right font-semibold tabular-nums">{cell(sum(line.match), hrefWith('/alerts', line.filter))}</Td>
@@ -88,7 +110,12 @@ export default async function AlertTrendsPage() {
           {countTable({
             caption: t('alerts.trends.byDistrict', { cycles: cycles.length }),
             head: t('alerts.queue.district'),
-            rows: districts.map((district) => ({ key: district.id, label: district.name, match: (r: Row) => r.districtId === district.id, filter: { districtId: district.id } })),
+            rows: districts.map((district) => ({
+              key: district.id,
+              label: district.name,
+              match: (r: Row) => r.districtId === district.id,
+              filter: { districtId: district.id },
+            })),
           })}
         </>
       )}

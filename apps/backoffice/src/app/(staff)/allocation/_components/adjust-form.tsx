@@ -40,14 +40,31 @@ export function AdjustForm({ cycles }: { cycles: { id: number; code: string }[] 
       setError(errorText(t, e));
     }
   });
-  if (cycles.length === 0) return <p className="rounded-xl border border-line bg-surface p-4 text-ink-muted">{t('allocation.staff.adjust.noCycles')}</p>;
+  if (cycles.length === 0)
+    return <p className="rounded-xl border border-line bg-surface p-4 text-ink-muted">{t('allocation.staff.adjust.noCycles')}</p>;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3" aria-labelledby="adjust-heading">
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3"
+      aria-labelledby="adjust-heading"
+    >
       <h2 id="adjust-heading" className="text-lg font-bold sm:col-span-2 lg:col-span-3">
         {t('allocation.staff.adjust.new')}
       </h2>
-      <TextField label={t('allocation.staff.adjust.licence')} inputMode="numeric" maxLength={12} error={fieldError(t, errors.licenceNo)} {...register('licenceNo')} />
-      <SelectField label={t('allocation.staff.col.cycle')} options={cycles.map((c) => ({ value: c.id, label: c.code }))} error={fieldError(t, errors.cycleId)} {...register('cycleId', { valueAsNumber: true })} />
+      <TextField
+        label={t('allocation.staff.adjust.licence')}
+        inputMode="numeric"
+        maxLength={12}
+        error={fieldError(t, errors.licenceNo)}
+        {...register('licenceNo')}
+      />
+      <SelectField
+        label={t('allocation.staff.col.cycle')}
+        options={cycles.map((c) => ({ value: c.id, label: c.code }))}
+        error={fieldError(t, errors.cycleId)}
+        {...register('cycleId', { valueAsNumber: true })}
+      />
       <TextField type="search" label={t('allocation.staff.adjust.findProduct')} value={query} onChange={(e) => setQuery(e.target.value)} />
       <SelectField
         label={t('allocation.staff.grid.product')}
@@ -56,7 +73,13 @@ export function AdjustForm({ cycles }: { cycles: { id: number; code: string }[] 
         error={errors.productId ? t('allocation.staff.adjust.productRequired') : undefined}
         {...register('productId', { valueAsNumber: true })}
       />
-      <TextField label={t('allocation.staff.adjust.delta')} hint={t('allocation.staff.adjust.deltaHint')} inputMode="numeric" error={fieldError(t, errors.delta)} {...register('delta', { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })} />
+      <TextField
+        label={t('allocation.staff.adjust.delta')}
+        hint={t('allocation.staff.adjust.deltaHint')}
+        inputMode="numeric"
+        error={fieldError(t, errors.delta)}
+        {...register('delta', { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })}
+      />
       <TextField label={t('allocation.staff.adjust.reason')} maxLength={200} error={fieldError(t, errors.reason)} {...register('reason')} />
       <div className="sm:col-span-2 lg:col-span-3">
         <Button type="submit" disabled={isSubmitting}>

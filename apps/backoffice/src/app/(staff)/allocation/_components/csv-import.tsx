@@ -58,7 +58,13 @@ export function CsvImport({ policyId }: { policyId: number }) {
           <label htmlFor="limits-csv" className="font-semibold">
             {t('allocation.staff.csv.file')}
           </label>
-          <input id="limits-csv" type="file" accept=".csv,text/csv" className="min-h-11" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id="limits-csv"
+            type="file"
+            accept=".csv,text/csv"
+            className="min-h-11"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
         <Button variant="secondary" disabled={importCsv.isPending} onClick={() => void run()}>
           {t('allocation.staff.csv.import')}
@@ -66,13 +72,19 @@ export function CsvImport({ policyId }: { policyId: number }) {
       </div>
       {report ? (
         <div role="alert" className="flex flex-col gap-2 rounded-lg border border-danger-200 bg-danger-50 p-3" data-testid="csv-report">
-          <p className="font-semibold text-danger-700">{t('allocation.staff.csv.rejected', { errors: report.errorCount, rows: report.rowCount })}</p>
+          <p className="font-semibold text-danger-700">
+            {t('allocation.staff.csv.rejected', { errors: report.errorCount, rows: report.rowCount })}
+          </p>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t('allocation.staff.csv.reportCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="py-1">{t('allocation.staff.csv.line')}</th>
-                <th scope="col" className="py-1">{t('allocation.staff.csv.problem')}</th>
+                <th scope="col" className="py-1">
+                  {t('allocation.staff.csv.line')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('allocation.staff.csv.problem')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -84,7 +96,9 @@ export function CsvImport({ policyId }: { policyId: number }) {
               ))}
             </tbody>
           </table>
-          {report.errorCount > report.errors.length ? <p>{t('allocation.staff.csv.more', { n: report.errorCount - report.errors.length })}</p> : null}
+          {report.errorCount > report.errors.length ? (
+            <p>{t('allocation.staff.csv.more', { n: report.errorCount - report.errors.length })}</p>
+          ) : null}
         </div>
       ) : null}
       <FormMessage error={error} success={done} />

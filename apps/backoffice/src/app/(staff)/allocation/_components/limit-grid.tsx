@@ -23,7 +23,8 @@ type Limit = { productId: number; gradeFrom: number; gradeTo: number; limitQuant
 
 const bandKey = (b: Band) => `${b.from}-${b.to}`;
 const cellKey = (productId: number, b: Band) => `${productId}:${bandKey(b)}`;
-const CELL = 'w-20 min-h-11 rounded-md border border-control bg-surface px-2 text-right text-base aria-invalid:border-2 aria-invalid:border-danger-700';
+const CELL =
+  'w-20 min-h-11 rounded-md border border-control bg-surface px-2 text-right text-base aria-invalid:border-2 aria-invalid:border-danger-700';
 
 function bandsOf(limits: readonly Limit[]): Band[] {
   const seen = new Map<string, Band>();
@@ -32,7 +33,21 @@ function bandsOf(limits: readonly Limit[]): Band[] {
   return bands.length > 0 ? bands : [{ from: MIN_GRADE, to: MAX_GRADE }];
 }
 
-export function LimitGrid({ policyId, editable, limits, products, note, fileName }: { policyId: number; editable: boolean; limits: Limit[]; products: GridProduct[]; note: string | null; fileName: string }) {
+export function LimitGrid({
+  policyId,
+  editable,
+  limits,
+  products,
+  note,
+  fileName,
+}: {
+  policyId: number;
+  editable: boolean;
+  limits: Limit[];
+  products: GridProduct[];
+  note: string | null;
+  fileName: string;
+}) {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -43,7 +58,9 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
     const byId = new Map(products.map((p) => [p.id, p]));
     return [...new Set(limits.map((l) => l.productId))].map((id) => byId.get(id)!).filter(Boolean);
   });
-  const [cells, setCells] = useState<Map<string, string>>(() => new Map(limits.map((l) => [cellKey(l.productId, { from: l.gradeFrom, to: l.gradeTo }), String(l.limitQuantity)])));
+  const [cells, setCells] = useState<Map<string, string>>(
+    () => new Map(limits.map((l) => [cellKey(l.productId, { from: l.gradeFrom, to: l.gradeTo }), String(l.limitQuantity)])),
+  );
   const [noteText, setNoteText] = useState(note ?? '');
   const [dirty, setDirty] = useState(false);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
@@ -82,13 +99,25 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
     return { limits: out, bad };
   }, [rows, bands, cells]);
   const bandErrors = useMemo(() => validateBands(built.limits), [built.limits]);
-  const overlapping = useMemo(() => new Set(bandErrors.map((e) => cellKey(built.limits[e.row]!.productId, { from: built.limits[e.row]!.gradeFrom, to: built.limits[e.row]!.gradeTo }))), [bandErrors, built.limits]);
+  const overlapping = useMemo(
+    () =>
+      new Set(
+        bandErrors.map((e) =>
+          cellKey(built.limits[e.row]!.productId, { from: built.limits[e.row]!.gradeFrom, to: built.limits[e.row]!.gradeTo }),
+        ),
+      ),
+    [bandErrors, built.limits],
+  );
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>, rowIndex: number, bandIndex: number) => {
     const text = event.clipboardData.getData('text/plain');
     if (!/[\t\n]/.test(text.trim())) return;
     event.preventDefault();
-    const block = text.replace(/\r/g, '').replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
+    const block = text
+      .replace(/\r/g, '')
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => line.split('\t'));
     setCells((map) => {
       const next = new Map(map);
       block.forEach((values, r) =>
@@ -110,7 +139,13 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
   const [bulkError, setBulkError] = useState<string>();
   const applyBulk = () => {
     const n = Number(bulkValue);
-    if (bulkValue.trim() === '' || !Number.isFinite(n) || (bulkOp === 'set' && (n < 0 || !Number.isInteger(n))) || (bulkOp === 'add' && !Number.isInteger(n)) || (bulkOp === 'scale' && n < 0)) {
+    if (
+      bulkValue.trim() === '' ||
+      !Number.isFinite(n) ||
+      (bulkOp === 'set' && (n < 0 || !Number.isInteger(n))) ||
+      (bulkOp === 'add' && !Number.isInteger(n)) ||
+      (bulkOp === 'scale' && n < 0)
+    ) {
       setBulkError(t('allocation.staff.grid.bulkInvalid'));
       return;
     }
@@ -196,7 +231,14 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
 
   const download = () => {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const csv = limitsToCsv(built.limits.map((l) => ({ productCode: byId.get(l.productId)!.code, gradeFrom: l.gradeFrom, gradeTo: l.gradeTo, limitQuantity: l.limitQuantity })));
+    const csv = limitsToCsv(
+      built.limits.map((l) => ({
+        productCode: byId.get(l.productId)!.code,
+        gradeFrom: l.gradeFrom,
+        gradeTo: l.gradeTo,
+        limitQuantity: l.limitQuantity,
+      })),
+    );
     const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -206,7 +248,8 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
   };
 
   const bandLabel = (b: Band) => t('allocation.staff.grid.band', { from: b.from, to: b.to });
-  const cellError = (key: string): MessageKey | null => (built.bad.has(key) ? 'allocation.staff.grid.cellInvalid' : overlapping.has(key) ? 'allocation.staff.grid.cellOverlap' : null);
+  const cellError = (key: string): MessageKey | null =>
+    built.bad.has(key) ? 'allocation.staff.grid.cellInvalid' : overlapping.has(key) ? 'allocation.staff.grid.cellOverlap' : null;
   const overlapCodes = new Set<BandErrorCode>(bandErrors.map((e) => e.code));
 
   return (
@@ -224,12 +267,19 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
       {editable ? (
         <>
           <p className="text-ink-muted">{t('allocation.staff.grid.hint')}</p>
-          <div className="grid gap-3 rounded-xl border border-line bg-surface p-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]" role="group" aria-label={t('allocation.staff.grid.bulk')}>
+          <div
+            className="grid gap-3 rounded-xl border border-line bg-surface p-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]"
+            role="group"
+            aria-label={t('allocation.staff.grid.bulk')}
+          >
             <SelectField
               label={t('allocation.staff.grid.bulkBand')}
               value={bulkBand}
               onChange={(e) => setBulkBand(e.target.value)}
-              options={[{ value: 'all', label: t('allocation.staff.grid.allBands') }, ...bands.map((b) => ({ value: bandKey(b), label: bandLabel(b) }))]}
+              options={[
+                { value: 'all', label: t('allocation.staff.grid.allBands') },
+                ...bands.map((b) => ({ value: bandKey(b), label: bandLabel(b) })),
+              ]}
             />
             <SelectField
               label={t('allocation.staff.grid.bulkOp')}
@@ -237,8 +287,16 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
               onChange={(e) => setBulkOp(e.target.value as 'set' | 'add' | 'scale')}
               options={(['set', 'add', 'scale'] as const).map((op) => ({ value: op, label: t(`allocation.staff.grid.op.${op}`) }))}
             />
-            <TextField label={t('allocation.staff.grid.bulkValue')} inputMode="numeric" value={bulkValue} error={bulkError} onChange={(e) => setBulkValue(e.target.value)} />
-            <p className="self-end pb-3 text-sm text-ink-muted">{ticked.size > 0 ? t('allocation.staff.grid.tickedRows', { n: ticked.size }) : t('allocation.staff.grid.allRows')}</p>
+            <TextField
+              label={t('allocation.staff.grid.bulkValue')}
+              inputMode="numeric"
+              value={bulkValue}
+              error={bulkError}
+              onChange={(e) => setBulkValue(e.target.value)}
+            />
+            <p className="self-end pb-3 text-sm text-ink-muted">
+              {ticked.size > 0 ? t('allocation.staff.grid.tickedRows', { n: ticked.size }) : t('allocation.staff.grid.allRows')}
+            </p>
             <Button className="self-end" onClick={applyBulk}>
               {t('allocation.staff.grid.apply')}
             </Button>
@@ -249,7 +307,12 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
       {rows.length === 0 ? (
         <p className="rounded-xl border border-line bg-surface p-4 text-ink-muted">{t('allocation.staff.grid.empty')}</p>
       ) : (
-        <div role="region" aria-label={t('allocation.staff.grid.scroll')} tabIndex={0} className="overflow-x-auto rounded-xl border border-line bg-surface">
+        <div
+          role="region"
+          aria-label={t('allocation.staff.grid.scroll')}
+          tabIndex={0}
+          className="overflow-x-auto rounded-xl border border-line bg-surface"
+        >
           <table className="w-full border-collapse text-left" data-testid="limit-grid">
             <caption className="sr-only">{t('allocation.staff.grid.caption')}</caption>
             <thead>
@@ -263,10 +326,19 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
                   {t('allocation.staff.grid.product')}
                 </th>
                 {bands.map((b) => (
-                  <th key={bandKey(b)} scope="col" className="border-b border-line bg-canvas px-2 py-2 text-sm font-semibold whitespace-nowrap">
+                  <th
+                    key={bandKey(b)}
+                    scope="col"
+                    className="border-b border-line bg-canvas px-2 py-2 text-sm font-semibold whitespace-nowrap"
+                  >
                     {bandLabel(b)}
                     {editable ? (
-                      <button type="button" onClick={() => removeBand(b)} className="ml-1 min-h-9 min-w-9 rounded hover:bg-danger-50" aria-label={t('allocation.staff.grid.removeBand', { band: bandLabel(b) })}>
+                      <button
+                        type="button"
+                        onClick={() => removeBand(b)}
+                        className="ml-1 min-h-9 min-w-9 rounded hover:bg-danger-50"
+                        aria-label={t('allocation.staff.grid.removeBand', { band: bandLabel(b) })}
+                      >
                         <span aria-hidden="true">×</span>
                       </button>
                     ) : null}
@@ -289,12 +361,14 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
                         className="size-5"
                         aria-label={t('allocation.staff.grid.tickRow', { product: `${row.brand} ${row.name}` })}
                         checked={ticked.has(row.id)}
-                        onChange={(e) => setTicked((set) => {
-                          const next = new Set(set);
-                          if (e.target.checked) next.add(row.id);
-                          else next.delete(row.id);
-                          return next;
-                        })}
+                        onChange={(e) =>
+                          setTicked((set) => {
+                            const next = new Set(set);
+                            if (e.target.checked) next.add(row.id);
+                            else next.delete(row.id);
+                            return next;
+                          })
+                        }
                       />
                     </td>
                   ) : null}
@@ -303,7 +377,9 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
                       {row.brand} {row.name}
                     </span>{' '}
                     <span className="text-sm text-ink-muted">{row.code}</span>
-                    {row.scarce ? <span className="ml-1 rounded-full bg-danger-50 px-2 text-sm text-danger-700">{t('allocation.staff.scarce')}</span> : null}
+                    {row.scarce ? (
+                      <span className="ml-1 rounded-full bg-danger-50 px-2 text-sm text-danger-700">{t('allocation.staff.scarce')}</span>
+                    ) : null}
                   </th>
                   {bands.map((b, bandIndex) => {
                     const key = cellKey(row.id, b);
@@ -329,7 +405,11 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
                   })}
                   {editable ? (
                     <td className="border-b border-line px-2">
-                      <Button variant="ghost" onClick={() => removeRow(row.id)} aria-label={t('allocation.staff.grid.removeRow', { product: `${row.brand} ${row.name}` })}>
+                      <Button
+                        variant="ghost"
+                        onClick={() => removeRow(row.id)}
+                        aria-label={t('allocation.staff.grid.removeRow', { product: `${row.brand} ${row.name}` })}
+                      >
                         {t('allocation.staff.grid.remove')}
                       </Button>
                     </td>
@@ -350,7 +430,12 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
         <div className="grid gap-4 lg:grid-cols-2">
           <div className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-3">
             <h3 className="font-semibold">{t('allocation.staff.grid.addProduct')}</h3>
-            <TextField type="search" label={t('allocation.staff.grid.findProduct')} value={query} onChange={(e) => setQuery(e.target.value)} />
+            <TextField
+              type="search"
+              label={t('allocation.staff.grid.findProduct')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
             {found.data && found.data.length > 0 ? (
               <ul className="flex max-h-48 flex-col overflow-y-auto" aria-label={t('allocation.staff.grid.results')}>
                 {found.data.map((p) => (
@@ -369,15 +454,34 @@ export function LimitGrid({ policyId, editable, limits, products, note, fileName
           <div className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-3">
             <h3 className="font-semibold">{t('allocation.staff.grid.addBand')}</h3>
             <div className="grid grid-cols-[1fr_1fr_auto] gap-2">
-              <TextField label={t('allocation.staff.grid.from')} inputMode="numeric" value={newFrom} onChange={(e) => setNewFrom(e.target.value)} />
-              <TextField label={t('allocation.staff.grid.to')} inputMode="numeric" value={newTo} onChange={(e) => setNewTo(e.target.value)} />
+              <TextField
+                label={t('allocation.staff.grid.from')}
+                inputMode="numeric"
+                value={newFrom}
+                onChange={(e) => setNewFrom(e.target.value)}
+              />
+              <TextField
+                label={t('allocation.staff.grid.to')}
+                inputMode="numeric"
+                value={newTo}
+                onChange={(e) => setNewTo(e.target.value)}
+              />
               <Button className="self-end" variant="secondary" onClick={addBand}>
                 {t('allocation.staff.grid.add')}
               </Button>
             </div>
             {bandError ? <p className="text-sm font-medium text-danger-700">{bandError}</p> : null}
           </div>
-          <TextField className="lg:col-span-2" label={t('allocation.staff.grid.note')} value={noteText} maxLength={200} onChange={(e) => { setNoteText(e.target.value); setDirty(true); }} />
+          <TextField
+            className="lg:col-span-2"
+            label={t('allocation.staff.grid.note')}
+            value={noteText}
+            maxLength={200}
+            onChange={(e) => {
+              setNoteText(e.target.value);
+              setDirty(true);
+            }}
+          />
           <div className="flex flex-wrap items-center gap-3 lg:col-span-2">
             <Button size="lg" disabled={save.isPending} onClick={() => void onSave()}>
               {t('allocation.staff.grid.save')}

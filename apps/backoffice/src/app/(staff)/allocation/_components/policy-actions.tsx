@@ -32,14 +32,28 @@ export function PolicyActions({ policyId, can, scheduledPublishAt }: { policyId:
       {can.ownPending ? <p className="text-warning-800">{t('allocation.staff.errors.ownPolicy')}</p> : null}
       {can.submit ? (
         <div>
-          <Button disabled={busy} onClick={() => void run(() => submit.mutateAsync({ policyId }), () => t('allocation.staff.submitted'))}>
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => submit.mutateAsync({ policyId }),
+                () => t('allocation.staff.submitted'),
+              )
+            }
+          >
             {t('allocation.staff.submit')}
           </Button>
         </div>
       ) : null}
       {can.decide ? (
         <>
-          <TextField label={t('allocation.staff.comment')} hint={t('allocation.staff.commentHint')} value={comment} error={commentError} onChange={(e) => setComment(e.target.value)} />
+          <TextField
+            label={t('allocation.staff.comment')}
+            hint={t('allocation.staff.commentHint')}
+            value={comment}
+            error={commentError}
+            onChange={(e) => setComment(e.target.value)}
+          />
           <fieldset className="flex flex-col gap-1">
             <legend className="font-semibold">{t('allocation.staff.publishWhen')}</legend>
             <label className="flex min-h-11 items-center gap-2">
@@ -72,7 +86,10 @@ export function PolicyActions({ policyId, can, scheduledPublishAt }: { policyId:
                   return;
                 }
                 setCommentError(undefined);
-                void run(() => reject.mutateAsync({ policyId, comment }), () => t('allocation.staff.rejected'));
+                void run(
+                  () => reject.mutateAsync({ policyId, comment }),
+                  () => t('allocation.staff.rejected'),
+                );
               }}
             >
               {t('allocation.staff.reject')}

@@ -34,8 +34,19 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
       </p>
       <PageTitle description={t('allocation.staff.adjust.description')}>{t('allocation.staff.adjust.title')}</PageTitle>
       {me.permissions.includes('allocation.adjust') ? <AdjustForm cycles={cycles} /> : null}
-      <form method="get" role="search" aria-label={t('allocation.staff.adjust.filters')} className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
-        <TextField id="adjust-licence" name="licenceNo" label={t('allocation.staff.adjust.licence')} defaultValue={input.licenceNo ?? ''} inputMode="numeric" />
+      <form
+        method="get"
+        role="search"
+        aria-label={t('allocation.staff.adjust.filters')}
+        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
+      >
+        <TextField
+          id="adjust-licence"
+          name="licenceNo"
+          label={t('allocation.staff.adjust.licence')}
+          defaultValue={input.licenceNo ?? ''}
+          inputMode="numeric"
+        />
         <button type="submit" className={buttonClass('primary')}>
           {t('common.search')}
         </button>
@@ -79,7 +90,12 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
           page={list.page}
           pages={list.pages}
           hrefFor={(page) => hrefWith('/allocation/adjustments', { ...input, page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+          }}
         />
       ) : null}
     </div>

@@ -27,7 +27,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const input = parseSearch(ZCompareSearch, await searchParams, { numbers: ['a', 'b'] });
   const [{ t }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const versions = await api.allocation.versions();
-  const options = versions.map((v) => ({ value: v.id, label: `${v.cycle} · ${t('allocation.staff.versionN', { version: v.version })} · ${t(`allocation.staff.state.${v.state}` as MessageKey)}` }));
+  const options = versions.map((v) => ({
+    value: v.id,
+    label: `${v.cycle} · ${t('allocation.staff.versionN', { version: v.version })} · ${t(`allocation.staff.state.${v.state}` as MessageKey)}`,
+  }));
   const diff = input.a && input.b ? await api.allocation.compare({ a: input.a, b: input.b }).catch(() => null) : null;
   const limit = (n: number | null) => (n === null ? t('allocation.staff.compare.unlimited') : String(n));
   return (
@@ -37,8 +40,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </p>
       <PageTitle description={t('allocation.staff.compare.description')}>{t('allocation.staff.compare.title')}</PageTitle>
       <form method="get" className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-[1fr_1fr_auto]">
-        <SelectField name="a" label={t('allocation.staff.compare.a')} defaultValue={input.a ?? ''} placeholder={t('allocation.staff.compare.choose')} options={options} />
-        <SelectField name="b" label={t('allocation.staff.compare.b')} defaultValue={input.b ?? ''} placeholder={t('allocation.staff.compare.choose')} options={options} />
+        <SelectField
+          name="a"
+          label={t('allocation.staff.compare.a')}
+          defaultValue={input.a ?? ''}
+          placeholder={t('allocation.staff.compare.choose')}
+          options={options}
+        />
+        <SelectField
+          name="b"
+          label={t('allocation.staff.compare.b')}
+          defaultValue={input.b ?? ''}
+          placeholder={t('allocation.staff.compare.choose')}
+          options={options}
+        />
         <button type="submit" className={buttonClass('primary', 'md', 'self-end')}>
           {t('allocation.staff.compare.run')}
         </button>
@@ -50,7 +65,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       ) : diff.changes.length === 0 ? (
         <EmptyState title={t('allocation.staff.compare.same')} />
       ) : (
-        <DataTable caption={t('allocation.staff.compare.caption', { a: `${diff.a.cycle} v${diff.a.version}`, b: `${diff.b.cycle} v${diff.b.version}`, n: diff.changes.length })} scrollLabel={t('allocation.staff.compare.scroll')}>
+        <DataTable
+          caption={t('allocation.staff.compare.caption', {
+            a: `${diff.a.cycle} v${diff.a.version}`,
+            b: `${diff.b.cycle} v${diff.b.version}`,
+            n: diff.changes.length,
+          })}
+          scrollLabel={t('allocation.staff.compare.scroll')}
+        >
           <thead>
             <tr>
               <Th>{t('allocation.staff.grid.product')}</Th>
@@ -67,7 +89,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 </Th>
                 <Td>{t('allocation.staff.grid.band', { from: c.gradeFrom, to: c.gradeTo })}</Td>
                 <Td className="text-right">{limit(c.before)}</Td>
-                <Td className={`text-right font-semibold ${c.after !== null && c.before !== null && c.after < c.before ? 'text-danger-700' : 'text-success-700'}`}>{limit(c.after)}</Td>
+                <Td
+                  className={`text-right font-semibold ${c.after !== null && c.before !== null && c.after < c.before ? 'text-danger-700' : 'text-success-700'}`}
+                >
+                  {limit(c.after)}
+                </Td>
               </tr>
             ))}
           </tbody>

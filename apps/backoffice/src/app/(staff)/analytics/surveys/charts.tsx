@@ -1,6 +1,23 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
 
 // The survey analytics charts. Loaded lazily (lazy-charts.tsx), in the browser only: each sits beside a
 // table of the same numbers, which is what screen readers and exports use.
@@ -43,7 +60,15 @@ export function ScoreBars({ data, height = 280 }: { data: ScorePoint[]; height?:
   );
 }
 
-export function TrendLine({ data, indexLabel, npsLabel }: { data: { name: string; index: number | null; nps: number | null }[]; indexLabel: string; npsLabel: string }) {
+export function TrendLine({
+  data,
+  indexLabel,
+  npsLabel,
+}: {
+  data: { name: string; index: number | null; nps: number | null }[];
+  indexLabel: string;
+  npsLabel: string;
+}) {
   return (
     <ResponsiveContainer width="100%" height={260}>
       <LineChart data={data} margin={{ left: 8, right: 24, top: 8 }}>
@@ -53,13 +78,28 @@ export function TrendLine({ data, indexLabel, npsLabel }: { data: { name: string
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(1) : String(v))} />
         <Legend content={LegendList} />
         <Line type="monotone" dataKey="index" name={indexLabel} stroke={BRAND} strokeWidth={3} isAnimationActive={false} connectNulls />
-        <Line type="monotone" dataKey="nps" name={npsLabel} stroke={COLORS.promoters} strokeDasharray="5 4" strokeWidth={2} isAnimationActive={false} connectNulls />
+        <Line
+          type="monotone"
+          dataKey="nps"
+          name={npsLabel}
+          stroke={COLORS.promoters}
+          strokeDasharray="5 4"
+          strokeWidth={2}
+          isAnimationActive={false}
+          connectNulls
+        />
       </LineChart>
     </ResponsiveContainer>
   );
 }
 
-export function NpsBar({ data, labels }: { data: { promoters: number; passives: number; detractors: number }; labels: { promoters: string; passives: string; detractors: string } }) {
+export function NpsBar({
+  data,
+  labels,
+}: {
+  data: { promoters: number; passives: number; detractors: number };
+  labels: { promoters: string; passives: string; detractors: string };
+}) {
   const row = [{ name: 'NPS', ...data }];
   return (
     <ResponsiveContainer width="100%" height={120}>
@@ -93,8 +133,20 @@ export function QuadrantScatter({
     <ResponsiveContainer width="100%" height={320}>
       <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="importance" name={importanceLabel} domain={['auto', 'auto']} label={{ value: importanceLabel, position: 'insideBottom', offset: -8 }} />
-        <YAxis type="number" dataKey="satisfaction" name={satisfactionLabel} domain={[0, 100]} label={{ value: satisfactionLabel, angle: -90, position: 'insideLeft' }} />
+        <XAxis
+          type="number"
+          dataKey="importance"
+          name={importanceLabel}
+          domain={['auto', 'auto']}
+          label={{ value: importanceLabel, position: 'insideBottom', offset: -8 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="satisfaction"
+          name={satisfactionLabel}
+          domain={[0, 100]}
+          label={{ value: satisfactionLabel, angle: -90, position: 'insideLeft' }}
+        />
         <ZAxis range={[120, 120]} />
         <ReferenceLine x={meanImportance} stroke="#8a8f98" strokeDasharray="4 4" />
         <ReferenceLine y={meanSatisfaction} stroke="#8a8f98" strokeDasharray="4 4" />

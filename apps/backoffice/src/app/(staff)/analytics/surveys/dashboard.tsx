@@ -21,7 +21,11 @@ const NUMERIC = new Set(['surveyId', 'districtId', 'gradeBand', 'accountManagerI
 const FORMS = ['Z', 'B', 'S', 'N', 'Y', 'F', 'Q'] as const;
 const one = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '—' : n.toFixed(digits));
 
-type Options = { surveys: { id: number; title: string }[]; districts: { id: number; name: string; nameEn: string }[]; accountManagers: { id: number; name: string }[] };
+type Options = {
+  surveys: { id: number; title: string }[];
+  districts: { id: number; name: string; nameEn: string }[];
+  accountManagers: { id: number; name: string }[];
+};
 
 function Section({ id, title, note, children }: { id: string; title: string; note?: ReactNode; children: ReactNode }) {
   return (
@@ -35,12 +39,28 @@ function Section({ id, title, note, children }: { id: string; title: string; not
   );
 }
 
-function QueryState({ query, children }: { query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }; children: () => ReactNode }) {
+function QueryState({
+  query,
+  children,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  children: () => ReactNode;
+}) {
   const t = useT();
   if (query.isPending) return <LoadingState label={t('common.loading')} />;
   if (query.isError) {
     const m = errorMessageOf(query.error);
-    return <ErrorState title={t('common.loadFailed')} message={t(m.key, m.params)} action={<Button variant="secondary" onClick={() => void query.refetch()}>{t('common.retry')}</Button>} />;
+    return (
+      <ErrorState
+        title={t('common.loadFailed')}
+        message={t(m.key, m.params)}
+        action={
+          <Button variant="secondary" onClick={() => void query.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
   }
   return <>{children()}</>;
 }
@@ -96,7 +116,12 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
 
   return (
     <div className="flex flex-col gap-6">
-      <form role="search" aria-label={t('surveys.analytics.filters')} className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-6" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        aria-label={t('surveys.analytics.filters')}
+        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-6"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <SelectField
           label={t('surveys.analytics.survey')}
           className="sm:col-span-2 xl:col-span-6"
@@ -104,20 +129,58 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
           options={options.surveys.map((s) => ({ value: s.id, label: s.title }))}
           onChange={(e) => setParam('surveyId', e.target.value)}
         />
-        <SelectField label={t('surveys.breakdown.district')} placeholder={t('common.all')} value={String(filter.districtId ?? '')} options={options.districts.map((d) => ({ value: d.id, label: districtName(d) }))} onChange={(e) => setParam('districtId', e.target.value)} />
-        <SelectField label={t('surveys.breakdown.market')} placeholder={t('common.all')} value={filter.market ?? ''} options={(['C', 'X'] as const).map((m) => ({ value: m, label: t(`enum.market.${m}`) }))} onChange={(e) => setParam('market', e.target.value)} />
-        <SelectField label={t('surveys.breakdown.businessForm')} placeholder={t('common.all')} value={filter.businessForm ?? ''} options={FORMS.map((f) => ({ value: f, label: t(`enum.form.${f}`) }))} onChange={(e) => setParam('businessForm', e.target.value)} />
-        <SelectField label={t('surveys.breakdown.gradeBand')} placeholder={t('common.all')} value={String(filter.gradeBand ?? '')} options={[1, 2, 3, 0].map((b) => ({ value: b, label: t(`surveys.band.${b}` as MessageKey) }))} onChange={(e) => setParam('gradeBand', e.target.value)} />
-        <SelectField label={t('surveys.breakdown.accountManager')} placeholder={t('common.all')} value={String(filter.accountManagerId ?? '')} options={options.accountManagers.map((m) => ({ value: m.id, label: m.name }))} onChange={(e) => setParam('accountManagerId', e.target.value)} />
+        <SelectField
+          label={t('surveys.breakdown.district')}
+          placeholder={t('common.all')}
+          value={String(filter.districtId ?? '')}
+          options={options.districts.map((d) => ({ value: d.id, label: districtName(d) }))}
+          onChange={(e) => setParam('districtId', e.target.value)}
+        />
+        <SelectField
+          label={t('surveys.breakdown.market')}
+          placeholder={t('common.all')}
+          value={filter.market ?? ''}
+          options={(['C', 'X'] as const).map((m) => ({ value: m, label: t(`enum.market.${m}`) }))}
+          onChange={(e) => setParam('market', e.target.value)}
+        />
+        <SelectField
+          label={t('surveys.breakdown.businessForm')}
+          placeholder={t('common.all')}
+          value={filter.businessForm ?? ''}
+          options={FORMS.map((f) => ({ value: f, label: t(`enum.form.${f}`) }))}
+          onChange={(e) => setParam('businessForm', e.target.value)}
+        />
+        <SelectField
+          label={t('surveys.breakdown.gradeBand')}
+          placeholder={t('common.all')}
+          value={String(filter.gradeBand ?? '')}
+          options={[1, 2, 3, 0].map((b) => ({ value: b, label: t(`surveys.band.${b}` as MessageKey) }))}
+          onChange={(e) => setParam('gradeBand', e.target.value)}
+        />
+        <SelectField
+          label={t('surveys.breakdown.accountManager')}
+          placeholder={t('common.all')}
+          value={String(filter.accountManagerId ?? '')}
+          options={options.accountManagers.map((m) => ({ value: m.id, label: m.name }))}
+          onChange={(e) => setParam('accountManagerId', e.target.value)}
+        />
       </form>
 
-      <p className="rounded-lg bg-brand-50 p-3 text-brand-800">{named ? t('surveys.analytics.namedNote') : t('surveys.analytics.anonNote', { threshold: overview.data?.threshold ?? 5 })}</p>
+      <p className="rounded-lg bg-brand-50 p-3 text-brand-800">
+        {named ? t('surveys.analytics.namedNote') : t('surveys.analytics.anonNote', { threshold: overview.data?.threshold ?? 5 })}
+      </p>
 
       <QueryState query={overview}>
         {() => {
           const o = overview.data!;
           if (o.respondents === 0) return <EmptyState title={t('surveys.analytics.noData')} />;
-          if (o.suppressed) return <EmptyState title={t('surveys.analytics.suppressedTitle')} body={t('surveys.analytics.suppressed', { count: o.respondents, threshold: o.threshold })} />;
+          if (o.suppressed)
+            return (
+              <EmptyState
+                title={t('surveys.analytics.suppressedTitle')}
+                body={t('surveys.analytics.suppressed', { count: o.respondents, threshold: o.threshold })}
+              />
+            );
           const scores = o.dimensions.map((d) => ({ name: d.title, score: d.score === null ? null : Math.round(d.score * 10) / 10 }));
           return (
             <>
@@ -139,7 +202,11 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
                 <figure aria-label={t('surveys.analytics.dimensions')} className="m-0">
                   <ScoreBars data={scores} />
                 </figure>
-                <DataTable caption={t('surveys.analytics.dimensions')} captionHidden scrollLabel={scroll(t('surveys.analytics.dimensions'))}>
+                <DataTable
+                  caption={t('surveys.analytics.dimensions')}
+                  captionHidden
+                  scrollLabel={scroll(t('surveys.analytics.dimensions'))}
+                >
                   <thead>
                     <tr>
                       <Th>{t('surveys.col.section')}</Th>
@@ -166,7 +233,14 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
               </Section>
               <Section id="nps" title={t('surveys.analytics.npsTitle')}>
                 <figure aria-label={t('surveys.analytics.npsTitle')} className="m-0">
-                  <NpsBar data={o.nps} labels={{ promoters: t('surveys.col.promoters'), passives: t('surveys.col.passives'), detractors: t('surveys.col.detractors') }} />
+                  <NpsBar
+                    data={o.nps}
+                    labels={{
+                      promoters: t('surveys.col.promoters'),
+                      passives: t('surveys.col.passives'),
+                      detractors: t('surveys.col.detractors'),
+                    }}
+                  />
                 </figure>
                 <DataTable caption={t('surveys.analytics.npsTitle')} captionHidden scrollLabel={scroll(t('surveys.analytics.npsTitle'))}>
                   <thead>
@@ -217,7 +291,13 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
               <>
                 {b.rows.length ? (
                   <figure aria-label={caption} className="m-0">
-                    <ScoreBars data={b.rows.map((r) => ({ name: groupName(r.key, r.label), score: r.index === null ? null : Math.round(r.index * 10) / 10 }))} height={Math.max(160, b.rows.length * 36)} />
+                    <ScoreBars
+                      data={b.rows.map((r) => ({
+                        name: groupName(r.key, r.label),
+                        score: r.index === null ? null : Math.round(r.index * 10) / 10,
+                      }))}
+                      height={Math.max(160, b.rows.length * 36)}
+                    />
                   </figure>
                 ) : null}
                 <DataTable caption={caption} captionHidden scrollLabel={scroll(caption)} data-testid="breakdown-table">
@@ -252,7 +332,9 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
                     ))}
                   </tbody>
                 </DataTable>
-                {b.hidden > 0 ? <p className="text-ink-muted">{t('surveys.analytics.hiddenGroups', { count: b.hidden, threshold: b.threshold })}</p> : null}
+                {b.hidden > 0 ? (
+                  <p className="text-ink-muted">{t('surveys.analytics.hiddenGroups', { count: b.hidden, threshold: b.threshold })}</p>
+                ) : null}
               </>
             );
           }}
@@ -267,7 +349,11 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
               <>
                 {rows.length > 1 ? (
                   <figure aria-label={t('surveys.analytics.trend')} className="m-0">
-                    <TrendLine data={rows.map((r) => ({ name: r.opensAt ? formatDate(r.opensAt, locale) : r.title, index: r.index, nps: r.nps }))} indexLabel={t('surveys.analytics.index')} npsLabel={t('surveys.analytics.nps')} />
+                    <TrendLine
+                      data={rows.map((r) => ({ name: r.opensAt ? formatDate(r.opensAt, locale) : r.title, index: r.index, nps: r.nps }))}
+                      indexLabel={t('surveys.analytics.index')}
+                      npsLabel={t('surveys.analytics.nps')}
+                    />
                   </figure>
                 ) : null}
                 <DataTable caption={t('surveys.analytics.trend')} captionHidden scrollLabel={scroll(t('surveys.analytics.trend'))}>
@@ -300,7 +386,17 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
         </QueryState>
       </Section>
 
-      <Section id="quadrant" title={t('surveys.analytics.quadrant')} note={quadrant.data?.source === 'nps' ? t('surveys.analytics.quadrantNps') : quadrant.data?.source === 'weight' ? t('surveys.analytics.quadrantWeight') : undefined}>
+      <Section
+        id="quadrant"
+        title={t('surveys.analytics.quadrant')}
+        note={
+          quadrant.data?.source === 'nps'
+            ? t('surveys.analytics.quadrantNps')
+            : quadrant.data?.source === 'weight'
+              ? t('surveys.analytics.quadrantWeight')
+              : undefined
+        }
+      >
         <QueryState query={quadrant}>
           {() => {
             const points = quadrant.data!.points;
@@ -311,7 +407,12 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
               <>
                 <figure aria-label={t('surveys.analytics.quadrant')} className="m-0">
                   <QuadrantScatter
-                    data={points.map((p) => ({ name: p.title, importance: Math.round(p.importance * 1000) / 1000, satisfaction: Math.round(p.satisfaction * 10) / 10, fixFirst: p.quadrant === 'fixFirst' }))}
+                    data={points.map((p) => ({
+                      name: p.title,
+                      importance: Math.round(p.importance * 1000) / 1000,
+                      satisfaction: Math.round(p.satisfaction * 10) / 10,
+                      fixFirst: p.quadrant === 'fixFirst',
+                    }))}
                     meanImportance={mi}
                     meanSatisfaction={ms}
                     importanceLabel={t('surveys.col.importance')}
@@ -335,7 +436,9 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
                         </th>
                         <Td className="text-right">{p.importance.toFixed(3)}</Td>
                         <Td className="text-right">{one(p.satisfaction)}</Td>
-                        <Td className={p.quadrant === 'fixFirst' ? 'font-semibold text-danger-700' : undefined}>{t(`surveys.quadrant.${p.quadrant}`)}</Td>
+                        <Td className={p.quadrant === 'fixFirst' ? 'font-semibold text-danger-700' : undefined}>
+                          {t(`surveys.quadrant.${p.quadrant}`)}
+                        </Td>
                       </tr>
                     ))}
                   </tbody>
@@ -362,7 +465,9 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
                 {strata.data!.map((s) => (
                   <tr key={s.key}>
                     <th scope="row" className="border-b border-line px-3 py-2 text-left font-normal whitespace-nowrap">
-                      {s.market ? `${t(`enum.market.${s.market}` as MessageKey)} · ${t(`common.size.${s.sizeClass}` as MessageKey)} · ${t(`enum.form.${s.businessForm}` as MessageKey)} · ${t(`surveys.band.${s.gradeBand}` as MessageKey)}` : '—'}
+                      {s.market
+                        ? `${t(`enum.market.${s.market}` as MessageKey)} · ${t(`common.size.${s.sizeClass}` as MessageKey)} · ${t(`enum.form.${s.businessForm}` as MessageKey)} · ${t(`surveys.band.${s.gradeBand}` as MessageKey)}`
+                        : '—'}
                     </th>
                     <Td className="text-right">{s.invited}</Td>
                     <Td className="text-right">{s.responded}</Td>
@@ -382,10 +487,20 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
             onSubmit={(e) => {
               e.preventDefault();
               const data = new FormData(e.currentTarget);
-              setTextQuery({ questionKey: String(data.get('questionKey') || '') || undefined, q: String(data.get('q') || '') || undefined, page: 1 });
+              setTextQuery({
+                questionKey: String(data.get('questionKey') || '') || undefined,
+                q: String(data.get('q') || '') || undefined,
+                page: 1,
+              });
             }}
           >
-            <SelectField name="questionKey" label={t('surveys.analytics.textsQuestion')} placeholder={t('common.all')} options={(texts.data?.questions ?? []).map((x) => ({ value: x.key, label: x.label }))} defaultValue={textQuery.questionKey ?? ''} />
+            <SelectField
+              name="questionKey"
+              label={t('surveys.analytics.textsQuestion')}
+              placeholder={t('common.all')}
+              options={(texts.data?.questions ?? []).map((x) => ({ value: x.key, label: x.label }))}
+              defaultValue={textQuery.questionKey ?? ''}
+            />
             <TextField name="q" type="search" label={t('surveys.analytics.textsSearch')} defaultValue={textQuery.q ?? ''} maxLength={50} />
             <Button type="submit">{t('common.search')}</Button>
           </form>
@@ -422,10 +537,18 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
                   <nav aria-label={t('common.pagination')} className="flex flex-wrap items-center justify-between gap-3">
                     <p className="text-ink-muted">{t('common.pageOf', { page: data.page, pages: data.pages, total: data.total })}</p>
                     <div className="flex gap-2">
-                      <Button variant="secondary" disabled={data.page <= 1} onClick={() => setTextQuery((x) => ({ ...x, page: x.page - 1 }))}>
+                      <Button
+                        variant="secondary"
+                        disabled={data.page <= 1}
+                        onClick={() => setTextQuery((x) => ({ ...x, page: x.page - 1 }))}
+                      >
                         {t('common.previous')}
                       </Button>
-                      <Button variant="secondary" disabled={data.page >= data.pages} onClick={() => setTextQuery((x) => ({ ...x, page: x.page + 1 }))}>
+                      <Button
+                        variant="secondary"
+                        disabled={data.page >= data.pages}
+                        onClick={() => setTextQuery((x) => ({ ...x, page: x.page + 1 }))}
+                      >
                         {t('common.next')}
                       </Button>
                     </div>

@@ -72,10 +72,20 @@ export function ExportPanel({ filter, tables }: { filter: TAnalyticsFilter; tabl
           <li key={table} className="flex items-center justify-between gap-2 rounded-lg border border-line bg-surface px-3 py-2">
             <span>{t(`surveys.export.table.${table}` as MessageKey)}</span>
             <span className="flex gap-2">
-              <Button variant="secondary" disabled={busy} onClick={() => void run(table, 'csv')} aria-label={`${t(`surveys.export.table.${table}` as MessageKey)} ${t('surveys.analytics.exportCsv')}`}>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => void run(table, 'csv')}
+                aria-label={`${t(`surveys.export.table.${table}` as MessageKey)} ${t('surveys.analytics.exportCsv')}`}
+              >
                 {t('surveys.analytics.exportCsv')}
               </Button>
-              <Button variant="secondary" disabled={busy} onClick={() => void run(table, 'xlsx')} aria-label={`${t(`surveys.export.table.${table}` as MessageKey)} ${t('surveys.analytics.exportXlsx')}`}>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => void run(table, 'xlsx')}
+                aria-label={`${t(`surveys.export.table.${table}` as MessageKey)} ${t('surveys.analytics.exportXlsx')}`}
+              >
                 {t('surveys.analytics.exportXlsx')}
               </Button>
             </span>
@@ -87,7 +97,9 @@ export function ExportPanel({ filter, tables }: { filter: TAnalyticsFilter; tabl
           progress.error ? (
             <span className="font-medium text-danger-700">{t('surveys.analytics.exportFailed', { message: progress.error })}</span>
           ) : progress.done ? (
-            <span className="font-medium text-success-700">{t('surveys.analytics.exportDone', { name: progress.name, size: size(progress.bytes) })}</span>
+            <span className="font-medium text-success-700">
+              {t('surveys.analytics.exportDone', { name: progress.name, size: size(progress.bytes) })}
+            </span>
           ) : (
             <span className="flex items-center gap-3">
               <progress aria-label={progress.name} className="w-40" />

@@ -23,7 +23,8 @@ type Props = {
   assign: { departments: { id: number; name: string }[]; staff: { id: number; name: string; departmentId: number | null }[] } | null;
 };
 
-type ActionKey = 'accept' | 'start' | 'reply' | 'requestInfo' | 'retailerRespond' | 'resolve' | 'close' | 'reopen' | 'note' | 'followUp' | 'reassign';
+type ActionKey =
+  'accept' | 'start' | 'reply' | 'requestInfo' | 'retailerRespond' | 'resolve' | 'close' | 'reopen' | 'note' | 'followUp' | 'reassign';
 
 /** Text each action asks for; null: a plain button (an optional note is not asked for). */
 const TEXT: Partial<Record<ActionKey, { label: MessageKey; required: boolean }>> = {
@@ -125,11 +126,28 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
         return void run(() => m.note.mutateAsync({ id, body }), 'complaints.case.done.note');
       case 'followUp':
         return void run(
-          () => m.followUp.mutateAsync({ id, version, reached: reached === 'yes', satisfied: reached === 'yes' && satisfied !== 'unknown' ? satisfied === 'yes' : null, note: body || undefined }),
+          () =>
+            m.followUp.mutateAsync({
+              id,
+              version,
+              reached: reached === 'yes',
+              satisfied: reached === 'yes' && satisfied !== 'unknown' ? satisfied === 'yes' : null,
+              note: body || undefined,
+            }),
           'complaints.case.done.followUp',
         );
       case 'reassign':
-        return void run(() => m.reassign.mutateAsync({ id, version, departmentId: Number(department), ownerId: owner ? Number(owner) : null, note: body || undefined }), 'complaints.case.done.reassign');
+        return void run(
+          () =>
+            m.reassign.mutateAsync({
+              id,
+              version,
+              departmentId: Number(department),
+              ownerId: owner ? Number(owner) : null,
+              note: body || undefined,
+            }),
+          'complaints.case.done.reassign',
+        );
       default:
         return undefined;
     }
@@ -139,11 +157,15 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
     void run(() => m[key].mutateAsync({ id, version }), `complaints.case.done.${key}` as MessageKey);
   };
 
-  const staffOptions = (assign?.staff ?? []).filter((s) => !department || s.departmentId === Number(department) || s.id === ownerId).map((s) => ({ value: s.id, label: s.name }));
+  const staffOptions = (assign?.staff ?? [])
+    .filter((s) => !department || s.departmentId === Number(department) || s.id === ownerId)
+    .map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <section aria-labelledby="case-actions" className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm">
-      <h2 id="case-actions" className="text-lg font-bold">{t('complaints.case.actions')}</h2>
+      <h2 id="case-actions" className="text-lg font-bold">
+        {t('complaints.case.actions')}
+      </h2>
       <div className="flex flex-wrap gap-2">
         {buttons.map((b) => (
           <Button
@@ -163,14 +185,26 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
         ))}
       </div>
       {active ? (
-        <form onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-lg border border-line bg-canvas p-4" aria-label={t(buttons.find((b) => b.key === active)!.label)}>
+        <form
+          onSubmit={submit}
+          noValidate
+          className="flex flex-col gap-4 rounded-lg border border-line bg-canvas p-4"
+          aria-label={t(buttons.find((b) => b.key === active)!.label)}
+        >
           {active === 'followUp' ? (
             <>
               <fieldset className="flex flex-wrap gap-4">
                 <legend className="mb-1 font-semibold">{t('complaints.case.reached')}</legend>
                 {(['yes', 'no'] as const).map((v) => (
                   <label key={v} className="flex min-h-11 items-center gap-2">
-                    <input type="radio" name="reached" value={v} checked={reached === v} onChange={() => setReached(v)} className="size-5 accent-brand-700" />
+                    <input
+                      type="radio"
+                      name="reached"
+                      value={v}
+                      checked={reached === v}
+                      onChange={() => setReached(v)}
+                      className="size-5 accent-brand-700"
+                    />
                     {t(v === 'yes' ? 'complaints.case.reachedYes' : 'complaints.case.reachedNo')}
                   </label>
                 ))}
@@ -180,8 +214,21 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
                   <legend className="mb-1 font-semibold">{t('complaints.case.satisfiedLegend')}</legend>
                   {(['yes', 'no', 'unknown'] as const).map((v) => (
                     <label key={v} className="flex min-h-11 items-center gap-2">
-                      <input type="radio" name="satisfied" value={v} checked={satisfied === v} onChange={() => setSatisfied(v)} className="size-5 accent-brand-700" />
-                      {t(v === 'yes' ? 'complaints.event.satisfied' : v === 'no' ? 'complaints.event.notSatisfied' : 'complaints.event.satisfiedUnknown')}
+                      <input
+                        type="radio"
+                        name="satisfied"
+                        value={v}
+                        checked={satisfied === v}
+                        onChange={() => setSatisfied(v)}
+                        className="size-5 accent-brand-700"
+                      />
+                      {t(
+                        v === 'yes'
+                          ? 'complaints.event.satisfied'
+                          : v === 'no'
+                            ? 'complaints.event.notSatisfied'
+                            : 'complaints.event.satisfiedUnknown',
+                      )}
                     </label>
                   ))}
                 </fieldset>
@@ -190,13 +237,33 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
           ) : null}
           {active === 'reassign' && assign ? (
             <div className="grid gap-4 sm:grid-cols-2">
-              <SelectField label={t('complaints.queue.department')} value={department} onChange={(e) => { setDepartment(e.target.value); setOwner(''); }} options={assign.departments.map((d) => ({ value: d.id, label: d.name }))} />
-              <SelectField label={t('complaints.queue.owner')} value={owner} placeholder={t('complaints.queue.ownerNone')} onChange={(e) => setOwner(e.target.value)} options={staffOptions} />
+              <SelectField
+                label={t('complaints.queue.department')}
+                value={department}
+                onChange={(e) => {
+                  setDepartment(e.target.value);
+                  setOwner('');
+                }}
+                options={assign.departments.map((d) => ({ value: d.id, label: d.name }))}
+              />
+              <SelectField
+                label={t('complaints.queue.owner')}
+                value={owner}
+                placeholder={t('complaints.queue.ownerNone')}
+                onChange={(e) => setOwner(e.target.value)}
+                options={staffOptions}
+              />
             </div>
           ) : null}
           <TextAreaField
             label={TEXT[active] ? t(TEXT[active].label) : t('complaints.case.optionalNote')}
-            hint={active === 'note' ? t('complaints.case.noteHint') : active === 'reply' || active === 'resolve' || active === 'requestInfo' ? t('complaints.case.publicHint') : undefined}
+            hint={
+              active === 'note'
+                ? t('complaints.case.noteHint')
+                : active === 'reply' || active === 'resolve' || active === 'requestInfo'
+                  ? t('complaints.case.publicHint')
+                  : undefined
+            }
             value={text}
             onChange={(e) => setText(e.target.value)}
             error={textError}
@@ -213,7 +280,10 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
         </form>
       ) : null}
       {error ? (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700"
+        >
           <span>{error.message}</span>
           {error.conflict ? (
             <Button variant="secondary" onClick={() => router.refresh()}>

@@ -54,11 +54,20 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const ownText = (e: (typeof c.events)[number]) => (e.messageKey ? renderStored(t, locale, e.messageKey, e.params) : e.body);
   const eventText = (e: (typeof c.events)[number]): string | null => {
     const d = (e.data ?? {}) as Record<string, unknown>;
-    if (e.type === 'DEADLINE_CHANGED' && typeof d.after === 'string') return [t('complaints.case.deadlineTo', { date: formatDateTime(d.after, locale) }), ownText(e)].filter(Boolean).join(' · ');
-    if ((e.type === 'CLOSED' || e.type === 'RATED') && typeof d.rating === 'number') return [t('complaints.event.rating', { rating: d.rating }), ownText(e)].filter(Boolean).join(' · ');
+    if (e.type === 'DEADLINE_CHANGED' && typeof d.after === 'string')
+      return [t('complaints.case.deadlineTo', { date: formatDateTime(d.after, locale) }), ownText(e)].filter(Boolean).join(' · ');
+    if ((e.type === 'CLOSED' || e.type === 'RATED') && typeof d.rating === 'number')
+      return [t('complaints.event.rating', { rating: d.rating }), ownText(e)].filter(Boolean).join(' · ');
     if (e.type === 'FOLLOW_UP') {
       const outcome = d.reached
-        ? t('complaints.event.followUpReached', { satisfied: d.satisfied === true ? t('complaints.event.satisfied') : d.satisfied === false ? t('complaints.event.notSatisfied') : t('complaints.event.satisfiedUnknown') })
+        ? t('complaints.event.followUpReached', {
+            satisfied:
+              d.satisfied === true
+                ? t('complaints.event.satisfied')
+                : d.satisfied === false
+                  ? t('complaints.event.notSatisfied')
+                  : t('complaints.event.satisfiedUnknown'),
+          })
         : t('complaints.event.followUpNotReached');
       return [outcome, ownText(e)].filter(Boolean).join(' · ');
     }
@@ -66,13 +75,17 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     if (e.type === 'REASSIGNED' && (d.toDepartmentId !== undefined || d.toOwnerId !== undefined) && d.reason !== 'report') {
       const dept = typeof d.department === 'string' ? d.department : (departmentName.get(Number(d.toDepartmentId)) ?? '');
       const owner = typeof d.owner === 'string' ? d.owner : d.toOwnerId ? (staffName.get(Number(d.toOwnerId)) ?? '') : '';
-      return [t('complaints.event.reassignedTo', { department: dept, owner: owner ? ` · ${owner}` : '' }), ownText(e)].filter(Boolean).join(' · ');
+      return [t('complaints.event.reassignedTo', { department: dept, owner: owner ? ` · ${owner}` : '' }), ownText(e)]
+        .filter(Boolean)
+        .join(' · ');
     }
     if (e.type === 'REOPENED' && !ownText(e) && typeof d.reason === 'string') return t(`complaints.reopenReason.${d.reason}` as MessageKey);
     if (e.type === 'RETAILER_RESPONSE' && d.recordedByStaff) return `${ownText(e) ?? ''} ${t('complaints.event.recordedByStaff')}`;
     return ownText(e);
   };
-  const who = (e: (typeof c.events)[number]) => e.actorStaff?.name ?? (e.actorLogin ? t('complaints.case.retailerActor', { name: e.actorLogin.displayName }) : t('complaints.event.system'));
+  const who = (e: (typeof c.events)[number]) =>
+    e.actorStaff?.name ??
+    (e.actorLogin ? t('complaints.case.retailerActor', { name: e.actorLogin.displayName }) : t('complaints.event.system'));
   const r = c.retailer;
 
   return (
@@ -102,7 +115,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               </span>
               {c.overdue ? <Badge tone="bad">{t('complaints.queue.overdueBadge')}</Badge> : null}
               {c.pausedAt ? <Badge tone="warn">{t('complaints.queue.pausedBadge')}</Badge> : null}
-              {c.breachedAt ? <Badge tone="bad">{t('complaints.case.breachedAt', { date: formatDateTime(c.breachedAt, locale) })}</Badge> : null}
+              {c.breachedAt ? (
+                <Badge tone="bad">{t('complaints.case.breachedAt', { date: formatDateTime(c.breachedAt, locale) })}</Badge>
+              ) : null}
             </h2>
             <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               <DetailItem term={t('complaints.form.category')}>{name(c.category)}</DetailItem>
@@ -112,23 +127,43 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               {c.filedBy ? <DetailItem term={t('complaints.case.filedBy')}>{c.filedBy.name}</DetailItem> : null}
               <DetailItem term={t('complaints.case.acceptDue')}>
                 {formatDateTime(c.acceptDueAt, locale)}
-                {c.acceptedAt ? <span className="block text-sm font-normal text-ink-muted">{t('complaints.case.doneAt', { date: formatDateTime(c.acceptedAt, locale) })}</span> : null}
+                {c.acceptedAt ? (
+                  <span className="block text-sm font-normal text-ink-muted">
+                    {t('complaints.case.doneAt', { date: formatDateTime(c.acceptedAt, locale) })}
+                  </span>
+                ) : null}
               </DetailItem>
               <DetailItem term={t('complaints.case.resolveDue')}>
                 {formatDateTime(c.resolveDueAt, locale)}
-                {c.pausedAt ? <span className="block text-sm font-normal text-warning-800">{t('complaints.case.pausedSince', { date: formatDateTime(c.pausedAt, locale) })}</span> : null}
-                {c.resolvedAt ? <span className="block text-sm font-normal text-ink-muted">{t('complaints.case.doneAt', { date: formatDateTime(c.resolvedAt, locale) })}</span> : null}
+                {c.pausedAt ? (
+                  <span className="block text-sm font-normal text-warning-800">
+                    {t('complaints.case.pausedSince', { date: formatDateTime(c.pausedAt, locale) })}
+                  </span>
+                ) : null}
+                {c.resolvedAt ? (
+                  <span className="block text-sm font-normal text-ink-muted">
+                    {t('complaints.case.doneAt', { date: formatDateTime(c.resolvedAt, locale) })}
+                  </span>
+                ) : null}
               </DetailItem>
               {c.followUpDueAt ? (
                 <DetailItem term={t('complaints.case.followUpDue')}>
                   {formatDateTime(c.followUpDueAt, locale)}
-                  <span className="block text-sm font-normal text-ink-muted">{c.followUpDone ? t('complaints.case.followUpDone') : t('complaints.case.followUpPending')}</span>
+                  <span className="block text-sm font-normal text-ink-muted">
+                    {c.followUpDone ? t('complaints.case.followUpDone') : t('complaints.case.followUpPending')}
+                  </span>
                 </DetailItem>
               ) : null}
-              {c.rating ? <DetailItem term={t('complaints.case.rating')}>{t('complaints.event.rating', { rating: c.rating })}</DetailItem> : null}
+              {c.rating ? (
+                <DetailItem term={t('complaints.case.rating')}>{t('complaints.event.rating', { rating: c.rating })}</DetailItem>
+              ) : null}
               {c.relatedOrder ? (
                 <DetailItem term={t('complaints.form.relatedOrder')}>
-                  {t('complaints.case.order', { date: formatDate(c.relatedOrder.orderDate, locale), quantity: c.relatedOrder.totalQuantity, amount: formatFen(c.relatedOrder.totalAmountFen, locale) })}
+                  {t('complaints.case.order', {
+                    date: formatDate(c.relatedOrder.orderDate, locale),
+                    quantity: c.relatedOrder.totalQuantity,
+                    amount: formatFen(c.relatedOrder.totalAmountFen, locale),
+                  })}
                 </DetailItem>
               ) : null}
             </dl>
@@ -149,7 +184,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           />
 
           <section aria-labelledby="case-timeline" className={card}>
-            <h2 id="case-timeline" className="text-lg font-bold">{t('complaints.case.timeline')}</h2>
+            <h2 id="case-timeline" className="text-lg font-bold">
+              {t('complaints.case.timeline')}
+            </h2>
             <ol className="flex flex-col gap-4 border-l-4 border-brand-100 pl-4" data-testid="timeline">
               {c.events.map((e) => {
                 const body = eventText(e);
@@ -164,7 +201,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                       </span>
                     </p>
                     {body ? <p className="whitespace-pre-wrap break-words">{body}</p> : null}
-                    <AttachmentLinks attachments={e.attachments} label={t('complaints.case.attachments')} opensNewWindow={t('complaints.portal.opensNewWindow')} />
+                    <AttachmentLinks
+                      attachments={e.attachments}
+                      label={t('complaints.case.attachments')}
+                      opensNewWindow={t('complaints.portal.opensNewWindow')}
+                    />
                   </li>
                 );
               })}
@@ -174,7 +215,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
         <aside className="flex flex-col gap-5" aria-label={t('complaints.case.context')}>
           <section aria-labelledby="case-shop" className={card} data-testid="retailer-context">
-            <h2 id="case-shop" className="text-lg font-bold">{t('complaints.case.shop')}</h2>
+            <h2 id="case-shop" className="text-lg font-bold">
+              {t('complaints.case.shop')}
+            </h2>
             <dl className="grid gap-3">
               <DetailItem term={t('complaints.case.shopName')}>
                 <Link href={`/retailers/${r.id}`}>{r.shopName}</Link>
@@ -184,13 +227,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 {r.ownerName} · {r.phone}
               </DetailItem>
               <DetailItem term={t('complaints.queue.district')}>{name(r.district)}</DetailItem>
-              <DetailItem term={t('common.grade')}>{r.grade ? t('common.gradeValue', { grade: r.grade }) : t('common.notGraded')}</DetailItem>
+              <DetailItem term={t('common.grade')}>
+                {r.grade ? t('common.gradeValue', { grade: r.grade }) : t('common.notGraded')}
+              </DetailItem>
               <DetailItem term={t('complaints.case.integrity')}>{r.integrityLevel}</DetailItem>
-              <DetailItem term={t('complaints.case.accountManager')}>{r.accountManager ? `${r.accountManager.name}${r.accountManager.phone ? ` · ${r.accountManager.phone}` : ''}` : t('common.notAssigned')}</DetailItem>
+              <DetailItem term={t('complaints.case.accountManager')}>
+                {r.accountManager
+                  ? `${r.accountManager.name}${r.accountManager.phone ? ` · ${r.accountManager.phone}` : ''}`
+                  : t('common.notAssigned')}
+              </DetailItem>
             </dl>
           </section>
           <section aria-labelledby="case-recent" className={card}>
-            <h2 id="case-recent" className="text-lg font-bold">{t('complaints.case.recent')}</h2>
+            <h2 id="case-recent" className="text-lg font-bold">
+              {t('complaints.case.recent')}
+            </h2>
             {c.recent.length === 0 ? (
               <p className="text-ink-muted">{t('complaints.case.noRecent')}</p>
             ) : (

@@ -36,21 +36,55 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   const figures = [
     { label: t('complaints.overview.total'), value: n(o.total) },
-    { label: t('complaints.overview.acceptedInTime'), value: pct(o.sla.acceptedInTimeRate), note: t('complaints.overview.ofN', { a: n(o.sla.acceptedInTime), b: n(o.sla.accepted) }) },
-    { label: t('complaints.overview.resolvedInTime'), value: pct(o.sla.resolvedInTimeRate), note: t('complaints.overview.ofN', { a: n(o.sla.resolvedInTime), b: n(o.sla.resolved) }) },
+    {
+      label: t('complaints.overview.acceptedInTime'),
+      value: pct(o.sla.acceptedInTimeRate),
+      note: t('complaints.overview.ofN', { a: n(o.sla.acceptedInTime), b: n(o.sla.accepted) }),
+    },
+    {
+      label: t('complaints.overview.resolvedInTime'),
+      value: pct(o.sla.resolvedInTimeRate),
+      note: t('complaints.overview.ofN', { a: n(o.sla.resolvedInTime), b: n(o.sla.resolved) }),
+    },
     { label: t('complaints.overview.meanAccept'), value: hours(o.sla.meanAcceptHours) },
     { label: t('complaints.overview.meanResolve'), value: hours(o.sla.meanResolveHours) },
     { label: t('complaints.overview.breached'), value: n(o.sla.breached) },
-    { label: t('complaints.overview.meanRating'), value: o.satisfaction.meanRating === null ? '—' : o.satisfaction.meanRating.toFixed(2), note: t('complaints.overview.ratedOf', { a: n(o.satisfaction.rated), b: n(o.satisfaction.closed) }) },
+    {
+      label: t('complaints.overview.meanRating'),
+      value: o.satisfaction.meanRating === null ? '—' : o.satisfaction.meanRating.toFixed(2),
+      note: t('complaints.overview.ratedOf', { a: n(o.satisfaction.rated), b: n(o.satisfaction.closed) }),
+    },
     { label: t('complaints.overview.followUps'), value: n(o.satisfaction.followUps) },
   ];
 
   const groups: { id: string; title: string; rows: { key: string; name: string; n: number }[]; horizontal?: boolean }[] = [
-    { id: 'by-state', title: t('complaints.overview.byState'), rows: o.byState.map((s) => ({ key: s.state, name: t(stateLabel(s.state)), n: s.n })) },
-    { id: 'by-kind', title: t('complaints.overview.byKind'), rows: o.byKind.map((k) => ({ key: k.kind, name: t(kindLabel(k.kind)), n: k.n })) },
-    { id: 'by-category', title: t('complaints.overview.byCategory'), rows: o.byCategory.map((c) => ({ key: String(c.id), name: name(c), n: c.n })), horizontal: true },
-    { id: 'by-department', title: t('complaints.overview.byDepartment'), rows: o.byDepartment.map((d) => ({ key: String(d.id), name: name(d), n: d.n })), horizontal: true },
-    { id: 'ratings', title: t('complaints.overview.ratings'), rows: o.ratings.map((r) => ({ key: String(r.rating), name: t('complaints.event.rating', { rating: r.rating }), n: r.n })) },
+    {
+      id: 'by-state',
+      title: t('complaints.overview.byState'),
+      rows: o.byState.map((s) => ({ key: s.state, name: t(stateLabel(s.state)), n: s.n })),
+    },
+    {
+      id: 'by-kind',
+      title: t('complaints.overview.byKind'),
+      rows: o.byKind.map((k) => ({ key: k.kind, name: t(kindLabel(k.kind)), n: k.n })),
+    },
+    {
+      id: 'by-category',
+      title: t('complaints.overview.byCategory'),
+      rows: o.byCategory.map((c) => ({ key: String(c.id), name: name(c), n: c.n })),
+      horizontal: true,
+    },
+    {
+      id: 'by-department',
+      title: t('complaints.overview.byDepartment'),
+      rows: o.byDepartment.map((d) => ({ key: String(d.id), name: name(d), n: d.n })),
+      horizontal: true,
+    },
+    {
+      id: 'ratings',
+      title: t('complaints.overview.ratings'),
+      rows: o.ratings.map((r) => ({ key: String(r.rating), name: t('complaints.event.rating', { rating: r.rating }), n: r.n })),
+    },
   ];
 
   return (
@@ -65,7 +99,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       >
         {t('complaints.overview.title')}
       </PageTitle>
-      <form method="get" aria-label={t('complaints.overview.range')} className="flex flex-wrap items-end gap-4 rounded-xl border border-line bg-surface p-4">
+      <form
+        method="get"
+        aria-label={t('complaints.overview.range')}
+        className="flex flex-wrap items-end gap-4 rounded-xl border border-line bg-surface p-4"
+      >
         <TextField id="overview-from" type="date" name="from" label={t('complaints.overview.from')} defaultValue={o.from} />
         <TextField id="overview-to" type="date" name="to" label={t('complaints.overview.to')} defaultValue={o.to} />
         <button type="submit" className={buttonClass('primary')}>
@@ -90,7 +128,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div className="grid gap-5 lg:grid-cols-2">
           {groups.map((g) => (
             <section key={g.id} aria-labelledby={g.id} className={card}>
-              <h2 id={g.id} className="text-lg font-bold">{g.title}</h2>
+              <h2 id={g.id} className="text-lg font-bold">
+                {g.title}
+              </h2>
               <div aria-hidden="true">
                 <CountBars data={g.rows.map((r) => ({ name: r.name, n: r.n }))} horizontal={g.horizontal} />
               </div>

@@ -21,7 +21,10 @@ export function AppealDecisionForm({ appealId, currentGrade, cap }: { appealId: 
   const decide = useMutation(trpc.grading.decideAppeal.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const form = useForm<TDecideAppealInput>({ resolver: zodResolver(ZDecideAppealInput), defaultValues: { appealId, decision: 'UPHOLD', reason: '' } });
+  const form = useForm<TDecideAppealInput>({
+    resolver: zodResolver(ZDecideAppealInput),
+    defaultValues: { appealId, decision: 'UPHOLD', reason: '' },
+  });
   const decision = useWatch({ control: form.control, name: 'decision' });
   const grades = Array.from({ length: cap ?? 30 }, (_, i) => i + 1).filter((g) => g !== currentGrade);
   return (
@@ -59,7 +62,14 @@ export function AppealDecisionForm({ appealId, currentGrade, cap }: { appealId: 
           {...form.register('grade', { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })}
         />
       ) : null}
-      <TextAreaField id="appeal-reason" label={t('grading.staff.appeals.decisionReason')} rows={3} maxLength={500} error={fieldError(t, form.formState.errors.reason)} {...form.register('reason')} />
+      <TextAreaField
+        id="appeal-reason"
+        label={t('grading.staff.appeals.decisionReason')}
+        rows={3}
+        maxLength={500}
+        error={fieldError(t, form.formState.errors.reason)}
+        {...form.register('reason')}
+      />
       <div>
         <Button type="submit" variant="primary" disabled={decide.isPending || success !== null}>
           {t('grading.staff.appeals.submit')}

@@ -6,7 +6,13 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveCo
 // numbers for screen readers and keyboards, so the chart is hidden from them.
 export type SharePoint = { grade: number; target: number; achieved: number; previous?: number };
 
-export function ShareChart({ data, labels }: { data: SharePoint[]; labels: { target: string; achieved: string; previous?: string; grade: string; share: string } }) {
+export function ShareChart({
+  data,
+  labels,
+}: {
+  data: SharePoint[];
+  labels: { target: string; achieved: string; previous?: string; grade: string; share: string };
+}) {
   return (
     <div aria-hidden="true">
       <ResponsiveContainer width="100%" height={300}>
@@ -18,7 +24,9 @@ export function ShareChart({ data, labels }: { data: SharePoint[]; labels: { tar
           <Legend />
           <Bar dataKey="achieved" name={labels.achieved} fill="#0a4478" isAnimationActive={false} />
           <Line dataKey="target" name={labels.target} stroke="#c2410c" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {labels.previous ? <Line dataKey="previous" name={labels.previous} stroke="#6b7280" strokeDasharray="4 4" dot={false} isAnimationActive={false} /> : null}
+          {labels.previous ? (
+            <Line dataKey="previous" name={labels.previous} stroke="#6b7280" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
+          ) : null}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

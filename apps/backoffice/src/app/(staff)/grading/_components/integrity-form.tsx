@@ -43,9 +43,28 @@ export function IntegrityForm({ retailerId, current, today }: { retailerId: numb
     >
       <h3 className="font-bold">{t('grading.staff.integrity.edit')}</h3>
       <div className="flex flex-wrap gap-3">
-        <SelectField id="integrity-level" label={t('grading.staff.integrity.level')} options={INTEGRITY_LEVELS.map((l) => ({ value: l, label: l }))} error={fieldError(t, form.formState.errors.level)} {...form.register('level')} />
-        <TextField id="integrity-date" type="date" max={today} label={t('grading.staff.integrity.effectiveFrom')} error={fieldError(t, form.formState.errors.effectiveFrom)} {...form.register('effectiveFrom')} />
-        <TextField id="integrity-reason" label={t('grading.staff.integrity.note')} maxLength={500} error={fieldError(t, form.formState.errors.reason)} {...form.register('reason')} />
+        <SelectField
+          id="integrity-level"
+          label={t('grading.staff.integrity.level')}
+          options={INTEGRITY_LEVELS.map((l) => ({ value: l, label: l }))}
+          error={fieldError(t, form.formState.errors.level)}
+          {...form.register('level')}
+        />
+        <TextField
+          id="integrity-date"
+          type="date"
+          max={today}
+          label={t('grading.staff.integrity.effectiveFrom')}
+          error={fieldError(t, form.formState.errors.effectiveFrom)}
+          {...form.register('effectiveFrom')}
+        />
+        <TextField
+          id="integrity-reason"
+          label={t('grading.staff.integrity.note')}
+          maxLength={500}
+          error={fieldError(t, form.formState.errors.reason)}
+          {...form.register('reason')}
+        />
       </div>
       <div>
         <Button type="submit" variant="primary" disabled={save.isPending}>

@@ -1,2 +1,9 @@
 /** Badge tone of each run state. */
-export const RUN_TONE = { COMPUTING: 'warn', DRAFT: 'warn', PUBLISHED: 'ok', SUPERSEDED: 'muted', DISCARDED: 'muted', FAILED: 'bad' } as const;
+export const RUN_TONE = {
+  COMPUTING: 'warn',
+  DRAFT: 'warn',
+  PUBLISHED: 'ok',
+  SUPERSEDED: 'muted',
+  DISCARDED: 'muted',
+  FAILED: 'bad',
+} as const;

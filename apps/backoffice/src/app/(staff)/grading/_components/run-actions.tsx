@@ -34,7 +34,14 @@ export function StartRunForm({ periodCode, correction }: { periodCode: string; c
       }}
     >
       {correction ? (
-        <TextField id={`reason-${periodCode}`} label={t('grading.staff.runs.reason')} hint={t('grading.staff.runs.reasonHint')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        <TextField
+          id={`reason-${periodCode}`}
+          label={t('grading.staff.runs.reason')}
+          hint={t('grading.staff.runs.reasonHint')}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+        />
       ) : null}
       <Button type="submit" variant={correction ? 'secondary' : 'primary'} disabled={start.isPending}>
         {t(correction ? 'grading.staff.runs.startCorrection' : 'grading.staff.runs.start')}
@@ -45,7 +52,17 @@ export function StartRunForm({ periodCode, correction }: { periodCode: string; c
 }
 
 /** Publish (another manager) and discard, each asking once more; the result stays on screen. */
-export function RunDecision({ runId, canPublish, canDiscard, question }: { runId: number; canPublish: boolean; canDiscard: boolean; question: string }) {
+export function RunDecision({
+  runId,
+  canPublish,
+  canDiscard,
+  question,
+}: {
+  runId: number;
+  canPublish: boolean;
+  canDiscard: boolean;
+  question: string;
+}) {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();

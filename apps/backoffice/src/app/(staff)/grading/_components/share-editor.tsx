@@ -13,7 +13,15 @@ import { ShareBars } from './lazy-charts';
 type Shape = 'pyramid' | 'spindle' | 'custom';
 
 /** 30 shares with a running total, a chart, a preview on the last published period, and saving (administrators). */
-export function ShareEditor({ current, shapes, maySave }: { current: number[]; shapes: Record<'pyramid' | 'spindle', number[]>; maySave: boolean }) {
+export function ShareEditor({
+  current,
+  shapes,
+  maySave,
+}: {
+  current: number[];
+  shapes: Record<'pyramid' | 'spindle', number[]>;
+  maySave: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -102,7 +110,15 @@ export function ShareEditor({ current, shapes, maySave }: { current: number[]; s
       <FormMessage error={error ?? (preview.error ? errorText(t, preview.error) : null)} success={success} />
       {previewOf && preview.data === null ? <p>{t('grading.staff.shares.noPeriod')}</p> : null}
       {previewOf && preview.data ? (
-        <DataTable caption={t('grading.staff.shares.previewTitle', { code: preview.data.periodCode, ranked: preview.data.ranked, up: preview.data.up, down: preview.data.down })} scrollLabel={t('grading.staff.review.scroll')}>
+        <DataTable
+          caption={t('grading.staff.shares.previewTitle', {
+            code: preview.data.periodCode,
+            ranked: preview.data.ranked,
+            up: preview.data.up,
+            down: preview.data.down,
+          })}
+          scrollLabel={t('grading.staff.review.scroll')}
+        >
           <thead>
             <tr>
               <Th>{t('grading.staff.review.gradeAxis')}</Th>

@@ -22,7 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('grading.staff.nav.appeals') };
 }
 
-const ZSearch = z.object({ state: z.enum(['SUBMITTED', 'DECIDED']).default('SUBMITTED'), overdue: z.boolean().optional(), page: z.number().int().min(1).max(10_000).default(1) });
+const ZSearch = z.object({
+  state: z.enum(['SUBMITTED', 'DECIDED']).default('SUBMITTED'),
+  overdue: z.boolean().optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});
 
 export default async function AppealsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const denied = await deniedArea('grading');
@@ -35,7 +39,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
   const tab = (state: 'SUBMITTED' | 'DECIDED', overdue: boolean, label: MessageKey) => {
     const current = search.state === state && Boolean(search.overdue) === overdue;
     return (
-      <Link href={hrefWith('/grading/appeals', { state, overdue })} aria-current={current ? 'page' : undefined} className={buttonClass(current ? 'primary' : 'secondary')}>
+      <Link
+        href={hrefWith('/grading/appeals', { state, overdue })}
+        aria-current={current ? 'page' : undefined}
+        className={buttonClass(current ? 'primary' : 'secondary')}
+      >
         {t(label)}
       </Link>
     );
@@ -66,7 +74,10 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
             {list.items.map((a) => (
               <tr key={a.id}>
                 <Th scope="row" className="bg-surface font-normal">
-                  <Link href={`/grading/appeals/${a.id}`}>{a.retailer.shopName}</Link> <span className="text-sm text-ink-muted">{a.retailer.licenceNo} · {a.retailer.district.name}</span>
+                  <Link href={`/grading/appeals/${a.id}`}>{a.retailer.shopName}</Link>{' '}
+                  <span className="text-sm text-ink-muted">
+                    {a.retailer.licenceNo} · {a.retailer.district.name}
+                  </span>
                 </Th>
                 <Td>{a.period.code}</Td>
                 <Td className="text-right">{a.currentGrade}</Td>
@@ -92,7 +103,12 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
           page={list.page}
           pages={list.pages}
           hrefFor={(page) => hrefWith('/grading/appeals', { state: search.state, overdue: search.overdue, page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+          }}
         />
       ) : null}
     </div>

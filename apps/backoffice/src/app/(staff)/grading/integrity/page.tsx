@@ -24,7 +24,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('grading.staff.nav.integrity') };
 }
 
-const ZSearch = z.object({ licence: z.string().regex(/^\d{12}$/).optional(), page: z.number().int().min(1).max(10_000).default(1) });
+const ZSearch = z.object({
+  licence: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});
 
 /** An administrator's single edit of a retailer's integrity level, and the history of any retailer in scope. */
 export default async function IntegrityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -47,7 +53,16 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
       <PageTitle description={t('grading.staff.integrity.description')}>{t('grading.staff.title')}</PageTitle>
       <GradingNav current="/grading/integrity" />
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
-        <TextField id="integrity-licence" name="licence" label={t('grading.staff.integrity.licence')} inputMode="numeric" pattern="\d{12}" maxLength={12} defaultValue={search.licence ?? ''} error={lookupError ?? undefined} />
+        <TextField
+          id="integrity-licence"
+          name="licence"
+          label={t('grading.staff.integrity.licence')}
+          inputMode="numeric"
+          pattern="\d{12}"
+          maxLength={12}
+          defaultValue={search.licence ?? ''}
+          error={lookupError ?? undefined}
+        />
         <button type="submit" className={buttonClass('primary')}>
           {t('grading.staff.integrity.find')}
         </button>
@@ -59,7 +74,9 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
               {history.retailer.shopName} <span className="text-ink-muted">{history.retailer.licenceNo}</span>
             </h2>
             <p>{t('grading.staff.integrity.current', { level: history.retailer.integrityLevel, grade: history.retailer.grade ?? '—' })}</p>
-            {me.permissions.includes('grading.integrity') ? <IntegrityForm retailerId={history.retailer.id} current={history.retailer.integrityLevel} today={history.today} /> : null}
+            {me.permissions.includes('grading.integrity') ? (
+              <IntegrityForm retailerId={history.retailer.id} current={history.retailer.integrityLevel} today={history.today} />
+            ) : null}
           </Card>
           <section aria-labelledby="history-heading" className="flex flex-col gap-3">
             <h2 id="history-heading" className="text-lg font-bold">
@@ -85,7 +102,9 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
                         {formatDate(h.effectiveFrom, locale)}
                       </Th>
                       <Td className="font-semibold">{h.level}</Td>
-                      <Td>{['MANUAL', 'IMPORT'].includes(h.source) ? t(`grading.staff.integrity.source.${h.source}` as MessageKey) : h.source}</Td>
+                      <Td>
+                        {['MANUAL', 'IMPORT'].includes(h.source) ? t(`grading.staff.integrity.source.${h.source}` as MessageKey) : h.source}
+                      </Td>
                       <Td>{h.note ?? '—'}</Td>
                       <Td>{formatDateTime(h.createdAt, locale)}</Td>
                     </tr>
@@ -98,7 +117,12 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
                 page={history.page}
                 pages={history.pages}
                 hrefFor={(page) => hrefWith('/grading/integrity', { licence: search.licence, page })}
-                labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: history.page, pages: history.pages, total: history.total }) }}
+                labels={{
+                  nav: t('common.pagination'),
+                  previous: t('common.previous'),
+                  next: t('common.next'),
+                  status: t('common.pageOf', { page: history.page, pages: history.pages, total: history.total }),
+                }}
               />
             ) : null}
           </section>

@@ -26,7 +26,11 @@ export default async function SharesPage() {
     <div className="flex flex-col gap-5">
       <PageTitle description={t('grading.staff.shares.description')}>{t('grading.staff.title')}</PageTitle>
       <GradingNav current="/grading/shares" />
-      <ShareEditor current={current} shapes={{ pyramid: shareTableOfShape('pyramid'), spindle: shareTableOfShape('spindle') }} maySave={me.permissions.includes('admin.settings')} />
+      <ShareEditor
+        current={current}
+        shapes={{ pyramid: shareTableOfShape('pyramid'), spindle: shareTableOfShape('spindle') }}
+        maySave={me.permissions.includes('admin.settings')}
+      />
     </div>
   );
 }

@@ -39,10 +39,20 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
     return <ErrorState title={t('common.loadFailed')} message={t(m.key, m.params)} />;
   }
   const delivered = ['LIVE', 'ENDED', 'WITHDRAWN'].includes(p.state) && p._count.deliveries > 0;
-  const [stats, options] = await Promise.all([delivered ? api.promotions.stats({ id }) : Promise.resolve(null), api.promotions.editorOptions()]);
+  const [stats, options] = await Promise.all([
+    delivered ? api.promotions.stats({ id }) : Promise.resolve(null),
+    api.promotions.editorOptions(),
+  ]);
   const name = (d: { name: string; nameEn: string }) => (locale === 'en' ? d.nameEn : d.name);
   const rate = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole, locale) : '—');
-  const target = { targetGradeMin: p.targetGradeMin, targetGradeMax: p.targetGradeMax, targetClassifications: p.targetClassifications, targetDistrictIds: p.targetDistrictIds, targetIntegrityLevels: p.targetIntegrityLevels, targetNamedList: p.targetNamedList };
+  const target = {
+    targetGradeMin: p.targetGradeMin,
+    targetGradeMax: p.targetGradeMax,
+    targetClassifications: p.targetClassifications,
+    targetDistrictIds: p.targetDistrictIds,
+    targetIntegrityLevels: p.targetIntegrityLevels,
+    targetNamedList: p.targetNamedList,
+  };
 
   return (
     <div className="flex flex-col gap-5">
@@ -64,8 +74,12 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
         <span data-testid="promotion-state">
           <Badge tone={STATE_TONE[p.state]}>{t(stateLabel(p.state))}</Badge>
         </span>
-        {p.decisionComment ? <span className="text-ink-muted">{t('promotions.staff.decisionComment', { comment: p.decisionComment })}</span> : null}
-        {p.withdrawnReason ? <span className="text-danger-700">{t('promotions.staff.withdrawnReason', { reason: p.withdrawnReason })}</span> : null}
+        {p.decisionComment ? (
+          <span className="text-ink-muted">{t('promotions.staff.decisionComment', { comment: p.decisionComment })}</span>
+        ) : null}
+        {p.withdrawnReason ? (
+          <span className="text-danger-700">{t('promotions.staff.withdrawnReason', { reason: p.withdrawnReason })}</span>
+        ) : null}
       </div>
 
       <PromotionActions id={id} can={p.can} />
@@ -80,16 +94,30 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
               <DetailItem term={t('promotions.staff.col.window')}>
                 {formatDateTime(p.startsAt, locale)} – {formatDateTime(p.endsAt, locale)}
               </DetailItem>
-              <DetailItem term={t('promotions.staff.col.target')}>{targetSummary(t, target, p.districts.map(name), p._count.listMembers)}</DetailItem>
+              <DetailItem term={t('promotions.staff.col.target')}>
+                {targetSummary(t, target, p.districts.map(name), p._count.listMembers)}
+              </DetailItem>
               <DetailItem term={t('promotions.staff.col.author')}>{p.createdBy.name}</DetailItem>
-              <DetailItem term={t('promotions.staff.approvedBy')}>{p.approvedBy ? `${p.approvedBy.name}${p.decidedAt ? ` · ${formatDateTime(p.decidedAt, locale)}` : ''}` : '—'}</DetailItem>
+              <DetailItem term={t('promotions.staff.approvedBy')}>
+                {p.approvedBy ? `${p.approvedBy.name}${p.decidedAt ? ` · ${formatDateTime(p.decidedAt, locale)}` : ''}` : '—'}
+              </DetailItem>
               <DetailItem term={t('promotions.staff.form.products')} className="sm:col-span-2">
-                {p.products.length === 0 ? t('promotions.staff.form.noProducts') : joinList(t, p.products.map((x) => `${x.brand} ${x.name}`))}
+                {p.products.length === 0
+                  ? t('promotions.staff.form.noProducts')
+                  : joinList(
+                      t,
+                      p.products.map((x) => `${x.brand} ${x.name}`),
+                    )}
               </DetailItem>
             </dl>
             {p.listSample.length > 0 ? (
               <p className="mt-3 text-sm text-ink-muted">
-                {t('promotions.staff.listSample', { shops: joinList(t, p.listSample.map((r) => withNote(t, r.shopName, r.licenceNo))) })}
+                {t('promotions.staff.listSample', {
+                  shops: joinList(
+                    t,
+                    p.listSample.map((r) => withNote(t, r.shopName, r.licenceNo)),
+                  ),
+                })}
               </p>
             ) : null}
           </Card>
@@ -115,12 +143,18 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
                   </div>
                 ))}
               </dl>
-              <p className="text-ink-muted">{t('promotions.staff.stats.openRate', { rate: rate(stats.total.opened, stats.total.delivered) })}</p>
+              <p className="text-ink-muted">
+                {t('promotions.staff.stats.openRate', { rate: rate(stats.total.opened, stats.total.delivered) })}
+              </p>
               <StatsTable
                 caption={t('promotions.staff.stats.byGrade')}
                 scroll={t('promotions.staff.stats.scroll')}
                 first={t('promotions.staff.reach.grade')}
-                rows={stats.byGrade.map((r) => ({ key: String(r.grade), label: r.grade === null ? t('promotions.staff.reach.ungraded') : t('promotions.staff.reach.gradeN', { grade: r.grade }), ...r }))}
+                rows={stats.byGrade.map((r) => ({
+                  key: String(r.grade),
+                  label: r.grade === null ? t('promotions.staff.reach.ungraded') : t('promotions.staff.reach.gradeN', { grade: r.grade }),
+                  ...r,
+                }))}
                 t={t}
                 rate={rate}
               />
@@ -143,7 +177,8 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
             <ol className="flex flex-col gap-2">
               {p.history.map((h) => (
                 <li key={h.id} className="rounded-lg border border-line bg-surface px-3 py-2">
-                  <span className="font-semibold">{t(`promotions.staff.action.${h.action.split('.')[1]}` as MessageKey)}</span> · {h.actor ?? t('admin.audit.system')} · {formatDateTime(h.createdAt, locale)}
+                  <span className="font-semibold">{t(`promotions.staff.action.${h.action.split('.')[1]}` as MessageKey)}</span> ·{' '}
+                  {h.actor ?? t('admin.audit.system')} · {formatDateTime(h.createdAt, locale)}
                 </li>
               ))}
             </ol>

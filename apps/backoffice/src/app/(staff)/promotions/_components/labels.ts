@@ -25,14 +25,26 @@ type Target = {
 };
 
 /** A one-line description of a target, for lists and the detail page. */
-export function targetSummary(t: (key: MessageKey, params?: Record<string, string | number>) => string, target: Target, districtNames: string[] = [], listSize?: number): string {
+export function targetSummary(
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  target: Target,
+  districtNames: string[] = [],
+  listSize?: number,
+): string {
   if (target.targetNamedList) return t('promotions.staff.target.namedListCount', { n: listSize ?? 0 });
   const parts: string[] = [];
   if (target.targetGradeMin !== null || target.targetGradeMax !== null) {
     parts.push(t('promotions.staff.target.grades', { min: target.targetGradeMin ?? 1, max: target.targetGradeMax ?? 30 }));
   }
-  if (target.targetClassifications.length > 0) parts.push(t('promotions.staff.target.classes', { codes: joinList(t, target.targetClassifications) }));
-  if (target.targetDistrictIds.length > 0) parts.push(districtNames.length > 0 ? joinList(t, districtNames) : t('promotions.staff.target.districtsCount', { n: target.targetDistrictIds.length }));
-  if (target.targetIntegrityLevels.length > 0) parts.push(t('promotions.staff.target.integrity', { levels: joinList(t, target.targetIntegrityLevels) }));
+  if (target.targetClassifications.length > 0)
+    parts.push(t('promotions.staff.target.classes', { codes: joinList(t, target.targetClassifications) }));
+  if (target.targetDistrictIds.length > 0)
+    parts.push(
+      districtNames.length > 0
+        ? joinList(t, districtNames)
+        : t('promotions.staff.target.districtsCount', { n: target.targetDistrictIds.length }),
+    );
+  if (target.targetIntegrityLevels.length > 0)
+    parts.push(t('promotions.staff.target.integrity', { levels: joinList(t, target.targetIntegrityLevels) }));
   return parts.length > 0 ? parts.join(' · ') : t('promotions.staff.target.everyone');
 }

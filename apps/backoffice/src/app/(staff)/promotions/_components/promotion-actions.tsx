@@ -40,9 +40,20 @@ export function PromotionActions({ id, can }: { id: number; can: Can }) {
       ) : null}
       {can.decide ? (
         <div className="flex flex-col gap-3">
-          <TextField label={t('promotions.staff.comment')} hint={t('promotions.staff.commentHint')} value={comment} error={commentError} onChange={(e) => setComment(e.target.value)} />
+          <TextField
+            label={t('promotions.staff.comment')}
+            hint={t('promotions.staff.commentHint')}
+            value={comment}
+            error={commentError}
+            onChange={(e) => setComment(e.target.value)}
+          />
           <div className="flex flex-wrap gap-3">
-            <Button disabled={busy} onClick={() => void run(() => approve.mutateAsync({ id, comment: comment.trim() || undefined }), t('promotions.staff.approved'))}>
+            <Button
+              disabled={busy}
+              onClick={() =>
+                void run(() => approve.mutateAsync({ id, comment: comment.trim() || undefined }), t('promotions.staff.approved'))
+              }
+            >
               {t('promotions.staff.approve')}
             </Button>
             <Button
@@ -65,7 +76,12 @@ export function PromotionActions({ id, can }: { id: number; can: Can }) {
       {can.withdraw ? (
         withdrawing ? (
           <div className="flex flex-col gap-3">
-            <TextField label={t('promotions.staff.withdrawReason')} value={reason} error={reasonError} onChange={(e) => setReason(e.target.value)} />
+            <TextField
+              label={t('promotions.staff.withdrawReason')}
+              value={reason}
+              error={reasonError}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <div className="flex flex-wrap gap-3">
               <Button
                 variant="danger"

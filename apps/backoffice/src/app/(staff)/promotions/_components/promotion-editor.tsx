@@ -19,7 +19,8 @@ type Named = { id: number; name: string; nameEn: string };
 type Product = { id: number; code: string; brand: string; name: string };
 export type EditorValues = Omit<TPromotionDraft, 'namedListLicences'>;
 
-const TEXTAREA = 'block w-full rounded-lg border border-control bg-surface px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger-700';
+const TEXTAREA =
+  'block w-full rounded-lg border border-control bg-surface px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger-700';
 const toGrade = (value: unknown) => (value === '' || value === null || value === undefined || Number.isNaN(value) ? null : Number(value));
 
 /** Debounces a value so the reach query runs when the author pauses, not on every keystroke. */
@@ -36,7 +37,17 @@ function useDebounced<T>(value: T, ms: number): T {
  * The promotion draft: content, products, window and target, with the reach of the target shown beside
  * it while it is edited (including an uploaded list of licence numbers).
  */
-export function PromotionEditor({ promotionId, initial, initialProducts, districts }: { promotionId?: number; initial: EditorValues; initialProducts: Product[]; districts: Named[] }) {
+export function PromotionEditor({
+  promotionId,
+  initial,
+  initialProducts,
+  districts,
+}: {
+  promotionId?: number;
+  initial: EditorValues;
+  initialProducts: Product[];
+  districts: Named[];
+}) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -53,7 +64,10 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
   const productIds = useWatch({ control, name: 'productIds' });
 
   // The named list lives beside the form: pasted or uploaded text, read into licence numbers.
-  const storedList = useQuery({ ...trpc.promotions.namedList.queryOptions({ id: promotionId ?? 0 }), enabled: promotionId !== undefined && initial.target.targetNamedList });
+  const storedList = useQuery({
+    ...trpc.promotions.namedList.queryOptions({ id: promotionId ?? 0 }),
+    enabled: promotionId !== undefined && initial.target.targetNamedList,
+  });
   const [listText, setListText] = useState<string | null>(null);
   const listValue = listText ?? (storedList.data ? storedList.data.join('\n') : '');
   const parsedList = useMemo(() => parseLicenceList(listValue), [listValue]);
@@ -76,7 +90,12 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
     setKnown((map) => new Map(map).set(product.id, product));
     if (!productIds.includes(product.id)) setValue('productIds', [...productIds, product.id], { shouldDirty: true });
   };
-  const removeProduct = (id: number) => setValue('productIds', productIds.filter((p) => p !== id), { shouldDirty: true });
+  const removeProduct = (id: number) =>
+    setValue(
+      'productIds',
+      productIds.filter((p) => p !== id),
+      { shouldDirty: true },
+    );
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -84,7 +103,10 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
       setError(t('promotions.staff.list.fixInvalid'));
       return;
     }
-    const draft = { ...values, namedListLicences: values.target.targetNamedList && (listTouched || promotionId === undefined) ? parsedList.licences : undefined };
+    const draft = {
+      ...values,
+      namedListLicences: values.target.targetNamedList && (listTouched || promotionId === undefined) ? parsedList.licences : undefined,
+    };
     try {
       const result = promotionId === undefined ? await create.mutateAsync(draft) : await update.mutateAsync({ id: promotionId, draft });
       router.push(`/promotions/${result.id}`);
@@ -111,13 +133,28 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
           <Controller
             control={control}
             name="body"
-            render={({ field }) => <RichTextField label={t('promotions.staff.form.body')} hint={t('promotions.staff.form.bodyHint')} error={fieldError(t, errors.body)} value={field.value} onChange={field.onChange} />}
+            render={({ field }) => (
+              <RichTextField
+                label={t('promotions.staff.form.body')}
+                hint={t('promotions.staff.form.bodyHint')}
+                error={fieldError(t, errors.body)}
+                value={field.value}
+                onChange={field.onChange}
+              />
+            )}
           />
           <div className="flex flex-col gap-1">
             <label htmlFor="promotion-terms" className="font-semibold">
               {t('promotions.staff.form.terms')}
             </label>
-            <textarea id="promotion-terms" rows={3} className={TEXTAREA} aria-invalid={errors.terms ? true : undefined} aria-describedby={errors.terms ? 'promotion-terms-error' : undefined} {...register('terms')} />
+            <textarea
+              id="promotion-terms"
+              rows={3}
+              className={TEXTAREA}
+              aria-invalid={errors.terms ? true : undefined}
+              aria-describedby={errors.terms ? 'promotion-terms-error' : undefined}
+              {...register('terms')}
+            />
             {errors.terms ? (
               <p id="promotion-terms-error" className="text-sm font-medium text-danger-700">
                 {fieldError(t, errors.terms)}
@@ -125,8 +162,18 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
             ) : null}
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField type="datetime-local" label={t('promotions.staff.form.startsAt')} error={fieldError(t, errors.startsAt)} {...register('startsAt')} />
-            <TextField type="datetime-local" label={t('promotions.staff.form.endsAt')} error={fieldError(t, errors.endsAt)} {...register('endsAt')} />
+            <TextField
+              type="datetime-local"
+              label={t('promotions.staff.form.startsAt')}
+              error={fieldError(t, errors.startsAt)}
+              {...register('startsAt')}
+            />
+            <TextField
+              type="datetime-local"
+              label={t('promotions.staff.form.endsAt')}
+              error={fieldError(t, errors.endsAt)}
+              {...register('endsAt')}
+            />
           </div>
         </section>
 
@@ -143,7 +190,14 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
                 return (
                   <li key={id} className="flex items-center gap-1 rounded-full border border-line bg-canvas py-1 pr-1 pl-3">
                     <span>{product ? `${product.brand} ${product.name}` : `#${id}`}</span>
-                    <button type="button" onClick={() => removeProduct(id)} className="min-h-9 min-w-9 rounded-full hover:bg-danger-50" aria-label={t('promotions.staff.form.removeProduct', { name: product ? `${product.brand} ${product.name}` : `#${id}` })}>
+                    <button
+                      type="button"
+                      onClick={() => removeProduct(id)}
+                      className="min-h-9 min-w-9 rounded-full hover:bg-danger-50"
+                      aria-label={t('promotions.staff.form.removeProduct', {
+                        name: product ? `${product.brand} ${product.name}` : `#${id}`,
+                      })}
+                    >
                       <span aria-hidden="true">×</span>
                     </button>
                   </li>
@@ -151,9 +205,17 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
               })}
             </ul>
           )}
-          <TextField type="search" label={t('promotions.staff.form.findProduct')} value={productQuery} onChange={(e) => setProductQuery(e.target.value)} />
+          <TextField
+            type="search"
+            label={t('promotions.staff.form.findProduct')}
+            value={productQuery}
+            onChange={(e) => setProductQuery(e.target.value)}
+          />
           {found.data && found.data.length > 0 ? (
-            <ul className="flex max-h-56 flex-col overflow-y-auto rounded-lg border border-line" aria-label={t('promotions.staff.form.productResults')}>
+            <ul
+              className="flex max-h-56 flex-col overflow-y-auto rounded-lg border border-line"
+              aria-label={t('promotions.staff.form.productResults')}
+            >
               {found.data.map((product) => (
                 <li key={product.id} className="flex items-center justify-between gap-2 border-b border-line px-3 py-1 last:border-b-0">
                   <span>
@@ -184,12 +246,26 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
               <p id="named-list-hint" className="text-sm text-ink-subtle">
                 {t('promotions.staff.list.hint')}
               </p>
-              <textarea id="named-list" rows={6} aria-describedby="named-list-hint named-list-status" className={`${TEXTAREA} font-mono`} value={listValue} onChange={(e) => setListText(e.target.value)} data-testid="named-list" />
+              <textarea
+                id="named-list"
+                rows={6}
+                aria-describedby="named-list-hint named-list-status"
+                className={`${TEXTAREA} font-mono`}
+                value={listValue}
+                onChange={(e) => setListText(e.target.value)}
+                data-testid="named-list"
+              />
               <div>
                 <label htmlFor="named-list-file" className="font-semibold">
                   {t('promotions.staff.list.upload')}
                 </label>
-                <input id="named-list-file" type="file" accept=".csv,.txt,text/csv,text/plain" className="mt-1 block min-h-11" onChange={(e) => void onListFile(e.target.files?.[0])} />
+                <input
+                  id="named-list-file"
+                  type="file"
+                  accept=".csv,.txt,text/csv,text/plain"
+                  className="mt-1 block min-h-11"
+                  onChange={(e) => void onListFile(e.target.files?.[0])}
+                />
               </div>
               <p id="named-list-status" role="status" className="text-ink-muted">
                 {t('promotions.staff.list.status', { n: parsedList.licences.length, duplicates: parsedList.duplicates })}
@@ -208,8 +284,22 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
           ) : (
             <>
               <div className="grid gap-4 sm:grid-cols-2">
-                <TextField type="number" min={1} max={30} label={t('promotions.staff.form.gradeMin')} error={fieldError(t, errors.target?.targetGradeMin)} {...register('target.targetGradeMin', { setValueAs: toGrade })} />
-                <TextField type="number" min={1} max={30} label={t('promotions.staff.form.gradeMax')} error={fieldError(t, errors.target?.targetGradeMax)} {...register('target.targetGradeMax', { setValueAs: toGrade })} />
+                <TextField
+                  type="number"
+                  min={1}
+                  max={30}
+                  label={t('promotions.staff.form.gradeMin')}
+                  error={fieldError(t, errors.target?.targetGradeMin)}
+                  {...register('target.targetGradeMin', { setValueAs: toGrade })}
+                />
+                <TextField
+                  type="number"
+                  min={1}
+                  max={30}
+                  label={t('promotions.staff.form.gradeMax')}
+                  error={fieldError(t, errors.target?.targetGradeMax)}
+                  {...register('target.targetGradeMax', { setValueAs: toGrade })}
+                />
               </div>
               <Controller
                 control={control}
@@ -245,7 +335,9 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
                             type="checkbox"
                             className="size-5"
                             checked={field.value.includes(d.id)}
-                            onChange={(e) => field.onChange(e.target.checked ? [...field.value, d.id] : field.value.filter((v) => v !== d.id))}
+                            onChange={(e) =>
+                              field.onChange(e.target.checked ? [...field.value, d.id] : field.value.filter((v) => v !== d.id))
+                            }
                           />
                           {name(d)}
                         </label>
@@ -267,7 +359,9 @@ export function PromotionEditor({ promotionId, initial, initialProducts, distric
                             type="checkbox"
                             className="size-5"
                             checked={field.value.includes(level)}
-                            onChange={(e) => field.onChange(e.target.checked ? [...field.value, level] : field.value.filter((v) => v !== level))}
+                            onChange={(e) =>
+                              field.onChange(e.target.checked ? [...field.value, level] : field.value.filter((v) => v !== level))
+                            }
                           />
                           {level}
                         </label>

@@ -38,11 +38,15 @@ export function ReachPanel({ input, districts }: { input: TReachInput; districts
       ) : (
         <>
           <p aria-live="polite" data-testid="reach-total">
-            <span className="text-3xl font-bold text-brand-800">{formatNumber(reach.data.total, locale)}</span> <span>{t('promotions.staff.reach.retailers')}</span>
+            <span className="text-3xl font-bold text-brand-800">{formatNumber(reach.data.total, locale)}</span>{' '}
+            <span>{t('promotions.staff.reach.retailers')}</span>
           </p>
           {reach.data.unknownLicences.length > 0 ? (
             <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-3 py-2 text-danger-700">
-              {t('promotions.staff.reach.unknown', { n: reach.data.unknownLicences.length, licences: joinList(t, reach.data.unknownLicences.slice(0, 5)) })}
+              {t('promotions.staff.reach.unknown', {
+                n: reach.data.unknownLicences.length,
+                licences: joinList(t, reach.data.unknownLicences.slice(0, 5)),
+              })}
             </p>
           ) : null}
           {reach.data.total > 0 ? (
@@ -51,14 +55,22 @@ export function ReachPanel({ input, districts }: { input: TReachInput; districts
                 <caption className="text-left font-semibold">{t('promotions.staff.reach.byGrade')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="py-1">{t('promotions.staff.reach.grade')}</th>
-                    <th scope="col" className="py-1 text-right">{t('promotions.staff.reach.count')}</th>
+                    <th scope="col" className="py-1">
+                      {t('promotions.staff.reach.grade')}
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      {t('promotions.staff.reach.count')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {reach.data.byGrade.map((row) => (
                     <tr key={row.grade ?? 'none'} className="border-t border-brand-100">
-                      <td className="py-1">{row.grade === null ? t('promotions.staff.reach.ungraded') : t('promotions.staff.reach.gradeN', { grade: row.grade })}</td>
+                      <td className="py-1">
+                        {row.grade === null
+                          ? t('promotions.staff.reach.ungraded')
+                          : t('promotions.staff.reach.gradeN', { grade: row.grade })}
+                      </td>
                       <td className="py-1 text-right">{formatNumber(row.n, locale)}</td>
                     </tr>
                   ))}
@@ -68,8 +80,12 @@ export function ReachPanel({ input, districts }: { input: TReachInput; districts
                 <caption className="text-left font-semibold">{t('promotions.staff.reach.byDistrict')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="py-1">{t('promotions.staff.reach.district')}</th>
-                    <th scope="col" className="py-1 text-right">{t('promotions.staff.reach.count')}</th>
+                    <th scope="col" className="py-1">
+                      {t('promotions.staff.reach.district')}
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      {t('promotions.staff.reach.count')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -43,7 +43,14 @@ export default async function NewPromotionPage() {
           terms: '',
           productIds: [],
           ...defaultWindow(),
-          target: { targetGradeMin: null, targetGradeMax: null, targetClassifications: [], targetDistrictIds: [], targetIntegrityLevels: [], targetNamedList: false },
+          target: {
+            targetGradeMin: null,
+            targetGradeMax: null,
+            targetClassifications: [],
+            targetDistrictIds: [],
+            targetIntegrityLevels: [],
+            targetNamedList: false,
+          },
         }}
         initialProducts={[]}
         districts={options.districts}

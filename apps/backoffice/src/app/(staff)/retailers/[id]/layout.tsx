@@ -6,7 +6,21 @@ import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 export default async function Retailer360Layout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();
   return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', 'enum.', 'admin.', 'backoffice.retailers.', 'retailer360.', 'alerts.', 'complaints.kind.', 'complaints.state.', 'schedule.orders.channel.'])}>
+    <I18nProvider
+      locale={locale}
+      messages={clientDictionary(locale, [
+        'common.',
+        'errors.',
+        'enum.',
+        'admin.',
+        'backoffice.retailers.',
+        'retailer360.',
+        'alerts.',
+        'complaints.kind.',
+        'complaints.state.',
+        'schedule.orders.channel.',
+      ])}
+    >
       {children}
     </I18nProvider>
   );

@@ -44,7 +44,9 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
 
       <div className="grid gap-5 lg:grid-cols-3">
         <Card aria-labelledby="shop-card" className="lg:col-span-2">
-          <h2 id="shop-card" className="mb-3 text-lg font-bold">{t('retailer360.card')}</h2>
+          <h2 id="shop-card" className="mb-3 text-lg font-bold">
+            {t('retailer360.card')}
+          </h2>
           <dl className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
             <DetailItem term={t('retailer360.owner')}>
               {shop.ownerName} · {shop.phone}
@@ -55,12 +57,18 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
               {t(`enum.market.${shop.market}`)} · {t(`enum.form.${shop.businessForm}`)}
             </DetailItem>
             <DetailItem term={t('retailer360.status')}>{t(`enum.status.${shop.status}`)}</DetailItem>
-            <DetailItem term={t('common.grade')}>{shop.grade ? t('common.gradeValue', { grade: shop.grade }) : t('common.notGraded')}</DetailItem>
+            <DetailItem term={t('common.grade')}>
+              {shop.grade ? t('common.gradeValue', { grade: shop.grade }) : t('common.notGraded')}
+            </DetailItem>
             <DetailItem term={t('retailer360.integrity')}>{shop.integrityLevel}</DetailItem>
             <DetailItem term={t('retailer360.orderDay')}>{t(`enum.weekday.${shop.orderWeekday}` as never)}</DetailItem>
             <DetailItem term={t('retailer360.points')}>{formatNumber(shop.pointsBalance, locale)}</DetailItem>
             <DetailItem term={t('retailer360.openedOn')}>{formatDate(shop.openedOn, locale)}</DetailItem>
-            <DetailItem term={t('retailer360.accountManager')}>{shop.accountManager ? `${shop.accountManager.name}${shop.accountManager.phone ? ` · ${shop.accountManager.phone}` : ''}` : t('common.notAssigned')}</DetailItem>
+            <DetailItem term={t('retailer360.accountManager')}>
+              {shop.accountManager
+                ? `${shop.accountManager.name}${shop.accountManager.phone ? ` · ${shop.accountManager.phone}` : ''}`
+                : t('common.notAssigned')}
+            </DetailItem>
             <DetailItem term={t('retailer360.openAlerts')}>
               <Link href={`/alerts?retailerId=${shop.id}&state=OPEN`}>{formatNumber(data.openAlerts, locale)}</Link>
             </DetailItem>
@@ -68,21 +76,33 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
         </Card>
 
         <Card aria-labelledby="this-cycle">
-          <h2 id="this-cycle" className="mb-3 text-lg font-bold">{t('retailer360.thisCycle', { code: cycle.code ?? '—' })}</h2>
+          <h2 id="this-cycle" className="mb-3 text-lg font-bold">
+            {t('retailer360.thisCycle', { code: cycle.code ?? '—' })}
+          </h2>
           <dl className="grid gap-3">
             <DetailItem term={t('retailer360.cycleDates')}>
-              {formatDate(cycle.start, locale)} – {formatDate(cycle.end, locale)} · {t('retailer360.orderDayOn', { date: formatDate(cycle.orderDay, locale) })}
+              {formatDate(cycle.start, locale)} – {formatDate(cycle.end, locale)} ·{' '}
+              {t('retailer360.orderDayOn', { date: formatDate(cycle.orderDay, locale) })}
             </DetailItem>
             <DetailItem term={t('retailer360.ordered')}>
-              {t('retailer360.orderedValue', { quantity: formatNumber(cycle.ordered.quantity, locale), amount: formatFen(cycle.ordered.amountFen, locale), orders: cycle.ordered.orders })}
+              {t('retailer360.orderedValue', {
+                quantity: formatNumber(cycle.ordered.quantity, locale),
+                amount: formatFen(cycle.ordered.amountFen, locale),
+                orders: cycle.ordered.orders,
+              })}
             </DetailItem>
-            <DetailItem term={t('retailer360.policy')}>{cycle.policy ? t('retailer360.policyVersion', { version: cycle.policy.version }) : t('retailer360.noPolicy')}</DetailItem>
+            <DetailItem term={t('retailer360.policy')}>
+              {cycle.policy ? t('retailer360.policyVersion', { version: cycle.policy.version }) : t('retailer360.noPolicy')}
+            </DetailItem>
           </dl>
         </Card>
       </div>
 
       {cycle.limits && cycle.limits.items.length > 0 ? (
-        <DataTable caption={t('retailer360.limits', { total: cycle.limits.total })} scrollLabel={t('retailer360.limits', { total: cycle.limits.total })}>
+        <DataTable
+          caption={t('retailer360.limits', { total: cycle.limits.total })}
+          scrollLabel={t('retailer360.limits', { total: cycle.limits.total })}
+        >
           <thead>
             <tr>
               <Th>{t('retailer360.product')}</Th>
@@ -110,7 +130,9 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
       ) : null}
 
       <Card aria-labelledby="per-cycle">
-        <h2 id="per-cycle" className="mb-3 text-lg font-bold">{t('retailer360.perCycle')}</h2>
+        <h2 id="per-cycle" className="mb-3 text-lg font-bold">
+          {t('retailer360.perCycle')}
+        </h2>
         <div aria-hidden="true">
           <CountBars data={data.perCycle.map((c) => ({ name: formatDate(c.weekStart, locale).slice(5), n: c.quantity }))} />
         </div>
@@ -141,14 +163,17 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Card aria-labelledby="grades">
-          <h2 id="grades" className="mb-3 text-lg font-bold">{t('retailer360.grades')}</h2>
+          <h2 id="grades" className="mb-3 text-lg font-bold">
+            {t('retailer360.grades')}
+          </h2>
           {data.grades.length === 0 ? (
             <p className="text-ink-muted">{t('common.notGraded')}</p>
           ) : (
             <ul className="flex flex-col gap-2">
               {data.grades.map((g) => (
                 <li key={g.period.code}>
-                  <span className="font-semibold">{t('common.gradeValue', { grade: g.grade })}</span> · {g.period.code} ({formatDate(g.period.effectiveFrom, locale)} – {formatDate(g.period.effectiveTo, locale)})
+                  <span className="font-semibold">{t('common.gradeValue', { grade: g.grade })}</span> · {g.period.code} (
+                  {formatDate(g.period.effectiveFrom, locale)} – {formatDate(g.period.effectiveTo, locale)})
                   {g.initial ? ` · ${t('retailer360.gradeInitial')}` : ` · ${t('retailer360.gradeScore', { score: String(g.score) })}`}
                   {g.capped ? ` · ${t('retailer360.gradeCapped')}` : ''}
                   {g.appealId ? ` · ${t('retailer360.gradeAppeal')}` : ''}
@@ -158,14 +183,17 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
           )}
         </Card>
         <Card aria-labelledby="integrity">
-          <h2 id="integrity" className="mb-3 text-lg font-bold">{t('retailer360.integrityHistory')}</h2>
+          <h2 id="integrity" className="mb-3 text-lg font-bold">
+            {t('retailer360.integrityHistory')}
+          </h2>
           {data.integrity.length === 0 ? (
             <p className="text-ink-muted">{t('retailer360.noIntegrity')}</p>
           ) : (
             <ul className="flex flex-col gap-2">
               {data.integrity.map((i) => (
                 <li key={i.id}>
-                  <span className="font-semibold">{i.level}</span> · {t('retailer360.effectiveFrom', { date: formatDate(i.effectiveFrom, locale) })} · {i.source}
+                  <span className="font-semibold">{i.level}</span> ·{' '}
+                  {t('retailer360.effectiveFrom', { date: formatDate(i.effectiveFrom, locale) })} · {i.source}
                   {i.note ? ` · ${i.note}` : ''}
                 </li>
               ))}
@@ -175,7 +203,9 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
       </div>
 
       <Card aria-labelledby="timeline">
-        <h2 id="timeline" className="mb-3 text-lg font-bold">{t('retailer360.timeline.title')}</h2>
+        <h2 id="timeline" className="mb-3 text-lg font-bold">
+          {t('retailer360.timeline.title')}
+        </h2>
         <p className="mb-3 text-sm text-ink-muted">{t('retailer360.timeline.hint')}</p>
         <Timeline retailerId={shop.id} />
       </Card>

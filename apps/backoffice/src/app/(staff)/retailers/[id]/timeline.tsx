@@ -19,8 +19,11 @@ export function Timeline({ retailerId }: { retailerId: number }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const [kinds, setKinds] = useState<TimelineKind[]>([]);
-  const query = useInfiniteQuery(trpc.retailers.timeline.infiniteQueryOptions({ retailerId, kinds }, { getNextPageParam: (last) => last.next }));
-  const toggle = (kind: TimelineKind) => setKinds((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
+  const query = useInfiniteQuery(
+    trpc.retailers.timeline.infiniteQueryOptions({ retailerId, kinds }, { getNextPageParam: (last) => last.next }),
+  );
+  const toggle = (kind: TimelineKind) =>
+    setKinds((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
   const events = query.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -32,7 +35,10 @@ export function Timeline({ retailerId }: { retailerId: number }) {
             type="button"
             aria-pressed={kinds.includes(kind)}
             onClick={() => toggle(kind)}
-            className={cn('min-h-11 rounded-full border px-4 text-sm', kinds.includes(kind) ? 'border-brand-700 bg-brand-50 font-semibold text-brand-800' : 'border-line text-ink')}
+            className={cn(
+              'min-h-11 rounded-full border px-4 text-sm',
+              kinds.includes(kind) ? 'border-brand-700 bg-brand-50 font-semibold text-brand-800' : 'border-line text-ink',
+            )}
           >
             {t(`retailer360.kind.${kind}`)}
           </button>
@@ -52,7 +58,8 @@ export function Timeline({ retailerId }: { retailerId: number }) {
             <li key={`${event.kind}:${event.id}`} className="flex gap-3 border-l-2 border-line py-2 pl-4" data-kind={event.kind}>
               <div className="flex flex-col gap-0.5">
                 <p className="text-sm text-ink-muted">
-                  <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at, locale)}</time> · {t(`retailer360.kind.${event.kind}`)}
+                  <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at, locale)}</time> ·{' '}
+                  {t(`retailer360.kind.${event.kind}`)}
                 </p>
                 <p className="font-semibold">{text.href ? <Link href={text.href}>{text.title}</Link> : text.title}</p>
                 {text.detail ? <p className="text-ink-muted">{text.detail}</p> : null}
@@ -61,7 +68,14 @@ export function Timeline({ retailerId }: { retailerId: number }) {
                     {text.photos.map((photo) => (
                       <li key={photo.id}>
                         <a href={`/visits/photos/${photo.id}`} target="_blank" rel="noreferrer" className="block">
-                          <img src={`/visits/photos/${photo.id}`} alt={photo.name} width={96} height={96} className="h-24 w-24 rounded-lg border border-line object-cover" loading="lazy" />
+                          <img
+                            src={`/visits/photos/${photo.id}`}
+                            alt={photo.name}
+                            width={96}
+                            height={96}
+                            className="h-24 w-24 rounded-lg border border-line object-cover"
+                            loading="lazy"
+                          />
                         </a>
                       </li>
                     ))}

@@ -46,11 +46,41 @@ export function ItemEditor({ item, onDone }: { item?: Item; onDone?: () => void 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <TextField id={`${prefix}-name`} label={t('rewards.staff.catalogue.name')} error={fieldError(t, errors.name)} {...register('name')} />
-      <TextField id={`${prefix}-nameEn`} label={t('rewards.staff.catalogue.nameEn')} error={fieldError(t, errors.nameEn)} {...register('nameEn')} />
-      <SelectField id={`${prefix}-kind`} label={t('rewards.staff.catalogue.kind')} options={[{ value: 'GIFT', label: t('rewards.staff.catalogue.GIFT') }, { value: 'SERVICE', label: t('rewards.staff.catalogue.SERVICE') }]} {...register('kind')} />
-      <TextField id={`${prefix}-description`} label={t('rewards.staff.catalogue.itemDescription')} error={fieldError(t, errors.description)} {...register('description')} />
-      <TextField id={`${prefix}-points`} label={t('rewards.staff.catalogue.points')} inputMode="numeric" error={fieldError(t, errors.points)} {...register('points', { setValueAs: num })} />
-      <TextField id={`${prefix}-stock`} label={t('rewards.staff.catalogue.stock')} inputMode="numeric" error={fieldError(t, errors.stock)} {...register('stock', { setValueAs: num })} />
+      <TextField
+        id={`${prefix}-nameEn`}
+        label={t('rewards.staff.catalogue.nameEn')}
+        error={fieldError(t, errors.nameEn)}
+        {...register('nameEn')}
+      />
+      <SelectField
+        id={`${prefix}-kind`}
+        label={t('rewards.staff.catalogue.kind')}
+        options={[
+          { value: 'GIFT', label: t('rewards.staff.catalogue.GIFT') },
+          { value: 'SERVICE', label: t('rewards.staff.catalogue.SERVICE') },
+        ]}
+        {...register('kind')}
+      />
+      <TextField
+        id={`${prefix}-description`}
+        label={t('rewards.staff.catalogue.itemDescription')}
+        error={fieldError(t, errors.description)}
+        {...register('description')}
+      />
+      <TextField
+        id={`${prefix}-points`}
+        label={t('rewards.staff.catalogue.points')}
+        inputMode="numeric"
+        error={fieldError(t, errors.points)}
+        {...register('points', { setValueAs: num })}
+      />
+      <TextField
+        id={`${prefix}-stock`}
+        label={t('rewards.staff.catalogue.stock')}
+        inputMode="numeric"
+        error={fieldError(t, errors.stock)}
+        {...register('stock', { setValueAs: num })}
+      />
       <label className="flex min-h-11 items-center gap-2 self-end font-semibold">
         <input type="checkbox" className="size-5" {...register('active')} />
         {t('rewards.staff.catalogue.active')}

@@ -5,7 +5,12 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { joinList } from '@tobacco/i18n/translator';
 
 /** A rule's condition in words, from its kind and parameters. */
-export function paramsText(t: (key: MessageKey, params?: Record<string, string | number>) => string, locale: Locale, kind: RewardRuleKind, params: unknown): string {
+export function paramsText(
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  locale: Locale,
+  kind: RewardRuleKind,
+  params: unknown,
+): string {
   const p = (params ?? {}) as Record<string, unknown>;
   switch (kind) {
     case 'SETTLEMENT_RATE':
@@ -13,7 +18,12 @@ export function paramsText(t: (key: MessageKey, params?: Record<string, string |
     case 'INTEGRITY':
       return t('rewards.staff.params.levels', { levels: joinList(t, (p.levels as string[] | undefined) ?? []) });
     case 'CONTRIBUTION':
-      return [p.minShare !== undefined ? t('rewards.staff.params.minShare', { share: formatPercent(Number(p.minShare), locale, 2) }) : '', p.minGrade !== undefined ? t('rewards.staff.params.minGrade', { grade: Number(p.minGrade) }) : ''].filter(Boolean).join(t('common.clauseSeparator'));
+      return [
+        p.minShare !== undefined ? t('rewards.staff.params.minShare', { share: formatPercent(Number(p.minShare), locale, 2) }) : '',
+        p.minGrade !== undefined ? t('rewards.staff.params.minGrade', { grade: Number(p.minGrade) }) : '',
+      ]
+        .filter(Boolean)
+        .join(t('common.clauseSeparator'));
     case 'GROWTH':
       return t('rewards.staff.params.minGrowth', { growth: formatPercent(Number(p.minGrowth ?? 0), locale) });
     case 'SURVEY_COMPLETE':
@@ -22,4 +32,3 @@ export function paramsText(t: (key: MessageKey, params?: Record<string, string |
       return t('rewards.staff.params.price');
   }
 }
-

@@ -21,7 +21,13 @@ export function RedemptionActions({ id, label }: { id: number; label: string }) 
   const busy = fulfil.isPending || reject.isPending;
   return (
     <div className="flex min-w-64 flex-col gap-2" role="group" aria-label={t('rewards.staff.redemptions.handle', { what: label })}>
-      <TextField id={`redemption-${id}-note`} label={t('rewards.staff.redemptions.note')} value={text} error={textError} onChange={(e) => setText(e.target.value)} />
+      <TextField
+        id={`redemption-${id}-note`}
+        label={t('rewards.staff.redemptions.note')}
+        value={text}
+        error={textError}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div className="flex flex-wrap gap-2">
         <Button disabled={busy} onClick={() => void run(() => fulfil.mutateAsync({ id, note: text.trim() || undefined }))}>
           {t('rewards.staff.redemptions.fulfil')}

@@ -54,7 +54,10 @@ export function RuleForm({ current, nextPeriod }: { current: Partial<Record<Rewa
       case 'INTEGRITY':
         return { levels: form.levels };
       case 'CONTRIBUTION':
-        return { ...(form.minShare ? { minShare: pct(form.minShare) } : {}), ...(form.minGrade ? { minGrade: Number(form.minGrade) } : {}) };
+        return {
+          ...(form.minShare ? { minShare: pct(form.minShare) } : {}),
+          ...(form.minGrade ? { minGrade: Number(form.minGrade) } : {}),
+        };
       case 'GROWTH':
         return { minGrowth: pct(form.minGrowth) };
       default:
@@ -65,7 +68,15 @@ export function RuleForm({ current, nextPeriod }: { current: Partial<Record<Rewa
   const onSave = async () => {
     setError(null);
     setDone(null);
-    const input = { kind, name: form.name, nameEn: form.nameEn, params: params(), points: Number(form.points), active: form.active, effectiveFrom: form.effectiveFrom };
+    const input = {
+      kind,
+      name: form.name,
+      nameEn: form.nameEn,
+      params: params(),
+      points: Number(form.points),
+      active: form.active,
+      effectiveFrom: form.effectiveFrom,
+    };
     const parsed = ZSaveRuleInput.safeParse(input);
     if (!parsed.success) {
       setError(t(parsed.error.issues[0]!.message.includes('.') ? (parsed.error.issues[0]!.message as MessageKey) : 'errors.VALIDATION'));
@@ -97,22 +108,57 @@ export function RuleForm({ current, nextPeriod }: { current: Partial<Record<Rewa
           }}
           options={REWARD_RULE_KINDS.map((k) => ({ value: k, label: t(`rewards.staff.kind.${k}` as MessageKey) }))}
         />
-        <TextField label={t('rewards.staff.rules.effectiveFrom')} hint={t('rewards.staff.validation.period')} value={form.effectiveFrom} onChange={(e) => set({ effectiveFrom: e.target.value })} />
-        <TextField label={t('rewards.staff.rules.points')} inputMode="numeric" value={form.points} onChange={(e) => set({ points: e.target.value })} />
+        <TextField
+          label={t('rewards.staff.rules.effectiveFrom')}
+          hint={t('rewards.staff.validation.period')}
+          value={form.effectiveFrom}
+          onChange={(e) => set({ effectiveFrom: e.target.value })}
+        />
+        <TextField
+          label={t('rewards.staff.rules.points')}
+          inputMode="numeric"
+          value={form.points}
+          onChange={(e) => set({ points: e.target.value })}
+        />
         <TextField label={t('rewards.staff.rules.name')} value={form.name} onChange={(e) => set({ name: e.target.value })} />
         <TextField label={t('rewards.staff.rules.nameEn')} value={form.nameEn} onChange={(e) => set({ nameEn: e.target.value })} />
         <label className="flex min-h-11 items-center gap-2 self-end font-semibold">
           <input type="checkbox" className="size-5" checked={form.active} onChange={(e) => set({ active: e.target.checked })} />
           {t('rewards.staff.rules.active')}
         </label>
-        {kind === 'SETTLEMENT_RATE' ? <TextField label={t('rewards.staff.rules.minRate')} inputMode="decimal" value={form.minRate} onChange={(e) => set({ minRate: e.target.value })} /> : null}
+        {kind === 'SETTLEMENT_RATE' ? (
+          <TextField
+            label={t('rewards.staff.rules.minRate')}
+            inputMode="decimal"
+            value={form.minRate}
+            onChange={(e) => set({ minRate: e.target.value })}
+          />
+        ) : null}
         {kind === 'CONTRIBUTION' ? (
           <>
-            <TextField label={t('rewards.staff.rules.minShare')} hint={t('rewards.staff.rules.eitherOrBoth')} inputMode="decimal" value={form.minShare} onChange={(e) => set({ minShare: e.target.value })} />
-            <TextField label={t('rewards.staff.rules.minGrade')} inputMode="numeric" value={form.minGrade} onChange={(e) => set({ minGrade: e.target.value })} />
+            <TextField
+              label={t('rewards.staff.rules.minShare')}
+              hint={t('rewards.staff.rules.eitherOrBoth')}
+              inputMode="decimal"
+              value={form.minShare}
+              onChange={(e) => set({ minShare: e.target.value })}
+            />
+            <TextField
+              label={t('rewards.staff.rules.minGrade')}
+              inputMode="numeric"
+              value={form.minGrade}
+              onChange={(e) => set({ minGrade: e.target.value })}
+            />
           </>
         ) : null}
-        {kind === 'GROWTH' ? <TextField label={t('rewards.staff.rules.minGrowth')} inputMode="decimal" value={form.minGrowth} onChange={(e) => set({ minGrowth: e.target.value })} /> : null}
+        {kind === 'GROWTH' ? (
+          <TextField
+            label={t('rewards.staff.rules.minGrowth')}
+            inputMode="decimal"
+            value={form.minGrowth}
+            onChange={(e) => set({ minGrowth: e.target.value })}
+          />
+        ) : null}
         {kind === 'INTEGRITY' ? (
           <fieldset className="flex flex-col gap-1 sm:col-span-2">
             <legend className="font-semibold">{t('rewards.staff.rules.levels')}</legend>

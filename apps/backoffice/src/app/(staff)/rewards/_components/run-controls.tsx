@@ -41,7 +41,10 @@ export function RunProgress({ id }: { id: number }) {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
-  const run = useQuery({ ...trpc.rewards.run.queryOptions({ id }), refetchInterval: (q) => (q.state.data?.state === 'COMMITTED' ? false : 2000) });
+  const run = useQuery({
+    ...trpc.rewards.run.queryOptions({ id }),
+    refetchInterval: (q) => (q.state.data?.state === 'COMMITTED' ? false : 2000),
+  });
   const state = run.data?.state;
   useEffect(() => {
     if (state === 'COMMITTED') router.refresh();

@@ -45,7 +45,12 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           <ItemEditor />
         </section>
       ) : null}
-      <form method="get" role="search" aria-label={t('rewards.staff.catalogue.filters')} className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
+      <form
+        method="get"
+        role="search"
+        aria-label={t('rewards.staff.catalogue.filters')}
+        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
+      >
         <TextField id="items-q" type="search" name="q" label={t('rewards.staff.catalogue.search')} defaultValue={input.q ?? ''} />
         <button type="submit" className={buttonClass('primary')}>
           {t('common.search')}
@@ -81,7 +86,13 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
                 <Td className="text-right">{formatNumber(item.points, locale)}</Td>
                 <Td className="text-right">{formatNumber(item.stock, locale)}</Td>
                 <Td className="text-right">{item.waiting}</Td>
-                <Td>{item.active ? <Badge tone="ok">{t('rewards.staff.catalogue.on')}</Badge> : <Badge tone="muted">{t('rewards.staff.catalogue.off')}</Badge>}</Td>
+                <Td>
+                  {item.active ? (
+                    <Badge tone="ok">{t('rewards.staff.catalogue.on')}</Badge>
+                  ) : (
+                    <Badge tone="muted">{t('rewards.staff.catalogue.off')}</Badge>
+                  )}
+                </Td>
                 {manage ? (
                   <Td>
                     <EditItemToggle item={item} />
@@ -97,7 +108,12 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           page={list.page}
           pages={list.pages}
           hrefFor={(page) => hrefWith('/rewards/catalogue', { ...input, page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+          }}
         />
       ) : null}
     </div>

@@ -46,14 +46,30 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
       <RewardsNav current="/rewards/redemptions" />
       <nav aria-label={t('rewards.staff.redemptions.states')} className="flex flex-wrap gap-2">
         {REDEMPTION_STATES.map((state) => (
-          <Link key={state} href={hrefWith('/rewards/redemptions', { state, licenceNo: input.licenceNo })} aria-current={state === input.state ? 'page' : undefined} className={buttonClass(state === input.state ? 'primary' : 'secondary')}>
+          <Link
+            key={state}
+            href={hrefWith('/rewards/redemptions', { state, licenceNo: input.licenceNo })}
+            aria-current={state === input.state ? 'page' : undefined}
+            className={buttonClass(state === input.state ? 'primary' : 'secondary')}
+          >
             {t(`rewards.staff.redemptionState.${state}` as MessageKey)} ({list.counts[state] ?? 0})
           </Link>
         ))}
       </nav>
-      <form method="get" role="search" aria-label={t('rewards.staff.redemptions.filters')} className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
+      <form
+        method="get"
+        role="search"
+        aria-label={t('rewards.staff.redemptions.filters')}
+        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
+      >
         <input type="hidden" name="state" value={input.state} />
-        <TextField id="redemptions-licence" name="licenceNo" label={t('rewards.staff.redemptions.licence')} defaultValue={input.licenceNo ?? ''} inputMode="numeric" />
+        <TextField
+          id="redemptions-licence"
+          name="licenceNo"
+          label={t('rewards.staff.redemptions.licence')}
+          defaultValue={input.licenceNo ?? ''}
+          inputMode="numeric"
+        />
         <button type="submit" className={buttonClass('primary')}>
           {t('common.search')}
         </button>
@@ -61,7 +77,10 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
       {list.items.length === 0 ? (
         <EmptyState title={t(waiting ? 'rewards.staff.redemptions.emptyQueue' : 'rewards.staff.redemptions.empty')} />
       ) : (
-        <DataTable caption={t('rewards.staff.redemptions.caption', { total: list.total })} scrollLabel={t('rewards.staff.redemptions.scroll')}>
+        <DataTable
+          caption={t('rewards.staff.redemptions.caption', { total: list.total })}
+          scrollLabel={t('rewards.staff.redemptions.scroll')}
+        >
           <thead>
             <tr>
               <Th>{t('rewards.staff.redemptions.requested')}</Th>
@@ -78,7 +97,8 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
                 <tr key={r.id} data-testid="redemption-row">
                   <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, locale)}</Td>
                   <Td>
-                    <span className="font-semibold">{r.retailer.shopName}</span> <span className="text-sm text-ink-muted">{r.retailer.licenceNo}</span>
+                    <span className="font-semibold">{r.retailer.shopName}</span>{' '}
+                    <span className="text-sm text-ink-muted">{r.retailer.licenceNo}</span>
                     <p className="text-sm text-ink-muted">
                       {r.retailer.phone} · {r.retailer.address}
                     </p>
@@ -106,7 +126,12 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
           page={list.page}
           pages={list.pages}
           hrefFor={(page) => hrefWith('/rewards/redemptions', { ...input, page })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
+          }}
         />
       ) : null}
     </div>

@@ -26,7 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('rewards.staff.nav.runs') };
 }
 
-const ZRunsSearch = z.object({ period: z.string().refine(isPeriodCode).optional(), page: z.number().int().min(1).max(10_000).default(1), runs: z.number().int().min(1).max(1000).default(1) });
+const ZRunsSearch = z.object({
+  period: z.string().refine(isPeriodCode).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  runs: z.number().int().min(1).max(1000).default(1),
+});
 
 /** The last quarter that has ended, China time: the usual period to run. */
 function lastQuarter(): string {
@@ -45,14 +49,23 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
   if (!me.permissions.includes('rewards.read')) redirect('/rewards/redemptions');
   const { api } = await getServerApi();
   const period = input.period ?? lastQuarter();
-  const [preview, runs] = await Promise.all([api.rewards.previewRun({ periodCode: period, page: input.page }), api.rewards.runs({ page: input.runs })]);
+  const [preview, runs] = await Promise.all([
+    api.rewards.previewRun({ periodCode: period, page: input.page }),
+    api.rewards.runs({ page: input.runs }),
+  ]);
   const mayRun = me.permissions.includes('rewards.manage');
   return (
     <div className="flex flex-col gap-5">
       <PageTitle description={t('rewards.staff.runs.description')}>{t('rewards.staff.title')}</PageTitle>
       <RewardsNav current="/rewards/runs" />
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
-        <TextField id="run-period" name="period" label={t('rewards.staff.runs.period')} hint={t('rewards.staff.validation.period')} defaultValue={period} />
+        <TextField
+          id="run-period"
+          name="period"
+          label={t('rewards.staff.runs.period')}
+          hint={t('rewards.staff.validation.period')}
+          defaultValue={period}
+        />
         <button type="submit" className={buttonClass('primary')}>
           {t('rewards.staff.runs.preview')}
         </button>
@@ -63,8 +76,14 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
           {t('rewards.staff.runs.previewTitle', { period: preview.periodCode, from: preview.range.from, to: preview.range.to })}
         </h2>
         {preview.run ? (
-          <p role="status" className="rounded-lg border border-success-700/30 bg-success-50 px-4 py-3 text-success-700" data-testid="run-exists">
-            {t(preview.run.state === 'COMMITTED' ? 'rewards.staff.runs.alreadyCommitted' : 'rewards.staff.runs.alreadyStarted', { period: preview.run.periodCode })}
+          <p
+            role="status"
+            className="rounded-lg border border-success-700/30 bg-success-50 px-4 py-3 text-success-700"
+            data-testid="run-exists"
+          >
+            {t(preview.run.state === 'COMMITTED' ? 'rewards.staff.runs.alreadyCommitted' : 'rewards.staff.runs.alreadyStarted', {
+              period: preview.run.periodCode,
+            })}
           </p>
         ) : !preview.periodOver ? (
           <p role="status" className="rounded-lg border border-warning-800/30 bg-warning-50 px-4 py-3 text-warning-800">
@@ -116,7 +135,9 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
             </tbody>
           </DataTable>
         )}
-        {mayRun && !preview.run && preview.periodOver && preview.rules.length > 0 ? <StartRunButton periodCode={preview.periodCode} earning={preview.earning} points={preview.points} /> : null}
+        {mayRun && !preview.run && preview.periodOver && preview.rules.length > 0 ? (
+          <StartRunButton periodCode={preview.periodCode} earning={preview.earning} points={preview.points} />
+        ) : null}
         {preview.items.length > 0 ? (
           <DataTable caption={t('rewards.staff.runs.whoGets')} scrollLabel={t('rewards.staff.runs.scroll')}>
             <thead>
@@ -134,7 +155,12 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
                     {row.shopName} <span className="text-sm text-ink-muted">{row.licenceNo}</span>
                   </Td>
                   <Td>{row.grade ?? '—'}</Td>
-                  <Td>{row.ruleIds.map((id) => preview.rules.find((r) => r.id === id)).map((r) => (r ? t(`rewards.staff.kind.${r.kind}` as MessageKey) : '')).join(t('common.listSeparator'))}</Td>
+                  <Td>
+                    {row.ruleIds
+                      .map((id) => preview.rules.find((r) => r.id === id))
+                      .map((r) => (r ? t(`rewards.staff.kind.${r.kind}` as MessageKey) : ''))
+                      .join(t('common.listSeparator'))}
+                  </Td>
                   <Td className="text-right font-semibold">{row.points}</Td>
                 </tr>
               ))}
@@ -146,7 +172,12 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
             page={preview.page}
             pages={preview.pages}
             hrefFor={(page) => hrefWith('/rewards/runs', { period, page })}
-            labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: preview.page, pages: preview.pages, total: preview.earning }) }}
+            labels={{
+              nav: t('common.pagination'),
+              previous: t('common.previous'),
+              next: t('common.next'),
+              status: t('common.pageOf', { page: preview.page, pages: preview.pages, total: preview.earning }),
+            }}
           />
         ) : null}
       </section>
@@ -158,7 +189,11 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
         {runs.items.length === 0 ? (
           <EmptyState title={t('rewards.staff.runs.none')} />
         ) : (
-          <DataTable caption={t('rewards.staff.runs.historyCaption', { total: runs.total })} captionHidden scrollLabel={t('rewards.staff.runs.scroll')}>
+          <DataTable
+            caption={t('rewards.staff.runs.historyCaption', { total: runs.total })}
+            captionHidden
+            scrollLabel={t('rewards.staff.runs.scroll')}
+          >
             <thead>
               <tr>
                 <Th>{t('rewards.staff.runs.period')}</Th>
@@ -175,7 +210,9 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
                     <Link href={hrefWith('/rewards/runs', { period: run.periodCode })}>{run.periodCode}</Link>
                   </Th>
                   <Td>
-                    <Badge tone={RUN_TONE[run.state as keyof typeof RUN_TONE] ?? 'muted'}>{t(`rewards.staff.runState.${run.state}` as MessageKey)}</Badge>
+                    <Badge tone={RUN_TONE[run.state as keyof typeof RUN_TONE] ?? 'muted'}>
+                      {t(`rewards.staff.runState.${run.state}` as MessageKey)}
+                    </Badge>
                     {run.state === 'RUNNING' || run.state === 'FAILED' ? <RunProgress id={run.id} /> : null}
                   </Td>
                   <Td>
@@ -194,7 +231,12 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
             page={runs.page}
             pages={runs.pages}
             hrefFor={(page) => hrefWith('/rewards/runs', { period, runs: page })}
-            labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: runs.page, pages: runs.pages, total: runs.total }) }}
+            labels={{
+              nav: t('common.pagination'),
+              previous: t('common.previous'),
+              next: t('common.next'),
+              status: t('common.pageOf', { page: runs.page, pages: runs.pages, total: runs.total }),
+            }}
           />
         ) : null}
       </section>

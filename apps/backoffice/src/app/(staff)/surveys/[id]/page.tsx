@@ -36,7 +36,9 @@ export default async function SurveyPage({ params }: Props) {
       </>
     );
   }
-  const result = await loadForPage(id, (api, surveyId) => Promise.all([api.surveys.get({ id: surveyId }), api.surveys.samplePlan({ id: surveyId })]));
+  const result = await loadForPage(id, (api, surveyId) =>
+    Promise.all([api.surveys.get({ id: surveyId }), api.surveys.samplePlan({ id: surveyId })]),
+  );
   if (!result.ok) {
     return (
       <>
@@ -110,7 +112,11 @@ export default async function SurveyPage({ params }: Props) {
             id={survey.id}
             can={survey.can}
             definition={survey.definition}
-            ownHint={survey.createdById === me.id && me.permissions.includes('surveys.approve') && (survey.state === 'PENDING_APPROVAL' || survey.state === 'DRAFT')}
+            ownHint={
+              survey.createdById === me.id &&
+              me.permissions.includes('surveys.approve') &&
+              (survey.state === 'PENDING_APPROVAL' || survey.state === 'DRAFT')
+            }
           />
         </SurveyMessages>
       </section>
@@ -119,11 +125,18 @@ export default async function SurveyPage({ params }: Props) {
         <h2 id="plan" className="text-xl font-bold">
           {t('surveys.plan.title')}
         </h2>
-        <p className="text-ink-muted">{plan.sent ? t('surveys.plan.afterOpen') : t('surveys.plan.beforeOpen', { cap: plan.invitationsPerMonth })}</p>
+        <p className="text-ink-muted">
+          {plan.sent ? t('surveys.plan.afterOpen') : t('surveys.plan.beforeOpen', { cap: plan.invitationsPerMonth })}
+        </p>
         {plan.rows.length === 0 ? (
           <p>{t('surveys.plan.empty')}</p>
         ) : (
-          <DataTable caption={t('surveys.plan.title')} captionHidden scrollLabel={t('common.tableScroll', { name: t('surveys.plan.title') })} data-testid="sample-plan">
+          <DataTable
+            caption={t('surveys.plan.title')}
+            captionHidden
+            scrollLabel={t('common.tableScroll', { name: t('surveys.plan.title') })}
+            data-testid="sample-plan"
+          >
             <thead>
               <tr>
                 <Th>{t('surveys.plan.col.stratum')}</Th>
@@ -160,7 +173,9 @@ export default async function SurveyPage({ params }: Props) {
                 <Td className="text-right">{plan.totals.planned}</Td>
                 <Td className="text-right">{plan.totals.achieved}</Td>
                 {plan.sent ? <Td className="text-right">{plan.totals.responded}</Td> : null}
-                {plan.sent ? <Td className="text-right">{rate(plan.totals.achieved ? plan.totals.responded / plan.totals.achieved : null)}</Td> : null}
+                {plan.sent ? (
+                  <Td className="text-right">{rate(plan.totals.achieved ? plan.totals.responded / plan.totals.achieved : null)}</Td>
+                ) : null}
               </tr>
             </tfoot>
           </DataTable>
@@ -169,7 +184,8 @@ export default async function SurveyPage({ params }: Props) {
 
       <section aria-labelledby="structure" className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-4">
         <h2 id="structure" className="text-xl font-bold">
-          {t('surveys.detail.structure')} <span className="text-base font-normal text-ink-muted">{t('surveys.detail.questions', { count: questionCount })}</span>
+          {t('surveys.detail.structure')}{' '}
+          <span className="text-base font-normal text-ink-muted">{t('surveys.detail.questions', { count: questionCount })}</span>
         </h2>
         <ol className="flex flex-col gap-3">
           {survey.definition.sections.map((s) => (
@@ -180,7 +196,13 @@ export default async function SurveyPage({ params }: Props) {
               <ul className="list-disc pl-6 text-ink-muted">
                 {s.questions.map((q) => (
                   <li key={q.key}>
-                    {withNote(t, q.label, [t(`surveys.type.${q.type}` as MessageKey), q.required ? t('surveys.form.required') : ''].filter(Boolean).join(t('common.clauseSeparator')))}
+                    {withNote(
+                      t,
+                      q.label,
+                      [t(`surveys.type.${q.type}` as MessageKey), q.required ? t('surveys.form.required') : '']
+                        .filter(Boolean)
+                        .join(t('common.clauseSeparator')),
+                    )}
                   </li>
                 ))}
               </ul>

@@ -43,10 +43,19 @@ export type BuilderInitial = {
 };
 
 type TargetKind = 'ALL' | 'SEGMENT' | 'SAMPLE';
-type TargetDraft = { kind: TargetKind; ratePercent: string; districtIds: number[]; markets: ('C' | 'X')[]; gradeFrom: string; gradeTo: string; codes: string };
+type TargetDraft = {
+  kind: TargetKind;
+  ratePercent: string;
+  districtIds: number[];
+  markets: ('C' | 'X')[];
+  gradeFrom: string;
+  gradeTo: string;
+  codes: string;
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const toLocalInput = (d: Date | null) => (d ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}` : '');
+const toLocalInput = (d: Date | null) =>
+  d ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}` : '';
 
 function nextKey(prefix: string, keys: readonly string[]): string {
   const used = keys.map((k) => (k.startsWith(prefix) ? Number(k.slice(prefix.length)) : 0)).filter((n) => Number.isInteger(n));
@@ -54,7 +63,14 @@ function nextKey(prefix: string, keys: readonly string[]): string {
 }
 
 function targetDraft(target: TTargetInput, defaultRate: number): TargetDraft {
-  const t = target as Partial<{ rate: number; districtIds: number[]; markets: ('C' | 'X')[]; gradeFrom: number; gradeTo: number; classificationCodes: string[] }> & { kind: TargetKind };
+  const t = target as Partial<{
+    rate: number;
+    districtIds: number[];
+    markets: ('C' | 'X')[];
+    gradeFrom: number;
+    gradeTo: number;
+    classificationCodes: string[];
+  }> & { kind: TargetKind };
   return {
     kind: t.kind,
     ratePercent: String(((t.rate ?? defaultRate) * 100).toFixed(1).replace(/\.0$/, '')),
@@ -71,7 +87,10 @@ function targetInput(d: TargetDraft): TTargetInput {
   const segment = {
     districtIds: d.districtIds,
     markets: d.markets,
-    classificationCodes: d.codes.split(/[,，\s]+/).map((c) => c.trim().toUpperCase()).filter(Boolean),
+    classificationCodes: d.codes
+      .split(/[,，\s]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean),
     ...(d.gradeFrom ? { gradeFrom: Number(d.gradeFrom) } : {}),
     ...(d.gradeTo ? { gradeTo: Number(d.gradeTo) } : {}),
   };
@@ -83,9 +102,18 @@ function withType(q: TQuestion, type: QuestionType): TQuestion {
   const base: TQuestion = { key: q.key, type, label: q.label, required: q.required, ...(q.showIf ? { showIf: q.showIf } : {}) };
   if (type === 'RATING') return { ...base, scaleMin: 1, scaleMax: q.scaleMax === 10 ? 10 : 5 };
   if (type === 'NPS') return { ...base, scaleMin: 0, scaleMax: 10 };
-  if (type === 'MATRIX') return { ...base, scaleMin: 1, scaleMax: q.scaleMax === 10 ? 10 : 5, rows: q.rows?.length ? q.rows : [{ key: 'r1', label: '' }] };
+  if (type === 'MATRIX')
+    return { ...base, scaleMin: 1, scaleMax: q.scaleMax === 10 ? 10 : 5, rows: q.rows?.length ? q.rows : [{ key: 'r1', label: '' }] };
   if (type === 'SINGLE_CHOICE' || type === 'MULTI_CHOICE')
-    return { ...base, options: q.options?.length ? q.options : [{ value: 'o1', label: '' }, { value: 'o2', label: '' }] };
+    return {
+      ...base,
+      options: q.options?.length
+        ? q.options
+        : [
+            { value: 'o1', label: '' },
+            { value: 'o2', label: '' },
+          ],
+    };
   return base;
 }
 
@@ -133,18 +161,44 @@ export function SurveyBuilder({
   const setSection = (s: number, change: (section: TSection) => TSection) =>
     setDefinition((d) => ({ sections: d.sections.map((section, i) => (i === s ? change(section) : section)) }));
   const setQuestion = (s: number, q: number, change: (question: TQuestion) => TQuestion) =>
-    setSection(s, (section) => ({ ...section, questions: section.questions.map((question, i) => (i === q ? change(question) : question)) }));
+    setSection(s, (section) => ({
+      ...section,
+      questions: section.questions.map((question, i) => (i === q ? change(question) : question)),
+    }));
 
   const addSection = () =>
     setDefinition((d) => {
       const used = new Set(d.sections.map((s) => s.dimension));
       const dimension = SERVICE_DIMENSIONS.find((x) => !used.has(x)) ?? 'OTHER';
-      const key = nextKey('s', d.sections.map((s) => s.key));
-      const qKey = nextKey('q', flattenQuestions(d).map((q) => q.key));
-      return { sections: [...d.sections, { key, dimension, weight: 0.1, title: t(`surveys.dimension.${dimension}` as MessageKey), questions: [{ key: qKey, type: 'RATING', label: '', required: true, scaleMin: 1, scaleMax: 5 }] }] };
+      const key = nextKey(
+        's',
+        d.sections.map((s) => s.key),
+      );
+      const qKey = nextKey(
+        'q',
+        flattenQuestions(d).map((q) => q.key),
+      );
+      return {
+        sections: [
+          ...d.sections,
+          {
+            key,
+            dimension,
+            weight: 0.1,
+            title: t(`surveys.dimension.${dimension}` as MessageKey),
+            questions: [{ key: qKey, type: 'RATING', label: '', required: true, scaleMin: 1, scaleMax: 5 }],
+          },
+        ],
+      };
     });
   const addQuestion = (s: number) =>
-    setSection(s, (section) => ({ ...section, questions: [...section.questions, { key: nextKey('q', allKeys), type: 'RATING', label: '', required: true, scaleMin: 1, scaleMax: 5 }] }));
+    setSection(s, (section) => ({
+      ...section,
+      questions: [
+        ...section.questions,
+        { key: nextKey('q', allKeys), type: 'RATING', label: '', required: true, scaleMin: 1, scaleMax: 5 },
+      ],
+    }));
 
   /** Moves a question to a place in the survey (possibly another section). */
   const moveQuestion = (from: { s: number; q: number }, to: { s: number; q: number }) =>
@@ -176,7 +230,11 @@ export function SurveyBuilder({
     const onError = (error: unknown) => {
       const message = errorMessageOf(error);
       const fieldErrors = (error as { data?: { fieldErrors?: Record<string, string[]> } }).data?.fieldErrors;
-      const lines = fieldErrors ? Object.entries(fieldErrors).flatMap(([path, messages]) => messages.map((m) => issueText({ path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: m }, t))) : [];
+      const lines = fieldErrors
+        ? Object.entries(fieldErrors).flatMap(([path, messages]) =>
+            messages.map((m) => issueText({ path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: m }, t)),
+          )
+        : [];
       setProblems(lines.length ? lines : [t(message.key, message.params)]);
       requestAnimationFrame(() => problemsRef.current?.focus());
     };
@@ -207,7 +265,11 @@ export function SurveyBuilder({
     }
     const parsed = ZSurveyDefinition.safeParse(json);
     if (!parsed.success) {
-      setNotice({ kind: 'error', text: t('surveys.builder.importInvalid', { count: parsed.error.issues.length }), lines: parsed.error.issues.slice(0, 20).map((i) => issueText(i, t)) });
+      setNotice({
+        kind: 'error',
+        text: t('surveys.builder.importInvalid', { count: parsed.error.issues.length }),
+        lines: parsed.error.issues.slice(0, 20).map((i) => issueText(i, t)),
+      });
       return;
     }
     setDefinition(parsed.data);
@@ -240,14 +302,25 @@ export function SurveyBuilder({
         <Button variant="secondary" onClick={exportJson}>
           {t('surveys.builder.export')}
         </Button>
-        <ImportButton label={t('surveys.builder.import')} hint={t('surveys.builder.importLabel')} onFile={(file) => void importJson(file)} />
+        <ImportButton
+          label={t('surveys.builder.import')}
+          hint={t('surveys.builder.importLabel')}
+          onFile={(file) => void importJson(file)}
+        />
         <Button onClick={save} disabled={saving} className="ml-auto">
           {saving ? t('surveys.builder.saving') : t('surveys.builder.save')}
         </Button>
       </div>
 
       {notice ? (
-        <div role={notice.kind === 'error' ? 'alert' : 'status'} className={notice.kind === 'error' ? 'rounded-lg border border-danger-200 bg-danger-50 p-3 text-danger-700' : 'rounded-lg border border-success-700 bg-success-50 p-3 text-success-700'}>
+        <div
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={
+            notice.kind === 'error'
+              ? 'rounded-lg border border-danger-200 bg-danger-50 p-3 text-danger-700'
+              : 'rounded-lg border border-success-700 bg-success-50 p-3 text-success-700'
+          }
+        >
           <p className="font-semibold">{notice.text}</p>
           {notice.lines ? (
             <ul className="mt-1 list-disc pl-6">
@@ -259,7 +332,12 @@ export function SurveyBuilder({
         </div>
       ) : null}
       {problems.length ? (
-        <div ref={problemsRef} tabIndex={-1} role="alert" className="rounded-lg border-2 border-danger-700 bg-danger-50 p-4 text-danger-700">
+        <div
+          ref={problemsRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-lg border-2 border-danger-700 bg-danger-50 p-4 text-danger-700"
+        >
           <p className="font-semibold">{t('surveys.builder.errorsTitle', { count: problems.length })}</p>
           <ul className="mt-1 list-disc pl-6">
             {problems.map((line, i) => (
@@ -280,7 +358,14 @@ export function SurveyBuilder({
         <>
           <Panel title={t('surveys.builder.basics')}>
             <div className="grid gap-4 md:grid-cols-2">
-              <TextField label={t('surveys.builder.title')} value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} className="md:col-span-2" required />
+              <TextField
+                label={t('surveys.builder.title')}
+                value={title}
+                maxLength={120}
+                onChange={(e) => setTitle(e.target.value)}
+                className="md:col-span-2"
+                required
+              />
               <div className="flex flex-col gap-1 md:col-span-2">
                 <label htmlFor="survey-description" className="font-semibold text-ink">
                   {t('surveys.builder.description')}
@@ -294,8 +379,19 @@ export function SurveyBuilder({
                   className="block w-full rounded-lg border border-control bg-surface p-3 text-base text-ink"
                 />
               </div>
-              <TextField type="datetime-local" label={t('surveys.builder.opensAt')} hint={t('surveys.builder.windowHint')} value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
-              <TextField type="datetime-local" label={t('surveys.builder.closesAt')} value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+              <TextField
+                type="datetime-local"
+                label={t('surveys.builder.opensAt')}
+                hint={t('surveys.builder.windowHint')}
+                value={opensAt}
+                onChange={(e) => setOpensAt(e.target.value)}
+              />
+              <TextField
+                type="datetime-local"
+                label={t('surveys.builder.closesAt')}
+                value={closesAt}
+                onChange={(e) => setClosesAt(e.target.value)}
+              />
             </div>
           </Panel>
 
@@ -304,7 +400,13 @@ export function SurveyBuilder({
               <legend className="sr-only">{t('surveys.builder.target')}</legend>
               {(['ALL', 'SEGMENT', 'SAMPLE'] as const).map((kind) => (
                 <label key={kind} className="flex min-h-11 items-center gap-3">
-                  <input type="radio" name="target-kind" checked={target.kind === kind} onChange={() => setTarget((d) => ({ ...d, kind }))} className="size-5 accent-brand-700" />
+                  <input
+                    type="radio"
+                    name="target-kind"
+                    checked={target.kind === kind}
+                    onChange={() => setTarget((d) => ({ ...d, kind }))}
+                    className="size-5 accent-brand-700"
+                  />
                   {t(`surveys.target.${kind}`)}
                 </label>
               ))}
@@ -338,9 +440,28 @@ export function SurveyBuilder({
                   onChange={(markets) => setTarget((d) => ({ ...d, markets: markets as ('C' | 'X')[] }))}
                 />
                 <div className="grid gap-4 sm:grid-cols-3">
-                  <TextField type="number" min={1} max={30} label={t('surveys.builder.gradeFrom')} value={target.gradeFrom} onChange={(e) => setTarget((d) => ({ ...d, gradeFrom: e.target.value }))} />
-                  <TextField type="number" min={1} max={30} label={t('surveys.builder.gradeTo')} value={target.gradeTo} onChange={(e) => setTarget((d) => ({ ...d, gradeTo: e.target.value }))} />
-                  <TextField label={t('surveys.builder.classifications')} hint={t('surveys.builder.classificationsHint')} value={target.codes} onChange={(e) => setTarget((d) => ({ ...d, codes: e.target.value }))} />
+                  <TextField
+                    type="number"
+                    min={1}
+                    max={30}
+                    label={t('surveys.builder.gradeFrom')}
+                    value={target.gradeFrom}
+                    onChange={(e) => setTarget((d) => ({ ...d, gradeFrom: e.target.value }))}
+                  />
+                  <TextField
+                    type="number"
+                    min={1}
+                    max={30}
+                    label={t('surveys.builder.gradeTo')}
+                    value={target.gradeTo}
+                    onChange={(e) => setTarget((d) => ({ ...d, gradeTo: e.target.value }))}
+                  />
+                  <TextField
+                    label={t('surveys.builder.classifications')}
+                    hint={t('surveys.builder.classificationsHint')}
+                    value={target.codes}
+                    onChange={(e) => setTarget((d) => ({ ...d, codes: e.target.value }))}
+                  />
                 </div>
               </div>
             ) : null}
@@ -352,21 +473,41 @@ export function SurveyBuilder({
             </h2>
             <p className="text-ink-muted">{t('surveys.builder.weightHint')}</p>
             {definition.sections.map((section, s) => (
-              <div key={section.key} className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4" data-testid="builder-section">
+              <div
+                key={section.key}
+                className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4"
+                data-testid="builder-section"
+              >
                 <div className="flex flex-wrap items-end gap-3">
                   <h3 className="mr-auto text-lg font-bold text-brand-800">{t('surveys.builder.section', { n: s + 1 })}</h3>
-                  <Button variant="ghost" disabled={s === 0} onClick={() => setDefinition((d) => ({ sections: move(d.sections, s, s - 1) }))}>
+                  <Button
+                    variant="ghost"
+                    disabled={s === 0}
+                    onClick={() => setDefinition((d) => ({ sections: move(d.sections, s, s - 1) }))}
+                  >
                     {t('surveys.builder.moveUp')}
                   </Button>
-                  <Button variant="ghost" disabled={s === definition.sections.length - 1} onClick={() => setDefinition((d) => ({ sections: move(d.sections, s, s + 1) }))}>
+                  <Button
+                    variant="ghost"
+                    disabled={s === definition.sections.length - 1}
+                    onClick={() => setDefinition((d) => ({ sections: move(d.sections, s, s + 1) }))}
+                  >
                     {t('surveys.builder.moveDown')}
                   </Button>
-                  <Button variant="ghost" disabled={definition.sections.length === 1} onClick={() => setDefinition((d) => ({ sections: d.sections.filter((_, i) => i !== s) }))}>
+                  <Button
+                    variant="ghost"
+                    disabled={definition.sections.length === 1}
+                    onClick={() => setDefinition((d) => ({ sections: d.sections.filter((_, i) => i !== s) }))}
+                  >
                     {t('surveys.builder.removeSection')}
                   </Button>
                 </div>
                 <div className="grid gap-4 md:grid-cols-3">
-                  <TextField label={t('surveys.builder.sectionTitle')} value={section.title} onChange={(e) => setSection(s, (x) => ({ ...x, title: e.target.value }))} />
+                  <TextField
+                    label={t('surveys.builder.sectionTitle')}
+                    value={section.title}
+                    onChange={(e) => setSection(s, (x) => ({ ...x, title: e.target.value }))}
+                  />
                   <SelectField
                     label={t('surveys.builder.dimension')}
                     value={section.dimension}
@@ -380,7 +521,15 @@ export function SurveyBuilder({
                       })
                     }
                   />
-                  <TextField type="number" min={0} max={100} step={0.01} label={t('surveys.builder.weight')} value={String(section.weight)} onChange={(e) => setSection(s, (x) => ({ ...x, weight: Number(e.target.value) }))} />
+                  <TextField
+                    type="number"
+                    min={0}
+                    max={100}
+                    step={0.01}
+                    label={t('surveys.builder.weight')}
+                    value={String(section.weight)}
+                    onChange={(e) => setSection(s, (x) => ({ ...x, weight: Number(e.target.value) }))}
+                  />
                 </div>
                 <ol className="flex flex-col gap-3">
                   {section.questions.map((question, q) => {
@@ -403,7 +552,11 @@ export function SurveyBuilder({
                           onChange={(change) => setQuestion(s, q, change)}
                           onDragStart={() => (dragged.current = { s, q })}
                           onMove={(delta) => setSection(s, (x) => ({ ...x, questions: move(x.questions, q, q + delta) }))}
-                          onRemove={section.questions.length > 1 ? () => setSection(s, (x) => ({ ...x, questions: x.questions.filter((_, i) => i !== q) })) : undefined}
+                          onRemove={
+                            section.questions.length > 1
+                              ? () => setSection(s, (x) => ({ ...x, questions: x.questions.filter((_, i) => i !== q) }))
+                              : undefined
+                          }
                           first={q === 0}
                           last={q === section.questions.length - 1}
                         />
@@ -416,7 +569,12 @@ export function SurveyBuilder({
                 </Button>
               </div>
             ))}
-            <Button variant="secondary" onClick={addSection} className="self-start" disabled={definition.sections.length >= SERVICE_DIMENSIONS.length}>
+            <Button
+              variant="secondary"
+              onClick={addSection}
+              className="self-start"
+              disabled={definition.sections.length >= SERVICE_DIMENSIONS.length}
+            >
               {t('surveys.builder.addSection')}
             </Button>
           </section>
@@ -463,7 +621,17 @@ function ImportButton({ label, hint, onFile }: { label: string; hint: string; on
   );
 }
 
-function CheckGroup({ legend, options, values, onChange }: { legend: string; options: { value: string | number; label: string }[]; values: (string | number)[]; onChange: (values: (string | number)[]) => void }) {
+function CheckGroup({
+  legend,
+  options,
+  values,
+  onChange,
+}: {
+  legend: string;
+  options: { value: string | number; label: string }[];
+  values: (string | number)[];
+  onChange: (values: (string | number)[]) => void;
+}) {
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 font-semibold text-ink">{legend}</legend>
@@ -506,13 +674,26 @@ function ItemsEditor({
       <legend className="font-semibold text-ink">{legend}</legend>
       {items.map((item, i) => (
         <div key={item.id} className="flex items-end gap-2">
-          <TextField label={itemLabel(i + 1)} value={item.label} onChange={(e) => onChange(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} className="flex-1" />
-          <Button variant="ghost" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`${removeLabel} ${itemLabel(i + 1)}`}>
+          <TextField
+            label={itemLabel(i + 1)}
+            value={item.label}
+            onChange={(e) => onChange(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+            className="flex-1"
+          />
+          <Button
+            variant="ghost"
+            onClick={() => onChange(items.filter((_, j) => j !== i))}
+            aria-label={`${removeLabel} ${itemLabel(i + 1)}`}
+          >
             {removeLabel}
           </Button>
         </div>
       ))}
-      <Button variant="secondary" className="self-start" onClick={() => onChange([...items, { id: newKey(items.map((x) => x.id)), label: '' }])}>
+      <Button
+        variant="secondary"
+        className="self-start"
+        onClick={() => onChange([...items, { id: newKey(items.map((x) => x.id)), label: '' }])}
+      >
         {addLabel}
       </Button>
     </fieldset>
@@ -582,7 +763,11 @@ function QuestionEditor({
         ) : null}
       </div>
       <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto]">
-        <TextField label={`${heading} ${t('surveys.builder.questionLabel')}`} value={question.label} onChange={(e) => onChange((q) => ({ ...q, label: e.target.value }))} />
+        <TextField
+          label={`${heading} ${t('surveys.builder.questionLabel')}`}
+          value={question.label}
+          onChange={(e) => onChange((q) => ({ ...q, label: e.target.value }))}
+        />
         <SelectField
           label={`${heading} ${t('surveys.builder.questionType')}`}
           value={question.type}
@@ -590,7 +775,12 @@ function QuestionEditor({
           onChange={(e) => onChange((q) => withType(q, e.target.value as QuestionType))}
         />
         <label className="flex min-h-12 items-center gap-2 self-end font-semibold">
-          <input type="checkbox" className="size-5 accent-brand-700" checked={question.required} onChange={(e) => onChange((q) => ({ ...q, required: e.target.checked }))} />
+          <input
+            type="checkbox"
+            className="size-5 accent-brand-700"
+            checked={question.required}
+            onChange={(e) => onChange((q) => ({ ...q, required: e.target.checked }))}
+          />
           {t('surveys.builder.requiredLabel')}
         </label>
       </div>
@@ -666,7 +856,11 @@ function QuestionEditor({
           />
         ))}
         {showIf && firstCandidate ? (
-          <Button variant="secondary" className="self-start" onClick={() => setConditions([...showIf.conditions, defaultCondition(firstCandidate)])}>
+          <Button
+            variant="secondary"
+            className="self-start"
+            onClick={() => setConditions([...showIf.conditions, defaultCondition(firstCandidate)])}
+          >
             {t('surveys.builder.addCondition')}
           </Button>
         ) : null}
@@ -725,7 +919,11 @@ function ConditionEditor({
         onChange={(e) => {
           const op = e.target.value as ConditionOp;
           const first = valueOptions[0] ? parseOne(valueOptions[0].value) : '';
-          onChange({ ...condition, op, value: op === 'in' ? [first] : Array.isArray(condition.value) ? (condition.value[0] ?? first) : condition.value });
+          onChange({
+            ...condition,
+            op,
+            value: op === 'in' ? [first] : Array.isArray(condition.value) ? (condition.value[0] ?? first) : condition.value,
+          });
         }}
       />
       {condition.op === 'in' ? (
@@ -733,7 +931,15 @@ function ConditionEditor({
           label={t('surveys.builder.conditionValue')}
           hint={t('surveys.builder.inHint')}
           defaultValue={Array.isArray(condition.value) ? condition.value.join(', ') : String(condition.value)}
-          onBlur={(e) => onChange({ ...condition, value: e.target.value.split(/[,，\s]+/).filter(Boolean).map(parseOne) })}
+          onBlur={(e) =>
+            onChange({
+              ...condition,
+              value: e.target.value
+                .split(/[,，\s]+/)
+                .filter(Boolean)
+                .map(parseOne),
+            })
+          }
         />
       ) : (
         <SelectField

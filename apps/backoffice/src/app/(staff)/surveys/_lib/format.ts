@@ -12,7 +12,10 @@ export const STATE_STYLE: Record<string, string> = {
 
 export function windowText(opensAt: Date | null, closesAt: Date | null, t: Translate, locale: Locale): string {
   if (!opensAt && !closesAt) return t('surveys.window.none');
-  return t('surveys.window.range', { from: opensAt ? formatDateTime(opensAt, locale) : '—', to: closesAt ? formatDateTime(closesAt, locale) : '—' });
+  return t('surveys.window.range', {
+    from: opensAt ? formatDateTime(opensAt, locale) : '—',
+    to: closesAt ? formatDateTime(closesAt, locale) : '—',
+  });
 }
 
 /** "C-2-B-3" as 城镇 · 中 · 便利店 · 21–30 档 */

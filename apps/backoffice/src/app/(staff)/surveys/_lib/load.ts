@@ -5,7 +5,10 @@ import { getServerApi } from '@/trpc/server';
 type Api = Awaited<ReturnType<typeof getServerApi>>['api'];
 
 /** Runs one call for a survey page: an unknown id is the not-found page; other failures come back as a message. */
-export async function loadForPage<T>(id: string, call: (api: Api, id: number) => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; message: ErrorMessage }> {
+export async function loadForPage<T>(
+  id: string,
+  call: (api: Api, id: number) => Promise<T>,
+): Promise<{ ok: true; data: T } | { ok: false; message: ErrorMessage }> {
   const surveyId = Number(id);
   if (!Number.isInteger(surveyId) || surveyId <= 0) notFound();
   const { api, requestId } = await getServerApi();

@@ -34,7 +34,9 @@ export function SurveyActions({ id, can, definition, ownHint }: { id: number; ca
   const reject = useMutation(trpc.surveys.reject.mutationOptions(options));
   const open = useMutation(trpc.surveys.open.mutationOptions(options));
   const close = useMutation(trpc.surveys.close.mutationOptions(options));
-  const duplicate = useMutation(trpc.surveys.duplicate.mutationOptions({ onSuccess: (copy) => router.push(`/surveys/${copy.id}/edit`), onError: options.onError }));
+  const duplicate = useMutation(
+    trpc.surveys.duplicate.mutationOptions({ onSuccess: (copy) => router.push(`/surveys/${copy.id}/edit`), onError: options.onError }),
+  );
   const busy = [submit, approve, reject, open, close, duplicate].some((m) => m.isPending);
 
   const exportJson = () => {
@@ -86,7 +88,14 @@ export function SurveyActions({ id, can, definition, ownHint }: { id: number; ca
             if (reason.trim()) reject.mutate({ id, reason });
           }}
         >
-          <TextField label={t('surveys.action.rejectReason')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} className="min-w-64" required />
+          <TextField
+            label={t('surveys.action.rejectReason')}
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            className="min-w-64"
+            required
+          />
           <Button type="submit" variant="secondary" disabled={busy || !reason.trim()}>
             {t('surveys.action.reject')}
           </Button>
@@ -94,7 +103,10 @@ export function SurveyActions({ id, can, definition, ownHint }: { id: number; ca
       ) : null}
       {ownHint ? <p className="text-ink-muted">{t('surveys.action.ownHint')}</p> : null}
       {message ? (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'font-medium text-danger-700' : 'font-medium text-success-700'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'font-medium text-danger-700' : 'font-medium text-success-700'}
+        >
           {message.text}
         </p>
       ) : null}

@@ -39,7 +39,15 @@ export default async function NewSurveyPage() {
     closesAt: null,
     target: { kind: 'SAMPLE' as const, rate: options.defaultSampleRate },
     definition: {
-      sections: [{ key: 's1', dimension: 'SUPPLY' as const, weight: 1, title: t('surveys.dimension.SUPPLY'), questions: [{ key: 'q1', type: 'RATING' as const, label: '', required: true, scaleMin: 1, scaleMax: 5 }] }],
+      sections: [
+        {
+          key: 's1',
+          dimension: 'SUPPLY' as const,
+          weight: 1,
+          title: t('surveys.dimension.SUPPLY'),
+          questions: [{ key: 'q1', type: 'RATING' as const, label: '', required: true, scaleMin: 1, scaleMax: 5 }],
+        },
+      ],
     },
   };
   return (

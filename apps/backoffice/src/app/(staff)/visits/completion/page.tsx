@@ -21,7 +21,13 @@ export default async function VisitCompletionPage({ searchParams }: { searchPara
   const input = parseSearch(ZVisitCompletionInput, await searchParams);
   const [{ t, locale }, { api, requestId }] = await Promise.all([getI18n(), getServerApi()]);
   const result = await api.visits.completion(input).catch((error: unknown) => errorMessageOf(error, requestId));
-  if ('key' in result) return <ErrorState title={result.key === 'errors.FORBIDDEN' ? t('errors.FORBIDDEN') : t('common.loadFailed')} message={t(result.key, result.params)} />;
+  if ('key' in result)
+    return (
+      <ErrorState
+        title={result.key === 'errors.FORBIDDEN' ? t('errors.FORBIDDEN') : t('common.loadFailed')}
+        message={t(result.key, result.params)}
+      />
+    );
   const title = t('visits.completion.title', { from: formatDate(result.month.from, locale), to: formatDate(result.month.to, locale) });
   return (
     <div className="flex flex-col gap-5">

@@ -19,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewVisitPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const parsed = ZVisitFormInput.safeParse(parseSearch(ZVisitFormInput.partial(), await searchParams, { numbers: ['retailerId', 'visitId'] }));
+  const parsed = ZVisitFormInput.safeParse(
+    parseSearch(ZVisitFormInput.partial(), await searchParams, { numbers: ['retailerId', 'visitId'] }),
+  );
   if (!parsed.success) notFound();
   const [{ t, locale }, { api, requestId }] = await Promise.all([getI18n(), getServerApi()]);
   let context;
@@ -34,17 +36,25 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Pro
   return (
     <div className="mx-auto flex w-full max-w-xl flex-col gap-5">
       <p>
-        <Link href="/visits" className="inline-flex min-h-11 items-center">← {t('visits.title')}</Link>
+        <Link href="/visits" className="inline-flex min-h-11 items-center">
+          ← {t('visits.title')}
+        </Link>
       </p>
       <PageTitle description={`${shop.licenceNo} · ${shop.address}`}>
         {t('visits.log.title')}：{shop.shopName}
       </PageTitle>
-      {planned?.plannedFor ? <p className="text-ink-muted">{t('visits.log.completesPlan')} · {formatDate(planned.plannedFor, locale)}</p> : null}
+      {planned?.plannedFor ? (
+        <p className="text-ink-muted">
+          {t('visits.log.completesPlan')} · {formatDate(planned.plannedFor, locale)}
+        </p>
+      ) : null}
       <section className="rounded-xl border border-line bg-surface p-4 shadow-sm">
         <VisitForm retailerId={shop.id} visitId={planned?.id} defaultPurpose={planned?.purpose} />
       </section>
       <section aria-labelledby="change-request" className="rounded-xl border border-line bg-surface p-4 shadow-sm">
-        <h2 id="change-request" className="mb-3 text-lg font-bold">{t('visits.change.title')}</h2>
+        <h2 id="change-request" className="mb-3 text-lg font-bold">
+          {t('visits.change.title')}
+        </h2>
         <ChangeRequestForm retailerId={shop.id} />
       </section>
     </div>

@@ -46,7 +46,12 @@ export function VisitForm({ retailerId, visitId, defaultPurpose }: { retailerId:
     event.preventDefault();
     setError(null);
     const data = new FormData(event.currentTarget);
-    const fields = ZLogVisitFields.safeParse({ retailerId, visitId, purpose: String(data.get('purpose') ?? ''), findings: String(data.get('findings') ?? '') });
+    const fields = ZLogVisitFields.safeParse({
+      retailerId,
+      visitId,
+      purpose: String(data.get('purpose') ?? ''),
+      findings: String(data.get('findings') ?? ''),
+    });
     if (!fields.success) {
       setPurposeError(t((fields.error.issues[0]?.message ?? 'errors.VALIDATION') as MessageKey));
       return;
@@ -83,7 +88,14 @@ export function VisitForm({ retailerId, visitId, defaultPurpose }: { retailerId:
     <form ref={form} onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-4" encType="multipart/form-data">
       <input type="hidden" name="retailerId" value={retailerId} />
       {visitId ? <input type="hidden" name="visitId" value={visitId} /> : null}
-      <TextField name="purpose" label={t('visits.log.purpose')} hint={t('visits.log.purposeHint')} defaultValue={defaultPurpose} error={purposeError} maxLength={100} />
+      <TextField
+        name="purpose"
+        label={t('visits.log.purpose')}
+        hint={t('visits.log.purposeHint')}
+        defaultValue={defaultPurpose}
+        error={purposeError}
+        maxLength={100}
+      />
       <label className="flex flex-col gap-1">
         <span className="font-semibold">{t('visits.log.findings')}</span>
         <textarea name="findings" rows={4} maxLength={1000} className={CONTROL} />
@@ -99,7 +111,13 @@ export function VisitForm({ retailerId, visitId, defaultPurpose }: { retailerId:
           {t('visits.log.location')}
         </Button>
         <p role="status" className="text-sm text-ink-muted">
-          {locating === 'busy' ? t('visits.log.locating') : locating === 'failed' ? t('visits.log.locationFailed') : position ? t('visits.log.located', { lat: position.latitude, lng: position.longitude }) : ''}
+          {locating === 'busy'
+            ? t('visits.log.locating')
+            : locating === 'failed'
+              ? t('visits.log.locationFailed')
+              : position
+                ? t('visits.log.located', { lat: position.latitude, lng: position.longitude })
+                : ''}
         </p>
       </div>
       <FormMessage error={error} />
@@ -121,7 +139,15 @@ export function ChangeRequestForm({ retailerId }: { retailerId: number }) {
     event.preventDefault();
     setError(null);
     const data = new FormData(event.currentTarget);
-    const input = { retailerId, change: { phone: String(data.get('phone') ?? ''), address: String(data.get('address') ?? ''), contactName: String(data.get('contactName') ?? ''), reason: String(data.get('reason') ?? '') } };
+    const input = {
+      retailerId,
+      change: {
+        phone: String(data.get('phone') ?? ''),
+        address: String(data.get('address') ?? ''),
+        contactName: String(data.get('contactName') ?? ''),
+        reason: String(data.get('reason') ?? ''),
+      },
+    };
     const parsed = ZStaffContactChangeInput.safeParse(input);
     if (!parsed.success) return setError(t((parsed.error.issues[0]?.message ?? 'errors.VALIDATION') as MessageKey));
     try {

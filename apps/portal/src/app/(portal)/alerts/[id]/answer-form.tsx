@@ -16,7 +16,12 @@ export function AnswerForm({ id }: { id: number }) {
   const t = useT();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<TAnswerAlertInput>({ resolver: zodResolver(ZAnswerAlertInput), defaultValues: { id, answer: '' } });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TAnswerAlertInput>({ resolver: zodResolver(ZAnswerAlertInput), defaultValues: { id, answer: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -39,7 +44,11 @@ export function AnswerForm({ id }: { id: number }) {
         error={errors.answer?.message ? t(errors.answer.message as MessageKey) : undefined}
         {...register('answer')}
       />
-      {formError ? <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">
+          {formError}
+        </p>
+      ) : null}
       <Button type="submit" size="lg" disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
         {t('alerts.portal.send')}
       </Button>

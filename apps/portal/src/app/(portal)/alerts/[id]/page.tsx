@@ -34,7 +34,9 @@ export default async function AlertQuestionPage({ params }: { params: Promise<{ 
   return (
     <div className="flex flex-col gap-4">
       <p>
-        <Link href="/alerts" className="inline-flex min-h-11 items-center">← {t('alerts.portal.title')}</Link>
+        <Link href="/alerts" className="inline-flex min-h-11 items-center">
+          ← {t('alerts.portal.title')}
+        </Link>
       </p>
       <PageTitle>{t(question.title)}</PageTitle>
       <section className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-4 shadow-sm">

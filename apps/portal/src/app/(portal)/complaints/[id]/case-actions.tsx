@@ -16,7 +16,11 @@ type Outcome = { ok: true } | { ok: false; error: { key: string; params?: Record
 const card = 'flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-6';
 
 function Message({ error }: { error: string | null }) {
-  return error ? <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">{error}</p> : null;
+  return error ? (
+    <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">
+      {error}
+    </p>
+  ) : null;
 }
 
 /** What the shop can do on its case now: answer a request for information, confirm and rate, reopen. */
@@ -71,11 +75,21 @@ function RespondForm({ id, version, busy, run }: FormProps) {
   };
   return (
     <section aria-labelledby="respond-title" className={card}>
-      <h2 id="respond-title" className="text-xl font-bold">{t('complaints.portal.respondTitle')}</h2>
+      <h2 id="respond-title" className="text-xl font-bold">
+        {t('complaints.portal.respondTitle')}
+      </h2>
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <TextAreaField label={t('complaints.portal.respondLabel')} value={body} onChange={(e) => setBody(e.target.value)} error={bodyError} maxLength={2000} />
+        <TextAreaField
+          label={t('complaints.portal.respondLabel')}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          error={bodyError}
+          maxLength={2000}
+        />
         <FileInput files={files} onChange={setFiles} disabled={busy} />
-        <Button type="submit" size="lg" disabled={busy}>{t('complaints.portal.respondSubmit')}</Button>
+        <Button type="submit" size="lg" disabled={busy}>
+          {t('complaints.portal.respondSubmit')}
+        </Button>
       </form>
     </section>
   );
@@ -92,31 +106,58 @@ function RatingForm({ id, version, busy, run, mode }: FormProps & { mode: 'confi
     if (!rating) return setRatingError(t('complaints.validation.rating'));
     setRatingError(null);
     const input = { id, version, rating, comment: comment.trim() || undefined };
-    void run(async () => {
-      const result = await (mode === 'confirm' ? confirmAction(input) : rateAction(input));
-      return result.ok ? { ok: true } : result;
-    }, rating <= 2 ? t('complaints.portal.lowRatingDone') : t('complaints.portal.ratedDone'));
+    void run(
+      async () => {
+        const result = await (mode === 'confirm' ? confirmAction(input) : rateAction(input));
+        return result.ok ? { ok: true } : result;
+      },
+      rating <= 2 ? t('complaints.portal.lowRatingDone') : t('complaints.portal.ratedDone'),
+    );
   };
   return (
     <section aria-labelledby={`${legendId}-title`} className={card}>
-      <h2 id={`${legendId}-title`} className="text-xl font-bold">{mode === 'confirm' ? t('complaints.portal.confirmTitle') : t('complaints.portal.rateTitle')}</h2>
+      <h2 id={`${legendId}-title`} className="text-xl font-bold">
+        {mode === 'confirm' ? t('complaints.portal.confirmTitle') : t('complaints.portal.rateTitle')}
+      </h2>
       <p>{mode === 'confirm' ? t('complaints.portal.confirmIntro') : t('complaints.portal.rateIntro')}</p>
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <fieldset className="flex flex-col gap-2" aria-describedby={ratingError ? `${legendId}-error` : undefined}>
           <legend className="mb-1 font-semibold">{t('complaints.portal.ratingLegend')}</legend>
           <div className="flex flex-wrap gap-2">
             {[1, 2, 3, 4, 5].map((n) => (
-              <label key={n} className="flex min-h-12 min-w-14 cursor-pointer items-center justify-center gap-1 rounded-lg border border-control px-3 text-lg font-semibold has-[:checked]:border-brand-700 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700">
-                <input type="radio" name={`rating-${id}`} value={n} checked={rating === n} onChange={() => setRating(n)} className="sr-only" />
+              <label
+                key={n}
+                className="flex min-h-12 min-w-14 cursor-pointer items-center justify-center gap-1 rounded-lg border border-control px-3 text-lg font-semibold has-[:checked]:border-brand-700 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700"
+              >
+                <input
+                  type="radio"
+                  name={`rating-${id}`}
+                  value={n}
+                  checked={rating === n}
+                  onChange={() => setRating(n)}
+                  className="sr-only"
+                />
                 {t('complaints.portal.ratingOption', { n })}
               </label>
             ))}
           </div>
           <p className="text-sm text-ink-muted">{t('complaints.portal.ratingScale')}</p>
-          {ratingError ? <p id={`${legendId}-error`} className="text-sm font-medium text-danger-700">{ratingError}</p> : null}
+          {ratingError ? (
+            <p id={`${legendId}-error`} className="text-sm font-medium text-danger-700">
+              {ratingError}
+            </p>
+          ) : null}
         </fieldset>
-        <TextAreaField label={t('complaints.portal.ratingComment')} rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
-        <Button type="submit" size="lg" disabled={busy}>{mode === 'confirm' ? t('complaints.portal.confirmSubmit') : t('complaints.portal.rateSubmit')}</Button>
+        <TextAreaField
+          label={t('complaints.portal.ratingComment')}
+          rows={3}
+          maxLength={500}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        <Button type="submit" size="lg" disabled={busy}>
+          {mode === 'confirm' ? t('complaints.portal.confirmSubmit') : t('complaints.portal.rateSubmit')}
+        </Button>
       </form>
     </section>
   );
@@ -131,7 +172,9 @@ function ReopenForm({ id, version, busy, run, until }: FormProps & { until: stri
     return (
       <div className="flex flex-col gap-1">
         <div>
-          <Button variant="secondary" size="lg" onClick={() => setOpen(true)}>{t('complaints.portal.reopen')}</Button>
+          <Button variant="secondary" size="lg" onClick={() => setOpen(true)}>
+            {t('complaints.portal.reopen')}
+          </Button>
         </div>
         {until ? <p className="text-sm text-ink-muted">{t('complaints.portal.reopenUntil', { date: until })}</p> : null}
       </div>
@@ -148,12 +191,25 @@ function ReopenForm({ id, version, busy, run, until }: FormProps & { until: stri
   };
   return (
     <section aria-labelledby="reopen-title" className={card}>
-      <h2 id="reopen-title" className="text-xl font-bold">{t('complaints.portal.reopen')}</h2>
+      <h2 id="reopen-title" className="text-xl font-bold">
+        {t('complaints.portal.reopen')}
+      </h2>
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <TextAreaField label={t('complaints.portal.reopenReason')} rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonError} />
+        <TextAreaField
+          label={t('complaints.portal.reopenReason')}
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={reasonError}
+        />
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" size="lg" disabled={busy}>{t('complaints.portal.reopenSubmit')}</Button>
-          <Button variant="ghost" size="lg" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+          <Button type="submit" size="lg" disabled={busy}>
+            {t('complaints.portal.reopenSubmit')}
+          </Button>
+          <Button variant="ghost" size="lg" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </Button>
         </div>
       </form>
     </section>

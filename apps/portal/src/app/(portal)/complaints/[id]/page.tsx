@@ -24,7 +24,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = 'flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-6';
 
-export default async function MyComplaintPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string }> }) {
+export default async function MyComplaintPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ filed?: string }>;
+}) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const justFiled = (await searchParams).filed === '1';
@@ -48,13 +54,19 @@ export default async function MyComplaintPage({ params, searchParams }: { params
   const ownText = (e: (typeof c.events)[number]) => (e.messageKey ? renderStored(t, locale, e.messageKey, e.params) : e.body);
   const eventText = (e: (typeof c.events)[number]): string | null => {
     const data = (e.data ?? {}) as { rating?: number; after?: string; reason?: string };
-    if (e.type === 'DEADLINE_CHANGED' && data.after) return t('complaints.event.deadlineMoved', { date: formatDateTime(data.after, locale) });
-    if ((e.type === 'CLOSED' || e.type === 'RATED') && data.rating) return [t('complaints.event.rating', { rating: data.rating }), ownText(e)].filter(Boolean).join(' · ');
+    if (e.type === 'DEADLINE_CHANGED' && data.after)
+      return t('complaints.event.deadlineMoved', { date: formatDateTime(data.after, locale) });
+    if ((e.type === 'CLOSED' || e.type === 'RATED') && data.rating)
+      return [t('complaints.event.rating', { rating: data.rating }), ownText(e)].filter(Boolean).join(' · ');
     if (e.type === 'REOPENED' && !ownText(e) && data.reason) return t(`complaints.reopenReason.${data.reason}` as MessageKey);
     return ownText(e);
   };
   const who = (e: (typeof c.events)[number]) =>
-    e.actorLogin ? t('complaints.portal.you') : e.actorStaff ? t('complaints.portal.staffName', { name: e.actorStaff.name }) : t('complaints.portal.serviceCentre');
+    e.actorLogin
+      ? t('complaints.portal.you')
+      : e.actorStaff
+        ? t('complaints.portal.staffName', { name: e.actorStaff.name })
+        : t('complaints.portal.serviceCentre');
 
   return (
     <div className="flex flex-col gap-5">
@@ -77,17 +89,24 @@ export default async function MyComplaintPage({ params, searchParams }: { params
           <DetailItem term={t('complaints.form.category')}>{locale === 'en' ? c.category.nameEn : c.category.name}</DetailItem>
           <DetailItem term={t('complaints.portal.filedAt')}>{formatDateTime(c.createdAt, locale)}</DetailItem>
           <DetailItem term={t('complaints.portal.handledBy')}>{locale === 'en' ? c.department.nameEn : c.department.name}</DetailItem>
-          {c.state === 'SUBMITTED' ? <DetailItem term={t('complaints.portal.acceptBy')}>{formatDateTime(c.acceptDueAt, locale)}</DetailItem> : null}
+          {c.state === 'SUBMITTED' ? (
+            <DetailItem term={t('complaints.portal.acceptBy')}>{formatDateTime(c.acceptDueAt, locale)}</DetailItem>
+          ) : null}
           {open ? (
             <DetailItem term={t('complaints.portal.resolveBy')}>
               {c.pausedAt ? t('complaints.portal.paused') : formatDateTime(c.resolveDueAt, locale)}
             </DetailItem>
           ) : null}
           {c.resolvedAt ? <DetailItem term={t('complaints.portal.resolvedAt')}>{formatDateTime(c.resolvedAt, locale)}</DetailItem> : null}
-          {c.rating ? <DetailItem term={t('complaints.portal.yourRating')}>{t('complaints.portal.ratedStars', { rating: c.rating })}</DetailItem> : null}
+          {c.rating ? (
+            <DetailItem term={t('complaints.portal.yourRating')}>{t('complaints.portal.ratedStars', { rating: c.rating })}</DetailItem>
+          ) : null}
           {c.relatedOrder ? (
             <DetailItem term={t('complaints.form.relatedOrder')}>
-              {t('complaints.portal.orderShort', { date: formatDate(c.relatedOrder.orderDate, locale), quantity: c.relatedOrder.totalQuantity })}
+              {t('complaints.portal.orderShort', {
+                date: formatDate(c.relatedOrder.orderDate, locale),
+                quantity: c.relatedOrder.totalQuantity,
+              })}
             </DetailItem>
           ) : null}
         </dl>
@@ -95,12 +114,19 @@ export default async function MyComplaintPage({ params, searchParams }: { params
 
       {c.actions.length > 0 ? (
         <ClientMessages prefixes={['complaints.']}>
-          <CaseActions id={c.id} version={c.version} actions={c.actions} reopenUntil={c.reopenUntil ? formatDateTime(c.reopenUntil, locale) : null} />
+          <CaseActions
+            id={c.id}
+            version={c.version}
+            actions={c.actions}
+            reopenUntil={c.reopenUntil ? formatDateTime(c.reopenUntil, locale) : null}
+          />
         </ClientMessages>
       ) : null}
 
       <section aria-labelledby="timeline-title" className={card}>
-        <h2 id="timeline-title" className="text-xl font-bold">{t('complaints.portal.timeline')}</h2>
+        <h2 id="timeline-title" className="text-xl font-bold">
+          {t('complaints.portal.timeline')}
+        </h2>
         <ol className="flex flex-col gap-4 border-l-4 border-brand-100 pl-4" data-testid="timeline">
           {c.events.map((e) => {
             const body = eventText(e);
@@ -113,14 +139,20 @@ export default async function MyComplaintPage({ params, searchParams }: { params
                   </span>
                 </p>
                 {body ? <p className="whitespace-pre-wrap break-words">{body}</p> : null}
-                <AttachmentLinks attachments={e.attachments} label={t('complaints.portal.attachments')} opensNewWindow={t('complaints.portal.opensNewWindow')} />
+                <AttachmentLinks
+                  attachments={e.attachments}
+                  label={t('complaints.portal.attachments')}
+                  opensNewWindow={t('complaints.portal.opensNewWindow')}
+                />
               </li>
             );
           })}
         </ol>
       </section>
       <p>
-        <Link href="/complaints" className="inline-flex min-h-11 items-center">{t('complaints.portal.back')}</Link>
+        <Link href="/complaints" className="inline-flex min-h-11 items-center">
+          {t('complaints.portal.back')}
+        </Link>
       </p>
     </div>
   );

@@ -89,7 +89,9 @@ export async function postWithFiles<T>(url: string, fields: Record<string, strin
       window.location.href = '/login';
       return { ok: false as const, error: { key: 'errors.UNAUTHORIZED' as const } };
     }
-    return (await res.json()) as { ok: true; data: T } | { ok: false; error: { key: string; params?: Record<string, string | number> }; fieldErrors?: Record<string, string[]> };
+    return (await res.json()) as
+      | { ok: true; data: T }
+      | { ok: false; error: { key: string; params?: Record<string, string | number> }; fieldErrors?: Record<string, string[]> };
   } catch {
     return { ok: false as const, error: { key: 'errors.network' as const } };
   }

@@ -21,7 +21,9 @@ export async function readForm(req: Request): Promise<FormData | null> {
 }
 
 export async function filesOf(form: FormData): Promise<TUpload[]> {
-  const files = form.getAll('files').filter((value): value is File => typeof value === 'object' && value !== null && 'arrayBuffer' in value && value.size > 0);
+  const files = form
+    .getAll('files')
+    .filter((value): value is File => typeof value === 'object' && value !== null && 'arrayBuffer' in value && value.size > 0);
   return Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
 }
 

@@ -25,7 +25,12 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
   // Set only once the case exists: a failed attempt (the network, the server) leaves the form as typed and
   // the button ready for a retry. (react-hook-form's isSubmitSuccessful is true after any handled attempt.)
   const [filed, setFiled] = useState(false);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<TFileComplaintFields>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<TFileComplaintFields>({
     resolver: zodResolver(ZFileComplaintFields),
     defaultValues: { kind: 'COMPLAINT', subject: '', description: '', idempotencyKey: key, relatedOrderId: null },
   });
@@ -37,7 +42,8 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
     const result = await postWithFiles<{ id: number; caseNo: string }>('/complaints/new/submit', { ...values, idempotencyKey: key }, files);
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (['kind', 'categoryId', 'subject', 'description'].includes(field)) setError(field as keyof TFileComplaintFields, { message: messages[0] });
+        if (['kind', 'categoryId', 'subject', 'description'].includes(field))
+          setError(field as keyof TFileComplaintFields, { message: messages[0] });
       }
       setFormError(t(result.error.key as MessageKey, result.error.params));
       return;
@@ -52,7 +58,10 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
       <fieldset className="flex flex-col gap-2" aria-describedby={errors.kind ? `${kindId}-error` : undefined}>
         <legend className="mb-1 font-semibold text-ink">{t('complaints.form.kind')}</legend>
         {CASE_KINDS.map((kind) => (
-          <label key={kind} className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+          <label
+            key={kind}
+            className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+          >
             <input type="radio" value={kind} className="mt-1.5 size-5 accent-brand-700" {...register('kind')} />
             <span className="flex flex-col">
               <span className="text-lg font-semibold">{t(`complaints.kind.${kind}` as MessageKey)}</span>
@@ -60,7 +69,11 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
             </span>
           </label>
         ))}
-        {errors.kind ? <p id={`${kindId}-error`} className="text-sm font-medium text-danger-700">{fieldError(errors.kind.message)}</p> : null}
+        {errors.kind ? (
+          <p id={`${kindId}-error`} className="text-sm font-medium text-danger-700">
+            {fieldError(errors.kind.message)}
+          </p>
+        ) : null}
       </fieldset>
       <SelectField
         label={t('complaints.form.category')}
@@ -69,13 +82,34 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
         error={fieldError(errors.categoryId?.message)}
         {...register('categoryId', { setValueAs: numberOrNull })}
       />
-      <TextField label={t('complaints.form.subject')} maxLength={100} error={fieldError(errors.subject?.message)} {...register('subject')} />
-      <TextAreaField label={t('complaints.form.description')} hint={t('complaints.form.descriptionHint')} rows={5} maxLength={2000} error={fieldError(errors.description?.message)} {...register('description')} />
+      <TextField
+        label={t('complaints.form.subject')}
+        maxLength={100}
+        error={fieldError(errors.subject?.message)}
+        {...register('subject')}
+      />
+      <TextAreaField
+        label={t('complaints.form.description')}
+        hint={t('complaints.form.descriptionHint')}
+        rows={5}
+        maxLength={2000}
+        error={fieldError(errors.description?.message)}
+        {...register('description')}
+      />
       {orders.length > 0 ? (
-        <SelectField label={t('complaints.form.relatedOrder')} placeholder={t('complaints.form.noOrder')} options={orders} {...register('relatedOrderId', { setValueAs: numberOrNull })} />
+        <SelectField
+          label={t('complaints.form.relatedOrder')}
+          placeholder={t('complaints.form.noOrder')}
+          options={orders}
+          {...register('relatedOrderId', { setValueAs: numberOrNull })}
+        />
       ) : null}
       <FileInput files={files} onChange={setFiles} disabled={busy} />
-      {formError ? <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">
+          {formError}
+        </p>
+      ) : null}
       <Button type="submit" size="lg" disabled={busy} aria-busy={busy || undefined}>
         {busy ? t('complaints.form.submitting') : t('complaints.form.submit')}
       </Button>

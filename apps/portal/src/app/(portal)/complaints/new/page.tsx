@@ -35,7 +35,11 @@ export default async function NewComplaintPage() {
   const categories = options.categories.map((c) => ({ value: c.id, label: locale === 'en' ? c.nameEn : c.name }));
   const orders = options.orders.map((o) => ({
     value: o.id,
-    label: t('complaints.portal.orderOption', { date: formatDate(o.orderDate, locale), quantity: o.totalQuantity, amount: formatFen(o.totalAmountFen, locale) }),
+    label: t('complaints.portal.orderOption', {
+      date: formatDate(o.orderDate, locale),
+      quantity: o.totalQuantity,
+      amount: formatFen(o.totalAmountFen, locale),
+    }),
   }));
   return (
     <div className="flex flex-col gap-4">
@@ -46,7 +50,9 @@ export default async function NewComplaintPage() {
         </ClientMessages>
       </section>
       <p>
-        <Link href="/complaints" className="inline-flex min-h-11 items-center">{t('complaints.portal.back')}</Link>
+        <Link href="/complaints" className="inline-flex min-h-11 items-center">
+          {t('complaints.portal.back')}
+        </Link>
       </p>
     </div>
   );

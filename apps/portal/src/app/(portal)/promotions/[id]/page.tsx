@@ -27,9 +27,11 @@ function reasonText(reason: TargetReason, t: Translate, district: { name: string
   switch (reason.kind) {
     case 'GRADE': {
       const range =
-        reason.min !== null && reason.max !== null ? t('promotions.why.gradeRange', { min: reason.min, max: reason.max })
-        : reason.min !== null ? t('promotions.why.gradeMin', { min: reason.min })
-        : t('promotions.why.gradeMax', { max: reason.max ?? '' });
+        reason.min !== null && reason.max !== null
+          ? t('promotions.why.gradeRange', { min: reason.min, max: reason.max })
+          : reason.min !== null
+            ? t('promotions.why.gradeMin', { min: reason.min })
+            : t('promotions.why.gradeMax', { max: reason.max ?? '' });
       return t('promotions.why.GRADE', { range, grade: reason.grade });
     }
     case 'CLASSIFICATION':
@@ -65,25 +67,38 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
   const caption = t('promotions.detail.productsCaption');
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/promotions" className="inline-flex min-h-11 items-center self-start font-semibold">{t('promotions.back')}</Link>
+      <Link href="/promotions" className="inline-flex min-h-11 items-center self-start font-semibold">
+        {t('promotions.back')}
+      </Link>
       <PageTitle>{p.title}</PageTitle>
       <section className={card} aria-label={p.title}>
         <RichText html={p.body} className="text-lg" />
-        <p><span className="font-semibold">{t('promotions.detail.window')}</span> {formatDateTime(p.startsAt, locale)} – {formatDateTime(p.endsAt, locale)}</p>
+        <p>
+          <span className="font-semibold">{t('promotions.detail.window')}</span> {formatDateTime(p.startsAt, locale)} –{' '}
+          {formatDateTime(p.endsAt, locale)}
+        </p>
       </section>
       <section className={card} aria-labelledby="terms-title">
-        <h2 id="terms-title" className="text-xl font-bold">{t('promotions.detail.terms')}</h2>
+        <h2 id="terms-title" className="text-xl font-bold">
+          {t('promotions.detail.terms')}
+        </h2>
         <p className="whitespace-pre-wrap">{p.terms}</p>
       </section>
       <section className={card} aria-labelledby="why-title" data-testid="promotion-why">
-        <h2 id="why-title" className="text-xl font-bold">{t('promotions.why.title')}</h2>
+        <h2 id="why-title" className="text-xl font-bold">
+          {t('promotions.why.title')}
+        </h2>
         <ul className="list-disc pl-6">
-          {p.reasons.map((reason) => <li key={reason.kind}>{reasonText(reason, t, p.district, locale)}</li>)}
+          {p.reasons.map((reason) => (
+            <li key={reason.kind}>{reasonText(reason, t, p.district, locale)}</li>
+          ))}
         </ul>
       </section>
       {p.products.length > 0 ? (
         <section aria-labelledby="products-title" className="flex flex-col gap-2">
-          <h2 id="products-title" className="text-xl font-bold">{t('promotions.detail.products')}</h2>
+          <h2 id="products-title" className="text-xl font-bold">
+            {t('promotions.detail.products')}
+          </h2>
           <DataTable caption={caption} captionHidden scrollLabel={t('common.tableScroll', { name: caption })}>
             <thead>
               <tr>
@@ -97,8 +112,14 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
                 <tr key={product.id}>
                   <Td>
                     {productLabel(product)}
-                    {product.scarce ? <span className="ml-2 rounded-full bg-danger-700 px-2 text-sm font-semibold text-white">{t('allocation.scarce')}</span> : null}
-                    <span className="block text-sm text-ink-muted">{t('promotions.detail.code')} {product.code}</span>
+                    {product.scarce ? (
+                      <span className="ml-2 rounded-full bg-danger-700 px-2 text-sm font-semibold text-white">
+                        {t('allocation.scarce')}
+                      </span>
+                    ) : null}
+                    <span className="block text-sm text-ink-muted">
+                      {t('promotions.detail.code')} {product.code}
+                    </span>
                   </Td>
                   <Td className="text-right whitespace-nowrap">{formatFen(product.wholesalePriceFen, locale)}</Td>
                   <Td className="text-right whitespace-nowrap">{formatFen(product.retailPriceFen, locale)}</Td>

@@ -33,7 +33,17 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Da
  * The survey with autosave: every change is saved as the shop's draft a moment after the last keystroke
  * (and at once when the page is hidden), so it can be finished later or on another device.
  */
-export function AnswerForm({ surveyId, definition, initialAnswers, savedAt }: { surveyId: number; definition: TSurveyDefinition; initialAnswers: TAnswers; savedAt: Date | null }) {
+export function AnswerForm({
+  surveyId,
+  definition,
+  initialAnswers,
+  savedAt,
+}: {
+  surveyId: number;
+  definition: TSurveyDefinition;
+  initialAnswers: TAnswers;
+  savedAt: Date | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
@@ -128,7 +138,11 @@ export function AnswerForm({ surveyId, definition, initialAnswers, savedAt }: { 
       submitting={submitting}
       footer={
         <div className="flex flex-col gap-2">
-          <p role="status" data-testid="autosave-status" className={save.kind === 'error' ? 'font-medium text-danger-700' : 'text-ink-muted'}>
+          <p
+            role="status"
+            data-testid="autosave-status"
+            className={save.kind === 'error' ? 'font-medium text-danger-700' : 'text-ink-muted'}
+          >
             {status}
           </p>
           {save.kind === 'error' ? (

@@ -59,13 +59,18 @@ export default async function SurveyPage({ params }: Props) {
       <PageTitle description={survey.description || undefined}>{survey.title}</PageTitle>
       {survey.closesAt && !submitted ? (
         <p className="text-ink-muted">
-          {t('surveys.portal.window', { from: survey.opensAt ? formatDateTime(survey.opensAt, locale) : '—', to: formatDateTime(survey.closesAt, locale) })}
+          {t('surveys.portal.window', {
+            from: survey.opensAt ? formatDateTime(survey.opensAt, locale) : '—',
+            to: formatDateTime(survey.closesAt, locale),
+          })}
         </p>
       ) : null}
       {submitted ? (
         <div role="status" className="flex flex-col gap-3 rounded-xl border border-success-700 bg-success-50 p-6">
           <p className="text-2xl font-bold text-success-700">{t('surveys.portal.thanksTitle')}</p>
-          <p className="text-lg text-ink">{t('surveys.portal.thanksBody', { date: formatDateTime(survey.response!.submittedAt!, locale) })}</p>
+          <p className="text-lg text-ink">
+            {t('surveys.portal.thanksBody', { date: formatDateTime(survey.response!.submittedAt!, locale) })}
+          </p>
           <Link href="/surveys" className={buttonClass('secondary', 'lg', 'self-start')}>
             {t('surveys.portal.back')}
           </Link>
@@ -74,7 +79,12 @@ export default async function SurveyPage({ params }: Props) {
         <ErrorState title={t('surveys.portal.closed')} message={t('surveys.portal.notOpen')} action={back} />
       ) : (
         <ClientMessages prefixes={['surveys.form.', 'surveys.portal.', 'surveys.error.']}>
-          <AnswerForm surveyId={survey.id} definition={survey.definition} initialAnswers={survey.response?.answers ?? {}} savedAt={survey.response?.updatedAt ?? null} />
+          <AnswerForm
+            surveyId={survey.id}
+            definition={survey.definition}
+            initialAnswers={survey.response?.answers ?? {}}
+            savedAt={survey.response?.updatedAt ?? null}
+          />
         </ClientMessages>
       )}
     </div>

@@ -12,9 +12,18 @@ import { hrefWith, type SearchParams } from '../../_components/search-params';
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('ingest.title');
 
-const ZParams = z.object({ id: z.coerce.number().int().positive().max(2147483647), page: z.coerce.number().int().min(1).max(10_000).default(1) });
+const ZParams = z.object({
+  id: z.coerce.number().int().positive().max(2147483647),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
 
-export default async function IntegrationCallsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function IntegrationCallsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const parsed = ZParams.safeParse({ id: (await params).id, page: (await searchParams).page ?? undefined });
   if (!parsed.success) notFound();
   return (
@@ -65,7 +74,12 @@ async function Calls({ integrationId, page }: { integrationId: number; page: num
           page={data.page}
           pages={data.pages}
           hrefFor={(p) => hrefWith(`/admin/integrations/${integrationId}`, { page: p })}
-          labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }) }}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
+          }}
         />
       ) : null}
     </div>

@@ -14,7 +14,11 @@ export const generateMetadata = () => adminMetadata('admin.retailers.edit');
 export default async function RetailerAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return (
-    <AdminPage permission="retailers.manage" title="admin.retailers.edit" back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}>
+    <AdminPage
+      permission="retailers.manage"
+      title="admin.retailers.edit"
+      back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}
+    >
       <RetailerAccount id={Number(id)} />
     </AdminPage>
   );
@@ -37,7 +41,9 @@ async function RetailerAccount({ id }: { id: number }) {
             <span className="font-mono">{retailer.licenceNo}</span>
           </DetailItem>
           <DetailItem term={t('admin.retailers.field.classification')}>{retailer.classificationCode}</DetailItem>
-          <DetailItem term={t('common.grade')}>{retailer.grade ? t('common.gradeValue', { grade: retailer.grade }) : t('common.notGraded')}</DetailItem>
+          <DetailItem term={t('common.grade')}>
+            {retailer.grade ? t('common.gradeValue', { grade: retailer.grade }) : t('common.notGraded')}
+          </DetailItem>
           <DetailItem term={t('admin.retailers.field.status')}>
             <span data-testid="retailer-status">{t(`enum.status.${retailer.status}` as MessageKey)}</span>
           </DetailItem>
@@ -88,7 +94,9 @@ async function RetailerAccount({ id }: { id: number }) {
             integrityLevel: retailer.integrityLevel,
             accountManagerId: retailer.accountManagerId,
           }}
-          districts={options.districts.filter((d) => d.active || d.id === retailer.districtId).map((d) => ({ value: d.id, label: locale === 'en' ? d.nameEn : d.name }))}
+          districts={options.districts
+            .filter((d) => d.active || d.id === retailer.districtId)
+            .map((d) => ({ value: d.id, label: locale === 'en' ? d.nameEn : d.name }))}
           managers={managers}
         />
       </section>

@@ -17,7 +17,10 @@ export async function GET(req: NextRequest): Promise<Response> {
   return serveRoute({
     getSessionUser: auth.getSessionUser,
     caller: createBackofficeRoutesCaller,
-    call: (routes) => routes.retailerExport({ ...raw, format, ...(unassigned === '1' ? { unassigned: true } : {}) } as Parameters<typeof routes.retailerExport>[0]),
+    call: (routes) =>
+      routes.retailerExport({ ...raw, format, ...(unassigned === '1' ? { unassigned: true } : {}) } as Parameters<
+        typeof routes.retailerExport
+      >[0]),
     respond: (body, ctx) =>
       new Response(body, {
         headers: {

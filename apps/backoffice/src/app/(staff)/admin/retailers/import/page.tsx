@@ -6,7 +6,12 @@ export const generateMetadata = () => adminMetadata('admin.import.title');
 
 export default function RetailerImportPage() {
   return (
-    <AdminPage permission="retailers.manage" title="admin.import.title" description="admin.import.description" back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}>
+    <AdminPage
+      permission="retailers.manage"
+      title="admin.import.title"
+      description="admin.import.description"
+      back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}
+    >
       <RetailerImport />
     </AdminPage>
   );

@@ -113,7 +113,11 @@ export function RetailerImport() {
         <p>{t('admin.import.columns', { columns: IMPORT_FIELDS.map((f) => CSV_HEADERS[f]).join('、') })}</p>
         <p className="text-sm text-ink-muted">{t('admin.import.rules')}</p>
         <p>
-          <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(template)}`} download="retailers-template.csv" className="text-brand-700 underline">
+          <a
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(template)}`}
+            download="retailers-template.csv"
+            className="text-brand-700 underline"
+          >
             {t('admin.import.template')}
           </a>
         </p>
@@ -121,7 +125,14 @@ export function RetailerImport() {
           <label htmlFor={fileId} className="font-semibold">
             {t('admin.import.file')}
           </label>
-          <input id={fileId} type="file" accept=".csv,text/csv" className="min-h-12" onChange={(e) => void onFile(e.target.files?.[0])} disabled={phase === 'checking' || phase === 'saving'} />
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,text/csv"
+            className="min-h-12"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+            disabled={phase === 'checking' || phase === 'saving'}
+          />
         </div>
         {parsed ? <p>{t('admin.import.fileSummary', { name: parsed.fileName, rows: total })}</p> : null}
         <div className="flex flex-wrap gap-3">
@@ -136,7 +147,12 @@ export function RetailerImport() {
         </div>
         {phase === 'checking' || phase === 'saving' ? (
           <div className="flex flex-col gap-1">
-            <progress className="h-3 w-full" max={total} value={phase === 'saving' ? undefined : progress} aria-label={t('admin.import.progressLabel')} />
+            <progress
+              className="h-3 w-full"
+              max={total}
+              value={phase === 'saving' ? undefined : progress}
+              aria-label={t('admin.import.progressLabel')}
+            />
             <p role="status" aria-live="polite">
               {phase === 'saving' ? t('admin.import.saving') : t('admin.import.progress', { done: progress, total })}
             </p>
@@ -144,7 +160,13 @@ export function RetailerImport() {
         ) : null}
         <FormMessage
           error={failure}
-          success={phase === 'saved' ? t('admin.import.saved', { rows: created }) : phase === 'checked' && errors.length === 0 ? t('admin.import.allValid', { rows: total }) : null}
+          success={
+            phase === 'saved'
+              ? t('admin.import.saved', { rows: created })
+              : phase === 'checked' && errors.length === 0
+                ? t('admin.import.allValid', { rows: total })
+                : null
+          }
         />
       </section>
 
@@ -154,7 +176,11 @@ export function RetailerImport() {
             {t('admin.import.reportTitle', { count: errors.length, lines: new Set(errors.map((e) => e.line)).size })}
           </h2>
           <p>{t('admin.import.nothingSaved')}</p>
-          <DataTable caption={t('admin.import.reportCaption')} captionHidden scrollLabel={t('common.tableScroll', { name: t('admin.import.reportCaption') })}>
+          <DataTable
+            caption={t('admin.import.reportCaption')}
+            captionHidden
+            scrollLabel={t('common.tableScroll', { name: t('admin.import.reportCaption') })}
+          >
             <thead>
               <tr>
                 <Th>{t('admin.import.col.line')}</Th>

@@ -19,7 +19,10 @@ export function MoveManager({ managers }: { managers: Option[] }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const ready = from !== '' && to !== '' && from !== to;
-  const preview = useQuery({ ...trpc.admin.retailers.previewMove.queryOptions({ fromManagerId: Number(from), toManagerId: Number(to) }), enabled: asked && ready });
+  const preview = useQuery({
+    ...trpc.admin.retailers.previewMove.queryOptions({ fromManagerId: Number(from), toManagerId: Number(to) }),
+    enabled: asked && ready,
+  });
   const move = useMutation(trpc.admin.retailers.move.mutationOptions());
   const change = (setter: (v: string) => void) => (e: { target: { value: string } }) => {
     setter(e.target.value);
@@ -30,7 +33,13 @@ export function MoveManager({ managers }: { managers: Option[] }) {
   return (
     <div className="flex max-w-4xl flex-col gap-4 rounded-xl border border-line bg-surface p-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label={t('admin.move.from')} placeholder={t('admin.choose')} value={from} onChange={change(setFrom)} options={managers} />
+        <SelectField
+          label={t('admin.move.from')}
+          placeholder={t('admin.choose')}
+          value={from}
+          onChange={change(setFrom)}
+          options={managers}
+        />
         <SelectField
           label={t('admin.move.to')}
           placeholder={t('admin.choose')}
@@ -56,7 +65,11 @@ export function MoveManager({ managers }: { managers: Option[] }) {
               onClick={async () => {
                 setError(null);
                 try {
-                  const result = await move.mutateAsync({ fromManagerId: Number(from), toManagerId: Number(to), expectedCount: preview.data.count });
+                  const result = await move.mutateAsync({
+                    fromManagerId: Number(from),
+                    toManagerId: Number(to),
+                    expectedCount: preview.data.count,
+                  });
                   setDone(t('admin.assign.done', { count: result.count }));
                   setAsked(false);
                 } catch (e) {

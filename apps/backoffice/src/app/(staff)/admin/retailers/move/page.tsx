@@ -7,7 +7,12 @@ export const generateMetadata = () => adminMetadata('admin.move.title');
 
 export default async function MovePage() {
   return (
-    <AdminPage permission="retailers.manage" title="admin.move.title" description="admin.move.description" back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}>
+    <AdminPage
+      permission="retailers.manage"
+      title="admin.move.title"
+      description="admin.move.description"
+      back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}
+    >
       <Move />
     </AdminPage>
   );

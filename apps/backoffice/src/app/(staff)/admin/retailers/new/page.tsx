@@ -9,7 +9,12 @@ export const generateMetadata = () => adminMetadata('admin.retailers.new');
 
 export default async function NewRetailerPage() {
   return (
-    <AdminPage permission="retailers.manage" title="admin.retailers.new" description="admin.retailers.newDescription" back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}>
+    <AdminPage
+      permission="retailers.manage"
+      title="admin.retailers.new"
+      description="admin.retailers.newDescription"
+      back={{ href: '/admin/retailers', label: 'admin.retailers.title' }}
+    >
       <NewRetailer />
     </AdminPage>
   );

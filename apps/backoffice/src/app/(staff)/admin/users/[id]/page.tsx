@@ -34,7 +34,13 @@ async function UserDetail({ id }: { id: number }) {
         <dl className="grid gap-4 sm:grid-cols-4">
           <DetailItem term={t('admin.users.col.status')}>
             <span data-testid="user-status">
-              {!user.active ? t('admin.users.state.inactive') : user.locked ? t('admin.users.state.locked') : user.mustChangePassword ? t('admin.users.state.temporary') : t('admin.users.state.active')}
+              {!user.active
+                ? t('admin.users.state.inactive')
+                : user.locked
+                  ? t('admin.users.state.locked')
+                  : user.mustChangePassword
+                    ? t('admin.users.state.temporary')
+                    : t('admin.users.state.active')}
             </span>
           </DetailItem>
           <DetailItem term={t('admin.users.col.lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : '—'}</DetailItem>
@@ -51,7 +57,14 @@ async function UserDetail({ id }: { id: number }) {
         </h2>
         <UserForm
           userId={user.id}
-          initial={{ username: user.username, name: user.name, phone: user.phone ?? '', roles: user.roles, districtId: user.district?.id ?? null, departmentId: user.department?.id ?? null }}
+          initial={{
+            username: user.username,
+            name: user.name,
+            phone: user.phone ?? '',
+            roles: user.roles,
+            districtId: user.district?.id ?? null,
+            departmentId: user.department?.id ?? null,
+          }}
           districts={options.districts}
           departments={options.departments}
         />

@@ -7,7 +7,12 @@ export const generateMetadata = () => adminMetadata('admin.users.new');
 
 export default async function NewUserPage() {
   return (
-    <AdminPage permission="admin.users" title="admin.users.new" description="admin.users.newDescription" back={{ href: '/admin/users', label: 'admin.users.title' }}>
+    <AdminPage
+      permission="admin.users"
+      title="admin.users.new"
+      description="admin.users.newDescription"
+      back={{ href: '/admin/users', label: 'admin.users.title' }}
+    >
       <NewUser />
     </AdminPage>
   );
@@ -16,5 +21,11 @@ export default async function NewUserPage() {
 async function NewUser() {
   const { api } = await getServerApi();
   const options = await api.admin.users.options();
-  return <UserForm initial={{ username: '', name: '', phone: '', roles: [], districtId: null, departmentId: null }} districts={options.districts} departments={options.departments} />;
+  return (
+    <UserForm
+      initial={{ username: '', name: '', phone: '', roles: [], districtId: null, departmentId: null }}
+      districts={options.districts}
+      departments={options.departments}
+    />
+  );
 }

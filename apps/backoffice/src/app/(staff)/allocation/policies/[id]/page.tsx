@@ -47,7 +47,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
           <Badge tone={POLICY_TONE[policy.state]}>{t(policyStateLabel(policy.state))}</Badge>
         </span>
         {policy.state === 'REJECTED' && rejection ? (
-          <span className="text-danger-700">{t('allocation.staff.rejectedWith', { comment: String((rejection.after as { comment?: string } | null)?.comment ?? '') })}</span>
+          <span className="text-danger-700">
+            {t('allocation.staff.rejectedWith', { comment: String((rejection.after as { comment?: string } | null)?.comment ?? '') })}
+          </span>
         ) : null}
       </div>
       <Card>
@@ -56,7 +58,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
             {formatDate(policy.cycle.weekStart, locale)} – {formatDate(policy.cycle.weekEnd, locale)}
           </DetailItem>
           <DetailItem term={t('allocation.staff.author')}>{policy.createdBy.name}</DetailItem>
-          <DetailItem term={t('allocation.staff.approver')}>{policy.approvedBy ? `${policy.approvedBy.name} · ${formatDateTime(policy.approvedAt!, locale)}` : '—'}</DetailItem>
+          <DetailItem term={t('allocation.staff.approver')}>
+            {policy.approvedBy ? `${policy.approvedBy.name} · ${formatDateTime(policy.approvedAt!, locale)}` : '—'}
+          </DetailItem>
           <DetailItem term={t('allocation.staff.publishing')}>
             {policy.publishedAt
               ? t('allocation.staff.publishedAt', { at: formatDateTime(policy.publishedAt, locale) })
@@ -66,7 +70,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
           </DetailItem>
           {policy.carriedFrom ? (
             <DetailItem term={t('allocation.carried.badge')} className="sm:col-span-2 lg:col-span-4">
-              <span className="text-warning-800">{t('allocation.carried.detail', { cycle: policy.carriedFrom.cycle.code, version: policy.carriedFrom.version })}</span>
+              <span className="text-warning-800">
+                {t('allocation.carried.detail', { cycle: policy.carriedFrom.cycle.code, version: policy.carriedFrom.version })}
+              </span>
             </DetailItem>
           ) : null}
           {policy.note ? (
@@ -97,7 +103,11 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
         <ul className="flex flex-col gap-1">
           {policy.versions.map((v) => (
             <li key={v.id} className="flex flex-wrap items-center gap-2">
-              {v.id === policy.id ? <span className="font-semibold">{t('allocation.staff.versionN', { version: v.version })}</span> : <Link href={`/allocation/policies/${v.id}`}>{t('allocation.staff.versionN', { version: v.version })}</Link>}
+              {v.id === policy.id ? (
+                <span className="font-semibold">{t('allocation.staff.versionN', { version: v.version })}</span>
+              ) : (
+                <Link href={`/allocation/policies/${v.id}`}>{t('allocation.staff.versionN', { version: v.version })}</Link>
+              )}
               <Badge tone={POLICY_TONE[v.state]}>{t(policyStateLabel(v.state))}</Badge>
               {v.id !== policy.id ? (
                 <Link href={`/allocation/compare?a=${v.id}&b=${policy.id}`} className="text-sm">
@@ -118,7 +128,8 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
         <ol className="flex flex-col gap-2">
           {policy.history.map((h) => (
             <li key={h.id} className="rounded-lg border border-line bg-surface px-3 py-2">
-              <span className="font-semibold">{t(`allocation.staff.action.${h.action.split('.')[1]}` as MessageKey)}</span> · {h.actor ?? t('admin.audit.system')} · {formatDateTime(h.createdAt, locale)}
+              <span className="font-semibold">{t(`allocation.staff.action.${h.action.split('.')[1]}` as MessageKey)}</span> ·{' '}
+              {h.actor ?? t('admin.audit.system')} · {formatDateTime(h.createdAt, locale)}
             </li>
           ))}
         </ol>

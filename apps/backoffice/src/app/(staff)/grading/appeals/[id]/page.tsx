@@ -22,7 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const COMPONENTS = ['volume', 'amount', 'variety', 'classShare'] as const;
-const COMPONENT_LABEL = { volume: 'grading.staff.col.volumeScore', amount: 'grading.staff.col.amountScore', variety: 'grading.staff.col.varietyScore', classShare: 'grading.staff.col.classShareScore' } as const;
+const COMPONENT_LABEL = {
+  volume: 'grading.staff.col.volumeScore',
+  amount: 'grading.staff.col.amountScore',
+  variety: 'grading.staff.col.varietyScore',
+  classShare: 'grading.staff.col.classShareScore',
+} as const;
 
 export default async function AppealPage({ params }: { params: Promise<{ id: string }> }) {
   const denied = await deniedArea('grading');
@@ -38,7 +43,8 @@ export default async function AppealPage({ params }: { params: Promise<{ id: str
     if (m.key === 'errors.NOT_FOUND') notFound();
     return <ErrorState title={t('common.loadFailed')} message={t(m.key, m.params)} />;
   }
-  const points = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatNumber(Math.round(n * 1000) / 1000, locale));
+  const points = (n: number | null | undefined) =>
+    n === null || n === undefined ? '—' : formatNumber(Math.round(n * 1000) / 1000, locale);
   return (
     <div className="flex flex-col gap-5">
       <PageTitle>{t('grading.staff.appeals.title', { shop: a.retailer.shopName })}</PageTitle>
@@ -67,15 +73,18 @@ export default async function AppealPage({ params }: { params: Promise<{ id: str
         ) : (
           <>
             <p>
-              {t('grading.staff.col.volumeTiao')} {formatNumber(a.own.totals.volumeTiao, locale)} · {t('grading.staff.col.amountYuan')} {formatFen(a.own.totals.amountFen, locale)} · {t('grading.staff.col.distinctProducts')}{' '}
-              {a.own.totals.distinctProducts} · {t('grading.staff.col.rank')} {a.own.rank}
+              {t('grading.staff.col.volumeTiao')} {formatNumber(a.own.totals.volumeTiao, locale)} · {t('grading.staff.col.amountYuan')}{' '}
+              {formatFen(a.own.totals.amountFen, locale)} · {t('grading.staff.col.distinctProducts')} {a.own.totals.distinctProducts} ·{' '}
+              {t('grading.staff.col.rank')} {a.own.rank}
             </p>
             <DataTable caption={t('grading.staff.appeals.components')} captionHidden scrollLabel={t('grading.staff.review.scroll')}>
               <thead>
                 <tr>
                   <Th>{t('grading.staff.col.score')}</Th>
                   <Th className="text-right">{t('grading.staff.appeals.own')}</Th>
-                  <Th className="text-right">{a.peers ? t('grading.staff.appeals.peers', { count: a.peers.count, grade: a.peers.grade }) : '—'}</Th>
+                  <Th className="text-right">
+                    {a.peers ? t('grading.staff.appeals.peers', { count: a.peers.count, grade: a.peers.grade }) : '—'}
+                  </Th>
                 </tr>
               </thead>
               <tbody>
@@ -124,7 +133,11 @@ export default async function AppealPage({ params }: { params: Promise<{ id: str
             <Badge tone={a.state === 'APPROVED' ? 'ok' : 'muted'}>
               {t(`grading.appeal.state.${a.state}` as MessageKey)} · {a.decidedGrade}
             </Badge>{' '}
-            {t('grading.staff.appeals.decidedBy', { name: a.decidedBy?.name ?? '—', date: a.decidedAt ? formatDateTime(a.decidedAt, locale) : '—', note: a.decisionNote ?? '' })}
+            {t('grading.staff.appeals.decidedBy', {
+              name: a.decidedBy?.name ?? '—',
+              date: a.decidedAt ? formatDateTime(a.decidedAt, locale) : '—',
+              note: a.decisionNote ?? '',
+            })}
           </p>
         )}
       </Card>

@@ -37,7 +37,13 @@ const ZSearch = z.object({
   explain: z.number().int().positive().max(2147483647).optional(),
 });
 
-export default async function RunReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function RunReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const denied = await deniedArea('grading');
   if (denied) return denied;
   const runId = Number((await params).id);
@@ -57,7 +63,8 @@ export default async function RunReviewPage({ params, searchParams }: { params: 
     api.grading.rows({ runId, sort: search.sort, q: search.q, districtId: search.districtId, page: search.page }),
     search.explain ? api.grading.explain({ runId, retailerId: search.explain }).catch(() => null) : Promise.resolve(null),
   ]);
-  const here = (extra: Record<string, string | number | undefined>) => hrefWith(`/grading/runs/${runId}`, { sort: search.sort, q: search.q, districtId: search.districtId, page: search.page, ...extra });
+  const here = (extra: Record<string, string | number | undefined>) =>
+    hrefWith(`/grading/runs/${runId}`, { sort: search.sort, q: search.q, districtId: search.districtId, page: search.page, ...extra });
   const w = run.scoreWeights;
   const scoped = !me.permissions.includes('retailers.readAll');
   const pointsText = (n: number) => formatNumber(Math.round(n * 1000) / 1000, locale);
@@ -81,19 +88,26 @@ export default async function RunReviewPage({ params, searchParams }: { params: 
         <p>
           <Badge tone={RUN_TONE[run.state]}>{t(`grading.staff.runState.${run.state}` as MessageKey)}</Badge>{' '}
           {t('grading.staff.runs.startedBy')} {run.startedBy.name} · {formatDateTime(run.startedAt, locale)}
-          {run.decidedBy && run.decidedAt ? ` · ${t('grading.staff.runs.decidedBy')} ${run.decidedBy.name} · ${formatDateTime(run.decidedAt, locale)}` : ''}
+          {run.decidedBy && run.decidedAt
+            ? ` · ${t('grading.staff.runs.decidedBy')} ${run.decidedBy.name} · ${formatDateTime(run.decidedAt, locale)}`
+            : ''}
         </p>
         {run.reason ? <p>{t('grading.staff.review.reason', { reason: run.reason })}</p> : null}
         {run.error ? <p className="text-danger-700">{t('grading.staff.review.failed', { error: run.error })}</p> : null}
         <p>{t('grading.staff.review.totals', totals)}</p>
         {scoped ? <p className="text-sm text-ink-muted">{t('grading.staff.review.scopeNote')}</p> : null}
         {run.state === 'COMPUTING' ? <ComputingWatcher runId={run.id} /> : null}
-        {run.state === 'DRAFT' && me.permissions.includes('grading.publish') && !run.canPublish ? <p className="text-sm text-warning-800">{t('grading.staff.review.selfNote')}</p> : null}
+        {run.state === 'DRAFT' && me.permissions.includes('grading.publish') && !run.canPublish ? (
+          <p className="text-sm text-warning-800">{t('grading.staff.review.selfNote')}</p>
+        ) : null}
         <RunDecision
           runId={run.id}
           canPublish={run.canPublish}
           canDiscard={(run.state === 'DRAFT' || run.state === 'FAILED') && me.permissions.includes('grading.run')}
-          question={t('grading.staff.review.publishQuestion', { code: run.period.code, date: formatDate(run.period.effectiveFrom, locale) })}
+          question={t('grading.staff.review.publishQuestion', {
+            code: run.period.code,
+            date: formatDate(run.period.effectiveFrom, locale),
+          })}
         />
         <p className="flex flex-wrap gap-2">
           <a className={buttonClass('secondary')} href={`/grading/runs/${run.id}/export?format=csv`}>
@@ -126,7 +140,9 @@ export default async function RunReviewPage({ params, searchParams }: { params: 
               <Th className="text-right">{t('grading.staff.review.target')}</Th>
               <Th className="text-right">{t('grading.staff.review.cut')}</Th>
               <Th className="text-right">{t('grading.staff.review.final')}</Th>
-              {review.previousPeriod ? <Th className="text-right">{t('grading.staff.review.previous', { code: review.previousPeriod })}</Th> : null}
+              {review.previousPeriod ? (
+                <Th className="text-right">{t('grading.staff.review.previous', { code: review.previousPeriod })}</Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -196,17 +212,74 @@ export default async function RunReviewPage({ params, searchParams }: { params: 
             <p>{t('grading.staff.explain.initial', { grade: explained.row.computedGrade })}</p>
           ) : (
             <ul className="list-disc pl-5">
-              <li>{t('grading.staff.explain.volume', { value: formatNumber(explained.row.volumeTiao, locale), max: formatNumber(explained.peers?.maxVolume ?? 0, locale), weight: explained.weights.volume, points: pointsText(explained.row.volumeScore) })}</li>
-              <li>{t('grading.staff.explain.amount', { value: formatFen(explained.row.amountFen, locale), max: formatFen(explained.peers?.maxAmount ?? 0, locale), weight: explained.weights.amount, points: pointsText(explained.row.amountScore) })}</li>
-              <li>{t('grading.staff.explain.variety', { value: explained.row.distinctProducts, mean: formatNumber(Math.round((explained.peers?.meanProducts ?? 0) * 100) / 100, locale), weight: explained.weights.variety, points: pointsText(explained.row.varietyScore) })}</li>
-              <li>{t('grading.staff.explain.classShare', { premium: formatNumber(explained.row.premiumTiao, locale), value: formatNumber(explained.row.volumeTiao, locale), weight: explained.weights.classShare, points: pointsText(explained.row.classShareScore) })}</li>
-              <li>{t('grading.staff.explain.total', { score: pointsText(explained.row.score), rank: explained.row.rank ?? '—', tied: explained.peers?.tied ?? 1 })}</li>
-              {explained.band ? <li>{t('grading.staff.explain.band', { grade: explained.band.grade, min: pointsText(explained.band.minScore), max: pointsText(explained.band.maxScore), count: explained.band.count })}</li> : null}
-              {explained.nextBand ? <li>{t('grading.staff.explain.nextBand', { grade: explained.nextBand.grade, min: pointsText(explained.nextBand.minScore) })}</li> : null}
+              <li>
+                {t('grading.staff.explain.volume', {
+                  value: formatNumber(explained.row.volumeTiao, locale),
+                  max: formatNumber(explained.peers?.maxVolume ?? 0, locale),
+                  weight: explained.weights.volume,
+                  points: pointsText(explained.row.volumeScore),
+                })}
+              </li>
+              <li>
+                {t('grading.staff.explain.amount', {
+                  value: formatFen(explained.row.amountFen, locale),
+                  max: formatFen(explained.peers?.maxAmount ?? 0, locale),
+                  weight: explained.weights.amount,
+                  points: pointsText(explained.row.amountScore),
+                })}
+              </li>
+              <li>
+                {t('grading.staff.explain.variety', {
+                  value: explained.row.distinctProducts,
+                  mean: formatNumber(Math.round((explained.peers?.meanProducts ?? 0) * 100) / 100, locale),
+                  weight: explained.weights.variety,
+                  points: pointsText(explained.row.varietyScore),
+                })}
+              </li>
+              <li>
+                {t('grading.staff.explain.classShare', {
+                  premium: formatNumber(explained.row.premiumTiao, locale),
+                  value: formatNumber(explained.row.volumeTiao, locale),
+                  weight: explained.weights.classShare,
+                  points: pointsText(explained.row.classShareScore),
+                })}
+              </li>
+              <li>
+                {t('grading.staff.explain.total', {
+                  score: pointsText(explained.row.score),
+                  rank: explained.row.rank ?? '—',
+                  tied: explained.peers?.tied ?? 1,
+                })}
+              </li>
+              {explained.band ? (
+                <li>
+                  {t('grading.staff.explain.band', {
+                    grade: explained.band.grade,
+                    min: pointsText(explained.band.minScore),
+                    max: pointsText(explained.band.maxScore),
+                    count: explained.band.count,
+                  })}
+                </li>
+              ) : null}
+              {explained.nextBand ? (
+                <li>
+                  {t('grading.staff.explain.nextBand', { grade: explained.nextBand.grade, min: pointsText(explained.nextBand.minScore) })}
+                </li>
+              ) : null}
             </ul>
           )}
-          {explained.row.capped ? <p>{t('grading.staff.explain.capped', { level: explained.row.integrityLevel, computed: explained.row.computedGrade, grade: explained.row.grade })}</p> : null}
-          {explained.row.previousGrade !== null ? <p>{t('grading.staff.explain.previous', { grade: explained.row.previousGrade })}</p> : null}
+          {explained.row.capped ? (
+            <p>
+              {t('grading.staff.explain.capped', {
+                level: explained.row.integrityLevel,
+                computed: explained.row.computedGrade,
+                grade: explained.row.grade,
+              })}
+            </p>
+          ) : null}
+          {explained.row.previousGrade !== null ? (
+            <p>{t('grading.staff.explain.previous', { grade: explained.row.previousGrade })}</p>
+          ) : null}
         </Card>
       ) : null}
 
@@ -258,7 +331,8 @@ export default async function RunReviewPage({ params, searchParams }: { params: 
               {rows.items.map((r) => (
                 <tr key={r.retailerId}>
                   <Th scope="row" className="bg-surface font-normal">
-                    <Link href={`${here({ explain: r.retailerId })}#explain`}>{r.shopName}</Link> <span className="text-sm text-ink-muted">{r.licenceNo}</span>
+                    <Link href={`${here({ explain: r.retailerId })}#explain`}>{r.shopName}</Link>{' '}
+                    <span className="text-sm text-ink-muted">{r.licenceNo}</span>
                     {r.initial ? <Badge tone="muted">{t('grading.staff.initial')}</Badge> : null}
                     {r.capped ? <Badge tone="bad">{t('grading.staff.capped')}</Badge> : null}
                   </Th>
@@ -282,7 +356,12 @@ export default async function RunReviewPage({ params, searchParams }: { params: 
             page={rows.page}
             pages={rows.pages}
             hrefFor={(page) => here({ page })}
-            labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: rows.page, pages: rows.pages, total: rows.total }) }}
+            labels={{
+              nav: t('common.pagination'),
+              previous: t('common.previous'),
+              next: t('common.next'),
+              status: t('common.pageOf', { page: rows.page, pages: rows.pages, total: rows.total }),
+            }}
           />
         ) : null}
       </section>

@@ -49,7 +49,14 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
       <SurveyMessages>
         <SurveyBuilder
           surveyId={survey.id}
-          initial={{ title: survey.title, description: survey.description, opensAt: survey.opensAt, closesAt: survey.closesAt, target: survey.target, definition: survey.definition }}
+          initial={{
+            title: survey.title,
+            description: survey.description,
+            opensAt: survey.opensAt,
+            closesAt: survey.closesAt,
+            target: survey.target,
+            definition: survey.definition,
+          }}
           districts={options.districts}
           defaultSampleRate={options.defaultSampleRate}
         />

@@ -27,7 +27,9 @@ export function EntryForm({ surveyId, definition }: { surveyId: number; definiti
   const [channel, setChannel] = useState<Channel>('PHONE');
   const [done, setDone] = useState<{ shop: string; channel: Channel } | null>(null);
 
-  const found = useQuery(trpc.surveys.entry.findRespondent.queryOptions({ surveyId, licenceNo: searched ?? '' }, { enabled: searched !== null, staleTime: 0 }));
+  const found = useQuery(
+    trpc.surveys.entry.findRespondent.queryOptions({ surveyId, licenceNo: searched ?? '' }, { enabled: searched !== null, staleTime: 0 }),
+  );
   const submit = useMutation(trpc.surveys.entry.submit.mutationOptions());
 
   const lookup = () => {
@@ -75,7 +77,9 @@ export function EntryForm({ surveyId, definition }: { surveyId: number; definiti
 
       {done ? (
         <div role="status" className="flex flex-col gap-3 rounded-xl border border-success-700 bg-success-50 p-4">
-          <p className="text-lg font-semibold text-success-700">{t('surveys.entry.done', { shop: done.shop, channel: t(`surveys.channel.${done.channel}` as MessageKey) })}</p>
+          <p className="text-lg font-semibold text-success-700">
+            {t('surveys.entry.done', { shop: done.shop, channel: t(`surveys.channel.${done.channel}` as MessageKey) })}
+          </p>
           <Button
             variant="secondary"
             className="self-start"
@@ -99,7 +103,10 @@ export function EntryForm({ surveyId, definition }: { surveyId: number; definiti
           </h2>
           {response?.state === 'SUBMITTED' ? (
             <p role="status" className="rounded-lg border border-line bg-canvas p-3">
-              {t('surveys.entry.alreadySubmitted', { date: response.submittedAt ? formatDateTime(response.submittedAt, locale) : '', channel: t(`surveys.channel.${response.channel}` as MessageKey) })}
+              {t('surveys.entry.alreadySubmitted', {
+                date: response.submittedAt ? formatDateTime(response.submittedAt, locale) : '',
+                channel: t(`surveys.channel.${response.channel}` as MessageKey),
+              })}
             </p>
           ) : (
             <>
@@ -122,7 +129,13 @@ export function EntryForm({ surveyId, definition }: { surveyId: number; definiti
                       <div className="flex gap-5">
                         {(['PHONE', 'VISIT'] as const).map((c) => (
                           <label key={c} className="flex min-h-11 items-center gap-2">
-                            <input type="radio" name="channel" className="size-5 accent-brand-700" checked={channel === c} onChange={() => setChannel(c)} />
+                            <input
+                              type="radio"
+                              name="channel"
+                              className="size-5 accent-brand-700"
+                              checked={channel === c}
+                              onChange={() => setChannel(c)}
+                            />
                             {t(`surveys.channel.${c}`)}
                           </label>
                         ))}

@@ -18,7 +18,8 @@ const optionalNumber = (form: FormData, name: string) => (text(form, name) === '
 const reply = (body: unknown, status: number) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 export async function POST(req: NextRequest): Promise<Response> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return reply({ ok: false, error: { key: 'visits.error.uploadTooLarge' } }, 413);
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+    return reply({ ok: false, error: { key: 'visits.error.uploadTooLarge' } }, 413);
   let form: FormData;
   try {
     form = await req.formData();

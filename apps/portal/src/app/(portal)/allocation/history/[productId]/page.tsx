@@ -18,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('allocation.history.link') };
 }
 
-export default async function LimitHistoryPage({ params, searchParams }: { params: Promise<{ productId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function LimitHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ productId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const [{ productId }, sp] = await Promise.all([params, searchParams]);
   const id = Number(productId);
   if (!Number.isInteger(id) || id <= 0) notFound();
@@ -40,8 +46,12 @@ export default async function LimitHistoryPage({ params, searchParams }: { param
   const caption = t('allocation.history.caption');
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/allocation" className="inline-flex min-h-11 items-center self-start font-semibold">{t('allocation.history.back')}</Link>
-      <PageTitle description={t('allocation.history.howComputed')}>{t('allocation.history.title', { product: productLabel(data.product) })}</PageTitle>
+      <Link href="/allocation" className="inline-flex min-h-11 items-center self-start font-semibold">
+        {t('allocation.history.back')}
+      </Link>
+      <PageTitle description={t('allocation.history.howComputed')}>
+        {t('allocation.history.title', { product: productLabel(data.product) })}
+      </PageTitle>
       {data.items.length === 0 ? (
         <EmptyState title={t('allocation.history.empty')} />
       ) : (
@@ -67,12 +77,18 @@ export default async function LimitHistoryPage({ params, searchParams }: { param
                   {row.version}
                   {row.state === 'SUPERSEDED' ? <span className="block text-sm">{t('allocation.history.superseded')}</span> : null}
                 </Td>
-                <Td>{row.publishedAt ? `${formatDateTime(row.publishedAt, locale)} – ${row.inForceUntil ? formatDateTime(row.inForceUntil, locale) : t('allocation.history.untilNow')}` : '—'}</Td>
+                <Td>
+                  {row.publishedAt
+                    ? `${formatDateTime(row.publishedAt, locale)} – ${row.inForceUntil ? formatDateTime(row.inForceUntil, locale) : t('allocation.history.untilNow')}`
+                    : '—'}
+                </Td>
                 <Td>{row.grade ?? '—'}</Td>
                 <Td>{row.gradeFrom !== null ? `${row.gradeFrom} – ${row.gradeTo}` : '—'}</Td>
                 <Td className="text-right font-semibold">
                   {row.effectiveLimit === null ? t('allocation.history.unlimited') : t('allocation.unitValue', { n: row.effectiveLimit })}
-                  {row.adjustment ? <span className="block text-sm font-normal">({row.adjustment > 0 ? `+${row.adjustment}` : row.adjustment})</span> : null}
+                  {row.adjustment ? (
+                    <span className="block text-sm font-normal">({row.adjustment > 0 ? `+${row.adjustment}` : row.adjustment})</span>
+                  ) : null}
                 </Td>
               </tr>
             ))}
@@ -80,7 +96,17 @@ export default async function LimitHistoryPage({ params, searchParams }: { param
         </DataTable>
       )}
       {data.pages > 1 ? (
-        <Pagination page={data.page} pages={data.pages} hrefFor={(p) => `/allocation/history/${id}?page=${p}`} labels={{ nav: t('common.pagination'), previous: t('common.previous'), next: t('common.next'), status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }) }} />
+        <Pagination
+          page={data.page}
+          pages={data.pages}
+          hrefFor={(p) => `/allocation/history/${id}?page=${p}`}
+          labels={{
+            nav: t('common.pagination'),
+            previous: t('common.previous'),
+            next: t('common.next'),
+            status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
+          }}
+        />
       ) : null}
     </div>
   );

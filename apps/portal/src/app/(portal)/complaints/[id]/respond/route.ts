@@ -11,6 +11,8 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
   if (!form) return failure('errors.VALIDATION', 400);
   const attachments = await filesOf(form);
   const id = Number((await params).id);
-  const result = await runAction((api) => api.complaints.respond({ id, version: Number(text(form, 'version')), body: text(form, 'body'), attachments }));
+  const result = await runAction((api) =>
+    api.complaints.respond({ id, version: Number(text(form, 'version')), body: text(form, 'body'), attachments }),
+  );
   return json(result);
 }
