@@ -44,7 +44,7 @@ export async function createContext(opts: {
   }
 }
 
-type RetailerSessionRow = { active: boolean; sessionVersion: number; retailerId: number; status: string; unread: number };
+type RetailerSessionRow = { active: boolean; sessionVersion: number; retailerId: number; status: string; unread: number; holds: boolean };
 
 /**
  * A retailer's session check and the unread count every portal page shows in its header, in one statement:
@@ -56,11 +56,14 @@ async function loadRetailerSession(
 ): Promise<{ actor: RetailerActor; unread: number } | null> {
   const [login] = await db.$queryRaw<RetailerSessionRow[]>`
     SELECT l.active, l."sessionVersion", l."retailerId", r.status,
-      (SELECT count(*)::int FROM "Notification" n WHERE n."retailerId" = l."retailerId" AND n."readAt" IS NULL) AS unread
+      (SELECT count(*)::int FROM "Notification" n WHERE n."retailerId" = l."retailerId" AND n."readAt" IS NULL) AS unread,
+      -- The sign-in's session row, as sessionHolds checks it for staff: there, unrevoked, unexpired, this login's.
+      EXISTS (SELECT 1 FROM "AuthSession" s WHERE s.id = ${user.sessionId ?? ''} AND s."retailerLoginId" = l.id
+              AND s."revokedAt" IS NULL AND s."expiresAt" > now()) AS holds
     FROM "RetailerLogin" l JOIN "Retailer" r ON r.id = l."retailerId"
     WHERE l.id = ${user.loginId}`;
-  if (!login || !login.active || login.sessionVersion !== user.sessionVersion || login.status !== 'ACTIVE') return null;
-  return { actor: { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId }, unread: login.unread };
+  if (!login || !login.holds || !login.active || login.sessionVersion !== user.sessionVersion || login.status !== 'ACTIVE') return null;
+  return { actor: { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId, sessionId: user.sessionId }, unread: login.unread };
 }
 
 /** The sign-in's AuthSession row must be there, unrevoked and unexpired, and belong to the token's account. */
