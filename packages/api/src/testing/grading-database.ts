@@ -2,6 +2,8 @@ import { inject } from 'vitest';
 import { createDb, type PrismaClient } from '@tobacco/db/client';
 import { createDatabase, databaseUrlFor, dropDatabase } from '@tobacco/db/embedded';
 import { applyMigrations } from '@tobacco/db/migrate';
+import { JOB_HANDLERS } from '../jobs/jobs.handlers';
+import { installJobQueue } from '../jobs/jobs.service';
 
 /**
  * A freshly migrated database of its own for a test file whose service works on the whole company at
@@ -16,6 +18,8 @@ export function gradingTestDatabase() {
     async open(): Promise<PrismaClient> {
       await createDatabase(adminUrl, name);
       await applyMigrations(databaseUrlFor(base, name));
+      // Runs enqueue jobs, which live in the queue's own schema.
+      await installJobQueue(databaseUrlFor(base, name), Object.keys(JOB_HANDLERS));
       db = createDb(databaseUrlFor(base, name), { max: 4 });
       return db;
     },
