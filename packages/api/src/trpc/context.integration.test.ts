@@ -80,7 +80,13 @@ describe('request context', () => {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const session = await signedIn(db, { kind: 'retailer' as const, loginId: shop.logins[0]!.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName });
+    const session = await signedIn(db, {
+      kind: 'retailer' as const,
+      loginId: shop.logins[0]!.id,
+      retailerId: shop.id,
+      sessionVersion: 0,
+      name: shop.shopName,
+    });
     const ctx = await createContext({ db: counted, sessionUser: session });
     expect(ctx.actor).toEqual({ kind: 'retailer', retailerId: shop.id, loginId: shop.logins[0]!.id, sessionId: session.sessionId });
     expect(ctx.unread).toBe(2);

@@ -63,7 +63,10 @@ async function loadRetailerSession(
     FROM "RetailerLogin" l JOIN "Retailer" r ON r.id = l."retailerId"
     WHERE l.id = ${user.loginId}`;
   if (!login || !login.holds || !login.active || login.sessionVersion !== user.sessionVersion || login.status !== 'ACTIVE') return null;
-  return { actor: { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId, sessionId: user.sessionId }, unread: login.unread };
+  return {
+    actor: { kind: 'retailer', retailerId: login.retailerId, loginId: user.loginId, sessionId: user.sessionId },
+    unread: login.unread,
+  };
 }
 
 /** The sign-in's AuthSession row must be there, unrevoked and unexpired, and belong to the token's account. */
