@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { portalRouter } from '@tobacco/api/portal';
 import { setLogger, getLogger } from '@tobacco/api/ops/logger';
 import { memoryLog } from '@tobacco/api/testing/memory-log';
+import { signedIn } from '@tobacco/api/testing/callers';
 import { sessionCookieName } from '@tobacco/auth/next-auth';
 import { createDistrict, createRetailer, testDb, TEST_PASSWORD } from '@tobacco/db/testing';
 import { hashPassword } from '@tobacco/auth/password';
@@ -27,7 +28,7 @@ afterAll(() => setLogger(original));
 
 /** What the proxy passes on: the request's headers with the id it set. */
 async function throughProxy(url: string, headers: Record<string, string> = {}) {
-  const response = await createAuthProxy('portal', () => SECRET)(new NextRequest(url, { headers }));
+  const response = await createAuthProxy('portal', () => ({ authSecret: SECRET, development: false }))(new NextRequest(url, { headers }));
   const requestId = response.headers.get('x-request-id');
   expect(requestId).toMatch(/^[A-Za-z0-9._-]{6,64}$/);
   // NextResponse.next({ request: { headers } }) hands the changed request headers to the route this way.
@@ -60,7 +61,15 @@ describe('request id and request log', () => {
     const login = shop.logins[0]!;
     const token = await encode({
       secret: SECRET,
-      token: { user: { kind: 'retailer', loginId: login.id, retailerId: shop.id, sessionVersion: 0, name: shop.shopName } },
+      token: {
+        user: await signedIn(db, {
+          kind: 'retailer' as const,
+          loginId: login.id,
+          retailerId: shop.id,
+          sessionVersion: 0,
+          name: shop.shopName,
+        }),
+      },
     });
     const { requestId, headers } = await throughProxy('http://localhost/api/trpc/home', {
       cookie: `${sessionCookieName('portal')}=${token}`,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseUnavailable, markDatabaseUnavailable } from '@tobacco/api/ops/db-unavailable';
 import { createAuthProxy } from './app-proxy';
 
-const proxy = createAuthProxy('portal', () => 'unavailable-page-test-secret');
+const proxy = createAuthProxy('portal', () => ({ authSecret: 'unavailable-page-test-secret', development: false }));
 let databaseBack = false;
 
 afterEach(async () => {
