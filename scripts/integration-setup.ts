@@ -3,6 +3,7 @@ import '../packages/db/src/testing';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../packages/db/src/embedded';
 import { applyMigrations } from '../packages/db/src/migrate';
 import { installJobQueue } from '../packages/api/src/jobs/jobs.service';
+import { JOB_HANDLERS } from '../packages/api/src/jobs/jobs.handlers';
 
 // One fresh, migrated database per test run, dropped afterwards; on the embedded PostgreSQL unless
 // DATABASE_URL names another server (then the throw-away database is created on that server).
@@ -12,7 +13,8 @@ export default async function setup(project: TestProject) {
   await createDatabase(server.adminUrl, name);
   const url = databaseUrlFor(server.adminUrl, name);
   await applyMigrations(url);
-  await installJobQueue(url);
+  // Every queue the product serves exists before a test enqueues into it.
+  await installJobQueue(url, Object.keys(JOB_HANDLERS));
   project.provide('databaseUrl', url);
   // The job queue sends through DATABASE_URL, as in the apps; the test processes inherit it.
   process.env.DATABASE_URL = url;

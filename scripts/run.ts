@@ -14,6 +14,7 @@ import { dbEnv } from '../packages/db/src/env';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase, type DatabaseHandle } from '../packages/db/src/embedded';
 import { applyMigrations } from '../packages/db/src/migrate';
 import { installJobQueue } from '../packages/api/src/jobs/jobs.service';
+import { JOB_HANDLERS } from '../packages/api/src/jobs/jobs.handlers';
 import { flakyTests, type PlaywrightReport } from './test-report';
 
 const root = dbEnv.repoRoot;
@@ -61,7 +62,7 @@ async function prepareDatabase(): Promise<DatabaseHandle> {
   const db = await ensureDatabase();
   const applied = await applyMigrations(db.url);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-  await installJobQueue(db.url);
+  await installJobQueue(db.url, Object.keys(JOB_HANDLERS));
   const { seedIfEmpty } = await import('../prisma/seed/cli');
   await seedIfEmpty(db.url);
   return db;
@@ -221,7 +222,7 @@ async function e2eStep(results: StepResult[], playwrightArgs: string[]): Promise
   try {
     await createDatabase(server.adminUrl, name);
     await applyMigrations(url);
-    await installJobQueue(url);
+    await installJobQueue(url, Object.keys(JOB_HANDLERS));
     const { seedIfEmpty } = await import('../prisma/seed/cli');
     await seedIfEmpty(url);
     const chromium = ensureChromium();

@@ -9,6 +9,8 @@
 import { createDb } from '../../packages/db/src/client';
 import { ensureDatabase } from '../../packages/db/src/embedded';
 import { applyMigrations } from '../../packages/db/src/migrate';
+import { JOB_HANDLERS } from '../../packages/api/src/jobs/jobs.handlers';
+import { installJobQueue } from '../../packages/api/src/jobs/jobs.service';
 import { seedDemo } from './demo';
 import { seedProvince } from './province';
 
@@ -57,6 +59,7 @@ export async function runSeedCli(args: string[]): Promise<void> {
   const server = await ensureDatabase();
   try {
     await applyMigrations(server.url);
+    await installJobQueue(server.url, Object.keys(JOB_HANDLERS));
     if (args.includes('--reset')) await truncateAll(server.url);
     await seedIfEmpty(server.url);
     const scaleAt = args.indexOf('--scale');

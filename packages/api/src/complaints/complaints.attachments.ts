@@ -11,8 +11,8 @@ const ALLOWED = new Set<string>(ATTACHMENT_MIME_TYPES);
 
 /** A file name safe to show and to put in a Content-Disposition header: no folders, no control characters. */
 export function cleanFileName(name: string, ext: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = (name.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .trim()
     .slice(0, 120);

@@ -7,6 +7,8 @@ import { createDb } from '@tobacco/db/client';
 import { restoreDatabase } from '@tobacco/db/backup';
 import { createDatabase, databaseUrlFor, dropDatabase } from '@tobacco/db/embedded';
 import { applyMigrations } from '@tobacco/db/migrate';
+import { JOB_HANDLERS } from '../jobs/jobs.handlers';
+import { installJobQueue } from '../jobs/jobs.service';
 import { testDb } from '@tobacco/db/testing';
 import { seedDemo } from '../../../../prisma/seed/demo';
 import { runScheduledBackup } from './backup.jobs';
@@ -43,6 +45,8 @@ async function fingerprint(url: string) {
 beforeAll(async () => {
   await createDatabase(adminUrl, source);
   await applyMigrations(databaseUrlFor(adminUrl, source));
+  // The demo seed enqueues jobs, which live in the queue's own schema.
+  await installJobQueue(databaseUrlFor(adminUrl, source), Object.keys(JOB_HANDLERS));
   const db = createDb(databaseUrlFor(adminUrl, source), { max: 4 });
   await seedDemo(db);
   await db.$disconnect();

@@ -135,7 +135,7 @@ export function RetailerList() {
       districts: (filterOptions.data?.districts ?? []).map((d) => ({ value: d.id, label: locale === 'en' ? d.nameEn : d.name })),
       accountManagers: (filterOptions.data?.accountManagers ?? []).map((m) => ({ value: m.id, label: withNote(t, m.name, m.username) })),
     }),
-    [filterOptions.data, locale],
+    [filterOptions.data, locale, t],
   );
 
   const search = (next: TListRetailersInput) => router.push(`${pathname}${toListSearch(next)}`, { scroll: false });

@@ -4,7 +4,6 @@ import { formatDateTime } from '@tobacco/i18n/format';
 import type { Locale } from '@tobacco/i18n/locale';
 import { isMessageKey } from '@tobacco/i18n/messages';
 import type { Translate } from '@tobacco/i18n/translator';
-import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { EmptyState } from '@tobacco/ui/states';
