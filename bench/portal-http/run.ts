@@ -123,7 +123,7 @@ async function main() {
     for (const shop of candidates) {
       const sql = homeShopSql({ retailerId: shop.retailerId, now, ...dates });
       const row = (await pool.query<HomeShopRow>(sql.text, sql.values as unknown[])).rows[0]!;
-      const { cycleRow } = currentCycleOf({ ...row, calendar: row.calendar.map((d) => ({ ...d, date: String(d.date) })) }, dates.today);
+      const { cycleRow } = currentCycleOf({ ...row, calendar: row.calendar.map((d) => ({ ...d, date: String(d.date) })) }, now);
       if (!cycleRow)
         throw new Error(
           `No order cycle row for retailer ${shop.retailerId} around ${dates.today}: the data set's cycles do not reach today.`,
@@ -187,9 +187,9 @@ async function main() {
       const shopSql = homeShopSql({ retailerId: shop.retailerId, now, ...dates });
       const row = (await pool.query<HomeShopRow>(shopSql.text, shopSql.values as unknown[])).rows[0];
       if (row?.licenceNo !== shop.licenceNo) throw new Error(`plain pg home of ${shop.retailerId} answered another shop`);
-      const { cycleRow } = currentCycleOf({ ...row, calendar: row.calendar.map((d) => ({ ...d, date: String(d.date) })) }, dates.today);
-      if (!cycleRow || row.grade === null) return { row, allowance: null };
-      const allowanceSql = homeAllowanceSql({ retailerId: shop.retailerId, cycleId: cycleRow.id, grade: row.grade, now });
+      const { allowanceArgs } = currentCycleOf({ ...row, calendar: row.calendar.map((d) => ({ ...d, date: String(d.date) })) }, now);
+      if (!allowanceArgs || row.grade === null) return { row, allowance: null };
+      const allowanceSql = homeAllowanceSql({ retailerId: shop.retailerId, grade: row.grade, now, ...allowanceArgs });
       return { row, allowance: (await pool.query(allowanceSql.text, allowanceSql.values as unknown[])).rows[0] };
     };
 
