@@ -1,8 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { BACKOFFICE, PORTAL, SHOP_A, SHOP_B, signInToBackoffice, signInToPortal } from './support';
+import { expect, test } from '@playwright/test';
+import { BACKOFFICE, pagePerPerson, PORTAL, runWorkerBesideApps, SHOP_A, SHOP_B, signInToBackoffice, signInToPortal } from './support';
 
 // Grading as a process: `marketing` starts a run (a correction: the demo has published its periods), the
 // queued job computes it, `manager` approves and publishes it, and shop A is told; then `manager` decides
@@ -10,33 +7,8 @@ import { BACKOFFICE, PORTAL, SHOP_A, SHOP_B, signInToBackoffice, signInToPortal 
 // apps. The serial order matters: publishing a period rewrites its grades, so the appeal is decided after.
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-let worker: ChildProcess | undefined;
-
-test.beforeAll(() => {
-  const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('The e2e database URL is not set');
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: 'ignore',
-  });
-});
-
-test.afterAll(() => {
-  worker?.kill('SIGTERM');
-});
-
-const contexts: BrowserContext[] = [];
-async function pageFor(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
+runWorkerBesideApps();
+const pageFor = pagePerPerson();
 
 test('marketing starts a run, another manager publishes it, and shop A is told', async ({ browser }) => {
   const marketing = await pageFor(browser);

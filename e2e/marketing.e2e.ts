@@ -1,8 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { BACKOFFICE, expectNoSeriousA11yViolations, PORTAL, SHOP_A, SHOP_B, signInToBackoffice, signInToPortal } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  BACKOFFICE,
+  expectNoSeriousA11yViolations,
+  pagePerPerson,
+  PORTAL,
+  runWorkerBesideApps,
+  SHOP_A,
+  SHOP_B,
+  signInToBackoffice,
+  signInToPortal,
+} from './support';
 
 // Marketing's back office end to end: a promotion drafted by `marketing`, approved by `manager`, seen by
 // shop A (grade 24, in the target) and not by shop B (grade 8); an allocation limit changed for shop A's
@@ -12,34 +19,8 @@ import { BACKOFFICE, expectNoSeriousA11yViolations, PORTAL, SHOP_A, SHOP_B, sign
 // Several people sign in one after the other in each test, and jobs run in between: more than the default minute.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-let worker: ChildProcess | undefined;
-
-test.beforeAll(() => {
-  const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('The e2e database URL is not set');
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: 'ignore',
-  });
-});
-
-test.afterAll(() => {
-  worker?.kill('SIGTERM');
-});
-
-/** A page in a context of its own: each person signs in separately (and axe needs an explicit context). */
-const contexts: BrowserContext[] = [];
-async function pageFor(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
+runWorkerBesideApps();
+const pageFor = pagePerPerson();
 
 /** A China wall-clock 'YYYY-MM-DDTHH:mm', `days` from today at midnight. */
 function chinaMidnight(days: number): string {

@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const PORTAL = `http://localhost:${process.env.E2E_PORTAL_PORT ?? 3100}`;
 export const BACKOFFICE = `http://localhost:${process.env.E2E_BACKOFFICE_PORT ?? 3101}`;
@@ -36,4 +39,41 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/**
+ * Runs the job worker beside the apps for this spec's tests (publishing, going live and grading runs are
+ * jobs), on the spec's database. Call at the top level of a spec.
+ */
+export function runWorkerBesideApps(): void {
+  let worker: ChildProcess | undefined;
+  test.beforeAll(() => {
+    const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (!url) throw new Error('The e2e database URL is not set');
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: 'ignore',
+    });
+  });
+  test.afterAll(() => {
+    worker?.kill('SIGTERM');
+  });
+}
+
+/**
+ * Pages in contexts of their own, closed after each test: each person signs in separately (and axe needs an
+ * explicit context). Call at the top level of a spec; use the returned function inside tests.
+ */
+export function pagePerPerson(): (browser: Browser) => Promise<Page> {
+  const contexts: BrowserContext[] = [];
+  test.afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  return async (browser) => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    return context.newPage();
+  };
 }

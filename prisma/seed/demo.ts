@@ -20,6 +20,7 @@ import { COMPANY, DEPARTMENTS, DISTRICTS, FORM_SUFFIX, GIVEN, PRODUCTS, SHOP_PRE
 import { seedComplaints } from './demo-complaints';
 import { seedSurveys } from './demo-surveys';
 import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
+import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
 export const DEMO_PASSWORD = 'demo-2026';
 export const SHOP_A_LICENCE = '330100000001';
@@ -252,13 +253,6 @@ async function seedCycles(db: PrismaClient, today: string) {
     data.push({ code: isoWeekCode(weekStart), weekStart: day(weekStart), weekEnd: day(addDays(weekStart, 6)) });
   }
   await db.orderCycle.createMany({ data });
-}
-
-function isoWeekCode(monday: string): string {
-  const thursday = new Date(`${addDays(monday, 3)}T00:00:00Z`);
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((thursday.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ZExportInput } from './surveys/surveys.schema';
 import { createCallerFactory, requirePermission, retailerProcedure, router } from './trpc/init';
 import { ZId } from './common/ids';
 import { getVisitPhoto } from './visits/visits.service';
+import { exportRun } from './grading/grading.export';
 
 // Downloads and exports answer with bytes or a stream, which JSON cannot carry, so an app serves them from a
 // route handler. These procedures are what such a handler calls in-process: the same builders (session,
@@ -34,6 +35,9 @@ export const backofficeRoutesRouter = router({
   retailerExport: requirePermission('retailers.manage')
     .input(ZRetailerFilter.extend({ format: z.enum(['csv', 'xlsx']) }))
     .query(({ ctx, input: { format, ...filter } }) => exportRetailers(ctx, filter, format)),
+  gradingRunExport: requirePermission('grading.review')
+    .input(z.object({ id: ZId, format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
+    .query(({ ctx, input }) => exportRun(ctx, input)),
 });
 
 export const createPortalRoutesCaller = createCallerFactory(portalRoutesRouter);

@@ -1,14 +1,15 @@
-import { hasPermission } from '@tobacco/auth/permissions';
-import type { Db } from '@tobacco/db/client';
+import type { Locale } from '@tobacco/i18n/locale';
 import { translate, type MessageKey } from '@tobacco/i18n/messages';
-import type { Actor } from '../actor';
-import { DomainError, notFound } from '../errors';
+import type { StaffDeps } from '../deps';
+import { notFound } from '../errors';
 import { streamSheet, type ExportFormat } from '../admin/retailer-export';
 import { runRowBatches, type RunRow } from './grading.review.service';
 
-// A run's rows as CSV or Excel, within the caller's scope: the same permission and scope as the review.
+// A run's rows as CSV or Excel in the reader's language, within the caller's scope: the procedure in
+// routes.ts checks the review's permission, and the rows come through the review's own scoped query.
 
-const COLUMNS: [MessageKey, (r: RunRow) => string | number | null][] = [
+type Note = MessageKey | null;
+const COLUMNS: [MessageKey, (r: RunRow) => string | number | null | { note: Note }][] = [
   ['grading.staff.col.licenceNo', (r) => r.licenceNo],
   ['grading.staff.col.shopName', (r) => r.shopName],
   ['grading.staff.col.district', (r) => r.district],
@@ -25,30 +26,27 @@ const COLUMNS: [MessageKey, (r: RunRow) => string | number | null][] = [
   ['grading.staff.col.grade', (r) => r.grade],
   ['grading.staff.col.previousGrade', (r) => r.previousGrade],
   ['grading.staff.col.integrity', (r) => r.integrityLevel],
-  [
-    'grading.staff.col.note',
-    (r) => (r.initial ? translate('zh-CN', 'grading.staff.initial') : r.capped ? translate('zh-CN', 'grading.staff.capped') : null),
-  ],
+  ['grading.staff.col.note', (r) => ({ note: r.initial ? 'grading.staff.initial' : r.capped ? 'grading.staff.capped' : null })],
 ];
 
-/** The export's name and body; refuses anyone without `grading.review`, and an unknown run is NOT_FOUND. */
+/** The export's name and body; an unknown run is NOT_FOUND. */
 export async function exportRun(
-  ctx: { db: Db; actor: Actor | null; clock: () => Date },
-  runId: number,
-  format: ExportFormat,
+  deps: StaffDeps,
+  input: { id: number; format: ExportFormat; locale: Locale },
 ): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
-  const actor = ctx.actor;
-  if (!actor || actor.kind !== 'staff' || actor.mustChangePassword || !hasPermission(actor.roles, 'grading.review'))
-    throw new DomainError('FORBIDDEN');
-  const run = await ctx.db.gradeRun.findUnique({ where: { id: runId }, select: { period: { select: { code: true } } } });
+  const run = await deps.db.gradeRun.findUnique({ where: { id: input.id }, select: { period: { select: { code: true } } } });
   if (!run) throw notFound();
-  const headers = COLUMNS.map(([key]) => translate('zh-CN', key));
+  const t = (key: MessageKey) => translate(input.locale, key);
   const body = streamSheet(
-    headers,
-    runRowBatches({ db: ctx.db, actor, clock: ctx.clock }, runId),
-    (r) => COLUMNS.map(([, cell]) => cell(r)),
-    format,
-    translate('zh-CN', 'grading.staff.sheet'),
+    COLUMNS.map(([key]) => t(key)),
+    runRowBatches(deps, input.id),
+    (r) =>
+      COLUMNS.map(([, cell]) => {
+        const value = cell(r);
+        return value !== null && typeof value === 'object' ? (value.note ? t(value.note) : null) : value;
+      }),
+    input.format,
+    t('grading.staff.sheet'),
   );
-  return { filename: `grading-${run.period.code}-${runId}.${format}`, body };
+  return { filename: `grading-${run.period.code}-${input.id}.${input.format}`, body };
 }

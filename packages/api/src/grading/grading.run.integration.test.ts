@@ -4,6 +4,7 @@ import type { PrismaClient } from '@tobacco/db/client';
 import { createDistrict, createRetailer, createStaff } from '@tobacco/db/testing';
 import { DEFAULT_GRADE_SHARES, SETTINGS } from '../admin/settings.registry';
 import { JOB_HANDLERS } from '../jobs/jobs.handlers';
+import { createBackofficeRoutesCaller } from '../routes';
 import { GRADE_RUN_QUEUE } from './grading.run.service';
 import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { createOrder, createPolicy, createProduct, ensureCycle } from '../testing/portal-fixtures';
@@ -229,6 +230,21 @@ describe('a grading run, from start to publish', () => {
     expect(why.row).toMatchObject({ volumeTiao: 156, distinctProducts: 2 });
     expect(why.peers?.maxVolume).toBe(400);
     expect(why.weights).toEqual(SETTINGS['grading.scoreWeights'].default);
+  });
+
+  it('exports the rows in the reader’s language and the caller’s scope, and refuses a retailer', async () => {
+    const routes = (actor: Parameters<typeof backofficeCallerFor>[1]) =>
+      createBackofficeRoutesCaller({ db, actor, requestId: 'test', clock });
+    const read = async (out: { body: ReadableStream<Uint8Array> }) => (await new Response(out.body).text()).trim().split('\n');
+    const mine = await read(await routes(staffActor(accountManager)).gradingRunExport({ id: runId, format: 'csv', locale: 'en' }));
+    expect(mine[0]).toContain('Licence');
+    expect(mine).toHaveLength(1 + 3);
+    const all = await read(await routes(staffActor(marketing)).gradingRunExport({ id: runId, format: 'csv', locale: 'zh-CN' }));
+    expect(all[0]).toContain('许可证号');
+    expect(all).toHaveLength(1 + 14);
+    await expect(routes(retailerActor(shops[0]!)).gradingRunExport({ id: runId, format: 'csv', locale: 'en' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('previews a share table on the last published period, refusing one that does not sum to 100', async () => {

@@ -311,6 +311,7 @@ const SCOPE_TESTED_IN_AREA: Record<string, string> = {
   'backoffice visits.formContext': 'visits.integration.test.ts',
   'backoffice visits.plan': 'visits.integration.test.ts',
   'backoffice visits.log': 'visits.integration.test.ts',
+  'backoffice routes.gradingRunExport': 'grading.run.integration.test.ts (the rows come from the review’s scoped query)',
   'backoffice routes.visitPhoto': 'visits.integration.test.ts (the service scopes the photo by retailer)',
 };
 
