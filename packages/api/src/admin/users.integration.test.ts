@@ -4,6 +4,7 @@ import { signInStaff } from '@tobacco/auth/sign-in';
 import { createDistrict, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
 import { backofficeCallerFor, signedIn, staffActor } from '../testing/callers';
 import { createContext } from '../trpc/context';
+import { isolatedTestDatabase } from '../testing/isolated-database';
 
 const db = testDb();
 let passwordHash: string;
@@ -149,27 +150,27 @@ describe('roles, deactivation and the administrators that must remain', () => {
   });
 
   it('never leaves the company without an active administrator', async () => {
-    // Other tests' administrators share this database: set them aside for this check, then restore them.
-    const others = await db.staffUser.findMany({ where: { active: true, roles: { some: { role: 'ADMIN' } } }, select: { id: true } });
-    const last = await createStaff(db, { roles: ['ADMIN'], passwordHash });
-    const second = await createStaff(db, { roles: ['ADMIN'], passwordHash });
-    await db.staffUser.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { active: false } });
+    // On a company of its own: other files' administrators in the shared database would change the answer.
+    const company = isolatedTestDatabase('admins');
+    const own = await company.open();
     try {
-      const caller = backofficeCallerFor(db, staffActor(second));
+      const last = await createStaff(own, { roles: ['ADMIN'], passwordHash });
+      const second = await createStaff(own, { roles: ['ADMIN'], passwordHash });
+      const caller = backofficeCallerFor(own, staffActor(second));
       // Two administrators: either may be given more roles, and one of them could go.
       await caller.admin.users.update({ id: last.id, name: last.name, roles: ['ADMIN', 'MANAGER'] });
       // Now only `last` is an active administrator (the caller's session is still valid in this test).
-      await db.staffUser.update({ where: { id: second.id }, data: { active: false } });
+      await own.staffUser.update({ where: { id: second.id }, data: { active: false } });
       await expect(caller.admin.users.setActive({ id: last.id, active: false })).rejects.toMatchObject({
         cause: { messageKey: 'admin.users.error.lastAdmin' },
       });
       await expect(caller.admin.users.update({ id: last.id, name: last.name, roles: ['MANAGER'] })).rejects.toMatchObject({
         cause: { messageKey: 'admin.users.error.lastAdmin' },
       });
-      expect(await db.staffUser.findUnique({ where: { id: last.id } })).toMatchObject({ active: true });
-      expect((await db.staffRoleGrant.findMany({ where: { userId: last.id } })).map((r) => r.role).sort()).toEqual(['ADMIN', 'MANAGER']);
+      expect(await own.staffUser.findUnique({ where: { id: last.id } })).toMatchObject({ active: true });
+      expect((await own.staffRoleGrant.findMany({ where: { userId: last.id } })).map((r) => r.role).sort()).toEqual(['ADMIN', 'MANAGER']);
     } finally {
-      await db.staffUser.updateMany({ where: { id: { in: [...others.map((o) => o.id), second.id] } }, data: { active: true } });
+      await company.close();
     }
   });
 

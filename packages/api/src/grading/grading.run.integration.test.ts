@@ -8,12 +8,12 @@ import { createBackofficeRoutesCaller } from '../routes';
 import { GRADE_RUN_QUEUE } from './grading.run.service';
 import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { createOrder, createPolicy, createProduct, ensureCycle } from '../testing/portal-fixtures';
-import { gradingTestDatabase } from '../testing/grading-database';
+import { isolatedTestDatabase } from '../testing/isolated-database';
 import { assignGrades, scoreRetailers } from './grading.rules';
 
 // A run grades the whole company and publishing changes every retailer's grade, so these tests run in a
 // database of their own (other files' retailers would otherwise be graded too).
-const isolated = gradingTestDatabase();
+const isolated = isolatedTestDatabase('grading');
 let db: PrismaClient;
 
 // Period 2077Q1 (1 January – 31 March 2077); its last cycle runs Monday 29 March – Sunday 4 April.

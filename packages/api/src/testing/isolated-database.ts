@@ -6,13 +6,14 @@ import { JOB_HANDLERS } from '../jobs/jobs.handlers';
 import { installJobQueue } from '../jobs/jobs.service';
 
 /**
- * A freshly migrated database of its own for a test file whose service works on the whole company at
- * once (a grading run ranks and re-grades every retailer), beside the shared test database.
+ * A freshly migrated database of its own for tests whose rule is about the whole company at once (a grading
+ * run ranks and re-grades every retailer; the last active administrator), beside the shared test database
+ * where other files' rows would change the answer.
  */
-export function gradingTestDatabase() {
+export function isolatedTestDatabase(label: string) {
   const base = inject('databaseUrl');
   const adminUrl = databaseUrlFor(base, 'postgres');
-  const name = `${new URL(base).pathname.slice(1)}_grading_${process.pid}`;
+  const name = `${new URL(base).pathname.slice(1)}_${label}_${process.pid}`;
   let db: PrismaClient | undefined;
   return {
     async open(): Promise<PrismaClient> {
