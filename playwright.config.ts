@@ -52,10 +52,12 @@ export default defineConfig({
   // The administration tests change data other tests read (who manages shop B, shop A's order day), so
   // they run on their own after everything else.
   projects: [
-    { name: 'chromium', testIgnore: /(admin|processes)\.e2e\.ts/, use: browser },
+    { name: 'chromium', testIgnore: /(admin|grading|processes)\.e2e\.ts/, use: browser },
     // Starts a second server of each app and two workers of its own (ports +1000).
     { name: 'processes', testMatch: /processes\.e2e\.ts/, use: browser },
-    { name: 'admin', testMatch: /admin\.e2e\.ts/, dependencies: ['chromium'], use: browser },
+    // Publishing a grading run re-grades every shop (shop B's appeal too), which other specs read.
+    { name: 'grading', testMatch: /grading\.e2e\.ts/, dependencies: ['chromium'], use: browser },
+    { name: 'admin', testMatch: /admin\.e2e\.ts/, dependencies: ['grading'], use: browser },
   ],
   webServer: [app('apps/portal', PORTAL_PORT), app('apps/backoffice', BACKOFFICE_PORT)],
 });
