@@ -80,6 +80,9 @@ describe('notices of a withdrawn promotion', () => {
           startsAt: new Date('2026-01-01T00:00:00Z'),
           endsAt: new Date('2099-01-01T00:00:00Z'),
           createdById: author.id,
+          // Aimed at this shop alone: a promotion for everyone would reach other files' shops too.
+          targetNamedList: true,
+          listMembers: { create: [{ retailerId: shop.id }] },
         },
       });
     const [live, gone] = [await promotion('LIVE'), await promotion('WITHDRAWN')];
