@@ -222,7 +222,8 @@ test.describe.serial('errors a person can recover from, both languages', () => {
         : route.fallback(),
     );
     const radio = page.getByRole('radio').first();
-    await radio.check();
+    // The rating's input is visually hidden: a person taps its label, as surveys.e2e.ts does.
+    await page.locator('label:has(input[type="radio"])').first().click();
     await expect(page.getByTestId('autosave-status')).toContainText('草稿保存失败');
     await expect(page.getByTestId('autosave-status')).not.toContainText('错误编号');
     await expect(page.locator('main h1')).toHaveText(title ?? '');
