@@ -211,6 +211,7 @@ test.describe.serial('errors a person can recover from, both languages', () => {
     await page.goto(`${PORTAL}/surveys`);
     // A seeded survey, never the one surveys.e2e.ts creates (its agent submits shop B's answer meanwhile).
     await page.getByRole('link', { name: /填写/ }).filter({ hasNotText: '端到端' }).first().click();
+    await page.waitForURL(/\/surveys\/\d+$/);
     await expect(page.locator('main h1')).toBeVisible();
     const title = await page.locator('main h1').textContent();
 

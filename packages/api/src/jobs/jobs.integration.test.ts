@@ -89,9 +89,13 @@ describe('job queue', () => {
       },
       [],
     );
-    await until(async () => (await findJob(db, `${q}:fails`))?.attempts === 1);
+    // Until the failed attempt is recorded: while it runs, the job already counts one attempt.
+    await until(async () => {
+      const job = await findJob(db, `${q}:fails`);
+      return job?.attempts === 1 && job.state !== 'RUNNING';
+    });
     const job = (await findJob(db, `${q}:fails`))!;
-    expect(job).toMatchObject({ state: 'PENDING', lastError: 'boom' });
+    expect(job).toMatchObject({ state: 'PENDING', attempts: 1, lastError: 'boom' });
     // Back-off: the retry waits (about 30 s on the first failure).
     expect(job.runAt.getTime()).toBeGreaterThan(before + 10_000);
   });
