@@ -4,6 +4,7 @@
 // that the install brought (the `node` package of the npm registry, pinned in package.json), so the
 // apps, the worker and the tests run on that version whatever Node.js started this script.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,29 @@ const pinnedNode = path.join(binDir, 'node');
 if (!fs.existsSync(pinnedNode)) {
   console.error(`The pinned Node.js is missing (${path.relative(root, pinnedNode)}); run npm install.`);
   process.exit(1);
+}
+
+// Prisma's client is generated from the schema before run.ts starts, because run.ts and everything it
+// imports load the client; regenerated only when the schema changed.
+const schema = fs.readFileSync(path.join(root, 'prisma', 'schema.prisma'));
+const schemaHash = createHash('sha256').update(schema).digest('hex');
+const stamp = path.join(root, 'packages', 'db', 'src', 'generated', '.schema-hash');
+if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== schemaHash) {
+  console.log('› Generating the Prisma client…');
+  // `prisma generate` does not use the schema engine, but the CLI downloads one unless it is told where
+  // one is; any executable satisfies it, and the download servers are not reachable from every machine.
+  const result = spawnSync(path.join(binDir, 'prisma'), ['generate'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PATH: [binDir, process.env.PATH].join(path.delimiter),
+      PRISMA_SCHEMA_ENGINE_BINARY: pinnedNode,
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    },
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fs.writeFileSync(stamp, schemaHash);
 }
 
 // Ctrl-C reaches both processes; this one waits for run.ts to stop the apps and the database cleanly.

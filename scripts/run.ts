@@ -7,7 +7,7 @@
  *   e2e    build, then Playwright (optionally only the given specs)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dbEnv } from '../packages/db/src/env';
@@ -31,20 +31,6 @@ function log(message: string) {
 function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
-}
-
-/** Prisma's client is generated from the schema; regenerated only when the schema changed. */
-function generateClient(): void {
-  const schema = fs.readFileSync(path.join(root, 'prisma/schema.prisma'));
-  const hash = createHash('sha256').update(schema).digest('hex');
-  const stamp = path.join(root, 'packages/db/src/generated/.schema-hash');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return;
-  log('Generating the Prisma client…');
-  // `prisma generate` does not use the schema engine, but the CLI downloads one unless it is told where
-  // one is; any executable satisfies it, and the download servers are not reachable from every machine.
-  const ok = run(bin('prisma'), ['generate'], { PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
-  if (!ok) throw new Error('prisma generate failed');
-  fs.writeFileSync(stamp, hash);
 }
 
 /** A stable secret for session cookies, made once per checkout unless AUTH_SECRET is given. */
@@ -106,7 +92,6 @@ async function waitUntilAnswering(url: string, timeoutMs = 120_000): Promise<voi
 
 async function serve(mode: 'start' | 'dev'): Promise<void> {
   const began = Date.now();
-  generateClient();
   const db = await prepareDatabase();
   if (mode === 'start' && !buildApps()) {
     await db.stop();
@@ -136,7 +121,6 @@ async function serve(mode: 'start' | 'dev'): Promise<void> {
 }
 
 async function seed(args: string[]): Promise<void> {
-  generateClient();
   const { runSeedCli } = await import('../prisma/seed/cli');
   await runSeedCli(args);
 }
@@ -200,7 +184,6 @@ function vitestStep(project: 'unit' | 'integration'): Omit<StepResult, 'name' | 
 async function test(): Promise<void> {
   const results: StepResult[] = [];
   const began = Date.now();
-  generateClient();
   step(results, 'Lint', () => run(bin('eslint'), ['.', '--max-warnings=0'], { NODE_OPTIONS: '--max-old-space-size=8192' }));
   step(results, 'Format', () => run(bin('prettier'), ['--check', '.', '--log-level=warn']));
   step(
@@ -288,7 +271,6 @@ switch (command) {
   case 'e2e': {
     // One or more specs against freshly built apps: npm run test:e2e -- e2e/auth.e2e.ts
     // (--no-build reuses the last build: scripts/clock-sweep.sh runs the specs at several moments).
-    generateClient();
     const results: StepResult[] = [];
     const began = Date.now();
     const noBuild = args.includes('--no-build');
@@ -298,7 +280,7 @@ switch (command) {
     break;
   }
   case 'generate':
-    generateClient();
+    // scripts/bootstrap.mjs generated the client before handing over: nothing is left to do.
     break;
   default:
     console.error(`Unknown command ${command}: use start, dev, seed, test or generate.`);
