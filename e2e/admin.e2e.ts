@@ -8,10 +8,6 @@ const CHINA = 'Asia/Shanghai';
 const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: CHINA }).format(new Date());
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-const zhDate = (date: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
 
 /** Opens a retailer's account page from the admin list, by licence number. */
 async function openRetailerAccount(page: Page, licenceNo: string): Promise<void> {
@@ -52,7 +48,7 @@ test.describe('administration', () => {
     const assign = page.getByRole('region', { name: '客户经理' });
     await assign.getByLabel('客户经理').selectOption({ label: `${name}（${username}）` });
     await assign.getByRole('button', { name: '保存分配' }).click();
-    await expect(assign.getByRole('status')).toContainText('已更新客户经理');
+    await expect(page.getByTestId('toast').filter({ hasText: '已更新客户经理' })).toBeVisible();
 
     try {
       // The new manager signs in with the temporary password and must change it before anything else.
@@ -116,7 +112,7 @@ test.describe('administration', () => {
       await signInToPortal(shop, SHOP_A);
       await shop.goto(`${PORTAL}/schedule`);
       const cycle = shop.getByTestId('schedule-cycles').getByRole('listitem').filter({ hasText: holiday }).first();
-      await expect(cycle).toContainText(`因${holiday}，订货日由 ${zhDate(orderDay)} 顺延至 ${zhDate(actual)}`);
+      await expect(cycle).toContainText(`因${holiday}，订货日由 ${orderDay} 顺延至 ${actual}`);
       await context.close();
     } finally {
       // Put the day back, so other specs see the calendar as seeded.

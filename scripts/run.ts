@@ -13,7 +13,7 @@ import path from 'node:path';
 import { dbEnv } from '../packages/db/src/env';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase, type DatabaseHandle } from '../packages/db/src/embedded';
 import { applyMigrations } from '../packages/db/src/migrate';
-import { installJobQueue } from '../packages/api/src/jobs/jobs.service';
+import { installJobQueue, stopJobQueues } from '../packages/api/src/jobs/jobs.service';
 import { JOB_HANDLERS } from '../packages/api/src/jobs/jobs.handlers';
 import { flakyTests, type PlaywrightReport } from './test-report';
 
@@ -229,6 +229,7 @@ async function e2eStep(results: StepResult[], playwrightArgs: string[]): Promise
       return { ok: ok && passed > 0 && flaky.length === 0, passed, failed: json?.stats.unexpected, flaky };
     });
   } finally {
+    await stopJobQueues();
     await dropDatabase(server.adminUrl, name);
     await server.stop();
   }

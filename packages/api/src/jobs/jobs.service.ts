@@ -64,6 +64,15 @@ export function jobQueue({ url = dbEnv.databaseUrl, worker = false }: BossOption
   return boss;
 }
 
+/** Stops this process's pg-boss instances (before their database is dropped, so none polls a missing one). */
+export async function stopJobQueues(): Promise<void> {
+  const bosses = globalForJobs.tobaccoJobQueue;
+  if (!bosses) return;
+  const started = [...bosses.values()];
+  bosses.clear();
+  await Promise.allSettled(started.map(async (boss) => (await boss).stop({ graceful: false })));
+}
+
 /**
  * Creates pg-boss's schema (or migrates it) and the dead-letter queue; safe to repeat. Run after our own
  * migrations wherever they run, so the apps can enqueue before the worker first starts.
