@@ -30,7 +30,7 @@ export function createAuthProxy(app: AppKind, env: () => { authSecret: string; d
     }
     const response =
       isPublicPath(pathname) || (await readSessionUser(req, app, env().authSecret))
-        ? withSecurityHeaders(forwarded)
+        ? withSecurityHeaders(forwarded, env().development)
         : NextResponse.redirect(new URL(loginPathFor(`${pathname}${search}`), req.nextUrl.origin));
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
@@ -41,8 +41,8 @@ export function createAuthProxy(app: AppKind, env: () => { authSecret: string; d
  * Passes the request on with a fresh nonce: the policy goes on the request too, where Next reads the nonce
  * for the scripts it renders (pages read the session or the language cookie, so they render per request).
  */
-function withSecurityHeaders(headers: Headers): NextResponse {
-  const policy = contentSecurityPolicy(newNonce());
+function withSecurityHeaders(headers: Headers, development: boolean): NextResponse {
+  const policy = contentSecurityPolicy(newNonce(), development);
   headers.set('content-security-policy', policy);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('Content-Security-Policy', policy);

@@ -9,11 +9,12 @@ export function newNonce(): string {
  * requests to this origin only. Styles allow inline: the stylesheet is inlined and charts set style
  * attributes, which a nonce cannot cover; style cannot run script.
  */
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(nonce: string, development = false): string {
   return [
     "default-src 'self'",
-    // 'unsafe-eval' until the bundle that calls eval on signed-in pages is found (both apps report it).
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'`,
+    // No eval in production (zod parses without compiling in the browser, see @tobacco/ui's zod-without-eval);
+    // the development server's React needs it for its error overlay and stack traces.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
