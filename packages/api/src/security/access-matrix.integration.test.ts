@@ -12,6 +12,7 @@ import { createPortalCaller } from '../portal';
 import { createProduct } from '../testing/portal-fixtures';
 import { createBackofficeRoutesCaller, createPortalRoutesCaller } from '../routes';
 import { ALL_PROCEDURES, callPath, type ProcedureEntry } from './procedures';
+import { SETTINGS } from '../admin/settings.registry';
 
 // The access matrix: every procedure of both apps (read from the routers) called as no one, as a retailer,
 // as each staff role, as staff holding a temporary password, and, where it names another party's records,
@@ -57,6 +58,10 @@ let b: {
   notificationId: number;
   orderId: number;
   categoryId: number;
+  alertId: number;
+  visitId: number;
+  visitPhotoId: number;
+  runId: number;
 };
 const staffOf: Partial<Record<StaffRoleName, Actor>> = {};
 let temporary: Actor;
@@ -132,6 +137,70 @@ beforeAll(async () => {
   const notice = await db.notification.create({
     data: { retailerId: partyB.shop.id, kind: 'COMPLAINT_UPDATE', messageKey: 'notifications.stored', params: { title: 't', detail: 'b' } },
   });
+  const alert = await db.alert.create({
+    data: { retailerId: partyB.shop.id, rule: 'ORDER_SPIKE', cycleId: cycle.id, details: { ratio: 3 }, askedAt: clock() },
+  });
+  const visit = await db.visit.create({
+    data: {
+      retailerId: partyB.shop.id,
+      staffId: (partyB.manager as { userId: number }).userId,
+      visitedAt: clock(),
+      purpose: '例行拜访',
+      photos: { create: { fileName: '门头.png', mimeType: 'image/png', sizeBytes: PNG.length, storageKey: `matrix-${n}.png` } },
+    },
+    select: { id: true, photos: { select: { id: true } } },
+  });
+  await db.integrityRecord.create({
+    data: { retailerId: partyB.shop.id, level: 'C', source: 'IMPORT', note: '违规记录', effectiveFrom: weekStart },
+  });
+  const period = await db.gradePeriod.create({
+    data: {
+      code: `MX${n}`,
+      ordersFrom: weekStart,
+      ordersTo: weekStart,
+      effectiveFrom: weekStart,
+      effectiveTo: weekStart,
+      scoreWeights: {},
+    },
+  });
+  const run = await db.gradeRun.create({
+    data: {
+      periodId: period.id,
+      state: 'DRAFT',
+      startedById: (staffOf.MARKETING as { userId: number }).userId,
+      startedAt: clock(),
+      computedAt: clock(),
+      scoreWeights: SETTINGS['grading.scoreWeights'].default,
+      shareTable: SETTINGS['grading.shareTable'].default,
+      settings: {
+        integrityCapGrade: SETTINGS['grading.integrityCapGrade'].default,
+        initialGrades: SETTINGS['grading.initialGrades'].default,
+        periodMonths: SETTINGS['grading.periodMonths'].default,
+      },
+      retailerCount: 1,
+      rankedCount: 1,
+      rows: {
+        create: {
+          retailerId: partyB.shop.id,
+          volumeTiao: 5,
+          amountFen: 100n,
+          distinctProducts: 1,
+          premiumTiao: 0,
+          volumeScore: 1,
+          amountScore: 1,
+          varietyScore: 1,
+          classShareScore: 1,
+          score: 4,
+          rank: 1,
+          computedGrade: 10,
+          grade: 10,
+          initial: false,
+          capped: false,
+          integrityLevel: 'A',
+        },
+      },
+    },
+  });
   const retailerSessionId = await openSession(db, 'portal', {
     kind: 'retailer',
     loginId: partyB.shop.logins[0]!.id,
@@ -155,6 +224,10 @@ beforeAll(async () => {
     notificationId: notice.id,
     orderId: order.id,
     categoryId: category.id,
+    alertId: alert.id,
+    visitId: visit.id,
+    visitPhotoId: visit.photos[0]!.id,
+    runId: run.id,
   };
 });
 
@@ -200,6 +273,11 @@ describe(`access matrix over ${ALL_PROCEDURES.length} procedures`, () => {
 // and party A's account manager (back office) get NOT_FOUND, or an empty list where the input is a filter.
 type WrongParty = { input: () => unknown; expect: 'NOT_FOUND' | ((result: unknown) => void) };
 const caseRef = () => ({ id: b.complaintId, version: b.version });
+/** The call answered (no error) and nothing in its answer names party B's shop. */
+const answersWithoutShopB = (result: unknown) => {
+  expect(result).not.toBeInstanceOf(Error);
+  expect(JSON.stringify(result)).not.toContain(partyB.shop.licenceNo);
+};
 const WRONG_PARTY: Record<string, WrongParty> = {
   'portal retailers.cancelChangeRequest': { input: () => ({ id: b.changeRequestId }), expect: 'NOT_FOUND' },
   'portal notifications.markRead': { input: () => ({ id: b.notificationId }), expect: 'NOT_FOUND' },
@@ -238,7 +316,7 @@ const WRONG_PARTY: Record<string, WrongParty> = {
   },
   'backoffice complaints.lookupRetailer': {
     input: () => ({ q: partyB.shop.licenceNo }),
-    expect: (r) => expect(JSON.stringify(r)).not.toContain(partyB.shop.licenceNo),
+    expect: answersWithoutShopB,
   },
   'backoffice allocation.adjustments': {
     input: () => ({ licenceNo: partyB.shop.licenceNo }),
@@ -246,6 +324,32 @@ const WRONG_PARTY: Record<string, WrongParty> = {
   },
   'backoffice retailers.list': { input: () => ({ q: partyB.shop.licenceNo }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
   'backoffice routes.complaintAttachment': { input: () => ({ id: b.attachmentId }), expect: 'NOT_FOUND' },
+  'portal alerts.question': { input: () => ({ id: b.alertId }), expect: 'NOT_FOUND' },
+  'portal alerts.answer': { input: () => ({ id: b.alertId, answer: '这周店里搞活动。' }), expect: 'NOT_FOUND' },
+  'backoffice alerts.get': { input: () => ({ id: b.alertId }), expect: 'NOT_FOUND' },
+  'backoffice alerts.triage': {
+    input: () => ({ id: b.alertId, state: 'CONFIRMED', note: '已核实', version: 0 }),
+    expect: 'NOT_FOUND',
+  },
+  'backoffice alerts.list': { input: () => ({ retailerId: partyB.shop.id }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
+  'backoffice retailers.get360': { input: () => ({ id: partyB.shop.id }), expect: 'NOT_FOUND' },
+  'backoffice retailers.timeline': { input: () => ({ retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
+  'backoffice retailers.fileChangeRequest': {
+    input: () => ({ retailerId: partyB.shop.id, change: { phone: '13900000001' } }),
+    expect: 'NOT_FOUND',
+  },
+  'backoffice visits.formContext': { input: () => ({ retailerId: partyB.shop.id, visitId: b.visitId }), expect: 'NOT_FOUND' },
+  'backoffice visits.plan': {
+    input: () => ({ retailerId: partyB.shop.id, plannedFor: '2033-03-10', purpose: '例行拜访' }),
+    expect: 'NOT_FOUND',
+  },
+  'backoffice visits.log': { input: () => ({ retailerId: partyB.shop.id, purpose: '例行拜访' }), expect: 'NOT_FOUND' },
+  'backoffice routes.visitPhoto': { input: () => ({ id: b.visitPhotoId }), expect: 'NOT_FOUND' },
+  'backoffice grading.explain': { input: () => ({ runId: b.runId, retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
+  'backoffice grading.rows': { input: () => ({ runId: b.runId }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
+  'backoffice grading.review': { input: () => ({ runId: b.runId }), expect: answersWithoutShopB },
+  'backoffice routes.gradingRunExport': { input: () => ({ id: b.runId, format: 'csv', locale: 'zh-CN' }), expect: answersWithoutShopB },
+  'backoffice grading.integrityHistory': { input: () => ({ retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
 };
 
 // Procedures a wrong party can call whose ids are not a shop's records, with where their own rule is tested.
@@ -293,34 +397,12 @@ const reachable = ALL_PROCEDURES.filter(
   (p) => p.app === 'portal' || !p.meta.permission || hasPermission(['ACCOUNT_MANAGER'], p.meta.permission),
 );
 
-// Procedures added this round whose wrong-party refusal is tested in their own area's integration tests, not
-// yet here with party B's ids: each names the file. Moving them into WRONG_PARTY is open work.
-const SCOPE_TESTED_IN_AREA: Record<string, string> = {
-  'portal alerts.question': 'alerts.integration.test.ts (another shop cannot read or answer)',
-  'portal alerts.answer': 'alerts.integration.test.ts',
-  'backoffice retailers.get360': 'retailer360.integration.test.ts (another account manager: not found)',
-  'backoffice retailers.fileChangeRequest': 'visits.integration.test.ts',
-  'backoffice retailers.timeline': 'retailer360.integration.test.ts',
-  'backoffice grading.review': 'grading.run.integration.test.ts (account managers see only their rows)',
-  'backoffice grading.rows': 'grading.run.integration.test.ts',
-  'backoffice grading.explain': 'grading.run.integration.test.ts',
-  'backoffice grading.integrityHistory': 'grading.decisions.integration.test.ts',
-  'backoffice alerts.list': 'alerts.integration.test.ts',
-  'backoffice alerts.get': 'alerts.integration.test.ts',
-  'backoffice alerts.triage': 'alerts.integration.test.ts',
-  'backoffice visits.formContext': 'visits.integration.test.ts',
-  'backoffice visits.plan': 'visits.integration.test.ts',
-  'backoffice visits.log': 'visits.integration.test.ts',
-  'backoffice routes.gradingRunExport': 'grading.run.integration.test.ts (the rows come from the review’s scoped query)',
-  'backoffice routes.visitPhoto': 'visits.integration.test.ts (the service scopes the photo by retailer)',
-};
-
 describe('the wrong retailer and the wrong account manager with another party’s real ids', () => {
   it('every reachable procedure that takes an id is in one of the two tables', () => {
     const unclassified = reachable
       .filter((p) => inputKeys(p).some((key) => ID_KEY.test(key)))
       .map((p) => `${p.app} ${p.path}`)
-      .filter((name) => !(name in WRONG_PARTY) && !(name in NOT_SHOP_RECORDS) && !(name in SCOPE_TESTED_IN_AREA));
+      .filter((name) => !(name in WRONG_PARTY) && !(name in NOT_SHOP_RECORDS));
     expect(unclassified).toEqual([]);
   });
 
