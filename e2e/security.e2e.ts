@@ -29,6 +29,7 @@ const BACKOFFICE_PAGES = [
   '/rewards',
   '/surveys',
   '/analytics',
+  '/rankings',
   '/admin',
   '/change-password',
 ];

@@ -20,6 +20,8 @@ import { COMPANY, DEPARTMENTS, DISTRICTS, FORM_SUFFIX, GIVEN, PRODUCTS, SHOP_PRE
 import { seedComplaints } from './demo-complaints';
 import { seedSurveys } from './demo-surveys';
 import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
+import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings.service';
+import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
 import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
 export const DEMO_PASSWORD = 'demo-2026';
@@ -85,6 +87,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedComplaints(ctx);
   await seedRetailerServiceRecords(ctx);
   await seedAlerts(ctx);
+  await seedRankings(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -774,4 +777,10 @@ async function seedAlerts({ db, shopA, today, now }: SeedContext) {
     INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
     SELECT spike.id, product."productId", spike."totalQuantity", product."unitPriceFen", spike."totalQuantity" * product."unitPriceFen" FROM spike, product`);
   for (const cycle of [...closed].reverse()) await runCycleAnomalies(db, { cycleId: cycle.id }, now);
+}
+
+/** The last three closed months' rankings, by the monthly job's own function, so movement shows from the start. */
+async function seedRankings({ db, now }: SeedContext) {
+  const last = lastClosedMonth(now);
+  for (const month of [shiftMonth(last, -2), shiftMonth(last, -1), last]) await computeMonthlyRankings(db, month);
 }

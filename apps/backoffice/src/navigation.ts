@@ -15,7 +15,8 @@ export type StaffArea =
   | 'grading'
   | 'alerts'
   | 'visits'
-  | 'visitCompletion';
+  | 'visitCompletion'
+  | 'rankings';
 
 type AreaDefinition = {
   area: StaffArea;
@@ -33,6 +34,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'alerts', href: '/alerts', label: 'alerts.nav', anyOf: ['alerts.triage', 'alerts.readAll'] },
   { area: 'visits', href: '/visits', label: 'visits.nav', anyOf: ['visits.log'] },
   { area: 'visitCompletion', href: '/visits/completion', label: 'visits.nav', anyOf: ['visits.readAll'] },
+  { area: 'rankings', href: '/rankings', label: 'rankings.nav', anyOf: ['rankings.read'] },
   { area: 'surveys', href: '/surveys', label: 'backoffice.nav.surveys', anyOf: ['surveys.read', 'surveys.enterAnswers'] },
   { area: 'promotions', href: '/promotions', label: 'backoffice.nav.promotions', anyOf: ['promotions.read'] },
   { area: 'allocation', href: '/allocation', label: 'backoffice.nav.allocation', anyOf: ['allocation.read'] },

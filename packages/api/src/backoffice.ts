@@ -11,6 +11,7 @@ import { jobsBackofficeRouter } from './jobs/jobs.backoffice';
 import { integrationsBackofficeRouter } from './integrations/integrations.backoffice';
 import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
+import { rankingsBackofficeRouter } from './rankings/rankings.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
@@ -28,6 +29,7 @@ export const backofficeRouter = router({
   integrations: integrationsBackofficeRouter,
   grading: gradingBackofficeRouter,
   alerts: alertsBackofficeRouter,
+  rankings: rankingsBackofficeRouter,
   visits: visitsBackofficeRouter,
   sessions: sessionsBackofficeRouter,
 });

@@ -9,6 +9,8 @@ import { createCallerFactory, requirePermission, retailerProcedure, router } fro
 import { ZId } from './common/ids';
 import { getVisitPhoto } from './visits/visits.service';
 import { exportRun } from './grading/grading.export';
+import { exportRankings } from './rankings/rankings.export';
+import { ZListRankingsInput } from './rankings/rankings.schema';
 
 // Downloads and exports answer with bytes or a stream, which JSON cannot carry, so an app serves them from a
 // route handler. These procedures are what such a handler calls in-process: the same builders (session,
@@ -38,6 +40,9 @@ export const backofficeRoutesRouter = router({
   gradingRunExport: requirePermission('grading.review')
     .input(z.object({ id: ZId, format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
     .query(({ ctx, input }) => exportRun(ctx, input)),
+  rankingsExport: requirePermission('rankings.read')
+    .input(ZListRankingsInput.omit({ page: true }).extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
+    .query(({ ctx, input }) => exportRankings(ctx, input)),
 });
 
 export const createPortalRoutesCaller = createCallerFactory(portalRoutesRouter);

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   // Running the anomaly rules again for a past cycle
   'alerts.run': ['MANAGER'],
   'visits.log': ['ACCOUNT_MANAGER'],
+  // Monthly rankings of retailers; an account manager sees only their own (retailerScope).
+  'rankings.read': ['ACCOUNT_MANAGER', 'MARKETING', 'MANAGER', 'EXECUTIVE'],
   // Plan completion of every account manager and district
   'visits.readAll': ['MANAGER', 'EXECUTIVE'],
   'admin.users': ['ADMIN'],

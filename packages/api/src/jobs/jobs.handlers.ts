@@ -17,6 +17,7 @@ import { APPEAL_REMIND_QUEUE, remindOverdueAppeals } from '../grading/grading.ap
 import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE } from '../grading/grading.run.service';
 import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
+import { RANKINGS_QUEUE, runMonthlyRankings } from '../rankings/rankings.service';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -40,6 +41,15 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [GRADE_APPLY_QUEUE]: withPayload(z.object({ periodId: id }), (db, payload, now) => applyGradesInForce(db, payload, now)),
   [APPEAL_REMIND_QUEUE]: withPayload(none, (db, _payload, now) => remindOverdueAppeals(db, now)),
   [ALERT_RUN_QUEUE]: withPayload(z.object({ cycleId: id }), (db, payload, now) => runAlertJob(db, payload, now)),
+  [RANKINGS_QUEUE]: withPayload(
+    z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+    }),
+    (db, payload, now) => runMonthlyRankings(db, payload, now),
+  ),
   [CYCLES_AHEAD_QUEUE]: withPayload(none, (db, _payload, now) => ensureCyclesAhead(db, now)),
   [WINDOW_REMINDER_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepWindowReminders(db, now)),
   [WINDOW_REMINDER_QUEUE]: withPayload(

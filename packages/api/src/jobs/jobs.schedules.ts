@@ -6,6 +6,8 @@ import { APPEAL_REMIND_QUEUE } from '../grading/grading.appeals.service';
 import { enqueueClosedCycleRun } from '../alerts/alerts.jobs';
 import { CYCLES_AHEAD_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/schedule.jobs';
 import { BACKUP_QUEUE } from '../ops/backup.jobs';
+import { RANKINGS_QUEUE } from '../rankings/rankings.service';
+import { lastClosedMonth } from '../rankings/rankings.rules';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work: each entry becomes a pg-boss cron schedule (every `everyMinutes`, or its own `cron`
@@ -53,6 +55,16 @@ export const SCHEDULES: Schedule[] = [
   },
   // Anomaly (异动) rules of the order cycle that closed last; once per cycle (the job's unique key).
   { name: 'alerts.cycleClose', everyMinutes: 60, enqueue: (db, _slot, now) => enqueueClosedCycleRun(db, now) },
+  // Last month's rankings, once per month (the unique key), checked every six hours so a worker that was
+  // down on the 1st catches up.
+  {
+    name: 'rankings.monthly',
+    everyMinutes: 360,
+    enqueue: (db, _slot, now) => {
+      const month = lastClosedMonth(now);
+      return enqueueJob(db, { queue: RANKINGS_QUEUE, payload: { month }, uniqueKey: `rankings:month:${month}` });
+    },
+  },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
   {
     name: 'ops.backup',

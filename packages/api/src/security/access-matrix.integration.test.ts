@@ -13,6 +13,7 @@ import { createProduct } from '../testing/portal-fixtures';
 import { createBackofficeRoutesCaller, createPortalRoutesCaller } from '../routes';
 import { ALL_PROCEDURES, callPath, type ProcedureEntry } from './procedures';
 import { SETTINGS } from '../admin/settings.registry';
+import { computeMonthlyRankings } from '../rankings/rankings.service';
 
 // The access matrix: every procedure of both apps (read from the routers) called as no one, as a retailer,
 // as each staff role, as staff holding a temporary password, and, where it names another party's records,
@@ -64,6 +65,8 @@ let b: {
   runId: number;
 };
 const staffOf: Partial<Record<StaffRoleName, Actor>> = {};
+// A month of rankings of its own (the computation covers every shop of the database).
+const RANKED_MONTH = `${2200 + (uniqueNumber() % 500)}-06`;
 let temporary: Actor;
 
 const staffActorOf = (u: { id: number }, roles: StaffRoleName[], extra: Partial<Extract<Actor, { kind: 'staff' }>> = {}): Actor => ({
@@ -201,6 +204,7 @@ beforeAll(async () => {
       },
     },
   });
+  await computeMonthlyRankings(db, RANKED_MONTH);
   const retailerSessionId = await openSession(db, 'portal', {
     kind: 'retailer',
     loginId: partyB.shop.logins[0]!.id,
@@ -348,6 +352,21 @@ const WRONG_PARTY: Record<string, WrongParty> = {
   'backoffice grading.explain': { input: () => ({ runId: b.runId, retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
   'backoffice grading.rows': { input: () => ({ runId: b.runId }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
   'backoffice grading.review': { input: () => ({ runId: b.runId }), expect: answersWithoutShopB },
+  'backoffice rankings.list': {
+    input: () => ({ month: RANKED_MONTH, districtId: partyB.shop.districtId }),
+    expect: (r) => {
+      answersWithoutShopB(r);
+      // Party A's own shop is there: the list answered with the district's ranking, narrowed to A's book.
+      expect(JSON.stringify(r)).toContain(partyA.shop.licenceNo);
+    },
+  },
+  'backoffice routes.rankingsExport': {
+    input: () => ({ month: RANKED_MONTH, districtId: partyB.shop.districtId, format: 'csv', locale: 'zh-CN' }),
+    expect: (r) => {
+      answersWithoutShopB(r);
+      expect(JSON.stringify(r)).toContain(partyA.shop.licenceNo);
+    },
+  },
   'backoffice routes.gradingRunExport': { input: () => ({ id: b.runId, format: 'csv', locale: 'zh-CN' }), expect: answersWithoutShopB },
   'backoffice grading.integrityHistory': { input: () => ({ retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
 };
@@ -414,6 +433,10 @@ describe('the wrong retailer and the wrong account manager with another party’
     let code = 'OK';
     try {
       result = await callPath(callersFor(entry!.app, actor), entry!.path, rule.input());
+      // An export's rows are in its stream: read them, so the rule checks what would be downloaded.
+      if (result && typeof result === 'object' && 'body' in result && result.body instanceof ReadableStream) {
+        result = { ...result, body: await new Response(result.body).text() };
+      }
     } catch (error) {
       result = error;
       code = (error as { code?: string }).code ?? 'THROWN';
