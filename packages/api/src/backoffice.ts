@@ -12,6 +12,7 @@ import { integrationsBackofficeRouter } from './integrations/integrations.backof
 import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
+import { knowledgeBackofficeRouter } from './knowledge/knowledge.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -24,6 +25,7 @@ export const backofficeRouter = router({
   retailers: retailersBackofficeRouter,
   surveys: surveysBackofficeRouter,
   complaints: complaintsBackofficeRouter,
+  knowledge: knowledgeBackofficeRouter,
   jobs: jobsBackofficeRouter,
   integrations: integrationsBackofficeRouter,
   grading: gradingBackofficeRouter,
