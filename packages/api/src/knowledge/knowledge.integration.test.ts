@@ -85,7 +85,10 @@ describe('writing, publishing and retiring', () => {
     expect(done).toMatchObject({ state: 'PUBLISHED', version: created.version + 1 });
     const row = await db.knowledgeArticle.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.publishedAt).toEqual(clock());
-    const audit = await db.auditLog.findMany({ where: { entityType: 'KnowledgeArticle', entityId: String(created.id) }, orderBy: { id: 'asc' } });
+    const audit = await db.auditLog.findMany({
+      where: { entityType: 'KnowledgeArticle', entityId: String(created.id) },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(['knowledge.create', 'knowledge.publish']);
 
     expect(await code(staff(agent).knowledge.retire(done))).toBe('FORBIDDEN');
@@ -99,7 +102,9 @@ describe('writing, publishing and retiring', () => {
   it('sanitises the rich text and keeps a plain-text copy for search', async () => {
     const word = uniqueWord();
     const created = await staff(agent).knowledge.create(
-      article(word, { bodyZh: `<p>第一段${word}<script>alert(1)</script></p><p><a href="javascript:x()">坏链接</a><a href="https://example.com/a">好链接</a>第二段</p>` }),
+      article(word, {
+        bodyZh: `<p>第一段${word}<script>alert(1)</script></p><p><a href="javascript:x()">坏链接</a><a href="https://example.com/a">好链接</a>第二段</p>`,
+      }),
     );
     const row = await db.knowledgeArticle.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.bodyZh).not.toContain('script');
@@ -126,7 +131,10 @@ describe('writing, publishing and retiring', () => {
     const word = uniqueWord();
     const first = await staff(agent).knowledge.create(article(word, { category: 'ORDERING' }));
     await staff(agent).knowledge.create(article(word, { category: 'ORDERING', titleZh: `订货须知${word}` }));
-    const edited = await staff(agent).knowledge.update({ ...first, ...article(word, { category: 'ORDERING', titleZh: `订货步骤${word}` }) });
+    const edited = await staff(agent).knowledge.update({
+      ...first,
+      ...article(word, { category: 'ORDERING', titleZh: `订货步骤${word}` }),
+    });
     expect(edited.version).toBe(first.version + 1);
     expect(await code(staff(agent).knowledge.update({ ...first, ...article(word) }))).toBe('CONFLICT');
 
@@ -145,7 +153,11 @@ describe('what retailers see', () => {
     const inBody = await published(word, { titleZh: `结算说明${word}`, tags: [], bodyZh: `<p>结算成功后可申请发票${word}。</p>` });
     const result = await portal(shopA).knowledge.search({ q: `发票${word}` });
     expect(result.hits.map((h) => h.id)).toEqual([inTitle.id, inBody.id]);
-    expect(result.hits[0]!.title.zh.filter((p) => p.match).map((p) => p.text).join('')).toContain('发票');
+    expect(
+      result.hits[0]!.title.zh.filter((p) => p.match)
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('发票');
   });
 
   it('never shows drafts, retired or staff-only articles to a retailer, by search or by id', async () => {

@@ -257,14 +257,15 @@ export async function getArticle({ db }: StaffDeps, input: In<typeof ZArticleIdI
   return article;
 }
 
-/** The editor's choices: the departments that may own an article. */
-export async function getEditorOptions({ db }: StaffDeps) {
+/** The editor's choices: the departments that may own an article, the writer's own first chosen. */
+export async function getEditorOptions({ db, actor }: StaffDeps) {
   const departments = await db.department.findMany({
     where: { active: true },
     select: { id: true, name: true, nameEn: true },
     orderBy: { id: 'asc' },
   });
-  return { departments };
+  const own = departments.find((d) => d.id === actor.departmentId);
+  return { departments, defaultDepartmentId: own?.id ?? departments[0]?.id ?? null };
 }
 
 type ArticleFields = In<typeof ZCreateArticleInput>;

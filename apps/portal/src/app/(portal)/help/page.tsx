@@ -25,78 +25,77 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
   const q = (sp.q ?? '').trim().slice(0, 60);
   const [{ t, locale }, { api, requestId }] = await Promise.all([getI18n(), getServerApi()]);
   const en = locale === 'en';
-  let content;
+  let found: Awaited<ReturnType<typeof api.knowledge.search>>['hits'] | null = null;
+  let articles: Awaited<ReturnType<typeof api.knowledge.list>> = [];
+  let failure: { key: MessageKey; params?: Record<string, string | number> } | null = null;
   try {
-    if (q) {
-      const { hits } = await api.knowledge.search({ q });
-      content =
-        hits.length === 0 ? (
-          <EmptyState
-            title={t('knowledge.help.noResults', { q })}
-            action={
-              <Link href="/complaints/new" className={buttonClass('secondary', 'lg')}>
-                {t('knowledge.help.askInstead')}
-              </Link>
-            }
-          />
-        ) : (
-          <section aria-labelledby="help-results" className="flex flex-col gap-3">
-            <h2 id="help-results" className="text-lg font-bold">
-              {t('knowledge.help.results', { q, n: hits.length })}
-            </h2>
-            <ul className="flex flex-col gap-3" data-testid="help-results">
-              {hits.map((h) => (
-                <li key={h.id} className="rounded-xl border border-line bg-surface p-4 shadow-sm">
-                  <Link href={`/help/${h.id}`} className="inline-flex min-h-11 items-center text-lg font-bold">
-                    <Highlighted pieces={en ? h.title.en : h.title.zh} />
-                  </Link>
-                  <p className="text-ink-muted">
-                    <Highlighted pieces={en ? h.excerpt.en : h.excerpt.zh} />
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-    } else {
-      const articles = await api.knowledge.list();
-      content =
-        articles.length === 0 ? (
-          <EmptyState title={t('knowledge.help.empty')} />
-        ) : (
-          <section aria-labelledby="help-categories" className="flex flex-col gap-4">
-            <h2 id="help-categories" className="text-lg font-bold">
-              {t('knowledge.help.byCategory')}
-            </h2>
-            {KNOWLEDGE_CATEGORIES.filter((c) => articles.some((a) => a.category === c)).map((category) => (
-              <section
-                key={category}
-                aria-labelledby={`help-${category}`}
-                className="rounded-xl border border-line bg-surface p-4 shadow-sm"
-              >
-                <h3 id={`help-${category}`} className="font-bold text-ink-muted">
-                  {t(`knowledge.category.${category}` as MessageKey)}
-                </h3>
-                <ul className="flex flex-col">
-                  {articles
-                    .filter((a) => a.category === category)
-                    .map((a) => (
-                      <li key={a.id}>
-                        <Link href={`/help/${a.id}`} className="inline-flex min-h-11 items-center text-lg">
-                          {en ? a.titleEn : a.titleZh}
-                        </Link>
-                      </li>
-                    ))}
-                </ul>
-              </section>
-            ))}
-          </section>
-        );
-    }
+    if (q) found = (await api.knowledge.search({ q })).hits;
+    else articles = await api.knowledge.list();
   } catch (error) {
     if (isUnauthorized(error)) redirect('/login');
-    const m = errorMessageOf(error, requestId);
-    content = <ErrorState title={t('common.loadFailed')} message={t(m.key, m.params)} />;
+    failure = errorMessageOf(error, requestId);
+  }
+
+  let content;
+  if (failure) content = <ErrorState title={t('common.loadFailed')} message={t(failure.key, failure.params)} />;
+  else if (found && found.length === 0) {
+    content = (
+      <EmptyState
+        title={t('knowledge.help.noResults', { q })}
+        action={
+          <Link href="/complaints/new" className={buttonClass('secondary', 'lg')}>
+            {t('knowledge.help.askInstead')}
+          </Link>
+        }
+      />
+    );
+  } else if (found) {
+    content = (
+      <section aria-labelledby="help-results" className="flex flex-col gap-3">
+        <h2 id="help-results" className="text-lg font-bold">
+          {t('knowledge.help.results', { q, n: found.length })}
+        </h2>
+        <ul className="flex flex-col gap-3" data-testid="help-results">
+          {found.map((h) => (
+            <li key={h.id} className="rounded-xl border border-line bg-surface p-4 shadow-sm">
+              <Link href={`/help/${h.id}`} className="inline-flex min-h-11 items-center text-lg font-bold">
+                <Highlighted pieces={en ? h.title.en : h.title.zh} />
+              </Link>
+              <p className="text-ink-muted">
+                <Highlighted pieces={en ? h.excerpt.en : h.excerpt.zh} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  } else if (articles.length === 0) content = <EmptyState title={t('knowledge.help.empty')} />;
+  else {
+    content = (
+      <section aria-labelledby="help-categories" className="flex flex-col gap-4">
+        <h2 id="help-categories" className="text-lg font-bold">
+          {t('knowledge.help.byCategory')}
+        </h2>
+        {KNOWLEDGE_CATEGORIES.filter((c) => articles.some((a) => a.category === c)).map((category) => (
+          <section key={category} aria-labelledby={`help-${category}`} className="rounded-xl border border-line bg-surface p-4 shadow-sm">
+            <h3 id={`help-${category}`} className="font-bold text-ink-muted">
+              {t(`knowledge.category.${category}` as MessageKey)}
+            </h3>
+            <ul className="flex flex-col">
+              {articles
+                .filter((a) => a.category === category)
+                .map((a) => (
+                  <li key={a.id}>
+                    <Link href={`/help/${a.id}`} className="inline-flex min-h-11 items-center text-lg">
+                      {en ? a.titleEn : a.titleZh}
+                    </Link>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+    );
   }
 
   return (

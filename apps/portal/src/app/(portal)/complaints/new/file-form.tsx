@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { CASE_KINDS, ZFileComplaintFields, type TFileComplaintFields } from '@tobacco/api/complaints/complaints.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
@@ -30,7 +30,7 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
     register,
     handleSubmit,
     setError,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<TFileComplaintFields>({
     resolver: zodResolver(ZFileComplaintFields),
@@ -54,7 +54,8 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
     router.push(`/complaints/${result.data.id}?filed=1`);
   });
   const busy = isSubmitting || filed;
-  const draftText = `${watch('subject') ?? ''} ${watch('description') ?? ''}`;
+  const [subject, description] = useWatch({ control, name: ['subject', 'description'] });
+  const draftText = `${subject ?? ''} ${description ?? ''}`;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">

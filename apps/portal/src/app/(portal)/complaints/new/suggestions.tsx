@@ -20,22 +20,20 @@ export function KnowledgeSuggestions({ text }: { text: string }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
-  const [hits, setHits] = useState<TSearchHit[]>([]);
+  const [answer, setAnswer] = useState<TSearchHit[]>([]);
   const [voted, setVoted] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const query = text.trim();
 
   useEffect(() => {
-    if (query.length < 2) {
-      setHits([]);
-      return;
-    }
+    if (query.length < 2) return;
     let current = true;
-    const timer = setTimeout(async () => {
-      const result = await suggestAction({ text: query });
-      // A slower answer to an older text must not replace the newer one.
-      if (current && result.ok) setHits(result.data);
+    const timer = setTimeout(() => {
+      void suggestAction({ text: query }).then((result) => {
+        // A slower answer to an older text must not replace the newer one.
+        if (current && result.ok) setAnswer(result.data);
+      });
     }, DEBOUNCE_MS);
     return () => {
       current = false;
@@ -43,6 +41,7 @@ export function KnowledgeSuggestions({ text }: { text: string }) {
     };
   }, [query]);
 
+  const hits = query.length < 2 ? [] : answer;
   if (hits.length === 0) return null;
   const en = locale === 'en';
   const feedback = (articleId: number, action: typeof solvedAction, after: () => void) =>
