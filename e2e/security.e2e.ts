@@ -15,6 +15,7 @@ const PORTAL_PAGES = [
   '/surveys',
   '/complaints',
   '/complaints/new',
+  '/help',
   '/inbox',
   '/profile',
 ];
@@ -23,6 +24,7 @@ const BACKOFFICE_PAGES = [
   '/',
   '/retailers',
   '/complaints',
+  '/knowledge',
   '/allocation',
   '/promotions',
   '/rewards',

@@ -168,8 +168,8 @@ export async function getHelpArticle({ db }: RetailerDeps, input: In<typeof ZArt
 }
 
 /**
- * "这个解决了我的问题": the retailer leaves the filing form without filing. Counted once per article, shop and
- * China day, so that tapping twice does not inflate what the owners see.
+ * "这个解决了我的问题": the retailer leaves the filing form without filing. Counted once per article and shop
+ * in any 24 hours, so that tapping twice does not inflate what the owners see.
  */
 export async function recordDeflection({ db, actor, clock }: RetailerDeps, input: In<typeof ZFeedbackInput>) {
   return recordFeedback(db, actor, clock(), input, 'DEFLECTED');
@@ -181,9 +181,9 @@ export async function voteNotHelpful({ db, actor, clock }: RetailerDeps, input: 
 
 async function recordFeedback(db: Db, actor: RetailerActor, at: Date, input: In<typeof ZFeedbackInput>, kind: 'DEFLECTED' | 'NOT_HELPFUL') {
   await visibleArticle(db, input.articleId);
-  const dayStart = new Date(at.getTime() - 24 * 3600_000);
+  const since = new Date(at.getTime() - 24 * 3600_000);
   const already = await db.knowledgeFeedback.findFirst({
-    where: { articleId: input.articleId, retailerId: actor.retailerId, kind, createdAt: { gt: dayStart } },
+    where: { articleId: input.articleId, retailerId: actor.retailerId, kind, createdAt: { gt: since } },
     select: { id: true },
   });
   if (!already) {
