@@ -48,6 +48,8 @@ test.describe.serial('knowledge base', () => {
     await expect(page.getByRole('heading', { level: 1, name: INVOICE_ARTICLE })).toBeVisible();
     await expect(page.getByText('发票抬头须与烟草专卖零售许可证上的名称一致')).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: '没有帮助' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '谢谢您的反馈' })).toBeVisible();
     await context.close();
   });
 
@@ -112,6 +114,39 @@ test.describe.serial('knowledge base', () => {
     await reply.pressSequentially(' 如有疑问请再联系我们。');
     await expect(reply).toHaveValue(/如有疑问请再联系我们。$/);
     await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+
+  test('a manager writes and publishes an article, shop A finds it, and retiring it takes it away', async ({ browser }) => {
+    const title = `烟草专卖许可证延续办理 ${stamp}`;
+    const { context, page } = await desk(browser, 'manager');
+    await page.goto(`${BACKOFFICE}/knowledge/new`);
+    await expect(page.getByRole('heading', { level: 1, name: '新建文章' })).toBeVisible();
+    await page.getByLabel('分类').selectOption({ label: '政策法规' });
+    await page.getByLabel('标签').fill('许可证, 延续');
+    await page.getByLabel('中文标题').fill(title);
+    await page.getByRole('textbox', { name: '中文正文' }).click();
+    await page.keyboard.type('许可证有效期届满前 30 日内，请到专卖管理科办理延续手续。');
+    await page.getByLabel('英文标题').fill(`Renewing your tobacco retail licence ${stamp}`);
+    await page.getByRole('textbox', { name: '英文正文' }).click();
+    await page.keyboard.type('Renew your licence at the monopoly office within 30 days before it expires.');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/knowledge\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(page.getByRole('button', { name: '停用' })).toBeVisible();
+
+    const shop = await phone(browser);
+    await shop.page.goto(`${PORTAL}/help?q=${encodeURIComponent(`延续${stamp}`)}`);
+    await expect(shop.page.getByTestId('help-results')).toContainText(title);
+
+    await page.getByRole('button', { name: '停用' }).click();
+    await page.getByRole('group', { name: '停用?' }).getByRole('button', { name: '停用' }).click();
+    await expect(page.getByRole('button', { name: '发布', exact: true })).toBeVisible();
+    await shop.page.reload();
+    await expect(shop.page.getByText(`没有找到与“延续${stamp}”相关的文章。`)).toBeVisible();
+    await shop.context.close();
     await context.close();
   });
 });
