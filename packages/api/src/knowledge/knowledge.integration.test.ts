@@ -160,6 +160,16 @@ describe('what retailers see', () => {
     ).toContain('发票');
   });
 
+  it('finds a title through a typo by trigram similarity, and pg_trgm reads Chinese characters as words', async () => {
+    const word = uniqueWord();
+    const fridge = await published(word, { titleEn: `Fridge thermometer ${word}`, titleZh: `冷柜温度计${word}` });
+    // "thermometr" is no substring of the title: only word_similarity finds it.
+    const hits = (await portal(shopA).knowledge.search({ q: 'thermometr' })).hits.map((h) => h.id);
+    expect(hits).toContain(fridge.id);
+    const [row] = await db.$queryRaw<{ s: number }[]>`SELECT word_similarity('开具发票', '如何开具增值税发票')::float8 AS s`;
+    expect(row!.s).toBeGreaterThan(0);
+  });
+
   it('never shows drafts, retired or staff-only articles to a retailer, by search or by id', async () => {
     const word = uniqueWord();
     const staffOnly = await published(word, { audience: 'STAFF' });
