@@ -31,7 +31,8 @@ export const knowledgeBackofficeRouter = router({
   searchReplies: requirePermission('complaints.handle')
     .input(ZSearchInput)
     .query(({ ctx, input }) => searchForReply(ctx, input)),
-  editorOptions: write.query(({ ctx }) => getEditorOptions(ctx)),
+  // The departments an article may belong to: the editor's choices and the list's filter.
+  editorOptions: read.query(({ ctx }) => getEditorOptions(ctx)),
   create: write.input(ZCreateArticleInput).mutation(({ ctx, input }) => createArticle(ctx, input)),
   update: write.input(ZUpdateArticleInput).mutation(({ ctx, input }) => updateArticle(ctx, input)),
   publish: publish.input(ZArticleRef).mutation(({ ctx, input }) => publishArticle(ctx, input)),

@@ -143,6 +143,11 @@ describe('writing, publishing and retiring', () => {
     expect(list.rows.map((r) => r.titleZh)).toEqual([`订货步骤${word}`, `订货须知${word}`]);
     const drafts = await staff(accountManager).knowledge.list({ q: word, state: 'PUBLISHED' });
     expect(drafts.total).toBe(0);
+    expect((await staff(accountManager).knowledge.list({ q: word, departmentId })).total).toBe(2);
+    const other = await createDepartment(db);
+    expect((await staff(accountManager).knowledge.list({ q: word, departmentId: other.id })).total).toBe(0);
+    const page2 = await staff(accountManager).knowledge.list({ q: word, pageSize: 20, page: 2 });
+    expect(page2).toMatchObject({ total: 2, rows: [] });
   });
 });
 

@@ -64,9 +64,12 @@ export const ZSearchInput = z.object({
 });
 export type TSearchInput = z.input<typeof ZSearchInput>;
 
-/** What a retailer has written so far in the filing form: the subject and the description together. */
+/**
+ * What a retailer has written so far in the filing form: the subject (≤ 100) and the description (≤ 2,000)
+ * together. Search reads the first terms only, so the subject weighs most.
+ */
 export const ZSuggestInput = z.object({
-  text: z.string().trim().max(2100, tooLong),
+  text: z.string().trim().max(2200, tooLong),
 });
 export type TSuggestInput = z.input<typeof ZSuggestInput>;
 

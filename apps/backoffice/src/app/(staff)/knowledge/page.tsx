@@ -22,7 +22,7 @@ export default async function KnowledgeListPage({ searchParams }: { searchParams
   if (denied) return denied;
   const input = parseSearch(ZListArticlesInput, await searchParams, { numbers: ['departmentId', 'page', 'pageSize'] });
   const [{ t, locale }, { api }, me] = await Promise.all([getI18n(), getServerApi(), getMe()]);
-  const list = await api.knowledge.list(input);
+  const [list, options] = await Promise.all([api.knowledge.list(input), api.knowledge.editorOptions()]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const en = locale === 'en';
   const canWrite = me.permissions.includes('knowledge.write');
@@ -49,7 +49,7 @@ export default async function KnowledgeListPage({ searchParams }: { searchParams
         method="get"
         role="search"
         aria-label={t('knowledge.staff.filter.apply')}
-        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-5"
+        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-6"
       >
         <TextField id="kb-q" type="search" name="q" label={t('knowledge.staff.filter.q')} defaultValue={input.q ?? ''} />
         <SelectField
@@ -75,6 +75,14 @@ export default async function KnowledgeListPage({ searchParams }: { searchParams
           placeholder={t('knowledge.staff.filter.all')}
           defaultValue={input.category ?? ''}
           options={KNOWLEDGE_CATEGORIES.map((c) => ({ value: c, label: t(categoryLabel(c)) }))}
+        />
+        <SelectField
+          id="kb-department"
+          name="departmentId"
+          label={t('knowledge.staff.col.department')}
+          placeholder={t('knowledge.staff.filter.all')}
+          defaultValue={input.departmentId ?? ''}
+          options={options.departments.map((d) => ({ value: d.id, label: en ? d.nameEn : d.name }))}
         />
         <div className="flex items-end gap-3">
           <button type="submit" className={buttonClass('primary')}>
