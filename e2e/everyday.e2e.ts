@@ -28,6 +28,8 @@ async function portalPages(page: Page): Promise<string[]> {
     '/rewards',
     '/complaints',
     '/complaints/new',
+    '/help',
+    '/help?q=发票',
     '/surveys',
     '/inbox',
     '/profile',
@@ -36,6 +38,7 @@ async function portalPages(page: Page): Promise<string[]> {
     ['/allocation', /^\/allocation\/history\/\d+$/],
     ['/promotions', /^\/promotions\/\d+$/],
     ['/complaints', /^\/complaints\/\d+$/],
+    ['/help', /^\/help\/\d+$/],
     ['/surveys', /^\/surveys\/\d+$/],
   ] as const) {
     await page.goto(`${PORTAL}${list}`);
@@ -122,7 +125,7 @@ test.describe('large text and small screens', () => {
   test('links and buttons are at least 44 px high', async ({ browser }) => {
     const { context, page } = await phone(browser, SHOP_A);
     const small: string[] = [];
-    for (const path of ['/', '/allocation', '/complaints', '/complaints/new', '/surveys', '/promotions', '/inbox']) {
+    for (const path of ['/', '/allocation', '/complaints', '/complaints/new', '/help', '/surveys', '/promotions', '/inbox']) {
       await page.goto(`${PORTAL}${path}`);
       const found = await page.locator('header a, header button, main a, main button, nav a').evaluateAll((els) =>
         els

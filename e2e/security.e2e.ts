@@ -16,6 +16,7 @@ const PORTAL_PAGES = [
   '/surveys',
   '/complaints',
   '/complaints/new',
+  '/help',
   '/inbox',
   '/profile',
 ];
@@ -24,6 +25,7 @@ const BACKOFFICE_PAGES = [
   '/',
   '/retailers',
   '/complaints',
+  '/knowledge',
   '/allocation',
   '/promotions',
   '/rewards',

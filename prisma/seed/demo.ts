@@ -18,6 +18,7 @@ import { hashPassword } from '../../packages/auth/src/password';
 import { createRandom, type Random } from './random';
 import { COMPANY, DEPARTMENTS, DISTRICTS, FORM_SUFFIX, GIVEN, PRODUCTS, SHOP_PREFIX, SURNAMES } from './reference';
 import { seedComplaints } from './demo-complaints';
+import { seedKnowledge } from './demo-knowledge';
 import { seedSurveys } from './demo-surveys';
 import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
 import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings.service';
@@ -85,6 +86,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedSurveys(ctx);
   await seedRewards(ctx);
   await seedComplaints(ctx);
+  await seedKnowledge(ctx);
   await seedRetailerServiceRecords(ctx);
   await seedAlerts(ctx);
   await seedRankings(ctx);

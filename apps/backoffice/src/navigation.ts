@@ -5,6 +5,7 @@ export type StaffArea =
   | 'home'
   | 'retailers'
   | 'complaints'
+  | 'knowledge'
   | 'surveys'
   | 'promotions'
   | 'allocation'
@@ -31,6 +32,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'home', href: '/', label: 'backoffice.nav.home', anyOf: [] },
   { area: 'retailers', href: '/retailers', label: 'backoffice.nav.retailers', anyOf: ['retailers.read'] },
   { area: 'complaints', href: '/complaints', label: 'backoffice.nav.complaints', anyOf: ['complaints.read'] },
+  { area: 'knowledge', href: '/knowledge', label: 'knowledge.staff.nav', anyOf: ['knowledge.read'] },
   { area: 'alerts', href: '/alerts', label: 'alerts.nav', anyOf: ['alerts.triage', 'alerts.readAll'] },
   { area: 'visits', href: '/visits', label: 'visits.nav', anyOf: ['visits.log'] },
   { area: 'visitCompletion', href: '/visits/completion', label: 'visits.nav', anyOf: ['visits.readAll'] },

@@ -1,7 +1,7 @@
 import type { MessageKey } from '@tobacco/i18n/messages';
 
 export type PortalIcon =
-  'home' | 'grade' | 'allocation' | 'schedule' | 'promotions' | 'rewards' | 'complaints' | 'surveys' | 'inbox' | 'profile';
+  'home' | 'grade' | 'allocation' | 'schedule' | 'promotions' | 'rewards' | 'complaints' | 'help' | 'surveys' | 'inbox' | 'profile';
 
 export type PortalNavEntry = { href: string; label: MessageKey; icon: PortalIcon; /** also in the phone's bottom bar */ quick?: boolean };
 
@@ -14,6 +14,7 @@ export const PORTAL_NAV: readonly PortalNavEntry[] = [
   { href: '/promotions', label: 'portal.nav.promotions', icon: 'promotions' },
   { href: '/rewards', label: 'portal.nav.rewards', icon: 'rewards' },
   { href: '/complaints', label: 'portal.nav.complaints', icon: 'complaints' },
+  { href: '/help', label: 'knowledge.help.nav', icon: 'help' },
   { href: '/surveys', label: 'portal.nav.surveys', icon: 'surveys' },
   { href: '/inbox', label: 'portal.nav.inbox', icon: 'inbox', quick: true },
   { href: '/profile', label: 'portal.nav.profile', icon: 'profile', quick: true },

@@ -13,6 +13,7 @@ import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { rankingsBackofficeRouter } from './rankings/rankings.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
+import { knowledgeBackofficeRouter } from './knowledge/knowledge.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -25,6 +26,7 @@ export const backofficeRouter = router({
   retailers: retailersBackofficeRouter,
   surveys: surveysBackofficeRouter,
   complaints: complaintsBackofficeRouter,
+  knowledge: knowledgeBackofficeRouter,
   jobs: jobsBackofficeRouter,
   integrations: integrationsBackofficeRouter,
   grading: gradingBackofficeRouter,

@@ -11,6 +11,7 @@ import { schedulePortalRouter } from './schedule/schedule.portal';
 import { sessionsPortalRouter } from './sessions/sessions.router';
 import { surveysPortalRouter } from './surveys/surveys.portal';
 import { alertsPortalRouter } from './alerts/alerts.portal';
+import { knowledgePortalRouter } from './knowledge/knowledge.portal';
 import { createCallerFactory, router } from './trpc/init';
 
 // The retailer portal's API. The portal app mounts only this router, so it cannot even name a staff procedure.
@@ -26,6 +27,7 @@ export const portalRouter = router({
   notifications: notificationsPortalRouter,
   surveys: surveysPortalRouter,
   complaints: complaintsPortalRouter,
+  knowledge: knowledgePortalRouter,
   alerts: alertsPortalRouter,
   sessions: sessionsPortalRouter,
 });

@@ -57,6 +57,11 @@ export const PERMISSIONS = {
   'rankings.read': ['ACCOUNT_MANAGER', 'MARKETING', 'MANAGER', 'EXECUTIVE'],
   // Plan completion of every account manager and district
   'visits.readAll': ['MANAGER', 'EXECUTIVE'],
+  // The knowledge base: every staff member reads it; the service centre writes it; a manager or senior agent
+  // publishes and retires. Its owners' view (votes, deflections, failed searches) goes with writing.
+  'knowledge.read': EVERYONE,
+  'knowledge.write': ['SERVICE_AGENT', 'MANAGER'],
+  'knowledge.publish': ['MANAGER'],
   'admin.users': ['ADMIN'],
   'admin.organisation': ['ADMIN'],
   'admin.calendar': ['ADMIN'],

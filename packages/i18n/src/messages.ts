@@ -22,6 +22,7 @@ import { visitsEn, visitsZh } from './messages/visits';
 import { auditEn, auditZh } from './messages/audit';
 import { opsEn, opsZh } from './messages/ops';
 import { rankingsEn, rankingsZh } from './messages/rankings';
+import { knowledgeEn, knowledgeZh } from './messages/knowledge';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -47,6 +48,7 @@ const zhCN = {
   ...auditZh,
   ...opsZh,
   ...rankingsZh,
+  ...knowledgeZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -76,6 +78,7 @@ export const messages: Record<Locale, Messages> = {
     ...auditEn,
     ...opsEn,
     ...rankingsEn,
+    ...knowledgeEn,
   },
 };
 

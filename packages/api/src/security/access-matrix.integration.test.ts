@@ -398,6 +398,12 @@ const NOT_SHOP_RECORDS: Record<string, string> = {
   'backoffice complaints.queue': 'a filter; the queue is narrowed by caseScope (complaints tests)',
   'backoffice complaints.overview': 'aggregates narrowed by caseScope',
   'backoffice retailers.filterOptions': 'lists of districts and managers',
+  'portal knowledge.get': 'a company-wide article; a draft, retired or staff-only one is NOT_FOUND (knowledge.integration.test.ts)',
+  'portal knowledge.search': 'a search over published articles for retailers (knowledge.integration.test.ts)',
+  'portal knowledge.solved': 'as knowledge.get; the count is per shop',
+  'portal knowledge.notHelpful': 'as knowledge.get',
+  'backoffice knowledge.get': 'a company-wide article every staff member may read',
+  'backoffice knowledge.list': 'a filter over company-wide articles',
 };
 
 const ID_KEY = /(^id$|Id$|^licenceNo$|Licences$|^q$)/;

@@ -11,6 +11,7 @@ import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { useHydrated } from '@tobacco/ui/lib/use-hydrated';
 import { TextAreaField } from '@tobacco/ui/text-area';
 import { useTRPC } from '@/trpc/react';
+import { KnowledgeReplyPicker } from '../../knowledge/_components/reply-picker';
 
 type Can = { steps: string[]; reply: boolean; note: boolean; reassign: boolean; followUp: boolean };
 type Props = {
@@ -269,6 +270,11 @@ export function CaseActions({ id, version, state, can, departmentId, ownerId, as
             error={textError}
             maxLength={2000}
           />
+          {active === 'reply' || active === 'resolve' || active === 'requestInfo' ? (
+            <KnowledgeReplyPicker
+              onInsert={(answer) => setText((current) => (current.trim() ? `${current}\n\n${answer}` : answer).slice(0, 2000))}
+            />
+          ) : null}
           <div className="flex flex-wrap gap-3">
             <Button type="submit" disabled={busy}>
               {t('complaints.case.submit')}

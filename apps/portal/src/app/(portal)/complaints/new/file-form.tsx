@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { CASE_KINDS, ZFileComplaintFields, type TFileComplaintFields } from '@tobacco/api/complaints/complaints.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
@@ -11,6 +11,7 @@ import { SelectField, TextField, type Option } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
 import { TextAreaField } from '@tobacco/ui/text-area';
 import { FileInput, postWithFiles } from '../_lib/file-input';
+import { KnowledgeSuggestions } from './suggestions';
 
 // One key per form on this device: a double tap, or a retry after a lost answer, files one case.
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
@@ -29,6 +30,7 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<TFileComplaintFields>({
     resolver: zodResolver(ZFileComplaintFields),
@@ -52,6 +54,8 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
     router.push(`/complaints/${result.data.id}?filed=1`);
   });
   const busy = isSubmitting || filed;
+  const [subject, description] = useWatch({ control, name: ['subject', 'description'] });
+  const draftText = `${subject ?? ''} ${description ?? ''}`;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
@@ -96,6 +100,7 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
         error={fieldError(errors.description?.message)}
         {...register('description')}
       />
+      <KnowledgeSuggestions text={draftText} />
       {orders.length > 0 ? (
         <SelectField
           label={t('complaints.form.relatedOrder')}

@@ -45,7 +45,7 @@ export default async function NewComplaintPage() {
     <div className="flex flex-col gap-4">
       <PageTitle description={t('complaints.portal.newIntro')}>{t('complaints.portal.newTitle')}</PageTitle>
       <section className="rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-6">
-        <ClientMessages prefixes={['complaints.']}>
+        <ClientMessages prefixes={['complaints.', 'knowledge.suggest.']}>
           <FileForm categories={categories} orders={orders} />
         </ClientMessages>
       </section>
