@@ -11,6 +11,8 @@ import { schedulePortalRouter } from './schedule/schedule.portal';
 import { sessionsPortalRouter } from './sessions/sessions.router';
 import { surveysPortalRouter } from './surveys/surveys.portal';
 import { alertsPortalRouter } from './alerts/alerts.portal';
+import { channelsPortalRouter } from './channels/channels.portal';
+import { passwordResetPortalRouter } from './sessions/password-reset.portal';
 import { createCallerFactory, router } from './trpc/init';
 
 // The retailer portal's API. The portal app mounts only this router, so it cannot even name a staff procedure.
@@ -28,6 +30,8 @@ export const portalRouter = router({
   complaints: complaintsPortalRouter,
   alerts: alertsPortalRouter,
   sessions: sessionsPortalRouter,
+  channels: channelsPortalRouter,
+  passwordReset: passwordResetPortalRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

@@ -21,6 +21,7 @@ import { alertsEn, alertsZh } from './messages/alerts';
 import { visitsEn, visitsZh } from './messages/visits';
 import { auditEn, auditZh } from './messages/audit';
 import { opsEn, opsZh } from './messages/ops';
+import { channelsEn, channelsZh } from './messages/channels';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -45,6 +46,7 @@ const zhCN = {
   ...visitsZh,
   ...auditZh,
   ...opsZh,
+  ...channelsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -73,6 +75,7 @@ export const messages: Record<Locale, Messages> = {
     ...visitsEn,
     ...auditEn,
     ...opsEn,
+    ...channelsEn,
   },
 };
 

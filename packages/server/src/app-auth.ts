@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { readLockoutPolicy } from '@tobacco/api/common/password-check';
 import { createContext } from '@tobacco/api/context';
 import { REQUEST_ID_HEADER } from '@tobacco/api/ops/request-id';
-import { createAuthOptions, readSessionUser, sessionCookieName, type AppKind, type SessionUser } from '@tobacco/auth/next-auth';
+import { clientIp, createAuthOptions, readSessionUser, sessionCookieName, type AppKind, type SessionUser } from '@tobacco/auth/next-auth';
 import { getDb } from '@tobacco/db/client';
 
 /** What the auth wiring needs from an app's validated environment (its env.ts). */
@@ -35,9 +35,15 @@ export function createAppAuth(app: AppKind, env: () => AuthEnv) {
   });
 
   /** The API context of the request being rendered or handled: its session user and the proxy's request id. */
-  const createRequestContext = cache(async () =>
-    createContext({ db: getDb(), sessionUser: await getSessionUser(), requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined }),
-  );
+  const createRequestContext = cache(async () => {
+    const h = await headers();
+    return createContext({
+      db: getDb(),
+      sessionUser: await getSessionUser(),
+      requestId: h.get(REQUEST_ID_HEADER) ?? undefined,
+      ip: clientIp(Object.fromEntries(h.entries())),
+    });
+  });
 
   /** next-auth's route handler for src/app/api/auth/[...nextauth]/route.ts */
   const handler = (req: NextRequest, context: RouteContext): Promise<Response> => NextAuth(req, context, authOptions());

@@ -17,6 +17,8 @@ import { APPEAL_REMIND_QUEUE, remindOverdueAppeals } from '../grading/grading.ap
 import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE } from '../grading/grading.run.service';
 import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
+import { DELIVERY_QUEUE, deliverMessage } from '../channels/channels.service';
+import { GREETINGS_QUEUE, sendGreetings } from '../care/care.jobs';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -47,4 +49,6 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     (db, payload, now) => sendWindowReminder(db, payload, now),
   ),
   [BACKUP_QUEUE]: withPayload(none, (db, _payload, now) => runScheduledBackup(db, now)),
+  [DELIVERY_QUEUE]: withPayload(z.object({ deliveryId: id }), (db, payload, now) => deliverMessage(db, payload, now)),
+  [GREETINGS_QUEUE]: withPayload(none, (db, _payload, now) => sendGreetings(db, now)),
 };
