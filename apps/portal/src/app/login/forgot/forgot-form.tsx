@@ -87,7 +87,7 @@ export function ForgotPasswordForm() {
   if (done)
     return (
       <div className="flex flex-col gap-5">
-        <p role="status" className={STATUS}>
+        <p role="status" data-testid="reset-done" className={STATUS}>
           {t('auth.reset.done')}
         </p>
         <Link href="/login" className={buttonClass('primary', 'lg', 'w-full')}>
