@@ -12,6 +12,7 @@ import { integrationsBackofficeRouter } from './integrations/integrations.backof
 import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
+import { channelsBackofficeRouter } from './channels/channels.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -30,6 +31,7 @@ export const backofficeRouter = router({
   alerts: alertsBackofficeRouter,
   visits: visitsBackofficeRouter,
   sessions: sessionsBackofficeRouter,
+  channels: channelsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

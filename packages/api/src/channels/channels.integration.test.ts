@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
-import { createDistrict, createRetailer, testDb } from '@tobacco/db/testing';
+import { createDistrict, createRetailer, createStaff, testDb } from '@tobacco/db/testing';
 import { notifyRetailer } from '../notifications/notifications.service';
-import { portalCallerFor, retailerActor } from '../testing/callers';
+import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { findJob } from '../jobs/jobs.service';
 import { aliyunSmsAdapter } from './aliyun-sms.adapter';
 import type { DevOutboxLine } from './dev-log.adapter';
@@ -332,5 +332,23 @@ describe('the portal procedures of channel settings', () => {
       code: 'BAD_REQUEST',
     });
     expect((await caller.channels.mine()).greetings).toBe(false);
+  });
+});
+
+describe('the back office’s delivery log', () => {
+  it('lists deliveries newest first, filtered by status and channel, without their parameters', async () => {
+    const admin = await createStaff(db, { roles: ['ADMIN'], passwordHash });
+    const s = await shop({ sms: true, wechat: true });
+    await db.$transaction((tx) => notifyRetailer(tx, s.id, notice));
+    const caller = backofficeCallerFor(db, staffActor(admin));
+    const wechat = await caller.channels.deliveries({ status: 'QUEUED', channel: 'WECHAT', pageSize: 100 });
+    const mine = wechat.items.filter((r) => r.retailer.licenceNo === s.licenceNo);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ channel: 'WECHAT', status: 'QUEUED', attempts: 0 });
+    expect(mine[0]).not.toHaveProperty('params');
+    expect(wechat.items.every((r) => r.channel === 'WECHAT' && r.status === 'QUEUED')).toBe(true);
+    const manager = await createStaff(db, { roles: ['MANAGER'], passwordHash });
+    await expect(backofficeCallerFor(db, staffActor(manager)).channels.deliveries({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller.channels.deliveries({ status: 'LOST' as 'SENT' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
