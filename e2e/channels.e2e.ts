@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, PORTAL, SHOP_A, signInToPortal } from './support';
+import { BACKOFFICE, expectNoSeriousA11yViolations, PORTAL, SHOP_A, signInToBackoffice, signInToPortal } from './support';
 
 // The profile page's message channels: per kind of notice, SMS or WeChat besides the inbox, and the
 // birthday/anniversary greetings choice. Shop A's choices are put back at the end.
@@ -31,5 +31,16 @@ test.describe('message channels on the profile page', () => {
     await page.getByTestId('channels-form').getByLabel('接收生日和开业纪念日祝福').check();
     await page.getByTestId('channels-form').getByRole('button', { name: '保存接收方式' }).click();
     await expect(page.getByTestId('channels-form').getByText('已保存。')).toBeVisible();
+  });
+
+  test('the administrator reads the delivery log, filtered by channel', async ({ page }) => {
+    await signInToBackoffice(page, 'admin');
+    await page.goto(`${BACKOFFICE}/admin`);
+    await page.getByRole('link', { name: '短信和微信发送记录' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '短信和微信发送记录' })).toBeVisible();
+    await page.getByLabel('渠道').selectOption('SMS');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page).toHaveURL(/channel=SMS/);
+    await expectNoSeriousA11yViolations(page);
   });
 });
