@@ -7,9 +7,9 @@ import { DEMO_PASSWORD, expectNoSeriousA11yViolations, PORTAL, runWorkerBesideAp
 
 // Shop B forgets its password: the code goes "by SMS" through the development adapter (no SMS provider is
 // configured here), which the worker runs; DEV_OUTBOX_FILE makes that adapter write each message it would
-// have sent to a file, which this spec reads. At the end shop B's seeded password is put back, because the
-// other specs sign in with it: its password hash is copied before and written back after, in the database,
-// so that it is back even when a step fails half-way.
+// have sent to a file, which this spec reads. At the end shop B puts its seeded password back on the profile
+// page, because the other specs sign in with it; its password hash is also copied before and written back
+// after, in the database, so that it is back even when a step fails half-way.
 
 const outbox = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-outbox-')), 'outbox.jsonl');
 process.env.DEV_OUTBOX_FILE = outbox;
@@ -107,5 +107,14 @@ test.describe('forgotten password', () => {
     await expect(page.getByTestId('login-error')).toBeVisible();
     await signInToPortal(page, SHOP_B, NEW_PASSWORD);
     await expect(page).toHaveURL(`${PORTAL}/`);
+    // The seeded password back, as a shop owner would: the profile's password form (the database is restored
+    // after the spec as well, should a step above fail).
+    await page.goto(`${PORTAL}/profile`);
+    await page.getByLabel('当前密码').fill(NEW_PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await expect(page.getByText('密码已修改')).toBeVisible();
+    await expect(page).toHaveURL(`${PORTAL}/profile`);
   });
 });

@@ -1,5 +1,5 @@
 import NextAuth, { type NextAuthOptions } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { readLockoutPolicy } from '@tobacco/api/common/password-check';
@@ -30,7 +30,11 @@ export function createAppAuth(app: AppKind, env: () => AuthEnv) {
 
   /** The signed-in user of the request being rendered (from the session cookie; the API re-checks the account). */
   const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-    const request = new NextRequest('http://localhost/', { headers: await headers() });
+    // The cookies as this request sees them now, not as they came in: a server action that re-issued the
+    // session cookie (a password change bumps the session version) renders the page with the new one.
+    const current = new Headers(await headers());
+    current.set('cookie', (await cookies()).toString());
+    const request = new NextRequest('http://localhost/', { headers: current });
     return readSessionUser(request, app, env().authSecret);
   });
 
