@@ -74,10 +74,10 @@ export const channelsEn: Record<ChannelsKey, string> = {
   'admin.settings.unit.messages': 'messages',
   'notifications.kind.GREETING': 'Greetings',
   'care.birthdayTitle': 'Happy birthday!',
-  'care.birthdayBody': 'Happy birthday, and good business! {points, plural, =0 {} other {We have added # points to your account.}}',
-  'care.anniversaryTitle': 'Happy {years, plural, one {first} other {#th}} shop anniversary!',
+  'care.birthdayBody': 'Happy birthday, and good business!{points, plural, =0 {} other { We have added # points to your account.}}',
+  'care.anniversaryTitle': 'Happy {years, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} shop anniversary!',
   'care.anniversaryBody':
-    'Thank you for {years, plural, one {a year} other {# years}} together. {points, plural, =0 {} other {We have added # points to your account.}}',
+    'Thank you for {years, plural, one {a year} other {# years}} together.{points, plural, =0 {} other { We have added # points to your account.}}',
   'auth.reset.smsTitle': 'Password reset code',
   'auth.reset.smsBody': 'Your code is {code}. It is valid for {minutes} minutes. Do not share it with anyone.',
   'auth.reset.forgot': 'Forgot your password?',
