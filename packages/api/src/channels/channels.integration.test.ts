@@ -13,7 +13,7 @@ import { findJob } from '../jobs/jobs.service';
 import { aliyunSmsAdapter } from './aliyun-sms.adapter';
 import type { DevOutboxLine } from './dev-log.adapter';
 import { devLogAdapter } from './dev-log.adapter';
-import { deliverMessage, DELIVERY_QUEUE, type Adapters } from './channels.service';
+import { deliverMessage, DELIVERY_QUEUE, queueFanOutDeliveries, type Adapters } from './channels.service';
 import { wechatAdapter } from './wechat.adapter';
 
 const db = testDb();
@@ -350,5 +350,45 @@ describe('the back office’s delivery log', () => {
     const manager = await createStaff(db, { roles: ['MANAGER'], passwordHash });
     await expect(backofficeCallerFor(db, staffActor(manager)).channels.deliveries({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(caller.channels.deliveries({ status: 'LOST' as 'SENT' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('fan-outs written in one statement', () => {
+  it('queue the extra channels of exactly their own notices, once', async () => {
+    const keen = await shop();
+    const quiet = await shop();
+    await portalCallerFor(db, retailerActor(keen)).channels.update({
+      greetings: true,
+      preferences: [{ kind: 'PROMOTION', sms: true, wechat: true }],
+    });
+    const at = new Date('2031-05-06T04:00:00.123Z');
+    const link = `/promotions/${keen.id}`;
+    const fanOut = () =>
+      db.$executeRaw`
+        INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
+        SELECT id, 'PROMOTION', 'promotions.notify.new', '{}'::jsonb, ${link}, ${at} FROM "Retailer" WHERE id IN (${keen.id}, ${quiet.id})`;
+    await fanOut();
+    // Another fan-out of the same kind at another moment is not this one.
+    await db.notification.create({
+      data: { retailerId: keen.id, kind: 'PROMOTION', messageKey: 'promotions.notify.new', link: '/promotions/0' },
+    });
+    const queued = await db.$transaction((tx) =>
+      queueFanOutDeliveries(tx, { kind: 'PROMOTION', messageKey: 'promotions.notify.new', link, createdAt: at }),
+    );
+    expect(queued).toBe(2);
+    const rows = await db.notificationDelivery.findMany({
+      where: { retailerId: { in: [keen.id, quiet.id] } },
+      orderBy: { channel: 'asc' },
+    });
+    expect(rows.map((r) => [r.retailerId, r.channel, r.status])).toEqual([
+      [keen.id, 'SMS', 'QUEUED'],
+      [keen.id, 'WECHAT', 'QUEUED'],
+    ]);
+    expect(await findJob(db, `delivery:${rows[0]!.id}`)).toMatchObject({ queue: DELIVERY_QUEUE });
+    expect(
+      await db.$transaction((tx) =>
+        queueFanOutDeliveries(tx, { kind: 'PROMOTION', messageKey: 'promotions.notify.new', link, createdAt: at }),
+      ),
+    ).toBe(0);
   });
 });

@@ -187,3 +187,34 @@ export async function deliverMessage(
     if (!final) throw error;
   }
 }
+
+/**
+ * The extra channels of a fan-out written in one INSERT … SELECT (a promotion going live, survey invitations,
+ * order-window reminders, published grades): one more statement queues a delivery for each of its notices
+ * whose shop chose SMS or WeChat for the kind, then their jobs. Call it in the fan-out's transaction with the
+ * fan-out's kind, message key, link and createdAt, which together name its notices; a notice that already
+ * has a delivery is skipped, so a second call queues nothing twice.
+ */
+export async function queueFanOutDeliveries(
+  tx: DbTx,
+  notice: { kind: NotificationKind; messageKey: string; link: string | null; createdAt: Date },
+): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "NotificationDelivery" ("retailerId", "notificationId", kind, channel, "messageKey", params, day)
+    SELECT n."retailerId", n.id, n.kind, ch.channel, n."messageKey", n.params, ${dayOf(notice.createdAt)}::date
+    FROM "ChannelPreference" p
+    JOIN "Notification" n ON n."retailerId" = p."retailerId" AND n."createdAt" = ${notice.createdAt}
+    JOIN "Retailer" r ON r.id = p."retailerId"
+    CROSS JOIN LATERAL (VALUES ('SMS'::"DeliveryChannel", p.sms AND r.phone <> ''),
+                               ('WECHAT'::"DeliveryChannel", p.wechat AND r."wechatOpenId" IS NOT NULL)) AS ch(channel, wanted)
+    WHERE p.kind = ${notice.kind}::"NotificationKind" AND (p.sms OR p.wechat) AND ch.wanted
+      AND n.kind = ${notice.kind}::"NotificationKind" AND n."messageKey" = ${notice.messageKey}
+      AND n.link IS NOT DISTINCT FROM ${notice.link}
+      AND NOT EXISTS (SELECT 1 FROM "NotificationDelivery" d WHERE d."notificationId" = n.id)
+    RETURNING id`;
+  await enqueueDeliveryJobs(
+    tx,
+    rows.map((row) => row.id),
+  );
+  return rows.length;
+}
