@@ -19,6 +19,7 @@ import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
 import { DELIVERY_QUEUE, deliverMessage } from '../channels/channels.service';
 import { GREETINGS_QUEUE, sendGreetings } from '../care/care.jobs';
+import { issueResetCode, RESET_CODE_QUEUE } from '../sessions/password-reset.service';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -51,4 +52,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [BACKUP_QUEUE]: withPayload(none, (db, _payload, now) => runScheduledBackup(db, now)),
   [DELIVERY_QUEUE]: withPayload(z.object({ deliveryId: id }), (db, payload, now) => deliverMessage(db, payload, now)),
   [GREETINGS_QUEUE]: withPayload(none, (db, _payload, now) => sendGreetings(db, now)),
+  [RESET_CODE_QUEUE]: withPayload(
+    z.object({ licenceNo: z.string().regex(/^\d{12}$/), phoneLast4: z.string().regex(/^\d{4}$/) }),
+    (db, payload, now) => issueResetCode(db, payload, now),
+  ),
 };

@@ -7,6 +7,7 @@ import type { Db } from '@tobacco/db/client';
 import type { Clock } from '../actor';
 import { queueChannelMessages } from '../channels/channels.service';
 import { DomainError } from '../errors';
+import { enqueueJob } from '../jobs/jobs.service';
 import {
   isCodeUsable,
   phoneEndsWith,
@@ -18,7 +19,7 @@ import {
 } from './password-reset.rules';
 
 // A retailer who forgot the password: licence number + the last 4 digits of the phone on file bring a
-// 6-digit code by SMS (a delivery job, like every SMS); the code and a new password set it. The answer to a
+// 6-digit code by SMS (issued by a job, sent by a delivery job like every SMS); the code and a new password set it. The answer to a
 // request is the same whether or not the licence exists or the digits match, and a wrong code for an
 // unknown licence reads the same as a wrong code for a real one, so neither step tells who is a customer.
 // The throttles are the sign-in's counters (auth/throttle.ts) under keys of their own.
@@ -44,16 +45,32 @@ function codeMatches(stored: string, code: string): boolean {
 
 const NEUTRAL = { ok: true as const, minutes: RESET_CODE_MINUTES };
 
+export const RESET_CODE_QUEUE = 'sessions.resetCode';
+
+/**
+ * The request: counted on the throttles, then handed to a job whatever the licence, so that neither the
+ * answer nor the time it takes tells whether the licence exists or the digits match.
+ */
 export async function requestPasswordReset({ db, clock, ip }: AnonymousDeps, input: { licenceNo: string; phoneLast4: string }) {
   const now = clock();
   if (ip) await throttle(db, `reset:ip:${ip}`, RESET_IP_POLICY, now);
   await throttle(db, `reset:licence:${input.licenceNo}`, RESET_LICENCE_POLICY, now);
+  await enqueueJob(db, {
+    queue: RESET_CODE_QUEUE,
+    payload: { licenceNo: input.licenceNo, phoneLast4: input.phoneLast4 },
+    uniqueKey: `reset:${input.licenceNo}:${now.toISOString()}`,
+  });
+  return NEUTRAL;
+}
+
+/** The job: a code and its SMS when the licence is an active shop's and the digits match; nothing otherwise. */
+export async function issueResetCode(db: Db, input: { licenceNo: string; phoneLast4: string }, now: Date): Promise<void> {
   const shop = await db.retailer.findUnique({
     where: { licenceNo: input.licenceNo },
     select: { id: true, phone: true, status: true, logins: { where: { loginName: input.licenceNo, active: true }, select: { id: true } } },
   });
   const login = shop?.logins[0];
-  if (!shop || !login || shop.status !== 'ACTIVE' || !phoneEndsWith(shop.phone, input.phoneLast4)) return NEUTRAL;
+  if (!shop || !login || shop.status !== 'ACTIVE' || !phoneEndsWith(shop.phone, input.phoneLast4)) return;
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await db.$transaction(async (tx) => {
     // A new code voids any earlier one: only the latest SMS works.
@@ -76,7 +93,6 @@ export async function requestPasswordReset({ db, clock, ip }: AnonymousDeps, inp
       now,
     );
   });
-  return NEUTRAL;
 }
 
 const invalidCode = () => new DomainError('VALIDATION', 'auth.reset.invalidCode');
