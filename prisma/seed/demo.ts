@@ -224,6 +224,9 @@ async function seedRetailers(db: PrismaClient, random: Random, passwordHash: str
     });
   }
   await db.retailer.createMany({ data: rows });
+  // Owners' birthdays for the greetings (customer care), 1960–1998, derived from the licence number so that
+  // the random sequence the rest of the demo data is drawn from stays as it was.
+  await db.$executeRaw`UPDATE "Retailer" SET "ownerBirthday" = DATE '1960-01-01' + (abs(hashtext("licenceNo")) % 14000)::int WHERE "ownerBirthday" IS NULL`;
   await db.$executeRaw`
     INSERT INTO "RetailerLogin" ("retailerId", "loginName", role, "displayName", "passwordHash")
     SELECT id, "licenceNo", 'OWNER', "ownerName", ${passwordHash} FROM "Retailer"`;

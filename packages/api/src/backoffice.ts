@@ -14,6 +14,7 @@ import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { rankingsBackofficeRouter } from './rankings/rankings.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
 import { knowledgeBackofficeRouter } from './knowledge/knowledge.backoffice';
+import { channelsBackofficeRouter } from './channels/channels.backoffice';
 import { createCallerFactory, router } from './trpc/init';
 
 // The back office's API, mounted only by the back-office app.
@@ -34,6 +35,7 @@ export const backofficeRouter = router({
   rankings: rankingsBackofficeRouter,
   visits: visitsBackofficeRouter,
   sessions: sessionsBackofficeRouter,
+  channels: channelsBackofficeRouter,
 });
 
 export type BackofficeRouter = typeof backofficeRouter;

@@ -93,3 +93,86 @@ export function opsEnv(): OpsEnv {
   };
   return cachedOps;
 }
+
+// ---------------------------------------------------------------- notification channels
+
+const ZTemplates = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return z.record(z.string(), z.string().min(1)).parse(JSON.parse(text));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of message key → template id' });
+      return z.NEVER;
+    }
+  })
+  .optional();
+
+const ZChannelsEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+  ALIYUN_SMS_TEMPLATES: ZTemplates,
+  ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com'),
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_TEMPLATES: ZTemplates,
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  DEV_OUTBOX_FILE: z.string().optional(),
+});
+
+export type AliyunSmsEnv = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  templates: Record<string, string>;
+  endpoint: string;
+};
+export type WechatEnv = { appId: string; appSecret: string; templates: Record<string, string>; apiBase: string };
+export type ChannelsEnv = {
+  /** Off (the development adapter logs instead) unless all of its variables are set. */
+  sms: AliyunSmsEnv | null;
+  wechat: WechatEnv | null;
+  /** Where the development adapter also appends what it would send, for local testing; never in production. */
+  devOutboxFile: string | null;
+  production: boolean;
+};
+
+let cachedChannels: ChannelsEnv | undefined;
+
+/** SMS (Aliyun) and WeChat template messages: each is on only when all of its variables are set. */
+export function channelsEnv(): ChannelsEnv {
+  if (cachedChannels) return cachedChannels;
+  const parsed = ZChannelsEnv.safeParse(
+    Object.fromEntries(Object.keys(ZChannelsEnv.shape).map((key) => [key, process.env[key] || undefined])),
+  );
+  if (!parsed.success) throw new Error(`The notification channels' environment is not valid:\n${z.prettifyError(parsed.error)}`);
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  if (env.DEV_OUTBOX_FILE && production) throw new Error('DEV_OUTBOX_FILE is for development and tests only: unset it in production.');
+  cachedChannels = {
+    sms:
+      env.ALIYUN_SMS_ACCESS_KEY_ID && env.ALIYUN_SMS_ACCESS_KEY_SECRET && env.ALIYUN_SMS_SIGN_NAME && env.ALIYUN_SMS_TEMPLATES
+        ? {
+            accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID,
+            accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET,
+            signName: env.ALIYUN_SMS_SIGN_NAME,
+            templates: env.ALIYUN_SMS_TEMPLATES,
+            endpoint: env.ALIYUN_SMS_ENDPOINT,
+          }
+        : null,
+    wechat:
+      env.WECHAT_APP_ID && env.WECHAT_APP_SECRET && env.WECHAT_TEMPLATES
+        ? { appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET, templates: env.WECHAT_TEMPLATES, apiBase: env.WECHAT_API_BASE }
+        : null,
+    devOutboxFile: env.DEV_OUTBOX_FILE ? path.resolve(env.DEV_OUTBOX_FILE) : null,
+    production,
+  };
+  return cachedChannels;
+}
+
+/** Forgets the channels' environment, so a test can change it. */
+export function resetChannelsEnv(): void {
+  cachedChannels = undefined;
+}

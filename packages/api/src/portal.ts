@@ -12,6 +12,8 @@ import { sessionsPortalRouter } from './sessions/sessions.router';
 import { surveysPortalRouter } from './surveys/surveys.portal';
 import { alertsPortalRouter } from './alerts/alerts.portal';
 import { knowledgePortalRouter } from './knowledge/knowledge.portal';
+import { channelsPortalRouter } from './channels/channels.portal';
+import { passwordResetPortalRouter } from './sessions/password-reset.portal';
 import { createCallerFactory, router } from './trpc/init';
 
 // The retailer portal's API. The portal app mounts only this router, so it cannot even name a staff procedure.
@@ -30,6 +32,8 @@ export const portalRouter = router({
   knowledge: knowledgePortalRouter,
   alerts: alertsPortalRouter,
   sessions: sessionsPortalRouter,
+  channels: channelsPortalRouter,
+  passwordReset: passwordResetPortalRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

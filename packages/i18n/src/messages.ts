@@ -23,6 +23,7 @@ import { auditEn, auditZh } from './messages/audit';
 import { opsEn, opsZh } from './messages/ops';
 import { rankingsEn, rankingsZh } from './messages/rankings';
 import { knowledgeEn, knowledgeZh } from './messages/knowledge';
+import { channelsEn, channelsZh } from './messages/channels';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -49,6 +50,7 @@ const zhCN = {
   ...opsZh,
   ...rankingsZh,
   ...knowledgeZh,
+  ...channelsZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -79,6 +81,7 @@ export const messages: Record<Locale, Messages> = {
     ...opsEn,
     ...rankingsEn,
     ...knowledgeEn,
+    ...channelsEn,
   },
 };
 

@@ -3,7 +3,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { NextRequest } from 'next/server';
 import { createContext, type Context } from '@tobacco/api/context';
 import { REQUEST_ID_HEADER } from '@tobacco/api/ops/request-id';
-import { readSessionUser, type AppKind } from '@tobacco/auth/next-auth';
+import { clientIp, readSessionUser, type AppKind } from '@tobacco/auth/next-auth';
 import { getDb } from '@tobacco/db/client';
 import { MAX_BATCH_SIZE } from '@tobacco/ui/lib/query-client';
 
@@ -31,6 +31,7 @@ export function createTrpcRouteHandler(router: AnyTRPCRouter, app: AppKind, secr
         db: getDb(),
         sessionUser: await readSessionUser(req, app, secret()),
         requestId: req.headers.get(REQUEST_ID_HEADER) ?? undefined,
+        ip: clientIp(Object.fromEntries(req.headers.entries())),
       }),
     );
 }

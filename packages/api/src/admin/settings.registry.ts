@@ -18,6 +18,7 @@ export const SETTING_GROUPS = [
   'anomalies',
   'visits',
   'backup',
+  'notifications',
 ] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
@@ -406,6 +407,24 @@ export const SETTINGS = {
     default: 14,
     unit: 'days',
     label: { 'zh-CN': '备份保留天数', en: 'Keep backups for' },
+  }),
+
+  'notifications.dailyCap': define({
+    group: 'notifications',
+    schema: z.number().int().min(0).max(100),
+    default: 5,
+    unit: 'messages',
+    label: {
+      'zh-CN': '每户每天短信和微信消息上限（0 为不发；验证码不计）',
+      en: 'SMS and WeChat messages per shop per day (0 = none; reset codes not counted)',
+    },
+  }),
+  'notifications.greetingPoints': define({
+    group: 'notifications',
+    schema: z.number().int().min(0).max(10_000),
+    default: 0,
+    unit: 'points',
+    label: { 'zh-CN': '生日和开业纪念日赠送积分（0 为不送）', en: 'Points granted with a birthday or anniversary greeting (0 = none)' },
   }),
 } as const;
 

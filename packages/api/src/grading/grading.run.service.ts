@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../errors';
 import { writeAudit } from '../admin/audit';
 import { getSettings } from '../admin/settings.service';
 import { SETTINGS } from '../admin/settings.registry';
+import { queueFanOutDeliveries } from '../channels/channels.service';
 import { enqueueJob } from '../jobs/jobs.service';
 import { isUniqueViolation } from '../retailers/retailers.audit';
 import { addDays, chinaDate, chinaDateTime } from '../schedule/calendar.rules';
@@ -325,6 +326,7 @@ export async function publishGradeRun({ db, actor, clock }: StaffDeps, input: TD
         INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
         SELECT "retailerId", 'GRADE_PUBLISHED'::"NotificationKind", ${notice.messageKey}, ${notice.params}::jsonb, '/grade', ${now}
         FROM "GradeRunRow" WHERE "runId" = ${run.id}`;
+      await queueFanOutDeliveries(tx, { kind: 'GRADE_PUBLISHED', messageKey: notice.messageKey, link: '/grade', createdAt: now });
       await writeAudit(tx, {
         actorStaffId: actor.userId,
         action: run.reason ? 'grading.run.publishCorrection' : 'grading.run.publish',

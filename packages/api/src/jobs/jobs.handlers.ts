@@ -18,6 +18,9 @@ import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE
 import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
 import { RANKINGS_QUEUE, runMonthlyRankings } from '../rankings/rankings.service';
+import { DELIVERY_QUEUE, deliverMessage } from '../channels/channels.service';
+import { GREETINGS_QUEUE, sendGreetings } from '../care/care.jobs';
+import { issueResetCode, RESET_CODE_QUEUE } from '../sessions/password-reset.service';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -57,4 +60,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     (db, payload, now) => sendWindowReminder(db, payload, now),
   ),
   [BACKUP_QUEUE]: withPayload(none, (db, _payload, now) => runScheduledBackup(db, now)),
+  [DELIVERY_QUEUE]: withPayload(z.object({ deliveryId: id }), (db, payload, now) => deliverMessage(db, payload, now)),
+  [GREETINGS_QUEUE]: withPayload(none, (db, _payload, now) => sendGreetings(db, now)),
+  [RESET_CODE_QUEUE]: withPayload(
+    z.object({ licenceNo: z.string().regex(/^\d{12}$/), phoneLast4: z.string().regex(/^\d{4}$/) }),
+    (db, payload, now) => issueResetCode(db, payload, now),
+  ),
 };

@@ -8,6 +8,7 @@ import { CYCLES_AHEAD_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/sch
 import { BACKUP_QUEUE } from '../ops/backup.jobs';
 import { RANKINGS_QUEUE } from '../rankings/rankings.service';
 import { lastClosedMonth } from '../rankings/rankings.rules';
+import { GREETINGS_QUEUE } from '../care/care.jobs';
 import { enqueueJob } from './jobs.service';
 
 // Recurring work: each entry becomes a pg-boss cron schedule (every `everyMinutes`, or its own `cron`
@@ -70,5 +71,12 @@ export const SCHEDULES: Schedule[] = [
     name: 'ops.backup',
     everyMinutes: 60,
     enqueue: (db, slot) => enqueueJob(db, { queue: BACKUP_QUEUE, payload: {}, uniqueKey: `ops:backup:${slot}` }),
+  },
+  // Birthday and anniversary greetings, once a day at 08:00 China time (the unique constraint keeps each once a year).
+  {
+    name: 'care.greetings',
+    everyMinutes: 24 * 60,
+    cron: '0 8 * * *',
+    enqueue: (db, slot) => enqueueJob(db, { queue: GREETINGS_QUEUE, payload: {}, uniqueKey: `care:greetings:${slot}` }),
   },
 ];

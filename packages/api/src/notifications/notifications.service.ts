@@ -2,6 +2,7 @@ import type { DbTx } from '@tobacco/db/client';
 import type { NotificationKind } from '@tobacco/db/enums';
 import type { NoticeKey, StoredParams } from '@tobacco/i18n/stored';
 import type { RetailerDeps } from '../deps';
+import { queueForPreferences } from '../channels/channels.service';
 import { notFound } from '../errors';
 import type { TInboxInput } from './notifications.schema';
 
@@ -12,10 +13,17 @@ import type { TInboxInput } from './notifications.schema';
 // reader sees it in their own language. Text a person wrote goes in `params.detail`.
 export type NotificationInput = { kind: NotificationKind; messageKey: NoticeKey; params?: StoredParams; link?: string };
 
-export async function notifyRetailer(db: DbTx, retailerId: number, input: NotificationInput): Promise<void> {
-  await db.notification.create({
+/** The inbox entry, and the SMS or WeChat messages the shop chose for this kind of notice (channels domain). */
+export async function notifyRetailer(db: DbTx, retailerId: number, input: NotificationInput, now: Date = new Date()): Promise<void> {
+  const notice = await db.notification.create({
     data: { retailerId, kind: input.kind, messageKey: input.messageKey, params: input.params ?? {}, link: input.link },
+    select: { id: true },
   });
+  await queueForPreferences(
+    db,
+    { retailerId, kind: input.kind, messageKey: input.messageKey, params: input.params, notificationId: notice.id },
+    now,
+  );
 }
 
 export async function notifyStaff(db: DbTx, staffUserId: number, input: NotificationInput): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Db } from '@tobacco/db/client';
 import { writeAudit } from '../admin/audit.service';
+import { queueFanOutDeliveries } from '../channels/channels.service';
 import { PROMOTION_GO_LIVE_QUEUE, promotionNotice } from './promotions.staff.service';
 import { promotionTargetsRetailerSql } from './promotions.target-sql';
 
@@ -33,6 +34,12 @@ export async function goLivePromotion(db: Db, payload: { promotionId: number }, 
       INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
       SELECT d."retailerId", 'PROMOTION'::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params)}::jsonb, ${`/promotions/${promotion.id}`}, ${now}
       FROM delivered d`;
+    await queueFanOutDeliveries(tx, {
+      kind: 'PROMOTION',
+      messageKey: notice.messageKey,
+      link: `/promotions/${promotion.id}`,
+      createdAt: now,
+    });
     await writeAudit(tx, {
       actor: null,
       action: 'promotion.goLive',

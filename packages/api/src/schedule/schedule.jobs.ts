@@ -1,6 +1,7 @@
 import type { Db, DbTx } from '@tobacco/db/client';
 import { getSettings } from '../admin/settings.service';
 import { isoWeekCode } from '../allocation/allocation.versions.rules';
+import { queueFanOutDeliveries } from '../channels/channels.service';
 import { enqueueJob } from '../jobs/jobs.service';
 import type { NotificationInput } from '../notifications/notifications.service';
 import { currentCycleStart, dueWindowReminders, windowOpensAt, type WindowReminderKind } from './schedule.rules';
@@ -61,8 +62,12 @@ export async function sendWindowReminder(db: Db, payload: { cycleStart: string; 
     opensAt: windowOpensAt(payload.cycleStart, settings),
     closeTime: settings.windowCloseTime,
   });
-  return db.$executeRaw`
-    INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
-    SELECT id, ${notice.kind}::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params ?? {})}::jsonb, ${notice.link ?? null}, ${now}
-    FROM "Retailer" WHERE status = 'ACTIVE'`;
+  return db.$transaction(async (tx) => {
+    const sent = await tx.$executeRaw`
+      INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
+      SELECT id, ${notice.kind}::"NotificationKind", ${notice.messageKey}, ${JSON.stringify(notice.params ?? {})}::jsonb, ${notice.link ?? null}, ${now}
+      FROM "Retailer" WHERE status = 'ACTIVE'`;
+    await queueFanOutDeliveries(tx, { kind: notice.kind, messageKey: notice.messageKey, link: notice.link ?? null, createdAt: now });
+    return sent;
+  });
 }

@@ -245,9 +245,29 @@ describe(`access matrix over ${ALL_PROCEDURES.length} procedures`, () => {
     expect(ALL_PROCEDURES.map((p) => p.path)).toContain('routes.surveyExport');
   });
 
-  it.each(ALL_PROCEDURES.map((p) => [`${p.app} ${p.path}`, p] as const))('%s: no one is UNAUTHORIZED', async (_name, entry) => {
-    expect(await outcome(entry, null)).toBe('UNAUTHORIZED');
+  it.each(ALL_PROCEDURES.filter((p) => !p.meta.anonymous).map((p) => [`${p.app} ${p.path}`, p] as const))(
+    '%s: no one is UNAUTHORIZED',
+    async (_name, entry) => {
+      expect(await outcome(entry, null)).toBe('UNAUTHORIZED');
+    },
+  );
+
+  // The forgotten-password procedures are for people who cannot sign in: only they pass (to validation,
+  // called here without input), and only in the portal. Their throttles and answers: password-reset.integration.test.ts.
+  it('the anonymous procedures are exactly the portal’s forgotten-password path', () => {
+    expect(ALL_PROCEDURES.filter((p) => p.meta.anonymous).map((p) => `${p.app} ${p.path}`)).toEqual([
+      'portal passwordReset.request',
+      'portal passwordReset.confirm',
+    ]);
   });
+
+  it.each(ALL_PROCEDURES.filter((p) => p.meta.anonymous).map((p) => [p.path, p] as const))(
+    'portal %s: no one reaches validation; a signed-in retailer is FORBIDDEN',
+    async (_name, entry) => {
+      expect(await outcome(entry, null)).toBe('BAD_REQUEST');
+      expect(await outcome(entry, partyA.retailer)).toBe('FORBIDDEN');
+    },
+  );
 
   it.each(portalProcedures.map((p) => [p.path, p] as const))('portal %s: every staff role is FORBIDDEN', async (_name, entry) => {
     for (const role of STAFF_ROLES) expect([role, await outcome(entry, staffOf[role]!)]).toEqual([role, 'FORBIDDEN']);
@@ -380,6 +400,9 @@ const NOT_SHOP_RECORDS: Record<string, string> = {
   'portal surveys.saveDraft': 'as surveys.get',
   'portal surveys.submit': 'as surveys.get',
   'portal allocation.mine': 'a product search over the caller’s own allowances',
+  'portal passwordReset.request':
+    'anonymous; a signed-in retailer is FORBIDDEN (above); same answer for any licence (password-reset tests)',
+  'portal passwordReset.confirm': 'as passwordReset.request',
   'backoffice allocation.products': 'a product search',
   'backoffice allocation.policy': 'a company-wide allocation policy',
   'backoffice allocation.compare': 'two company-wide policies',

@@ -5,6 +5,7 @@ import type { Actor, RetailerActor, StaffActor } from '../actor';
 import { getSettings } from '../admin/settings.service';
 import type { RetailerDeps, StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
+import { queueFanOutDeliveries } from '../channels/channels.service';
 import { enqueueJob } from '../jobs/jobs.service';
 import { retailerScope } from '../retailers/retailers.scope';
 import {
@@ -462,7 +463,7 @@ export async function sendSurveyInvitations(db: Db, payload: { surveyId: number 
       // The invitation notice as a message key: each shop reads it in its own language.
       const notice = { messageKey: 'surveys.notify.invitation', params: { title: survey.title } };
       const link = `/surveys/${survey.id}`;
-      return tx.$executeRaw`
+      const invitations = await tx.$executeRaw`
         WITH eligible AS (
           SELECT r.id, ${STRATUM_SQL} AS stratum
           FROM "Retailer" r
@@ -484,6 +485,8 @@ export async function sendSurveyInvitations(db: Db, payload: { surveyId: number 
         )
         INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
         SELECT "retailerId", 'SURVEY_INVITATION', ${notice.messageKey}, ${JSON.stringify(notice.params)}::jsonb, ${link}, ${now} FROM inserted`;
+      await queueFanOutDeliveries(tx, { kind: 'SURVEY_INVITATION', messageKey: notice.messageKey, link, createdAt: now });
+      return invitations;
     },
     { timeout: 120_000 },
   );

@@ -11,6 +11,8 @@ export type Context = {
   actor: Actor | null;
   requestId: string;
   clock: Clock;
+  /** The caller's address (see clientIp in the auth package), for the throttles of anonymous procedures. */
+  ip?: string | null;
   /** A signed-in retailer's unread notifications, read by the same statement as the session (the portal's badge). */
   unread?: number;
 };
@@ -25,10 +27,11 @@ export async function createContext(opts: {
   sessionUser: SessionUser | null;
   clock?: Clock;
   requestId?: string;
+  ip?: string | null;
 }): Promise<Context> {
   const { db, sessionUser } = opts;
   // The proxy's id when the request passed through it (see ops/request-id.ts); a new one otherwise.
-  const base = { db, requestId: opts.requestId ?? newRequestId(), clock: opts.clock ?? systemClock };
+  const base = { db, requestId: opts.requestId ?? newRequestId(), clock: opts.clock ?? systemClock, ip: opts.ip ?? null };
   try {
     if (sessionUser?.kind === 'retailer') {
       const retailer = await loadRetailerSession(db, sessionUser);

@@ -24,7 +24,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
 type ErrorData = { messageKey: MessageKey; params?: MessageParams; requestId?: string; fieldErrors?: Record<string, string[]> };
 
 /** What a procedure declares about who may call it; the access-matrix test reads it from the routers. */
-export type ProcedureMeta = { permission?: Permission; temporaryPassword?: boolean };
+export type ProcedureMeta = { permission?: Permission; temporaryPassword?: boolean; anonymous?: boolean };
 
 const t = initTRPC
   .context<Context>()
@@ -109,6 +109,15 @@ const requestLog = t.middleware(async ({ ctx, next, path, type }) => {
 });
 
 export const publicProcedure = t.procedure.use(requestLog).use(errorBoundary).use(inputGuard);
+
+/**
+ * For people who cannot sign in (a forgotten password): no actor, and a signed-in caller is refused (they
+ * change their password on the profile page). Such a procedure throttles by the caller's address itself.
+ */
+export const anonymousProcedure = publicProcedure.meta({ anonymous: true }).use(({ ctx, next }) => {
+  if (ctx.actor) throw new TRPCError({ code: 'FORBIDDEN' });
+  return next({ ctx: { ...ctx, actor: null } });
+});
 
 export const retailerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED' });

@@ -34,6 +34,8 @@ describe('loginPathFor', () => {
 describe('isPublicPath', () => {
   it('lets the login page, the API and Next assets through', () => {
     expect(isPublicPath('/login')).toBe(true);
+    expect(isPublicPath('/login/forgot')).toBe(true);
+    expect(isPublicPath('/login/forgot/x')).toBe(false);
     expect(isPublicPath('/api/trpc/retailers.list')).toBe(true);
     expect(isPublicPath('/_next/static/chunks/a.js')).toBe(true);
     expect(isPublicPath('/')).toBe(false);

@@ -22,7 +22,10 @@ export function loginPathFor(pathWithSearch: string): string {
   return target === '/' ? '/login' : `/login?callbackUrl=${encodeURIComponent(target)}`;
 }
 
-/** Pages anyone may open: the login page, the API (which answers UNAUTHORIZED itself) and Next's assets. */
+/**
+ * Pages anyone may open: the login page and the forgotten-password page, the API (which answers
+ * UNAUTHORIZED itself) and Next's assets.
+ */
 export function isPublicPath(pathname: string): boolean {
-  return pathname === '/login' || pathname.startsWith('/api/') || pathname.startsWith('/_next/');
+  return pathname === '/login' || pathname === '/login/forgot' || pathname.startsWith('/api/') || pathname.startsWith('/_next/');
 }

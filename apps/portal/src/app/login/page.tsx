@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AuthShell } from '@tobacco/ui/auth-shell';
 import { safeCallbackUrl } from '@tobacco/ui/lib/callback-url';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
@@ -20,6 +21,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       labels={{ skipToContent: t('common.skipToContent'), language: t('common.language') }}
     >
       <PortalLoginForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />
+      <p className="mt-4 text-center">
+        <Link
+          href="/login/forgot"
+          className="inline-flex min-h-11 items-center px-2 font-medium text-brand-700 underline underline-offset-4"
+        >
+          {t('auth.reset.forgot')}
+        </Link>
+      </p>
     </AuthShell>
   );
 }

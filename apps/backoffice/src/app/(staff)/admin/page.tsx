@@ -30,6 +30,7 @@ const SECTIONS: { href: string; title: MessageKey; body: MessageKey; permission:
   },
   { href: '/admin/audit', title: 'admin.audit.title', body: 'admin.audit.index', permission: 'audit.read' },
   { href: '/admin/jobs', title: 'admin.jobs.title', body: 'admin.jobs.index', permission: 'admin.jobs' },
+  { href: '/admin/deliveries', title: 'channels.log.title', body: 'channels.log.index', permission: 'admin.jobs' },
   { href: '/admin/integrations', title: 'ingest.title', body: 'ingest.description', permission: 'admin.integrations' },
 ];
 

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { NextRequest } from 'next/server';
 import { encode, getToken } from 'next-auth/jwt';
+import type { TChannelSettingsInput } from '@tobacco/api/channels/channels.schema';
 import type { TChangePasswordInput, TRequestContactChangeInput } from '@tobacco/api/retailers/profile.schema';
 import { sessionCookieName } from '@tobacco/auth/next-auth';
 import { serverEnv } from '@/env';
@@ -56,5 +57,13 @@ export async function changePasswordAction(input: TChangePasswordInput): Promise
       maxAge: PORTAL_SESSION_SECONDS,
     });
   }
+  return { ok: true, data: undefined };
+}
+
+/** Channel preferences per kind of notice, and the greetings choice. */
+export async function updateChannelSettingsAction(input: TChannelSettingsInput): Promise<ActionResult> {
+  const result = await runAction((api) => api.channels.update(input));
+  if (!result.ok) return result;
+  revalidatePath('/profile');
   return { ok: true, data: undefined };
 }

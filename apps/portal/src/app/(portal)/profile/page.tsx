@@ -15,6 +15,7 @@ import { ClientMessages } from '@/components/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { cancelChangeRequestAction } from './actions';
 import { ChangeRequestForm } from './change-request-form';
+import { ChannelsForm } from './channels-form';
 import { PasswordForm } from './password-form';
 
 export const dynamic = 'force-dynamic';
@@ -37,11 +38,13 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   let profile;
   let requests;
   let sessions;
+  let channels;
   try {
-    [profile, requests, sessions] = await Promise.all([
+    [profile, requests, sessions, channels] = await Promise.all([
       api.retailers.profile(),
       api.retailers.changeRequests({ page: Math.max(1, Number(sp.page) || 1), pageSize: 10 }),
       api.sessions.list(),
+      api.channels.mine(),
     ]);
   } catch (error) {
     if (isUnauthorized(error)) redirect('/login');
@@ -141,6 +144,19 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
             }}
           />
         ) : null}
+      </section>
+
+      <section aria-labelledby="channels-title" className={card}>
+        <h2 id="channels-title" className="text-xl font-bold">
+          {t('channels.title')}
+        </h2>
+        <p>{t('channels.intro')}</p>
+        <ClientMessages prefixes={['channels.', 'notifications.kind.']}>
+          <ChannelsForm
+            initial={{ greetings: channels.greetings, preferences: channels.preferences }}
+            wechatLinked={channels.wechatLinked}
+          />
+        </ClientMessages>
       </section>
 
       <section aria-labelledby="password-title" className={card}>

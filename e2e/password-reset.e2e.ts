@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, PORTAL, runWorkerBesideApps, SHOP_B, signInToPortal } from './support';
+
+// Shop B forgets its password: the code goes "by SMS" through the development adapter (no SMS provider is
+// configured here), which the worker runs; DEV_OUTBOX_FILE makes that adapter write each message it would
+// have sent to a file, which this spec reads. At the end shop B puts its seeded password back on the profile
+// page, because the other specs sign in with it; its password hash is also copied before and written back
+// after, in the database, so that it is back even when a step fails half-way.
+
+const outbox = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-outbox-')), 'outbox.jsonl');
+process.env.DEV_OUTBOX_FILE = outbox;
+runWorkerBesideApps();
+
+const SHOP_B_PHONE_MASKED = '139****0002';
+const NEW_PASSWORD = 'reset-2026b';
+
+/** The code of the newest reset SMS to shop B's phone written after `since`. */
+async function codeFromOutbox(since: Date): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(
+      () => {
+        if (!fs.existsSync(outbox)) return undefined;
+        const lines = fs
+          .readFileSync(outbox, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { at: string; to: string; messageKey: string; params: { code?: string } });
+        code = lines.filter((l) => l.to === SHOP_B_PHONE_MASKED && l.messageKey === 'auth.reset.sms' && new Date(l.at) >= since).at(-1)
+          ?.params.code;
+        return code;
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/^\d{6}$/);
+  return code!;
+}
+
+async function askForCode(page: Page, licenceNo: string, last4: string): Promise<void> {
+  await page.getByLabel('许可证号').fill(licenceNo);
+  await page.getByLabel('手机号码后 4 位').fill(last4);
+  await page.getByRole('button', { name: '发送验证码' }).click();
+  await expect(page.getByTestId('reset-sent')).toContainText('如果许可证号和手机号码相符');
+}
+
+async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+let seededHash: string;
+test.beforeAll(async () => {
+  seededHash = await withDb(
+    async (c) =>
+      (await c.query<{ h: string }>('SELECT "passwordHash" AS h FROM "RetailerLogin" WHERE "loginName" = $1', [SHOP_B])).rows[0]!.h,
+  );
+});
+test.afterAll(async () => {
+  await withDb((c) =>
+    c.query(
+      'UPDATE "RetailerLogin" SET "passwordHash" = $1, "failedLoginCount" = 0, "firstFailedAt" = NULL, "lockedUntil" = NULL WHERE "loginName" = $2',
+      [seededHash, SHOP_B],
+    ),
+  );
+  fs.rmSync(path.dirname(outbox), { recursive: true, force: true });
+});
+
+test.describe('forgotten password', () => {
+  test('an unknown licence gets the same answer as a real one', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${PORTAL}/login`);
+    await page.getByRole('link', { name: '忘记密码？' }).click();
+    await expect(page).toHaveURL(`${PORTAL}/login/forgot`);
+    await expectNoSeriousA11yViolations(page);
+    await askForCode(page, '330199999999', '1234');
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('shop B resets its password with the code from the development adapter, then signs in with it', async ({ page }) => {
+    const since = new Date(Date.now() - 1000);
+    await page.goto(`${PORTAL}/login/forgot`);
+    await askForCode(page, SHOP_B, '0002');
+    const code = await codeFromOutbox(since);
+
+    // A wrong code is refused with a translated message, and the right one still works after it.
+    await page.getByLabel('短信验证码').fill(code === '000000' ? '000001' : '000000');
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: '重设密码' }).click();
+    await expect(page.getByTestId('reset-error')).toContainText('验证码不正确或已失效');
+
+    await page.getByLabel('短信验证码').fill(code);
+    await page.getByRole('button', { name: '重设密码' }).click();
+    await expect(page.getByTestId('reset-done')).toContainText('密码已重设');
+
+    await signInToPortal(page, SHOP_B, DEMO_PASSWORD);
+    await expect(page.getByTestId('login-error')).toBeVisible();
+    await signInToPortal(page, SHOP_B, NEW_PASSWORD);
+    await expect(page).toHaveURL(`${PORTAL}/`);
+    // The seeded password back, as a shop owner would: the profile's password form (the database is restored
+    // after the spec as well, should a step above fail).
+    await page.goto(`${PORTAL}/profile`);
+    await page.getByLabel('当前密码').fill(NEW_PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await expect(page.getByText('密码已修改')).toBeVisible();
+    await expect(page).toHaveURL(`${PORTAL}/profile`);
+  });
+});
