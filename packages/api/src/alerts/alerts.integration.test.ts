@@ -12,6 +12,7 @@ import { renderNotice } from '@tobacco/i18n/stored';
 import { enqueueClosedCycleRun } from './alerts.jobs';
 import { anomaliesForCycle, type AnomalySettings, type RetailerHistory, type WeekTotal } from './alerts.rules';
 import { runCycleAnomalies } from './alerts.run';
+import { ZAlertQuestionOutput } from './alerts.schema';
 
 const db = testDb();
 let passwordHash: string;
@@ -312,6 +313,36 @@ describe('the retailer explains', () => {
     const seen = await backofficeCallerFor(db, staffActor(am), clock).alerts.get({ id: alert.id });
     expect(seen).toMatchObject({ answer: '清明节前备货，店里新开了烟酒专柜。', answeredAt: NOW });
     expect(await db.notification.count({ where: { staffUserId: am.id, link: `/alerts?retailerId=${retailer.id}` } })).toBe(1);
+  });
+
+  it('the question a shop sees carries no triage: the note, the triaging staff member, the state and the figures stay in the back office', async () => {
+    const am = await createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash, name: '林晓燕' });
+    const retailer = await shop({ accountManagerId: am.id });
+    const monday = '2030-12-16';
+    await orderHistory(retailer.id, monday, { 0: 120, 1: 40, 2: 40, 3: 40 });
+    await runCycleAnomalies(db, { cycleId: (await ensureCycle(db, monday)).id }, NOW);
+    const alert = await db.alert.findFirstOrThrow({ where: { retailerId: retailer.id, askedAt: { not: null } } });
+    await backofficeCallerFor(db, staffActor(am), clock).alerts.triage({
+      id: alert.id,
+      state: 'EXPLAINED',
+      note: '内部：店主亲戚代购',
+      version: 0,
+    });
+    const row = await db.alert.findUniqueOrThrow({ where: { id: alert.id } });
+    expect(row).toMatchObject({ note: '内部：店主亲戚代购', triagedById: am.id, state: 'EXPLAINED' });
+
+    const owner = portalCallerFor(db, retailerActor(retailer), clock);
+    const answers = [await owner.alerts.question({ id: alert.id }), ...(await owner.alerts.questions())];
+    for (const answer of answers) {
+      expect(Object.keys(answer).sort()).toEqual(['answer', 'answeredAt', 'askedAt', 'body', 'canAnswer', 'id', 'title']);
+      expect(JSON.stringify(answer)).not.toContain('店主亲戚代购');
+      expect(JSON.stringify(answer)).not.toContain('林晓燕');
+    }
+    // The schema itself drops a field a service might add later.
+    const leaked = ZAlertQuestionOutput.parse({ ...answers[0], note: row.note, triagedById: row.triagedById, details: row.details });
+    expect(leaked).not.toHaveProperty('note');
+    expect(leaked).not.toHaveProperty('triagedById');
+    expect(leaked).not.toHaveProperty('details');
   });
 
   it('a retailer cannot answer an alert they were not asked about', async () => {

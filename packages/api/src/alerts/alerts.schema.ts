@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMessageKey } from '../common/output';
 import { ALERT_RULES, ALERT_STATES, TRIAGE_STATES } from './alerts.rules';
 
 // Inputs of the alert queue (back office) and of the retailer's explanation (portal): one schema each,
@@ -41,3 +42,20 @@ export const ZAnswerAlertInput = z.object({
   answer: z.string().trim().min(2, 'alerts.validation.answerRequired').max(200, 'alerts.validation.answerTooLong'),
 });
 export type TAnswerAlertInput = z.input<typeof ZAnswerAlertInput>;
+
+// ---------------------------------------------------------------- portal outputs
+// A question put to a shop, in its wording only: never the rule, its figures, the triage state or staff notes.
+
+export const ZAlertQuestionOutput = z.object({
+  id: z.number().int(),
+  title: ZMessageKey,
+  body: ZMessageKey,
+  askedAt: z.date(),
+  answer: z.string().nullable(),
+  answeredAt: z.date().nullable(),
+  canAnswer: z.boolean(),
+});
+
+export const ZAlertQuestionsOutput = z.array(ZAlertQuestionOutput);
+
+export const ZAnswerAlertOutput = z.object({ id: z.number().int(), answeredAt: z.date() });

@@ -277,6 +277,36 @@ describe('who sees what', () => {
     const theirs = await staff(agent).complaints.get({ id: filed.id });
     expect(theirs.events.map((e) => e.type)).toContain('INTERNAL_NOTE');
   });
+
+  it('answers the portal only what its pages read: the follow-up deadline, internal routing and staff fields stay behind', async () => {
+    const { id } = await fileAs(shopA);
+    await staff(agent).complaints.accept({ id, version: 0 });
+    await staff(agent).complaints.start({ id, version: 1 });
+    await staff(agent).complaints.resolve({ id, version: 2, body: '已补送并致歉。' });
+    const row = await db.complaint.findUniqueOrThrow({ where: { id } });
+    expect(row.ownerId).toBe(agent.id);
+    expect(row.departmentId).toBe(logisticsDept);
+    expect(row.followUpDueAt).not.toBeNull();
+    const resolved = await db.complaintEvent.findFirstOrThrow({ where: { complaintId: id, type: 'RESOLVED' } });
+    expect(resolved).toMatchObject({ visibility: 'PUBLIC', data: { followUpDueAt: row.followUpDueAt!.toISOString() } });
+    const filed = await db.complaintEvent.findFirstOrThrow({ where: { complaintId: id, type: 'FILED' } });
+    expect(filed.data).toMatchObject({ acceptDueAt: expect.any(String), resolveDueAt: expect.any(String) });
+
+    const mine = await portal(shopA).complaints.get({ id });
+    for (const field of ['ownerId', 'departmentId', 'followUpDueAt', 'idempotencyKey', 'filedById', 'breachedAt', 'lastReminderAt'])
+      expect(mine).not.toHaveProperty(field);
+    expect(mine.events.find((e) => e.type === 'RESOLVED')!.data).toEqual({});
+    expect(mine.events.find((e) => e.type === 'FILED')!.data).toEqual({});
+    expect(JSON.stringify(mine)).not.toContain(row.followUpDueAt!.toISOString());
+    for (const e of mine.events) {
+      expect(e).not.toHaveProperty('fromState');
+      expect(e).not.toHaveProperty('toState');
+    }
+    const list = await portal(shopA).complaints.list({ pageSize: 50 });
+    const item = list.items.find((c) => c.id === id)!;
+    expect(item).not.toHaveProperty('ownerId');
+    expect(item).not.toHaveProperty('departmentId');
+  });
 });
 
 describe('the state machine, by role', () => {

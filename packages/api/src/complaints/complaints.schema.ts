@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ComplaintEventType } from '@tobacco/db/enums';
 
 // Inputs of the complaints area, shared by the forms (zodResolver) and the procedures. Messages are i18n keys.
 
@@ -124,3 +125,93 @@ export const ZOverviewInput = z.object({
   to: z.iso.date().optional(),
 });
 export type TOverviewInput = z.input<typeof ZOverviewInput>;
+
+// ---------------------------------------------------------------- portal outputs
+// What a retailer's pages read, and nothing more: internal notes, internal routing (owner, department ids)
+// and anything a service adds later stay in the back office unless listed here.
+
+/** The steps a retailer may take on a case: the buttons of the portal's case page. */
+export const RETAILER_CASE_ACTIONS = ['retailerRespond', 'confirm', 'reopen', 'rate'] as const;
+export type RetailerCaseAction = (typeof RETAILER_CASE_ACTIONS)[number];
+
+const ZNames = z.object({ name: z.string(), nameEn: z.string() });
+
+export const ZFilingOptionsOutput = z.object({
+  categories: z.array(z.object({ id: z.number().int(), name: z.string(), nameEn: z.string() })),
+  orders: z.array(
+    z.object({ id: z.number().int(), orderDate: z.date(), totalQuantity: z.number().int(), totalAmountFen: z.number().int() }),
+  ),
+});
+
+export const ZFiledCaseOutput = z.object({ id: z.number().int(), caseNo: z.string(), duplicate: z.boolean() });
+
+export const ZMyComplaintsOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      caseNo: z.string(),
+      kind: z.enum(CASE_KINDS),
+      state: z.enum(QUEUE_STATES),
+      subject: z.string(),
+      createdAt: z.date(),
+      resolveDueAt: z.date(),
+      rating: z.number().int().nullable(),
+      category: ZNames,
+      waitingForMe: z.boolean(),
+    }),
+  ),
+  total: z.number().int(),
+  waiting: z.number().int(),
+  page: z.number().int(),
+  pages: z.number().int(),
+});
+
+/**
+ * A public event's data (a JSON column), cut down to what the timeline reads: a rating, a moved deadline, a
+ * reopen's reason. The rest (the follow-up call's deadline on a resolution, the clocks of a filing) is staff's.
+ */
+const ZPublicEventData = z.preprocess(
+  (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null),
+  z.object({ rating: z.number().optional(), after: z.string().optional(), reason: z.string().optional() }).nullable(),
+);
+
+export const ZMyComplaintOutput = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  kind: z.enum(CASE_KINDS),
+  state: z.enum(QUEUE_STATES),
+  channel: z.enum(CASE_CHANNELS),
+  subject: z.string(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  acceptDueAt: z.date(),
+  resolveDueAt: z.date(),
+  resolvedAt: z.date().nullable(),
+  pausedAt: z.date().nullable(),
+  rating: z.number().int().nullable(),
+  category: ZNames,
+  /** The department handling the case, by name: the retailer is told who, never the internal routing. */
+  department: ZNames,
+  relatedOrder: z.object({ id: z.number().int(), orderDate: z.date(), totalQuantity: z.number().int() }).nullable(),
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      type: z.enum(ComplaintEventType),
+      body: z.string().nullable(),
+      messageKey: z.string().nullable(),
+      // A system message's stored parameters: open JSON by design (each message names its own), rendered by
+      // renderStored, which skips anything it does not understand.
+      params: z.unknown(),
+      data: ZPublicEventData,
+      createdAt: z.date(),
+      actorStaff: z.object({ name: z.string() }).nullable(),
+      actorLogin: z.object({ displayName: z.string() }).nullable(),
+      attachments: z.array(z.object({ id: z.number().int(), fileName: z.string() })),
+    }),
+  ),
+  actions: z.array(z.enum(RETAILER_CASE_ACTIONS)),
+  reopenUntil: z.date().nullable(),
+});
+
+export const ZCaseIdOutput = z.object({ id: z.number().int() });
+export const ZRatedOutput = z.object({ id: z.number().int(), reopened: z.boolean() });

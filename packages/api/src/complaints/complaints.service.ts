@@ -31,7 +31,9 @@ import type {
   ZRespondInput,
   ZStaffTextInput,
   TUpload,
+  RetailerCaseAction,
 } from './complaints.schema';
+import { RETAILER_CASE_ACTIONS } from './complaints.schema';
 import {
   businessHoursOf,
   COMPLAINT_SLA_SETTING_KEYS,
@@ -582,7 +584,8 @@ export async function getMyComplaint({ db, actor, clock }: RetailerDeps, input: 
   if (!c) throw notFound();
   const reopenWindowDays = (await getSettings(db, ['complaints.reopenWindowDays']))['complaints.reopenWindowDays'];
   const now = clock();
-  const actions = availableActions(c.state, 'retailer').filter((action) => {
+  const actions = availableActions(c.state, 'retailer').filter((action): action is RetailerCaseAction => {
+    if (!(RETAILER_CASE_ACTIONS as readonly string[]).includes(action)) return false;
     if (action === 'reopen') return mayReopen({ state: c.state, actorKind: 'retailer', resolvedAt: c.resolvedAt, now, reopenWindowDays });
     if (action === 'rate') return c.rating === null;
     return true;

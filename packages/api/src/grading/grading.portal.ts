@@ -1,8 +1,11 @@
 import { retailerProcedure, router } from '../trpc/init';
-import { ZLodgeAppealInput } from './grading.schema';
+import { ZLodgeAppealInput, ZLodgedAppealOutput, ZMyGradeOutput } from './grading.schema';
 import { getMyGrade, lodgeAppeal } from './grading.service';
 
 export const gradingPortalRouter = router({
-  mine: retailerProcedure.query(({ ctx }) => getMyGrade(ctx)),
-  appeal: retailerProcedure.input(ZLodgeAppealInput).mutation(({ ctx, input }) => lodgeAppeal(ctx, input)),
+  mine: retailerProcedure.output(ZMyGradeOutput).query(({ ctx }) => getMyGrade(ctx)),
+  appeal: retailerProcedure
+    .input(ZLodgeAppealInput)
+    .output(ZLodgedAppealOutput)
+    .mutation(({ ctx, input }) => lodgeAppeal(ctx, input)),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { AppealState, IntegrityLevel } from '@tobacco/db/enums';
 
 // Shared by the appeal form (zodResolver) and the procedure. zod/mini keeps the form's JavaScript small.
 export const APPEAL_REASON_MIN = 10;
@@ -14,6 +15,62 @@ export const ZLodgeAppealInput = z.object({
     ),
 });
 export type TLodgeAppealInput = z.output<typeof ZLodgeAppealInput>;
+
+// ---------------------------------------------------------------- portal outputs
+// My grade as the grade page shows it: the figures that made it, my appeals and their answers; never the
+// staff member who decided an appeal.
+
+const int = () => z.number().check(z.int());
+const day = () => z.iso.date();
+
+const ZMyAppeal = z.object({
+  id: int(),
+  currentGrade: int(),
+  reason: z.string(),
+  state: z.enum(AppealState),
+  dueAt: z.date(),
+  decidedGrade: z.nullable(int()),
+  decisionNote: z.nullable(z.string()),
+  createdAt: z.date(),
+  period: z.object({ code: z.string() }),
+});
+
+export const ZMyGradeOutput = z.object({
+  grade: z.nullable(int()),
+  integrityLevel: z.enum(IntegrityLevel),
+  cap: z.nullable(z.object({ level: z.enum(IntegrityLevel), capGrade: int(), publishedGrade: int(), liftsOn: z.nullable(day()) })),
+  period: z.nullable(z.object({ code: z.string(), ordersFrom: day(), ordersTo: day(), effectiveFrom: day(), effectiveTo: day() })),
+  nextRegradeOn: z.nullable(day()),
+  score: z.nullable(
+    z.object({
+      total: z.number(),
+      rank: int(),
+      grade: int(),
+      initial: z.boolean(),
+      capped: z.boolean(),
+      appealed: z.boolean(),
+      components: z.readonly(
+        z.array(
+          z.object({
+            key: z.enum(['volume', 'amount', 'variety', 'classShare']),
+            weight: z.number(),
+            points: z.number(),
+            value: z.number(),
+            unit: z.enum(['tiao', 'fen', 'products', 'ratio']),
+          }),
+        ),
+      ),
+      band: z.nullable(z.object({ min: z.number(), max: z.number(), retailers: int() })),
+      nextBand: z.nullable(z.object({ grade: int(), min: z.number(), max: z.number(), gap: z.number() })),
+    }),
+  ),
+  history: z.array(z.object({ period: z.string(), effectiveFrom: day(), grade: int(), score: z.number() })),
+  appeals: z.array(ZMyAppeal),
+  openAppeal: z.nullable(ZMyAppeal),
+  appealWorkingDays: int(),
+});
+
+export const ZLodgedAppealOutput = z.object({ id: int(), state: z.enum(AppealState), dueAt: z.date(), createdAt: z.date() });
 
 // ---------------------------------------------------------------- back office: runs
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NotificationKind } from '@tobacco/db/enums';
 
 export const ZInboxInput = z
   .object({
@@ -10,3 +11,30 @@ export const ZInboxInput = z
 export type TInboxInput = z.output<typeof ZInboxInput>;
 
 export const ZNotificationIdInput = z.object({ id: z.number().int().positive() });
+
+// ---------------------------------------------------------------- portal outputs
+
+export const ZInboxOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.enum(NotificationKind),
+      messageKey: z.string(),
+      // A notice's stored parameters: open JSON by design (each notice names its own), rendered by
+      // renderNotice, which skips anything it does not understand.
+      params: z.unknown(),
+      link: z.string().nullable(),
+      readAt: z.date().nullable(),
+      createdAt: z.date(),
+      withdrawn: z.boolean(),
+    }),
+  ),
+  total: z.number().int(),
+  unread: z.number().int(),
+  page: z.number().int(),
+  pages: z.number().int(),
+});
+
+export const ZUnreadCountOutput = z.number().int();
+export const ZMarkReadOutput = z.object({ id: z.number().int() });
+export const ZMarkAllReadOutput = z.object({ marked: z.number().int() });

@@ -49,7 +49,7 @@ export async function requestContactChange({ db, actor, clock }: RetailerDeps, i
       before: previous,
       after: changes,
     });
-    return request;
+    return { ...request, changes };
   });
 }
 

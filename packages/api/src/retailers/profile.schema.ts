@@ -68,3 +68,58 @@ export const ZChangePasswordInput = z
   })
   .check(z.refine((v) => v.newPassword === v.confirmPassword, { message: 'retailers.password.mismatch', path: ['confirmPassword'] }));
 export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
+
+// ---------------------------------------------------------------- portal outputs
+
+const int = () => z.number().check(z.int());
+const ZContactFields = z.object({
+  phone: z.optional(z.nullable(z.string())),
+  address: z.optional(z.nullable(z.string())),
+  contactName: z.optional(z.nullable(z.string())),
+});
+
+export const ZMyProfileOutput = z.object({
+  shop: z.object({
+    licenceNo: z.string(),
+    shopName: z.string(),
+    ownerName: z.string(),
+    contactName: z.nullable(z.string()),
+    phone: z.string(),
+    address: z.string(),
+    district: z.object({ name: z.string(), nameEn: z.string() }),
+  }),
+  login: z.object({ loginName: z.string(), displayName: z.string() }),
+});
+
+const CHANGE_REQUEST_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
+
+export const ZFiledChangeRequestOutput = z.object({
+  id: int(),
+  state: z.enum(CHANGE_REQUEST_STATES),
+  changes: ZContactFields,
+  createdAt: z.date(),
+});
+
+/** My requests: what I asked, and the decision with its note; never who on the staff decided. */
+export const ZMyChangeRequestsOutput = z.object({
+  items: z.array(
+    z.object({
+      id: int(),
+      changes: ZContactFields,
+      previous: ZContactFields,
+      reason: z.nullable(z.string()),
+      state: z.enum(CHANGE_REQUEST_STATES),
+      decisionNote: z.nullable(z.string()),
+      createdAt: z.date(),
+      byAccountManager: z.boolean(),
+    }),
+  ),
+  total: int(),
+  page: int(),
+  pages: int(),
+});
+
+export const ZCancelledChangeRequestOutput = z.object({ id: int(), state: z.literal('CANCELLED') });
+
+/** The login's new session version, with which the app re-issues the caller's own session. */
+export const ZPasswordChangedOutput = z.object({ sessionVersion: int() });

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { PointsReason, RedemptionState } from '@tobacco/db/enums';
 
 // Shared by the redeem button (zodResolver-free: the client makes the key) and the procedure.
 export const ZRedeemInput = z.object({
@@ -20,3 +21,50 @@ export const ZLedgerInput = z._default(
   { page: 1, pageSize: 20 },
 );
 export type TLedgerInput = z.output<typeof ZLedgerInput>;
+
+// ---------------------------------------------------------------- portal outputs
+// What the rewards page reads; a redemption's handling (who, when, their note) stays with staff.
+
+const int = () => z.number().check(z.int());
+const ZNames = z.object({ name: z.string(), nameEn: z.string() });
+const ZTier = z.object({ name: z.string(), nameEn: z.string(), minPoints: int() });
+
+export const ZMyRewardsOutput = z.object({
+  balance: int(),
+  progress: z.object({ current: z.nullable(ZTier), next: z.optional(ZTier), pointsToNext: int(), ratio: z.number() }),
+  items: z.array(z.object({ id: int(), name: z.string(), nameEn: z.string(), description: z.string(), points: int(), stock: int() })),
+  redemptions: z.array(
+    z.object({ id: int(), points: int(), quantity: int(), state: z.enum(RedemptionState), createdAt: z.date(), item: ZNames }),
+  ),
+});
+
+export const ZLedgerOutput = z.object({
+  items: z.array(
+    z.object({
+      id: int(),
+      points: int(),
+      balanceAfter: int(),
+      reason: z.enum(PointsReason),
+      note: z.nullable(z.string()),
+      createdAt: z.date(),
+      rule: z.nullable(ZNames),
+      run: z.nullable(z.object({ periodCode: z.string() })),
+      redemption: z.nullable(z.object({ id: int(), state: z.enum(RedemptionState), item: ZNames })),
+    }),
+  ),
+  total: int(),
+  page: int(),
+  pages: int(),
+});
+
+export const ZRedeemOutput = z.object({
+  id: int(),
+  itemId: int(),
+  quantity: int(),
+  points: int(),
+  state: z.enum(RedemptionState),
+  createdAt: z.date(),
+  /** The balance after this redemption; null when the key named a redemption made before (a replay). */
+  balanceAfter: z.nullable(int()),
+  replayed: z.boolean(),
+});

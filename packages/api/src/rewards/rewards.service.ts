@@ -1,3 +1,4 @@
+import type { RedemptionState } from '@tobacco/db/enums';
 import type { RetailerDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { getSetting } from '../admin/settings.service';
@@ -125,7 +126,15 @@ export async function redeem({ db, actor, clock }: RetailerDeps, input: TRedeemI
   }
 }
 
-type RedemptionRow = { id: number; itemId: number; quantity: number; points: number; state: string; createdAt: Date; retailerId: number };
+type RedemptionRow = {
+  id: number;
+  itemId: number;
+  quantity: number;
+  points: number;
+  state: RedemptionState;
+  createdAt: Date;
+  retailerId: number;
+};
 
 function strip({ retailerId: _r, ...rest }: RedemptionRow) {
   return rest;

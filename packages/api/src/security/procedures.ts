@@ -16,12 +16,14 @@ export type ProcedureEntry = {
   meta: ProcedureMeta;
   /** The zod schemas of its input (none for a procedure without input). */
   inputs: unknown[];
+  /** The zod schema of its answer (undefined for a procedure that declares none). */
+  output: unknown;
 };
 
 function entriesOf(app: AppName, router: AnyTRPCRouter, prefix = ''): ProcedureEntry[] {
   return Object.entries(router._def.procedures as Record<string, AnyTRPCProcedure>).map(([path, procedure]) => {
-    const def = procedure._def as unknown as { type: 'query' | 'mutation'; meta?: ProcedureMeta; inputs: unknown[] };
-    return { app, path: `${prefix}${path}`, type: def.type, meta: def.meta ?? {}, inputs: def.inputs };
+    const def = procedure._def as unknown as { type: 'query' | 'mutation'; meta?: ProcedureMeta; inputs: unknown[]; output?: unknown };
+    return { app, path: `${prefix}${path}`, type: def.type, meta: def.meta ?? {}, inputs: def.inputs, output: def.output };
   });
 }
 

@@ -213,3 +213,36 @@ export const EXPORT_TABLES = [
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 export const ZExportInput = ZAnalyticsFilter.extend({ table: z.enum(EXPORT_TABLES), format: z.enum(['csv', 'xlsx']) });
 export type TExportInput = z.infer<typeof ZExportInput>;
+
+// ---------------------------------------------------------------- portal outputs
+// A survey as an invited retailer answers it; never the targeting, the sample or who entered a response.
+
+const RESPONSE_STATES = ['DRAFT', 'SUBMITTED'] as const;
+
+const ZMySurveyItem = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  opensAt: z.date().nullable(),
+  closesAt: z.date().nullable(),
+  open: z.boolean(),
+  response: z.object({ state: z.enum(RESPONSE_STATES), submittedAt: z.date().nullable(), updatedAt: z.date() }).nullable(),
+});
+
+export const ZMySurveysOutput = z.object({ open: z.array(ZMySurveyItem), done: z.array(ZMySurveyItem) });
+
+export const ZMySurveyOutput = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  opensAt: z.date().nullable(),
+  closesAt: z.date().nullable(),
+  definition: ZSurveyDefinitionShape,
+  open: z.boolean(),
+  response: z
+    .object({ state: z.enum(RESPONSE_STATES), answers: ZAnswers, updatedAt: z.date(), submittedAt: z.date().nullable() })
+    .nullable(),
+});
+
+export const ZDraftSavedOutput = z.object({ savedAt: z.date() });
+
+export const ZSubmittedOutput = z.object({ responseId: z.number().int(), submittedAt: z.date(), alreadySubmitted: z.boolean() });
