@@ -41,3 +41,10 @@ export const ZListDeliveriesInput = z
   })
   .strict();
 export type TListDeliveriesInput = z.output<typeof ZListDeliveriesInput>;
+
+export const ZChannelSettingsOutput = z.object({
+  greetings: z.boolean(),
+  wechatLinked: z.boolean(),
+  preferences: z.array(z.object({ kind: z.enum(RETAILER_NOTICE_KINDS), sms: z.boolean(), wechat: z.boolean() })),
+});
+export const ZChannelSettingsSavedOutput = z.object({ ok: z.literal(true) });

@@ -170,7 +170,8 @@ describe('job queue', () => {
 describe('cron schedules', () => {
   it('fire once per slot with two workers', async () => {
     // A schema of its own, on a clock the test moves: two workers run their cron passes side by side.
-    const schema = `pgboss_cron_${process.pid}`;
+    // Unique per run, not only per process: a database kept between runs may hold an old run's schema of a reused pid.
+    const schema = `pgboss_cron_${process.pid}_${Date.now().toString(36)}`;
     const start = new Date('2031-05-01T08:00:30Z');
     const clocks = [new TestClock(start), new TestClock(start)];
     const workers = await Promise.all(

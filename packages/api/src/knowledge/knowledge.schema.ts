@@ -85,3 +85,31 @@ export const ZInsightsInput = z.object({
   days: z.union([z.literal(7), z.literal(30), z.literal(90)]).default(30),
 });
 export type TInsightsInput = z.input<typeof ZInsightsInput>;
+
+// ---------------------------------------------------------------- portal outputs
+// What a retailer's help pages receive: published text and its place, never the audience's staff side, the
+// owner department, the editor or the version.
+
+const ZHighlight = z.array(z.object({ text: z.string(), match: z.boolean() }));
+const ZSearchHitOutput = z.object({
+  id: z.number().int(),
+  category: z.string(),
+  audience: z.string(),
+  score: z.number(),
+  title: z.object({ zh: ZHighlight, en: ZHighlight }),
+  excerpt: z.object({ zh: ZHighlight, en: ZHighlight }),
+});
+export const ZSearchHitsOutput = z.object({ hits: z.array(ZSearchHitOutput) });
+export const ZHelpListOutput = z.array(z.object({ id: z.number().int(), category: z.string(), titleZh: z.string(), titleEn: z.string() }));
+export const ZHelpArticleOutput = z.object({
+  id: z.number().int(),
+  category: z.string(),
+  tags: z.array(z.string()),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  bodyZh: z.string(),
+  bodyEn: z.string(),
+  publishedAt: z.date().nullable(),
+  updatedAt: z.date(),
+});
+export const ZFeedbackOutput = z.object({ recorded: z.boolean() });

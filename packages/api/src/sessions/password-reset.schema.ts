@@ -27,3 +27,7 @@ export const ZConfirmPasswordResetInput = z
   })
   .check(z.refine((v) => v.newPassword === v.confirmPassword, { message: 'retailers.password.mismatch', path: ['confirmPassword'] }));
 export type TConfirmPasswordResetInput = z.input<typeof ZConfirmPasswordResetInput>;
+
+/** The same answer whether or not the licence exists: that a code was sent if it does, and for how long it holds. */
+export const ZPasswordResetRequestedOutput = z.object({ ok: z.literal(true), minutes: z.number() });
+export const ZPasswordResetDoneOutput = z.object({ ok: z.literal(true) });

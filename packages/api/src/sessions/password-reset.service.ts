@@ -134,5 +134,5 @@ export async function confirmPasswordReset(
       data: { actorLoginId: code.loginId, action: 'retailers.password.reset', entityType: 'RetailerLogin', entityId: String(code.loginId) },
     });
   });
-  return { ok: true };
+  return { ok: true as const };
 }
