@@ -52,7 +52,7 @@ export async function FilterBar({
   );
 }
 
-/** Previous / next and "page x of y", for a list the server pages; nothing when it fits on one page. */
+/** Previous / next and "page x of y, n in all", for a list the server pages (the total shows on one page too). */
 export async function ListPagination({
   page,
   pages,
@@ -64,7 +64,6 @@ export async function ListPagination({
   total: number;
   hrefFor: (page: number) => string;
 }) {
-  if (pages <= 1) return null;
   const { t } = await getI18n();
   return (
     <Pagination

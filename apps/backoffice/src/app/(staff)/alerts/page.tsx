@@ -7,7 +7,6 @@ import { buttonClass } from '@tobacco/ui/button';
 import { SelectField } from '@tobacco/ui/field';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { getServerApi } from '@/trpc/server';
@@ -15,6 +14,7 @@ import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { ALERT_STATE_TONE, alertFiguresText } from './alert-text';
 import { TriageForm } from './triage-form';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -161,16 +161,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       )}
-      <Pagination
+      <ListPagination
         page={list.page}
         pages={list.pages}
+        total={list.total}
         hrefFor={(page) => hrefWith('/alerts', { ...filters, page: page === 1 ? undefined : page })}
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
-        }}
       />
     </div>
   );

@@ -3,7 +3,6 @@ import { ZListCyclesInput } from '@tobacco/api/allocation/allocation.staff.schem
 import { formatDate, formatDateTime } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -13,6 +12,7 @@ import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { POLICY_TONE, policyStateLabel } from './_components/labels';
 import { NewVersionButton } from './_components/new-version-button';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => areaMetadata('allocation');
@@ -120,17 +120,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
         </DataTable>
       )}
       {data.pages > 1 ? (
-        <Pagination
-          page={data.page}
-          pages={data.pages}
-          hrefFor={(page) => hrefWith('/allocation', { page })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
-          }}
-        />
+        <ListPagination page={data.page} pages={data.pages} total={data.total} hrefFor={(page) => hrefWith('/allocation', { page })} />
       ) : null}
     </div>
   );

@@ -4,7 +4,6 @@ import { formatDateTime, formatNumber } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -13,6 +12,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { channelLabel, kindLabel, STATE_TONE, stateLabel } from './_lib/labels';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => areaMetadata('complaints');
@@ -288,16 +288,11 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
         </DataTable>
       )}
       {queue.pages > 1 ? (
-        <Pagination
+        <ListPagination
           page={queue.page}
           pages={queue.pages}
+          total={queue.total}
           hrefFor={(page) => hrefWith('/complaints', { ...input, page })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: queue.page, pages: queue.pages, total: queue.total }),
-          }}
         />
       ) : null}
     </div>

@@ -4,11 +4,11 @@ import { formatDateTime, formatNumber } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
 import { areaMetadata, deniedArea } from '@/components/area-page';
+import { ListPagination } from '@/components/list-kit';
 import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
@@ -131,19 +131,12 @@ export default async function KnowledgeListPage({ searchParams }: { searchParams
           </tbody>
         </DataTable>
       )}
-      {pages > 1 ? (
-        <Pagination
-          page={list.page}
-          pages={pages}
-          hrefFor={(page) => hrefWith('/knowledge', { ...input, page, pageSize: input.pageSize === 20 ? undefined : input.pageSize })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: list.page, pages, total: list.total }),
-          }}
-        />
-      ) : null}
+      <ListPagination
+        page={list.page}
+        pages={pages}
+        total={list.total}
+        hrefFor={(page) => hrefWith('/knowledge', { ...input, page, pageSize: input.pageSize === 20 ? undefined : input.pageSize })}
+      />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { formatDateTime } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -13,6 +12,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { STATE_TONE, stateLabel, targetSummary } from './_components/labels';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => areaMetadata('promotions');
@@ -108,16 +108,11 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
         </DataTable>
       )}
       {list.pages > 1 ? (
-        <Pagination
+        <ListPagination
           page={list.page}
           pages={list.pages}
+          total={list.total}
           hrefFor={(page) => hrefWith('/promotions', { ...input, page })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
-          }}
         />
       ) : null}
     </div>

@@ -5,13 +5,13 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { buttonClass } from '@tobacco/ui/button';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
 import { areaMetadata, deniedArea } from '@/components/area-page';
 import { getMe, getServerApi } from '@/trpc/server';
 import { STATE_STYLE, windowText } from './_lib/format';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -159,17 +159,7 @@ export default async function SurveysPage({ searchParams }: Props) {
                   ))}
                 </tbody>
               </DataTable>
-              <Pagination
-                page={list.page}
-                pages={list.pages}
-                hrefFor={(p) => href({ state, page: p })}
-                labels={{
-                  nav: t('common.pagination'),
-                  previous: t('common.previous'),
-                  next: t('common.next'),
-                  status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
-                }}
-              />
+              <ListPagination page={list.page} pages={list.pages} total={list.total} hrefFor={(p) => href({ state, page: p })} />
             </>
           )}
         </section>

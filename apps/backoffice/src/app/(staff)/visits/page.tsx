@@ -5,13 +5,13 @@ import { formatDate } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { getServerApi } from '@/trpc/server';
 import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { PlanForm } from './plan-form';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -118,16 +118,11 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
             ))}
           </ul>
         )}
-        <Pagination
+        <ListPagination
           page={due.page}
           pages={due.pages}
+          total={due.total}
           hrefFor={(page) => hrefWith('/visits', { page: page === 1 ? undefined : page })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: due.page, pages: due.pages, total: due.total }),
-          }}
         />
       </section>
     </div>

@@ -3,13 +3,13 @@ import { CHANGE_REQUEST_STATES, ZListChangeRequestsInput } from '@tobacco/api/ad
 import { formatDateTime } from '@tobacco/i18n/format';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { cn } from '@tobacco/ui/lib/cn';
-import { Pagination } from '@tobacco/ui/pagination';
 import { EmptyState } from '@tobacco/ui/states';
 import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../_components/admin-page';
 import { hrefWith, parseSearch, type SearchParams } from '../_components/search-params';
 import { DecisionForm } from './decision-form';
 import { withNote } from '@tobacco/i18n/translator';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('admin.changeRequests.title');
@@ -121,21 +121,16 @@ async function Queue({ searchParams }: { searchParams: SearchParams }) {
           ))}
         </ul>
       )}
-      <Pagination
+      <ListPagination
         page={list.page}
         pages={list.pages}
+        total={list.total}
         hrefFor={(page) =>
           hrefWith('/admin/change-requests', {
             state: input.state === 'PENDING' ? undefined : input.state,
             page: page === 1 ? undefined : page,
           })
         }
-        labels={{
-          nav: t('common.pagination'),
-          previous: t('common.previous'),
-          next: t('common.next'),
-          status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
-        }}
       />
     </div>
   );

@@ -5,7 +5,6 @@ import { formatDateTime } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -13,6 +12,7 @@ import { deniedArea } from '@/components/area-page';
 import { getMe, getServerApi } from '@/trpc/server';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { AdjustForm } from '../_components/adjust-form';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -86,16 +86,11 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
         </DataTable>
       )}
       {list.pages > 1 ? (
-        <Pagination
+        <ListPagination
           page={list.page}
           pages={list.pages}
+          total={list.total}
           hrefFor={(page) => hrefWith('/allocation/adjustments', { ...input, page })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
-          }}
         />
       ) : null}
     </div>

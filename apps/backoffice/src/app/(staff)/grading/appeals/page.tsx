@@ -5,7 +5,6 @@ import { formatDateTime } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { buttonClass } from '@tobacco/ui/button';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -14,6 +13,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { GradingNav } from '../_components/grading-nav';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -99,16 +99,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
         </DataTable>
       )}
       {list.pages > 1 ? (
-        <Pagination
+        <ListPagination
           page={list.page}
           pages={list.pages}
+          total={list.total}
           hrefFor={(page) => hrefWith('/grading/appeals', { state: search.state, overdue: search.overdue, page })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
-          }}
         />
       ) : null}
     </div>

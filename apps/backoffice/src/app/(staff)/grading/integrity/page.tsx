@@ -7,7 +7,6 @@ import { Card } from '@tobacco/ui/card';
 import { TextField } from '@tobacco/ui/field';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -16,6 +15,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { GradingNav } from '../_components/grading-nav';
 import { IntegrityForm } from '../_components/integrity-form';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -113,16 +113,11 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
               </DataTable>
             )}
             {history.pages > 1 ? (
-              <Pagination
+              <ListPagination
                 page={history.page}
                 pages={history.pages}
+                total={history.total}
                 hrefFor={(page) => hrefWith('/grading/integrity', { licence: search.licence, page })}
-                labels={{
-                  nav: t('common.pagination'),
-                  previous: t('common.previous'),
-                  next: t('common.next'),
-                  status: t('common.pageOf', { page: history.page, pages: history.pages, total: history.total }),
-                }}
               />
             ) : null}
           </section>

@@ -6,7 +6,6 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { buttonClass } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -15,6 +14,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { RedemptionActions } from '../_components/redemption-actions';
 import { RewardsNav } from '../_components/rewards-nav';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -122,16 +122,11 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
         </DataTable>
       )}
       {list.pages > 1 ? (
-        <Pagination
+        <ListPagination
           page={list.page}
           pages={list.pages}
+          total={list.total}
           hrefFor={(page) => hrefWith('/rewards/redemptions', { ...input, page })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: list.page, pages: list.pages, total: list.total }),
-          }}
         />
       ) : null}
     </div>

@@ -8,7 +8,6 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 import { buttonClass } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -18,6 +17,7 @@ import { Badge } from '../../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { RewardsNav } from '../_components/rewards-nav';
 import { RunProgress, StartRunButton } from '../_components/run-controls';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -168,16 +168,11 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
           </DataTable>
         ) : null}
         {preview.pages > 1 ? (
-          <Pagination
+          <ListPagination
             page={preview.page}
             pages={preview.pages}
+            total={preview.earning}
             hrefFor={(page) => hrefWith('/rewards/runs', { period, page })}
-            labels={{
-              nav: t('common.pagination'),
-              previous: t('common.previous'),
-              next: t('common.next'),
-              status: t('common.pageOf', { page: preview.page, pages: preview.pages, total: preview.earning }),
-            }}
           />
         ) : null}
       </section>
@@ -227,16 +222,11 @@ export default async function RewardRunsPage({ searchParams }: { searchParams: P
           </DataTable>
         )}
         {runs.pages > 1 ? (
-          <Pagination
+          <ListPagination
             page={runs.page}
             pages={runs.pages}
+            total={runs.total}
             hrefFor={(page) => hrefWith('/rewards/runs', { period, runs: page })}
-            labels={{
-              nav: t('common.pagination'),
-              previous: t('common.previous'),
-              next: t('common.next'),
-              status: t('common.pageOf', { page: runs.page, pages: runs.pages, total: runs.total }),
-            }}
           />
         ) : null}
       </section>

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { formatDateTime } from '@tobacco/i18n/format';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
 import { notFound } from 'next/navigation';
 import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../../_components/admin-page';
 import { hrefWith, type SearchParams } from '../../_components/search-params';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => adminMetadata('ingest.title');
@@ -70,16 +70,11 @@ async function Calls({ integrationId, page }: { integrationId: number; page: num
         </DataTable>
       )}
       {data.pages > 1 ? (
-        <Pagination
+        <ListPagination
           page={data.page}
           pages={data.pages}
+          total={data.total}
           hrefFor={(p) => hrefWith(`/admin/integrations/${integrationId}`, { page: p })}
-          labels={{
-            nav: t('common.pagination'),
-            previous: t('common.previous'),
-            next: t('common.next'),
-            status: t('common.pageOf', { page: data.page, pages: data.pages, total: data.total }),
-          }}
         />
       ) : null}
     </div>

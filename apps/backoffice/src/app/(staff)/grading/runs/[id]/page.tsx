@@ -9,7 +9,6 @@ import { Card } from '@tobacco/ui/card';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -21,6 +20,7 @@ import { GradingNav } from '../../_components/grading-nav';
 import { RUN_TONE } from '../../_components/labels';
 import { ShareChart } from '../../_components/lazy-charts';
 import { ComputingWatcher, RunDecision } from '../../_components/run-actions';
+import { ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -352,17 +352,7 @@ export default async function RunReviewPage({
           </DataTable>
         )}
         {rows.pages > 1 ? (
-          <Pagination
-            page={rows.page}
-            pages={rows.pages}
-            hrefFor={(page) => here({ page })}
-            labels={{
-              nav: t('common.pagination'),
-              previous: t('common.previous'),
-              next: t('common.next'),
-              status: t('common.pageOf', { page: rows.page, pages: rows.pages, total: rows.total }),
-            }}
-          />
+          <ListPagination page={rows.page} pages={rows.pages} total={rows.total} hrefFor={(page) => here({ page })} />
         ) : null}
       </section>
     </div>
