@@ -21,6 +21,7 @@ async function portalPages(page: Page): Promise<string[]> {
   const pages = [
     '/',
     '/grade',
+    '/report',
     '/allocation',
     '/allocation?cycle=next',
     '/schedule',

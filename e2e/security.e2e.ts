@@ -9,6 +9,7 @@ const PORTAL_PAGES = [
   '/login',
   '/',
   '/grade',
+  '/report',
   '/allocation',
   '/schedule',
   '/promotions',

@@ -22,6 +22,7 @@ import { seedKnowledge } from './demo-knowledge';
 import { seedSurveys } from './demo-surveys';
 import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
 import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings.service';
+import { computeMonthlyProductSales, runMonthlyReports } from '../../packages/api/src/analytics/business-report.service';
 import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
 import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
@@ -90,6 +91,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedRetailerServiceRecords(ctx);
   await seedAlerts(ctx);
   await seedRankings(ctx);
+  await seedBusinessReports(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -788,4 +790,14 @@ async function seedAlerts({ db, shopA, today, now }: SeedContext) {
 async function seedRankings({ db, now }: SeedContext) {
   const last = lastClosedMonth(now);
   for (const month of [shiftMonth(last, -2), shiftMonth(last, -1), last]) await computeMonthlyRankings(db, month);
+}
+
+/**
+ * A year and a month of per-shop product sums (so last month's report compares with the same month a year
+ * before), then last month's report and its notices, by the monthly job's own functions.
+ */
+async function seedBusinessReports({ db, now }: SeedContext) {
+  const last = lastClosedMonth(now);
+  for (let back = 12; back >= 1; back--) await computeMonthlyProductSales(db, shiftMonth(last, -back));
+  await runMonthlyReports(db, { month: last }, now);
 }

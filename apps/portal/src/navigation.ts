@@ -1,7 +1,18 @@
 import type { MessageKey } from '@tobacco/i18n/messages';
 
 export type PortalIcon =
-  'home' | 'grade' | 'allocation' | 'schedule' | 'promotions' | 'rewards' | 'complaints' | 'help' | 'surveys' | 'inbox' | 'profile';
+  | 'home'
+  | 'grade'
+  | 'report'
+  | 'allocation'
+  | 'schedule'
+  | 'promotions'
+  | 'rewards'
+  | 'complaints'
+  | 'help'
+  | 'surveys'
+  | 'inbox'
+  | 'profile';
 
 export type PortalNavEntry = { href: string; label: MessageKey; icon: PortalIcon; /** also in the phone's bottom bar */ quick?: boolean };
 
@@ -10,6 +21,7 @@ export const PORTAL_NAV: readonly PortalNavEntry[] = [
   { href: '/', label: 'portal.nav.home', icon: 'home', quick: true },
   { href: '/grade', label: 'portal.nav.grade', icon: 'grade' },
   { href: '/allocation', label: 'portal.nav.allocation', icon: 'allocation', quick: true },
+  { href: '/report', label: 'report.nav', icon: 'report' },
   { href: '/schedule', label: 'portal.nav.schedule', icon: 'schedule', quick: true },
   { href: '/promotions', label: 'portal.nav.promotions', icon: 'promotions' },
   { href: '/rewards', label: 'portal.nav.rewards', icon: 'rewards' },

@@ -14,6 +14,7 @@ import { alertsPortalRouter } from './alerts/alerts.portal';
 import { knowledgePortalRouter } from './knowledge/knowledge.portal';
 import { channelsPortalRouter } from './channels/channels.portal';
 import { passwordResetPortalRouter } from './sessions/password-reset.portal';
+import { reportPortalRouter } from './analytics/business-report.portal';
 import { createCallerFactory, router } from './trpc/init';
 
 // The retailer portal's API. The portal app mounts only this router, so it cannot even name a staff procedure.
@@ -31,6 +32,7 @@ export const portalRouter = router({
   complaints: complaintsPortalRouter,
   knowledge: knowledgePortalRouter,
   alerts: alertsPortalRouter,
+  report: reportPortalRouter,
   sessions: sessionsPortalRouter,
   channels: channelsPortalRouter,
   passwordReset: passwordResetPortalRouter,

@@ -11,6 +11,8 @@ import { getVisitPhoto } from './visits/visits.service';
 import { exportRun } from './grading/grading.export';
 import { exportRankings } from './rankings/rankings.export';
 import { ZListRankingsInput } from './rankings/rankings.schema';
+import { exportMyReport } from './analytics/business-report.export';
+import { ZMyReportInput } from './analytics/business-report.schema';
 
 // Downloads and exports answer with bytes or a stream, which JSON cannot carry, so an app serves them from a
 // route handler. These procedures are what such a handler calls in-process: the same builders (session,
@@ -21,6 +23,9 @@ const ZAttachmentInput = z.object({ id: ZId });
 
 export const portalRoutesRouter = router({
   complaintAttachment: retailerProcedure.input(ZAttachmentInput).query(({ ctx, input }) => readMyAttachment(ctx, input)),
+  reportExport: retailerProcedure
+    .input(ZMyReportInput.extend({ locale: z.enum(LOCALES) }))
+    .query(({ ctx, input }) => exportMyReport(ctx, input)),
 });
 
 export const backofficeRoutesRouter = router({

@@ -4,6 +4,7 @@ import type { PortalIcon } from '@/navigation';
 const PATHS: Record<PortalIcon, string> = {
   home: 'M3 11.5 12 4l9 7.5M5.5 10v10h13V10M10 20v-5h4v5',
   grade: 'M5 20v-7M10 20V9M15 20V5M20 20v-10M3 20h18',
+  report: 'M4 20V4h16v16ZM7.5 16l3-4 3 2.5 3.5-5',
   allocation: 'M3 7.5 12 3l9 4.5-9 4.5-9-4.5ZM3 7.5V17l9 4.5 9-4.5V7.5M12 12v9.5',
   schedule: 'M4 6h16v14H4ZM4 10.5h16M8.5 3v5M15.5 3v5M8 14.5h3M8 17.5h6',
   promotions: 'M3.5 12.5V4h8.5l9 9-8.5 8.5-9-9ZM8 8.5h.01',

@@ -18,6 +18,7 @@ import { applyGradesInForce, computeGradeRun, GRADE_APPLY_QUEUE, GRADE_RUN_QUEUE
 import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
 import { RANKINGS_QUEUE, runMonthlyRankings } from '../rankings/rankings.service';
+import { REPORTS_QUEUE, runMonthlyReports } from '../analytics/business-report.service';
 import { DELIVERY_QUEUE, deliverMessage } from '../channels/channels.service';
 import { GREETINGS_QUEUE, sendGreetings } from '../care/care.jobs';
 import { issueResetCode, RESET_CODE_QUEUE } from '../sessions/password-reset.service';
@@ -44,6 +45,15 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [GRADE_APPLY_QUEUE]: withPayload(z.object({ periodId: id }), (db, payload, now) => applyGradesInForce(db, payload, now)),
   [APPEAL_REMIND_QUEUE]: withPayload(none, (db, _payload, now) => remindOverdueAppeals(db, now)),
   [ALERT_RUN_QUEUE]: withPayload(z.object({ cycleId: id }), (db, payload, now) => runAlertJob(db, payload, now)),
+  [REPORTS_QUEUE]: withPayload(
+    z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+    }),
+    (db, payload, now) => runMonthlyReports(db, payload, now),
+  ),
   [RANKINGS_QUEUE]: withPayload(
     z.object({
       month: z

@@ -8,6 +8,7 @@ import { CYCLES_AHEAD_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/sch
 import { BACKUP_QUEUE } from '../ops/backup.jobs';
 import { RANKINGS_QUEUE } from '../rankings/rankings.service';
 import { lastClosedMonth } from '../rankings/rankings.rules';
+import { enqueueMonthlyReports } from '../analytics/business-report.service';
 import { GREETINGS_QUEUE } from '../care/care.jobs';
 import { enqueueJob } from './jobs.service';
 
@@ -66,6 +67,8 @@ export const SCHEDULES: Schedule[] = [
       return enqueueJob(db, { queue: RANKINGS_QUEUE, payload: { month }, uniqueKey: `rankings:month:${month}` });
     },
   },
+  // Last month's business reports (我的经营分析) with a notice to each shop, once per month (unique key).
+  { name: 'reports.monthly', everyMinutes: 360, enqueue: (db, _slot, now) => enqueueMonthlyReports(db, now) },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
   {
     name: 'ops.backup',

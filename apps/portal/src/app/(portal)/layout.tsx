@@ -27,7 +27,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink label={t('common.skipToContent')} />
-      <header className="border-b border-line bg-surface">
+      <header className="border-b border-line bg-surface print:hidden">
         <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2">
           <Link href="/" className="inline-flex min-h-11 items-center text-lg font-bold text-brand-800 no-underline">
             {t('app.portalName')}
@@ -55,12 +55,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </ul>
         </nav>
       </header>
-      <Main className="mx-auto w-full max-w-3xl px-4 pt-5 pb-32 md:pb-10">{children}</Main>
+      <Main className="mx-auto w-full max-w-3xl px-4 pt-5 pb-32 md:pb-10 print:max-w-none print:p-0">{children}</Main>
       {/* Phones: the five most used areas at the thumb; the rest are on the home page. Links are not
           prefetched: shops pay for mobile data, and a phone's main thread is busy enough while the page loads. */}
       <nav
         aria-label={t('portal.nav.quick')}
-        className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden"
+        className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:hidden print:hidden"
       >
         <ul className="mx-auto flex max-w-3xl flex-wrap">
           {PORTAL_NAV.filter((entry) => entry.quick).map((entry) => (

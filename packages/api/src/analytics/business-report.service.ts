@@ -1,0 +1,182 @@
+import type { Db } from '@tobacco/db/client';
+import type { RetailerDeps } from '../deps';
+import { enqueueJob } from '../jobs/jobs.service';
+import { lastClosedMonth, monthRange, shiftMonth } from '../rankings/rankings.rules';
+import { MIN_PEER_GROUP, standingBand, summaryLines } from './business-report.rules';
+import { type TMyReport, type TMyReportInput, ZMyReportInput } from './business-report.schema';
+
+// The shop's monthly business report (我的经营分析). A job writes each month's per-shop, per-product sums in
+// one statement and tells every shop that ordered; the report reads those sums and the month's rankings,
+// never the order lines.
+
+export const REPORTS_QUEUE = 'reports.monthly';
+
+/** One month's sums per shop and product, replaced in one transaction (a rerun gives the same rows). */
+export async function computeMonthlyProductSales(db: Db, month: string): Promise<number> {
+  const { from, to } = monthRange(month);
+  return db.$transaction(async (tx) => {
+    await tx.retailerProductMonth.deleteMany({ where: { month: from } });
+    return tx.$executeRaw`
+      INSERT INTO "RetailerProductMonth" ("month", "retailerId", "productId", "quantityTiao", "amountFen", "orderCount")
+      SELECT ${from}::date, o."retailerId", l."productId", SUM(l.quantity), SUM(l."amountFen"), COUNT(DISTINCT o.id)
+      FROM "Order" o JOIN "OrderLine" l ON l."orderId" = o.id
+      WHERE o.status = 'CONFIRMED' AND o."orderDate" >= ${from} AND o."orderDate" < ${to}
+      GROUP BY o."retailerId", l."productId"`;
+  });
+}
+
+/**
+ * The monthly job: last month's sums, then one inbox notice per shop that ordered (once: a notice already
+ * there for the month is not written again).
+ */
+export async function runMonthlyReports(db: Db, payload: { month?: string }, now: Date): Promise<void> {
+  const month = payload.month ?? lastClosedMonth(now);
+  await computeMonthlyProductSales(db, month);
+  const link = `/report?month=${month}`;
+  await db.$executeRaw`
+    INSERT INTO "Notification" ("retailerId", kind, "messageKey", params, link, "createdAt")
+    SELECT s."retailerId", 'SYSTEM'::"NotificationKind", 'report.notice.ready', jsonb_build_object('month', ${month}::text), ${link}, ${now}
+    FROM (SELECT DISTINCT "retailerId" FROM "RetailerProductMonth" WHERE month = ${monthRange(month).from}::date) s
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "Notification" n WHERE n."retailerId" = s."retailerId" AND n.link = ${link} AND n."messageKey" = 'report.notice.ready')`;
+}
+
+/** Enqueues last month's report job once per month (the schedule's unique key). */
+export async function enqueueMonthlyReports(db: Db, now: Date): Promise<void> {
+  const month = lastClosedMonth(now);
+  await enqueueJob(db, { queue: REPORTS_QUEUE, payload: { month }, uniqueKey: `reports:month:${month}` });
+}
+
+type Sums = { quantityTiao: number; amountFen: number; orderCount: number };
+const none: Sums = { quantityTiao: 0, amountFen: 0, orderCount: 0 };
+
+/** The caller's own report for a month (default: the newest one there is). */
+export async function getMyReport({ db, actor }: RetailerDeps, rawInput: TMyReportInput): Promise<TMyReport> {
+  const input = ZMyReportInput.parse(rawInput);
+  const me = actor.retailerId;
+  const monthRows = await db.$queryRaw<{ month: Date }[]>`
+    SELECT DISTINCT month FROM "RetailerProductMonth" WHERE "retailerId" = ${me} ORDER BY month DESC LIMIT 24`;
+  const months = monthRows.map((r) => r.month.toISOString().slice(0, 7));
+  const month = input.month ?? months[0] ?? null;
+  const empty: TMyReport = {
+    month,
+    months,
+    computedAt: null,
+    totals: { current: none, previous: none, lastYear: none },
+    byClass: [],
+    byBrand: [],
+    scarce: { quantityTiao: 0, share: null },
+    standing: { sales: null, frequency: null, groupTooSmall: false },
+    peerProducts: [],
+    summary: [{ key: 'report.summary.noOrders', params: {} }],
+  };
+  if (!month) return empty;
+  const at = (m: string) => monthRange(m).from;
+  const [current, previous, lastYear] = [at(month), at(shiftMonth(month, -1)), at(shiftMonth(month, -12))];
+
+  const [classes, brands, rank] = await Promise.all([
+    db.$queryRaw<{ month: Date; productClass: number; scarce: boolean; quantity: bigint; amount: bigint; orders: bigint }[]>`
+      SELECT s.month, p."productClass", p.scarce, SUM(s."quantityTiao") AS quantity, SUM(s."amountFen") AS amount, MAX(s."orderCount") AS orders
+      FROM "RetailerProductMonth" s JOIN "Product" p ON p.id = s."productId"
+      WHERE s."retailerId" = ${me} AND s.month IN (${current}::date, ${previous}::date, ${lastYear}::date)
+      GROUP BY s.month, p."productClass", p.scarce`,
+    db.$queryRaw<{ brand: string; quantity: bigint; previous: bigint; amount: bigint }[]>`
+      SELECT p.brand, SUM(s."quantityTiao") FILTER (WHERE s.month = ${current}::date) AS quantity,
+             SUM(s."quantityTiao") FILTER (WHERE s.month = ${previous}::date) AS previous,
+             SUM(s."amountFen") FILTER (WHERE s.month = ${current}::date) AS amount
+      FROM "RetailerProductMonth" s JOIN "Product" p ON p.id = s."productId"
+      WHERE s."retailerId" = ${me} AND s.month IN (${current}::date, ${previous}::date)
+      GROUP BY p.brand ORDER BY quantity DESC NULLS LAST, p.brand LIMIT 10`,
+    db.retailerMonthRank.findUnique({
+      where: { month_retailerId: { month: current, retailerId: me } },
+      select: {
+        salesRank: true,
+        frequencyRank: true,
+        groupSize: true,
+        districtId: true,
+        gradeBand: true,
+        computedAt: true,
+        orderCount: true,
+      },
+    }),
+  ]);
+
+  const sumFor = (m: Date): Sums => {
+    const rows = classes.filter((r) => r.month.getTime() === m.getTime());
+    return {
+      quantityTiao: rows.reduce((s, r) => s + Number(r.quantity), 0),
+      amountFen: rows.reduce((s, r) => s + Number(r.amount), 0),
+      // Orders are counted per product; the ranking row has the month's real order count for the current month.
+      orderCount: rows.reduce((s, r) => Math.max(s, Number(r.orders)), 0),
+    };
+  };
+  const totals = { current: sumFor(current), previous: sumFor(previous), lastYear: sumFor(lastYear) };
+  if (rank) totals.current.orderCount = rank.orderCount;
+
+  const classIds = [...new Set(classes.map((r) => r.productClass))].sort((a, b) => a - b);
+  const classSum = (m: Date, c: number, field: 'quantity' | 'amount') =>
+    classes.filter((r) => r.month.getTime() === m.getTime() && r.productClass === c).reduce((s, r) => s + Number(r[field]), 0);
+  const byClass = classIds.map((c) => ({
+    productClass: c,
+    quantityTiao: classSum(current, c, 'quantity'),
+    previousTiao: classSum(previous, c, 'quantity'),
+    lastYearTiao: classSum(lastYear, c, 'quantity'),
+    amountFen: classSum(current, c, 'amount'),
+  }));
+  const scarceTiao = classes.filter((r) => r.month.getTime() === current.getTime() && r.scarce).reduce((s, r) => s + Number(r.quantity), 0);
+
+  const groupTooSmall = rank !== null && rank.groupSize < MIN_PEER_GROUP;
+  const peerProducts =
+    rank && !groupTooSmall
+      ? (
+          await db.$queryRaw<{ productId: number; brand: string; name: string; shops: number }[]>`
+            SELECT p.id AS "productId", p.brand, p.name, COUNT(DISTINCT s."retailerId")::int AS shops
+            FROM "RetailerMonthRank" peer
+            JOIN "RetailerProductMonth" s ON s."retailerId" = peer."retailerId" AND s.month = peer.month
+            JOIN "Product" p ON p.id = s."productId"
+            WHERE peer.month = ${current}::date AND peer."districtId" = ${rank.districtId} AND peer."gradeBand" = ${rank.gradeBand}
+              AND peer."retailerId" <> ${me} AND p.active
+              AND NOT EXISTS (
+                SELECT 1 FROM "RetailerProductMonth" mine
+                WHERE mine."retailerId" = ${me} AND mine."productId" = p.id
+                  AND mine.month > ${at(shiftMonth(month, -6))}::date AND mine.month <= ${current}::date)
+            GROUP BY p.id ORDER BY shops DESC, p.id LIMIT 5`
+        )
+          // A product stocked by fewer than MIN_PEER_GROUP peers would point at those few: left out.
+          .filter((p) => p.shops >= MIN_PEER_GROUP)
+          .map((p) => ({
+            productId: p.productId,
+            brand: p.brand,
+            name: p.name,
+            peerShare: Math.round((p.shops / (rank.groupSize - 1)) * 100),
+          }))
+      : [];
+
+  const sales = rank ? standingBand(rank.salesRank, rank.groupSize) : null;
+  return {
+    month,
+    months,
+    computedAt: rank?.computedAt ?? null,
+    totals,
+    byClass,
+    byBrand: brands.map((b) => ({
+      brand: b.brand,
+      quantityTiao: Number(b.quantity ?? 0),
+      previousTiao: Number(b.previous ?? 0),
+      amountFen: Number(b.amount ?? 0),
+    })),
+    scarce: {
+      quantityTiao: scarceTiao,
+      share: totals.current.quantityTiao ? Math.round((scarceTiao / totals.current.quantityTiao) * 1000) / 10 : null,
+    },
+    standing: { sales, frequency: rank ? standingBand(rank.frequencyRank, rank.groupSize) : null, groupTooSmall },
+    peerProducts,
+    summary: summaryLines({
+      quantity: totals.current.quantityTiao,
+      previousQuantity: totals.previous.quantityTiao,
+      lastYearQuantity: totals.lastYear.quantityTiao,
+      standing: sales,
+      suggestion: peerProducts[0] ? `${peerProducts[0].brand}（${peerProducts[0].name}）` : null,
+    }),
+  };
+}
