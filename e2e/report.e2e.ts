@@ -9,10 +9,8 @@ test('shop A opens its monthly business report on a phone, prints it and downloa
   const page = await context.newPage();
   await signInToPortal(page, SHOP_A);
   await page.goto(`${PORTAL}/inbox`);
-  await page
-    .getByRole('link', { name: /经营分析报告已生成/ })
-    .first()
-    .click();
+  const notice = page.getByTestId('notification').filter({ hasText: '经营分析报告已生成' }).first();
+  await notice.getByRole('link', { name: '查看' }).click();
   await expect(page).toHaveURL(/\/report\?month=\d{4}-\d{2}$/);
   await expect(page.getByRole('heading', { level: 1, name: /我的经营分析/ })).toBeVisible();
   await expect(page.getByTestId('report-summary')).toContainText(/本月订货 [\d,]+ 条/);
