@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, PORTAL, SHOP_A, signInToPortal } from './support';
+import { BACKOFFICE, expectNoSeriousA11yViolations, PORTAL, SHOP_A, signInToBackoffice, signInToPortal } from './support';
 
 // The demo seed writes a year of monthly sums and last month's report, by the monthly job's own functions,
 // so shop A has a report whatever day the suite runs.
@@ -29,4 +29,15 @@ test('shop A opens its monthly business report on a phone, prints it and downloa
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^report-\d{4}-\d{2}\.xlsx$/);
   await context.close();
+});
+
+test('shop A’s account manager reads the same report from its 360 page', async ({ page }) => {
+  await signInToBackoffice(page, 'am01');
+  await page.goto(`${BACKOFFICE}/retailers?q=${SHOP_A}`);
+  await page.getByTestId('retailer-row').getByRole('link').first().click();
+  await page.waitForURL(/\/retailers\/\d+$/);
+  await page.getByRole('link', { name: '经营分析报告' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /客户经营分析报告/ })).toBeVisible();
+  await expect(page.getByTestId('report-summary')).toContainText(/本月订货 [\d,]+ 条|本月没有已确认的订单/);
+  await expectNoSeriousA11yViolations(page);
 });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
-import { createDistrict, createRetailer, testDb, uniqueNumber } from '@tobacco/db/testing';
+import { createDistrict, createRetailer, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
 import { computeMonthlyRankings } from '../rankings/rankings.service';
 import { createPortalRoutesCaller } from '../routes';
-import { portalCallerFor, retailerActor } from '../testing/callers';
+import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { createOrder, createProduct, ensureCycle } from '../testing/portal-fixtures';
 import { computeMonthlyProductSales, runMonthlyReports } from './business-report.service';
 
@@ -18,11 +18,17 @@ type Shop = Awaited<ReturnType<typeof createRetailer>>;
 let me: Shop;
 let peers: Shop[];
 let products: Awaited<ReturnType<typeof createProduct>>[];
+let myManager: Awaited<ReturnType<typeof createStaff>>;
+let otherManager: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('irrelevant-1');
   const districtId = (await createDistrict(db)).id;
-  me = await createRetailer(db, { districtId, passwordHash, grade: 15 });
+  [myManager, otherManager] = await Promise.all([
+    createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash }),
+    createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash }),
+  ]);
+  me = await createRetailer(db, { districtId, passwordHash, grade: 15, accountManagerId: myManager.id });
   peers = [];
   for (let i = 0; i < 6; i++) peers.push(await createRetailer(db, { districtId, passwordHash, grade: 12 + i }));
   products = [
@@ -112,6 +118,17 @@ describe('the monthly business report', () => {
     expect(report.totals.current.quantityTiao).toBe(8 + 25);
     // Rank 1 of 7 is the top 14 %: the top-25 % band.
     expect(report.standing.sales).toBe('top25');
+  });
+
+  it('the shop’s account manager reads the same report; another account manager gets NOT_FOUND', async () => {
+    const shops = await portalCallerFor(db, retailerActor(me)).report.mine({ month: M });
+    const managers = await backofficeCallerFor(db, staffActor(myManager)).report.forRetailer({ retailerId: me.id, month: M });
+    expect(managers).toEqual(shops);
+    await expect(
+      backofficeCallerFor(db, staffActor(otherManager)).report.forRetailer({ retailerId: me.id, month: M }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('the Excel download carries the same figures', async () => {

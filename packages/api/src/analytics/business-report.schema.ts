@@ -6,6 +6,9 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'report.validation.mon
 export const ZMyReportInput = z.object({ month: month.optional() });
 export type TMyReportInput = z.input<typeof ZMyReportInput>;
 
+export const ZRetailerReportInput = z.object({ retailerId: z.number().int().positive().max(2147483647), month: month.optional() });
+export type TRetailerReportInput = z.input<typeof ZRetailerReportInput>;
+
 const ZPeriodFigures = z.object({ quantityTiao: z.number(), amountFen: z.number(), orderCount: z.number() });
 
 // What the shop's report may carry: its own figures, a standing band and peer products by how many peers

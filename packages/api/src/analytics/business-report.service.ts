@@ -1,9 +1,17 @@
 import type { Db } from '@tobacco/db/client';
-import type { RetailerDeps } from '../deps';
+import type { RetailerDeps, StaffDeps } from '../deps';
+import { notFound } from '../errors';
+import { retailerScope } from '../retailers/retailers.scope';
 import { enqueueJob } from '../jobs/jobs.service';
 import { lastClosedMonth, monthRange, shiftMonth } from '../rankings/rankings.rules';
 import { MIN_PEER_GROUP, standingBand, summaryLines } from './business-report.rules';
-import { type TMyReport, type TMyReportInput, ZMyReportInput } from './business-report.schema';
+import {
+  type TMyReport,
+  type TMyReportInput,
+  type TRetailerReportInput,
+  ZMyReportInput,
+  ZRetailerReportInput,
+} from './business-report.schema';
 
 // The shop's monthly business report (我的经营分析). A job writes each month's per-shop, per-product sums in
 // one statement and tells every shop that ordered; the report reads those sums and the month's rankings,
@@ -52,8 +60,22 @@ const none: Sums = { quantityTiao: 0, amountFen: 0, orderCount: 0 };
 
 /** The caller's own report for a month (default: the newest one there is). */
 export async function getMyReport({ db, actor }: RetailerDeps, rawInput: TMyReportInput): Promise<TMyReport> {
-  const input = ZMyReportInput.parse(rawInput);
-  const me = actor.retailerId;
+  return reportFor(db, actor.retailerId, ZMyReportInput.parse(rawInput).month);
+}
+
+/**
+ * A shop's report as its account manager (or anyone who may read every shop) sees it: the same report the
+ * shop reads. Another manager's shop is NOT_FOUND.
+ */
+export async function getRetailerReport({ db, actor }: StaffDeps, rawInput: TRetailerReportInput): Promise<TMyReport> {
+  const input = ZRetailerReportInput.parse(rawInput);
+  const shop = await db.retailer.findFirst({ where: { id: input.retailerId, ...retailerScope(actor) }, select: { id: true } });
+  if (!shop) throw notFound();
+  return reportFor(db, shop.id, input.month);
+}
+
+async function reportFor(db: Db, me: number, requestedMonth: string | undefined): Promise<TMyReport> {
+  const input = { month: requestedMonth };
   const monthRows = await db.$queryRaw<{ month: Date }[]>`
     SELECT DISTINCT month FROM "RetailerProductMonth" WHERE "retailerId" = ${me} ORDER BY month DESC LIMIT 24`;
   const months = monthRows.map((r) => r.month.toISOString().slice(0, 7));

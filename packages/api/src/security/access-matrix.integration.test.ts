@@ -372,6 +372,7 @@ const WRONG_PARTY: Record<string, WrongParty> = {
   'backoffice grading.explain': { input: () => ({ runId: b.runId, retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
   'backoffice grading.rows': { input: () => ({ runId: b.runId }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
   'backoffice grading.review': { input: () => ({ runId: b.runId }), expect: answersWithoutShopB },
+  'backoffice report.forRetailer': { input: () => ({ retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
   'backoffice rankings.list': {
     input: () => ({ month: RANKED_MONTH, districtId: partyB.shop.districtId }),
     expect: (r) => {

@@ -53,6 +53,10 @@ export const reportZh = {
   'report.notice.readyBody': '您上月的订货情况、与同类客户的比较和选品建议已整理好，点此查看。',
   'report.sheet': '经营分析',
   'report.validation.month': '月份格式应为 YYYY-MM',
+  'report.staff.open': '经营分析报告',
+  'report.staff.title': '客户经营分析报告',
+  'report.staff.description': '与客户在门户「我的经营分析」中看到的报告相同。',
+  'report.staff.none': '该客户还没有经营分析报告。',
 } as const;
 
 export type ReportKey = keyof typeof reportZh;
@@ -111,4 +115,8 @@ export const reportEn: Record<ReportKey, string> = {
   'report.notice.readyBody': 'Last month’s orders, how you compare with similar shops and product suggestions: tap to read.',
   'report.sheet': 'Business report',
   'report.validation.month': 'The month must look like YYYY-MM',
+  'report.staff.open': 'Business report',
+  'report.staff.title': 'Retailer business report',
+  'report.staff.description': 'The same report the retailer reads under “My business” in the portal.',
+  'report.staff.none': 'No business report for this retailer yet.',
 };

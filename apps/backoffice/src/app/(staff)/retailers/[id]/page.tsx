@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDate, formatFen, formatNumber } from '@tobacco/i18n/format';
+import { buttonClass } from '@tobacco/ui/button';
 import { Card, DetailItem } from '@tobacco/ui/card';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
@@ -40,7 +41,16 @@ export default async function Retailer360Page({ params }: { params: Promise<{ id
       <p>
         <Link href="/retailers">← {t('backoffice.nav.retailers')}</Link>
       </p>
-      <PageTitle description={`${shop.licenceNo} · ${district} · ${shop.classificationCode}`}>{shop.shopName}</PageTitle>
+      <PageTitle
+        description={`${shop.licenceNo} · ${district} · ${shop.classificationCode}`}
+        actions={
+          <Link href={`/retailers/${shop.id}/report`} className={buttonClass('secondary')}>
+            {t('report.staff.open')}
+          </Link>
+        }
+      >
+        {shop.shopName}
+      </PageTitle>
 
       <div className="grid gap-5 lg:grid-cols-3">
         <Card aria-labelledby="shop-card" className="lg:col-span-2">
