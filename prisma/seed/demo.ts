@@ -23,6 +23,7 @@ import { seedSurveys } from './demo-surveys';
 import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
 import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings.service';
 import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
+import { computeProductMonth } from '../../packages/api/src/products/products.service';
 import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
 export const DEMO_PASSWORD = 'demo-2026';
@@ -90,6 +91,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedRetailerServiceRecords(ctx);
   await seedAlerts(ctx);
   await seedRankings(ctx);
+  await seedProductMonths(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -788,4 +790,10 @@ async function seedAlerts({ db, shopA, today, now }: SeedContext) {
 async function seedRankings({ db, now }: SeedContext) {
   const last = lastClosedMonth(now);
   for (const month of [shiftMonth(last, -2), shiftMonth(last, -1), last]) await computeMonthlyRankings(db, month);
+}
+
+/** The last six closed months of the product summary, by the monthly job's own function (quarters and growth show). */
+async function seedProductMonths({ db, now }: SeedContext) {
+  const last = lastClosedMonth(now);
+  for (let back = 5; back >= 0; back--) await computeProductMonth(db, shiftMonth(last, -back));
 }

@@ -12,6 +12,7 @@ import { integrationsBackofficeRouter } from './integrations/integrations.backof
 import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { rankingsBackofficeRouter } from './rankings/rankings.backoffice';
+import { productsBackofficeRouter } from './products/products.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
 import { knowledgeBackofficeRouter } from './knowledge/knowledge.backoffice';
 import { channelsBackofficeRouter } from './channels/channels.backoffice';
@@ -33,6 +34,7 @@ export const backofficeRouter = router({
   grading: gradingBackofficeRouter,
   alerts: alertsBackofficeRouter,
   rankings: rankingsBackofficeRouter,
+  products: productsBackofficeRouter,
   visits: visitsBackofficeRouter,
   sessions: sessionsBackofficeRouter,
   channels: channelsBackofficeRouter,

@@ -22,6 +22,7 @@ import { visitsEn, visitsZh } from './messages/visits';
 import { auditEn, auditZh } from './messages/audit';
 import { opsEn, opsZh } from './messages/ops';
 import { rankingsEn, rankingsZh } from './messages/rankings';
+import { productsEn, productsZh } from './messages/products';
 import { knowledgeEn, knowledgeZh } from './messages/knowledge';
 import { channelsEn, channelsZh } from './messages/channels';
 
@@ -49,6 +50,7 @@ const zhCN = {
   ...auditZh,
   ...opsZh,
   ...rankingsZh,
+  ...productsZh,
   ...knowledgeZh,
   ...channelsZh,
 };
@@ -80,6 +82,7 @@ export const messages: Record<Locale, Messages> = {
     ...auditEn,
     ...opsEn,
     ...rankingsEn,
+    ...productsEn,
     ...knowledgeEn,
     ...channelsEn,
   },

@@ -8,6 +8,7 @@ import { CYCLES_AHEAD_QUEUE, WINDOW_REMINDER_SWEEP_QUEUE } from '../schedule/sch
 import { BACKUP_QUEUE } from '../ops/backup.jobs';
 import { RANKINGS_QUEUE } from '../rankings/rankings.service';
 import { lastClosedMonth } from '../rankings/rankings.rules';
+import { PRODUCT_MONTH_QUEUE } from '../products/products.service';
 import { GREETINGS_QUEUE } from '../care/care.jobs';
 import { enqueueJob } from './jobs.service';
 
@@ -64,6 +65,15 @@ export const SCHEDULES: Schedule[] = [
     enqueue: (db, _slot, now) => {
       const month = lastClosedMonth(now);
       return enqueueJob(db, { queue: RANKINGS_QUEUE, payload: { month }, uniqueKey: `rankings:month:${month}` });
+    },
+  },
+  // Last month's product summary (商品二八分析、商品综合分析), the same way: once per month, checked every six hours.
+  {
+    name: 'products.monthly',
+    everyMinutes: 360,
+    enqueue: (db, _slot, now) => {
+      const month = lastClosedMonth(now);
+      return enqueueJob(db, { queue: PRODUCT_MONTH_QUEUE, payload: { month }, uniqueKey: `products:month:${month}` });
     },
   },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
