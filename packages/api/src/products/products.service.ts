@@ -219,9 +219,10 @@ export async function listComposite({ db }: StaffDeps, rawInput: TCompositeInput
   if (!resolved) return { source: null, previous: null, items: [], total: 0, page: 1, pages: 1, sort: input.sort, dir: input.dir };
   const previousMonths = periodMonths(previousPeriod(resolved.period));
   const [current, previous, reach] = await Promise.all([
-    db.$queryRaw<{ productId: number; quantity: bigint; amount: bigint; lim: bigint | null }[]>`
+    // Fulfilment compares only the groups that had a limit: a band without one ordered without a ceiling.
+    db.$queryRaw<{ productId: number; quantity: bigint; amount: bigint; lim: bigint | null; limited: bigint | null }[]>`
       SELECT s."productId", SUM(s."quantityTiao")::bigint AS quantity, SUM(s."amountFen")::bigint AS amount,
-             SUM(s."limitTiao")::bigint AS lim
+             SUM(s."limitTiao")::bigint AS lim, SUM(s."quantityTiao") FILTER (WHERE s."limitTiao" IS NOT NULL)::bigint AS limited
       FROM "ProductMonthSales" s WHERE ${groupWhere(resolved.months, input)} GROUP BY s."productId"`,
     db.$queryRaw<{ productId: number; quantity: bigint; amount: bigint }[]>`
       SELECT s."productId", SUM(s."quantityTiao")::bigint AS quantity, SUM(s."amountFen")::bigint AS amount
@@ -261,7 +262,7 @@ export async function listComposite({ db }: StaffDeps, rawInput: TCompositeInput
         shops: Number(reach.find((r) => r.productId === p.id && r.month.toISOString().startsWith(m))?.shops ?? 0n),
       })),
       limitTiao,
-      fulfilment: fulfilment(quantityTiao, limitTiao),
+      fulfilment: fulfilment(Number(c?.limited ?? 0n), limitTiao),
       priceBand: priceBand(p.wholesalePriceFen),
     };
   });
