@@ -179,6 +179,8 @@ describe('the 80/20 and composite procedures', () => {
     // No sales in February: no growth, rather than a division by zero.
     expect(row(1)).toMatchObject({ quantityTiao: 10, growth: null, limitTiao: null, fulfilment: null, priceBand: 'from500', scarce: true });
     expect(row(2)).toMatchObject({ quantityTiao: 0, fulfilment: 0, reach: [{ month: MARCH, shops: 0 }] });
+    expect(r.hasSales).toBe(true);
+    expect((await api.products.composite({ period: EMPTY, districtId })).hasSales).toBe(false);
     const ours = r.items.filter((x) => products.some((p) => p.id === x.productId)).map((x) => x.productId);
     expect(ours).toEqual([products[0]!.id, products[1]!.id, products[2]!.id]);
   });

@@ -216,7 +216,8 @@ function sortValue(row: CompositeRow, sort: CompositeSort): number | null {
 export async function listComposite({ db }: StaffDeps, rawInput: TCompositeInput, pageSize = COMPOSITE_PAGE_SIZE) {
   const input = ZCompositeInput.parse(rawInput);
   const resolved = await resolvePeriod(db, input.period);
-  if (!resolved) return { source: null, previous: null, items: [], total: 0, page: 1, pages: 1, sort: input.sort, dir: input.dir };
+  if (!resolved)
+    return { source: null, previous: null, hasSales: false, items: [], total: 0, page: 1, pages: 1, sort: input.sort, dir: input.dir };
   const previousMonths = periodMonths(previousPeriod(resolved.period));
   const [current, previous, reach] = await Promise.all([
     // Fulfilment compares only the groups that had a limit: a band without one ordered without a ceiling.
@@ -238,6 +239,7 @@ export async function listComposite({ db }: StaffDeps, rawInput: TCompositeInput
     select: { id: true, code: true, brand: true, name: true, scarce: true, wholesalePriceFen: true },
   });
   const cur = new Map(current.map((r) => [r.productId, r]));
+  const reachOf = new Map(reach.map((r) => [`${r.productId} ${r.month.toISOString().slice(0, 7)}`, Number(r.shops)]));
   const prev = new Map(previous.map((r) => [r.productId, r]));
   const rows: CompositeRow[] = products.map((p) => {
     const c = cur.get(p.id);
@@ -259,7 +261,7 @@ export async function listComposite({ db }: StaffDeps, rawInput: TCompositeInput
       growth: growth(amountFen, b ? Number(b.amount) : null),
       reach: resolved.monthsWithData.map((m) => ({
         month: m,
-        shops: Number(reach.find((r) => r.productId === p.id && r.month.toISOString().startsWith(m))?.shops ?? 0n),
+        shops: reachOf.get(`${p.id} ${m}`) ?? 0,
       })),
       limitTiao,
       fulfilment: fulfilment(Number(c?.limited ?? 0n), limitTiao),
@@ -280,6 +282,8 @@ export async function listComposite({ db }: StaffDeps, rawInput: TCompositeInput
   return {
     source: resolved,
     previous: { period: previousPeriod(resolved.period), hasData: previous.length > 0 },
+    // Whether anything was sold in the period, whatever page and order the list is shown in.
+    hasSales: current.some((r) => r.quantity > 0n),
     items: rows.slice((page - 1) * pageSize, page * pageSize),
     total,
     page,

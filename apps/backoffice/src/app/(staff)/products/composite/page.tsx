@@ -42,7 +42,6 @@ export default async function CompositePage({ searchParams }: { searchParams: Pr
     sort: list.sort,
     dir: list.dir,
   };
-  const hasSales = list.items.some((r) => r.quantityTiao > 0) || list.page > 1;
 
   return (
     <div className="flex flex-col gap-4">
@@ -86,7 +85,7 @@ export default async function CompositePage({ searchParams }: { searchParams: Pr
             <p>{t('products.reachNote')}</p>
             <p>{t('products.limitNote')}</p>
           </div>
-          {!hasSales ? (
+          {!list.hasSales ? (
             <EmptyState title={t('products.compositeNoData', { period: list.source.period })} />
           ) : (
             <>
