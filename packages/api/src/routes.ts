@@ -45,7 +45,7 @@ export const backofficeRoutesRouter = router({
   rankingsExport: requirePermission('rankings.read')
     .input(ZListRankingsInput.omit({ page: true }).extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
     .query(({ ctx, input }) => exportRankings(ctx, input)),
-  productsParetoExport: requirePermission('products.analysis')
+  productsParetoExport: requirePermission('products.read')
     .input(ZParetoInput.extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
     .query(({ ctx, input }) => exportPareto(ctx, input)),
 });

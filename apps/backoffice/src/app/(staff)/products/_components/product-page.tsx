@@ -11,8 +11,8 @@ import { SectionTabs, type SectionTab } from '@/components/section-tabs';
 type Options = { months: string[]; quarters: string[]; districts: { id: number; name: string; nameEn: string }[] };
 
 const TABS = [
-  { href: '/products/pareto', label: 'products.pareto.title', permission: 'products.analysis' },
-  { href: '/products/composite', label: 'products.composite.title', permission: 'products.analysis' },
+  { href: '/products/pareto', label: 'products.pareto.title', permission: 'products.read' },
+  { href: '/products/composite', label: 'products.composite.title', permission: 'products.read' },
 ] as const satisfies readonly SectionTab[];
 
 export function ProductTabs({ current }: { current: '/products/pareto' | '/products/composite' }) {
