@@ -33,6 +33,8 @@ const BACKOFFICE_PAGES = [
   '/surveys',
   '/analytics',
   '/rankings',
+  '/products/pareto',
+  '/products/composite',
   '/admin',
   '/change-password',
 ];

@@ -24,6 +24,7 @@ import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
 import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings.service';
 import { computeMonthlyProductSales, runMonthlyReports } from '../../packages/api/src/analytics/business-report.service';
 import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
+import { computeProductMonth } from '../../packages/api/src/products/products.service';
 import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
 export const DEMO_PASSWORD = 'demo-2026';
@@ -92,6 +93,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedAlerts(ctx);
   await seedRankings(ctx);
   await seedBusinessReports(ctx);
+  await seedProductMonths(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -800,4 +802,10 @@ async function seedBusinessReports({ db, now }: SeedContext) {
   const last = lastClosedMonth(now);
   for (let back = 12; back >= 1; back--) await computeMonthlyProductSales(db, shiftMonth(last, -back));
   await runMonthlyReports(db, { month: last }, now);
+}
+
+/** The last six closed months of the product summary, by the monthly job's own function (quarters and growth show). */
+async function seedProductMonths({ db, now }: SeedContext) {
+  const last = lastClosedMonth(now);
+  for (let back = 5; back >= 0; back--) await computeProductMonth(db, shiftMonth(last, -back));
 }

@@ -17,7 +17,8 @@ export type StaffArea =
   | 'alerts'
   | 'visits'
   | 'visitCompletion'
-  | 'rankings';
+  | 'rankings'
+  | 'products';
 
 type AreaDefinition = {
   area: StaffArea;
@@ -37,6 +38,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'visits', href: '/visits', label: 'visits.nav', anyOf: ['visits.log'] },
   { area: 'visitCompletion', href: '/visits/completion', label: 'visits.nav', anyOf: ['visits.readAll'] },
   { area: 'rankings', href: '/rankings', label: 'rankings.nav', anyOf: ['rankings.read'] },
+  { area: 'products', href: '/products/pareto', label: 'products.nav', anyOf: ['products.read'] },
   { area: 'surveys', href: '/surveys', label: 'backoffice.nav.surveys', anyOf: ['surveys.read', 'surveys.enterAnswers'] },
   { area: 'promotions', href: '/promotions', label: 'backoffice.nav.promotions', anyOf: ['promotions.read'] },
   { area: 'allocation', href: '/allocation', label: 'backoffice.nav.allocation', anyOf: ['allocation.read'] },

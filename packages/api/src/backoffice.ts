@@ -13,6 +13,7 @@ import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { rankingsBackofficeRouter } from './rankings/rankings.backoffice';
 import { reportBackofficeRouter } from './analytics/business-report.backoffice';
+import { productsBackofficeRouter } from './products/products.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
 import { knowledgeBackofficeRouter } from './knowledge/knowledge.backoffice';
 import { channelsBackofficeRouter } from './channels/channels.backoffice';
@@ -35,6 +36,7 @@ export const backofficeRouter = router({
   alerts: alertsBackofficeRouter,
   rankings: rankingsBackofficeRouter,
   report: reportBackofficeRouter,
+  products: productsBackofficeRouter,
   visits: visitsBackofficeRouter,
   sessions: sessionsBackofficeRouter,
   channels: channelsBackofficeRouter,

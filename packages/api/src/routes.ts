@@ -13,6 +13,8 @@ import { exportRankings } from './rankings/rankings.export';
 import { ZListRankingsInput } from './rankings/rankings.schema';
 import { exportMyReport } from './analytics/business-report.export';
 import { ZMyReportInput } from './analytics/business-report.schema';
+import { exportPareto } from './products/products.export';
+import { ZParetoInput } from './products/products.schema';
 
 // Downloads and exports answer with bytes or a stream, which JSON cannot carry, so an app serves them from a
 // route handler. These procedures are what such a handler calls in-process: the same builders (session,
@@ -48,6 +50,9 @@ export const backofficeRoutesRouter = router({
   rankingsExport: requirePermission('rankings.read')
     .input(ZListRankingsInput.omit({ page: true }).extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
     .query(({ ctx, input }) => exportRankings(ctx, input)),
+  productsParetoExport: requirePermission('products.read')
+    .input(ZParetoInput.extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
+    .query(({ ctx, input }) => exportPareto(ctx, input)),
 });
 
 export const createPortalRoutesCaller = createCallerFactory(portalRoutesRouter);

@@ -23,6 +23,7 @@ import { auditEn, auditZh } from './messages/audit';
 import { opsEn, opsZh } from './messages/ops';
 import { rankingsEn, rankingsZh } from './messages/rankings';
 import { reportEn, reportZh } from './messages/report';
+import { productsEn, productsZh } from './messages/products';
 import { knowledgeEn, knowledgeZh } from './messages/knowledge';
 import { channelsEn, channelsZh } from './messages/channels';
 
@@ -51,6 +52,7 @@ const zhCN = {
   ...opsZh,
   ...rankingsZh,
   ...reportZh,
+  ...productsZh,
   ...knowledgeZh,
   ...channelsZh,
 };
@@ -83,6 +85,7 @@ export const messages: Record<Locale, Messages> = {
     ...opsEn,
     ...rankingsEn,
     ...reportEn,
+    ...productsEn,
     ...knowledgeEn,
     ...channelsEn,
   },

@@ -19,6 +19,7 @@ import { ALERT_RUN_QUEUE, runAlertJob } from '../alerts/alerts.jobs';
 import { BACKUP_QUEUE, runScheduledBackup } from '../ops/backup.jobs';
 import { RANKINGS_QUEUE, runMonthlyRankings } from '../rankings/rankings.service';
 import { REPORTS_QUEUE, runMonthlyReports } from '../analytics/business-report.service';
+import { PRODUCT_MONTH_QUEUE, runProductMonth } from '../products/products.service';
 import { DELIVERY_QUEUE, deliverMessage } from '../channels/channels.service';
 import { GREETINGS_QUEUE, sendGreetings } from '../care/care.jobs';
 import { issueResetCode, RESET_CODE_QUEUE } from '../sessions/password-reset.service';
@@ -62,6 +63,15 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
         .optional(),
     }),
     (db, payload, now) => runMonthlyRankings(db, payload, now),
+  ),
+  [PRODUCT_MONTH_QUEUE]: withPayload(
+    z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+    }),
+    (db, payload, now) => runProductMonth(db, payload, now),
   ),
   [CYCLES_AHEAD_QUEUE]: withPayload(none, (db, _payload, now) => ensureCyclesAhead(db, now)),
   [WINDOW_REMINDER_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepWindowReminders(db, now)),

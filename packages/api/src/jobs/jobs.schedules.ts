@@ -9,6 +9,7 @@ import { BACKUP_QUEUE } from '../ops/backup.jobs';
 import { RANKINGS_QUEUE } from '../rankings/rankings.service';
 import { lastClosedMonth } from '../rankings/rankings.rules';
 import { enqueueMonthlyReports } from '../analytics/business-report.service';
+import { PRODUCT_MONTH_QUEUE } from '../products/products.service';
 import { GREETINGS_QUEUE } from '../care/care.jobs';
 import { enqueueJob } from './jobs.service';
 
@@ -69,6 +70,15 @@ export const SCHEDULES: Schedule[] = [
   },
   // Last month's business reports (我的经营分析) with a notice to each shop, once per month (unique key).
   { name: 'reports.monthly', everyMinutes: 360, enqueue: (db, _slot, now) => enqueueMonthlyReports(db, now) },
+  // Last month's product summary (商品二八分析、商品综合分析), the same way: once per month, checked every six hours.
+  {
+    name: 'products.monthly',
+    everyMinutes: 360,
+    enqueue: (db, _slot, now) => {
+      const month = lastClosedMonth(now);
+      return enqueueJob(db, { queue: PRODUCT_MONTH_QUEUE, payload: { month }, uniqueKey: `products:month:${month}` });
+    },
+  },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
   {
     name: 'ops.backup',

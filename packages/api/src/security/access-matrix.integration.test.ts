@@ -428,6 +428,9 @@ const NOT_SHOP_RECORDS: Record<string, string> = {
   'portal knowledge.notHelpful': 'as knowledge.get',
   'backoffice knowledge.get': 'a company-wide article every staff member may read',
   'backoffice knowledge.list': 'a filter over company-wide articles',
+  'backoffice products.pareto': 'a district id; company-wide product aggregates with no shop in them',
+  'backoffice products.composite': 'as products.pareto',
+  'backoffice routes.productsParetoExport': 'the 80/20 screen’s list, same aggregates',
 };
 
 const ID_KEY = /(^id$|Id$|^licenceNo$|Licences$|^q$)/;

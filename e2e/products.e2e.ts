@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { BACKOFFICE, expectNoSeriousA11yViolations, signInToBackoffice } from './support';
+
+// The demo seed computes the last six closed months of the product summary by the monthly job's own
+// function, so the screens have data whatever day the suite runs. District 1 is 上城区营销部.
+
+test('the manager opens the 80/20 screen for district 1 and sees the curve and the core list', async ({ page }) => {
+  await signInToBackoffice(page, 'manager');
+  await page.goto(`${BACKOFFICE}/products/pareto`);
+  await expect(page.getByRole('heading', { level: 1, name: '商品二八分析' })).toBeVisible();
+
+  await page.getByLabel('区县').selectOption({ label: '上城区营销部' });
+  await page.getByLabel('分析指标').selectOption({ label: '销售额' });
+  await page.getByRole('button', { name: '搜索' }).click();
+  await expect(page).toHaveURL(/districtId=\d+/);
+  await expect(page).toHaveURL(/measure=amount/);
+
+  await expect(page.getByTestId('product-source')).toContainText('数据来源：商品月度汇总表');
+  await expect(page.getByTestId('pareto-summary')).toContainText('构成了 80% 的销售额');
+  // The curve is drawn (recharts in the browser) with the 80 % line.
+  const curve = page.getByTestId('pareto-curve');
+  await expect(curve.locator('svg.recharts-surface')).toBeVisible();
+  await expect(curve.locator('.recharts-reference-line')).toHaveCount(2);
+  // The core rows come first, each marked, and their cumulative share closes at or past 80 %.
+  const core = page.getByTestId('pareto-core-row');
+  await expect(core.first()).toContainText('核心 80%');
+  const coreCount = await core.count();
+  expect(coreCount).toBeGreaterThan(0);
+  await expect(page.getByRole('row').nth(1)).toHaveAttribute('data-testid', 'pareto-core-row');
+  await expectNoSeriousA11yViolations(page);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: '导出 CSV' }).click();
+  const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8');
+  expect(csv.split('\r\n').filter((line) => line.includes('核心 80%')).length).toBe(coreCount + 1);
+});
+
+test('the composite analysis lists products with growth, reach and fulfilment; a period without data says so', async ({ page }) => {
+  await signInToBackoffice(page, 'manager');
+  await page.goto(`${BACKOFFICE}/products/composite`);
+  await expect(page.getByRole('heading', { level: 1, name: '商品综合分析' })).toBeVisible();
+  await expect(page.getByTestId('composite-row').first()).toBeVisible();
+  await expect(page.getByText('覆盖面按月显示')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto(`${BACKOFFICE}/products/pareto?period=2001-01`);
+  await expect(page.getByText('2001-01 在所选区县和档位段没有任何已确认订单，无法做二八分析。')).toBeVisible();
+  await expect(page.getByTestId('pareto-curve')).toHaveCount(0);
+});
+
+test('an account manager has no product analysis', async ({ page }) => {
+  await signInToBackoffice(page, 'am01');
+  await page.goto(`${BACKOFFICE}/products/pareto`);
+  await expect(page.getByTestId('pareto-curve')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '商品分析' })).toHaveCount(0);
+});
