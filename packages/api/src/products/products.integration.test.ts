@@ -1,13 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
-import { createDistrict, createRetailer, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
+import type { PrismaClient } from '@tobacco/db/client';
+import { createDistrict, createRetailer, createStaff, uniqueNumber } from '@tobacco/db/testing';
+import { isolatedTestDatabase } from '../testing/isolated-database';
 import { createBackofficeRoutesCaller } from '../routes';
 import { backofficeCallerFor, staffActor } from '../testing/callers';
 import { createOrder, createPolicy, createProduct, ensureCycle } from '../testing/portal-fixtures';
 import { computeProductMonth } from './products.service';
 
-const db = testDb();
-// Months of their own, far from any other test's orders: the summary covers every shop of the database.
+// A database of its own: a month's summary covers every shop, and the month's limits come from the newest
+// published policy of each cycle, which another file's policy in the same far-future week would replace.
+const isolated = isolatedTestDatabase('products');
+let db: PrismaClient;
 const base = 2900 + (uniqueNumber() % 500);
 const FEB = `${base}-02`;
 const MARCH = `${base}-03`;
@@ -21,7 +25,10 @@ let manager: Awaited<ReturnType<typeof createStaff>>;
 let am: Awaited<ReturnType<typeof createStaff>>;
 let products: Awaited<ReturnType<typeof createProduct>>[];
 
+afterAll(() => isolated.close());
+
 beforeAll(async () => {
+  db = await isolated.open();
   const passwordHash = await hashPassword('irrelevant-1');
   districtId = (await createDistrict(db)).id;
   loneDistrictId = (await createDistrict(db)).id;
