@@ -53,6 +53,8 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 const PORT = Number(args.port);
 const only = args.pages?.split(',');
+const RESULTS = path.join(dbEnv.repoRoot, 'bench', 'results');
+const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 const pick = (pages: string[]) => (only ? pages.filter((p) => only.includes(p)) : pages);
 
 type Row = {
@@ -64,6 +66,7 @@ type Row = {
   cls: number;
   failing: string[];
   runs: number[];
+  lhr?: Result;
 };
 
 function startPortal(databaseUrl: string): ChildProcess {
@@ -126,6 +129,7 @@ function summarise(page: string, runs: Result[]): Row {
     cls: median.audits['cumulative-layout-shift']!.numericValue ?? NaN,
     failing: failingAudits(median),
     runs: runs.map((r) => score(r, 'performance')),
+    lhr: median,
   };
 }
 
@@ -145,6 +149,7 @@ async function main() {
     const { seedIfEmpty } = await import('../../prisma/seed/cli');
     await seedIfEmpty(url);
     await stopJobQueues();
+    fs.mkdirSync(RESULTS, { recursive: true });
 
     portal = startPortal(url);
     const base = `http://localhost:${PORT}`;
@@ -162,6 +167,8 @@ async function main() {
       const runs: Result[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await audit(`${base}${p}`, c, chrome.port));
       const row = summarise(p, runs);
+      // The whole report of the median run beside the summary: its audit details say why a score is low.
+      fs.writeFileSync(path.join(RESULTS, `lighthouse-${STAMP}-${p.replace(/\W+/g, '_')}.json`), JSON.stringify(row.lhr));
       rows.push(row);
       console.log(`${p}: accessibility ${row.accessibility}, performance ${row.performance} (runs ${row.runs.join(', ')})`);
     }
@@ -184,10 +191,15 @@ async function main() {
       `| \`${r.page}\` | ${r.accessibility} | ${r.performance} | ${(r.lcpMs / 1000).toFixed(1)} s | ${Math.round(r.tbtMs)} ms | ${r.cls.toFixed(3)} | ${r.failing.join(', ') || '—'} |`,
     );
 
-  const dir = path.join(dbEnv.repoRoot, 'bench', 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), load, runs: RUNS, threshold: THRESHOLD, rows }, null, 2));
+  const file = path.join(RESULTS, `lighthouse-${STAMP}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), load, runs: RUNS, threshold: THRESHOLD, rows: rows.map(({ lhr: _, ...r }) => r) },
+      null,
+      2,
+    ),
+  );
   console.log(`\nWritten to ${path.relative(dbEnv.repoRoot, file)}`);
 
   const below = rows.filter((r) => r.accessibility < THRESHOLD || r.performance < THRESHOLD);
