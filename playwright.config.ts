@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests against the built apps (`npm test` builds them first) on their own ports and their
@@ -6,6 +8,11 @@ import { defineConfig, devices } from '@playwright/test';
 const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? '';
 const authSecret = process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production';
+
+// Every job worker a spec starts (several specs start their own) writes what the development SMS/WeChat
+// adapter would have sent to this one file, so a spec finds a reset code whichever worker claimed the job.
+// Set once in the runner; its worker processes inherit it.
+process.env.DEV_OUTBOX_FILE ??= path.join(os.tmpdir(), `e2e-outbox-${process.pid}.jsonl`);
 
 // Ports can be moved so that two test runs on one machine do not collide (e2e/support.ts reads the same).
 const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 3100);
