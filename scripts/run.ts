@@ -49,8 +49,6 @@ async function prepareDatabase(): Promise<DatabaseHandle> {
   const applied = await applyMigrations(db.url);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   await installJobQueue(db.url, Object.keys(JOB_HANDLERS));
-  // The seed enqueues jobs, which are sent through the database being prepared.
-  Object.assign(dbEnv, { databaseUrl: db.url });
   const { seedIfEmpty } = await import('../prisma/seed/cli');
   await seedIfEmpty(db.url);
   return db;
@@ -208,8 +206,6 @@ async function e2eStep(results: StepResult[], playwrightArgs: string[]): Promise
     await createDatabase(server.adminUrl, name);
     await applyMigrations(url);
     await installJobQueue(url, Object.keys(JOB_HANDLERS));
-    // The seed enqueues jobs, which are sent through the database this run seeds.
-    Object.assign(dbEnv, { databaseUrl: url });
     const { seedIfEmpty } = await import('../prisma/seed/cli');
     await seedIfEmpty(url);
     const chromium = ensureChromium();

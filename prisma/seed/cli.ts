@@ -8,6 +8,7 @@
  */
 import { createDb } from '../../packages/db/src/client';
 import { ensureDatabase } from '../../packages/db/src/embedded';
+import { dbEnv } from '../../packages/db/src/env';
 import { applyMigrations } from '../../packages/db/src/migrate';
 import { JOB_HANDLERS } from '../../packages/api/src/jobs/jobs.handlers';
 import { installJobQueue } from '../../packages/api/src/jobs/jobs.service';
@@ -15,6 +16,8 @@ import { seedDemo } from './demo';
 import { seedProvince } from './province';
 
 export async function seedIfEmpty(url: string): Promise<boolean> {
+  // The seed enqueues jobs (grading runs, notices), which go through the queue of the database it seeds.
+  Object.assign(dbEnv, { databaseUrl: url });
   const db = createDb(url, { max: 4 });
   try {
     const company = await db.company.findFirst({ select: { createdAt: true } });
