@@ -9,6 +9,7 @@ import { sessionsBackofficeRouter } from './sessions/sessions.router';
 import { surveysBackofficeRouter } from './surveys/surveys.backoffice';
 import { jobsBackofficeRouter } from './jobs/jobs.backoffice';
 import { integrationsBackofficeRouter } from './integrations/integrations.backoffice';
+import { importsBackofficeRouter } from './imports/imports.backoffice';
 import { gradingBackofficeRouter } from './grading/grading.backoffice';
 import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { rankingsBackofficeRouter } from './rankings/rankings.backoffice';
@@ -32,6 +33,7 @@ export const backofficeRouter = router({
   knowledge: knowledgeBackofficeRouter,
   jobs: jobsBackofficeRouter,
   integrations: integrationsBackofficeRouter,
+  imports: importsBackofficeRouter,
   grading: gradingBackofficeRouter,
   alerts: alertsBackofficeRouter,
   rankings: rankingsBackofficeRouter,

@@ -15,6 +15,8 @@ import { exportMyReport } from './analytics/business-report.export';
 import { ZMyReportInput } from './analytics/business-report.schema';
 import { exportPareto } from './products/products.export';
 import { ZParetoInput } from './products/products.schema';
+import { exportImportReport, uploadImport } from './imports/imports.service';
+import { ZImportIdInput, ZUploadImportInput } from './imports/imports.schema';
 
 // Downloads and exports answer with bytes or a stream, which JSON cannot carry, so an app serves them from a
 // route handler. These procedures are what such a handler calls in-process: the same builders (session,
@@ -50,6 +52,20 @@ export const backofficeRoutesRouter = router({
   rankingsExport: requirePermission('rankings.read')
     .input(ZListRankingsInput.omit({ page: true }).extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
     .query(({ ctx, input }) => exportRankings(ctx, input)),
+  // A file to import, as the request body's stream (stored in pieces as it arrives, never whole in memory).
+  importUpload: requirePermission('imports.use')
+    .input(
+      ZUploadImportInput.extend({
+        body: z.custom<AsyncIterable<Uint8Array>>(
+          (value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value,
+          'errors.VALIDATION',
+        ),
+      }),
+    )
+    .mutation(({ ctx, input }) => uploadImport(ctx, input)),
+  importReport: requirePermission('imports.use')
+    .input(ZImportIdInput.extend({ locale: z.enum(LOCALES) }))
+    .query(({ ctx, input }) => exportImportReport(ctx, input)),
   productsParetoExport: requirePermission('products.read')
     .input(ZParetoInput.extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
     .query(({ ctx, input }) => exportPareto(ctx, input)),

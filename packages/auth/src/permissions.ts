@@ -71,6 +71,11 @@ export const PERMISSIONS = {
   'audit.read': ['ADMIN'],
   'admin.jobs': ['ADMIN'],
   'admin.integrations': ['ADMIN'],
+  // File imports (imports/): each kind names the permission of its area; 'imports.use' opens the import
+  // screens to whoever may import at least one kind (a test keeps the two in step).
+  'orders.import': ['ADMIN'],
+  'products.import': ['ADMIN', 'MARKETING'],
+  'imports.use': ['ADMIN', 'MARKETING'],
   // What the staff home counts for a person (admin/staff-home.service.ts), where no permission above says it:
   // the cases they handle, the shops they are account manager of, the company-wide overviews.
   'home.ownCases.read': ['SERVICE_AGENT'],

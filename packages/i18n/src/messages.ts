@@ -16,6 +16,7 @@ import { adminEn, adminZh } from './messages/admin';
 import { securityEn, securityZh } from './messages/security';
 import { jobsEn, jobsZh } from './messages/jobs';
 import { datainEn, datainZh } from './messages/datain';
+import { importsEn, importsZh } from './messages/imports';
 import { gradingStaffEn, gradingStaffZh } from './messages/grading-staff';
 import { alertsEn, alertsZh } from './messages/alerts';
 import { visitsEn, visitsZh } from './messages/visits';
@@ -45,6 +46,7 @@ const zhCN = {
   ...securityZh,
   ...jobsZh,
   ...datainZh,
+  ...importsZh,
   ...gradingStaffZh,
   ...alertsZh,
   ...visitsZh,
@@ -78,6 +80,7 @@ export const messages: Record<Locale, Messages> = {
     ...securityEn,
     ...jobsEn,
     ...datainEn,
+    ...importsEn,
     ...gradingStaffEn,
     ...alertsEn,
     ...visitsEn,

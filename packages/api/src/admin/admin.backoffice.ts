@@ -39,8 +39,6 @@ import {
   ZBulkAssignInput,
   ZBulkAssignPreviewInput,
   ZCreateRetailerInput,
-  ZImportCheckInput,
-  ZImportCommitInput,
   ZListRetailerAccountsInput,
   ZLoginIdInput,
   ZMoveManagerInput,
@@ -54,8 +52,6 @@ import {
   addClerkLogin,
   assignAccountManager,
   bulkAssign,
-  checkRetailerImport,
-  commitRetailerImport,
   createRetailerAccount,
   getRetailerAccount,
   listRetailerAccounts,
@@ -165,8 +161,6 @@ export const adminBackofficeRouter = router({
         previewBulkAssign(ctx, { filter: { accountManagerId: input.fromManagerId }, accountManagerId: input.toManagerId }),
       ),
     move: retailers.input(ZMoveManagerInput).mutation(({ ctx, input }) => moveManagerRetailers(ctx, input)),
-    checkImport: retailers.input(ZImportCheckInput).mutation(({ ctx, input }) => checkRetailerImport(ctx, input)),
-    commitImport: retailers.input(ZImportCommitInput).mutation(({ ctx, input }) => commitRetailerImport(ctx, input)),
   }),
 
   changeRequests: router({

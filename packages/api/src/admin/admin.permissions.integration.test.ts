@@ -54,8 +54,6 @@ const ADMIN_PROCEDURES: [string, (c: Caller) => Promise<unknown>][] = [
   ['retailers.bulkAssign', (c) => c.admin.retailers.bulkAssign(bad)],
   ['retailers.previewMove', (c) => c.admin.retailers.previewMove(bad)],
   ['retailers.move', (c) => c.admin.retailers.move(bad)],
-  ['retailers.checkImport', (c) => c.admin.retailers.checkImport(bad)],
-  ['retailers.commitImport', (c) => c.admin.retailers.commitImport(bad)],
 ];
 
 const MANAGER_PROCEDURES: [string, (c: Caller) => Promise<unknown>][] = [

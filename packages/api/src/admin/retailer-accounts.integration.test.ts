@@ -3,6 +3,7 @@ import { hashPassword } from '@tobacco/auth/password';
 import { signInRetailer } from '@tobacco/auth/sign-in';
 import { createDistrict, createRetailer, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
 import { backofficeCallerFor, signedIn, staffActor } from '../testing/callers';
+import { applyChecked, uploadAndCheck } from '../testing/imports';
 import { createContext } from '../trpc/context';
 import { exportRetailers } from './retailer-export';
 import { CSV_HEADERS, IMPORT_FIELDS, parseCsv } from './retailer-import.rules';
@@ -177,7 +178,7 @@ describe('account-manager assignment', () => {
   });
 });
 
-describe('CSV import', () => {
+describe('retailer import (through the import framework)', () => {
   const header = IMPORT_FIELDS.map((f) => CSV_HEADERS[f]);
   const line = (licenceNo: string, districtName: string, manager = '') =>
     IMPORT_FIELDS.map(
@@ -211,20 +212,29 @@ describe('CSV import', () => {
       line(a, district.name),
       line(existing.licenceNo, district.name),
     ];
-    const checked = await caller().admin.retailers.checkImport({ header, rows: bad, firstLine: 2 });
-    expect(checked.errors.map((e) => [e.line, e.code])).toEqual([
-      [3, 'licenceNo'],
-      [4, 'unknownDistrict'],
-      [5, 'duplicateInFile'],
-      [6, 'duplicateExisting'],
+    const csv = (rows: string[][]) => [header, ...rows].map((r) => r.join(',')).join('\r\n');
+    const checked = await uploadAndCheck(db, staffActor(admin), { kind: 'RETAILERS', content: csv(bad) });
+    const report = await caller().imports.errors({ id: checked.id });
+    expect(report.items.map((e) => [e.line, e.code])).toEqual([
+      [3, 'imports.error.licence'],
+      [4, 'imports.error.unknownDistrict'],
+      [5, 'imports.error.duplicateInFile'],
+      [6, 'imports.error.licenceExists'],
     ]);
-    const refused = await caller().admin.retailers.commitImport({ header, rows: bad });
-    expect(refused).toMatchObject({ ok: false, created: 0, errorCount: 4 });
+    expect(checked).toMatchObject({ status: 'CHECKED', totalRows: 5, validRows: 1, invalidRows: 4, errorCount: 4 });
+    // All or nothing: a file with a bad row cannot be applied, not even its valid rows.
+    await expect(caller().imports.confirm({ id: checked.id, validOnly: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      cause: { messageKey: 'imports.errors.notAllValid' },
+    });
     expect(await db.retailer.count({ where: { licenceNo: { in: [a, b] } } })).toBe(0);
 
-    const good = [line(a, district.name, manager.username), line(b, district.code)];
-    const saved = await caller().admin.retailers.commitImport({ header, rows: good });
-    expect(saved).toMatchObject({ ok: true, created: 2 });
+    const good = await uploadAndCheck(db, staffActor(admin), {
+      kind: 'RETAILERS',
+      content: csv([line(a, district.name, manager.username), line(b, district.code)]),
+    });
+    expect(good).toMatchObject({ status: 'CHECKED', validRows: 2, invalidRows: 0 });
+    expect(await applyChecked(db, staffActor(admin), good.id)).toMatchObject({ status: 'APPLIED', appliedRows: 2 });
     const rows = await db.retailer.findMany({
       where: { licenceNo: { in: [a, b] } },
       include: { logins: true },

@@ -82,14 +82,3 @@ export const ZMoveManagerPreviewInput = z
 export const ZMoveManagerInput = z
   .object({ fromManagerId: z.number().int().positive(), toManagerId: z.number().int().positive(), expectedCount: z.number().int().min(0) })
   .refine((v) => v.fromManagerId !== v.toManagerId, { message: 'admin.assign.error.sameManager', path: ['toManagerId'] });
-
-// CSV import: the client parses the file and sends it in chunks for checking (progress), then whole to save.
-export const IMPORT_MAX_ROWS = 20_000;
-export const IMPORT_CHUNK_ROWS = 500;
-const cells = z.array(z.string().max(500)).max(40);
-export const ZImportCheckInput = z.object({
-  header: cells,
-  rows: z.array(cells).max(IMPORT_CHUNK_ROWS),
-  firstLine: z.number().int().min(2),
-});
-export const ZImportCommitInput = z.object({ header: cells, rows: z.array(cells).min(1).max(IMPORT_MAX_ROWS) });

@@ -15,15 +15,13 @@ import {
   type ZAssignInput,
   type ZBulkAssignInput,
   type ZCreateRetailerInput,
-  type ZImportCheckInput,
-  type ZImportCommitInput,
   type ZListRetailerAccountsInput,
   type ZMoveManagerInput,
   type ZSetLoginActiveInput,
   type ZSetRetailerStatusInput,
   type ZUpdateRetailerInput,
 } from './retailer-accounts.schema';
-import { validateImportRows, type ImportError, type ImportLookups } from './retailer-import.rules';
+import { IMPORT_FIELDS, validateImportRows, type ImportLookups, type ImportRow } from './retailer-import.rules';
 import { generateTemporaryPassword } from './users.rules';
 
 // Retailer records and logins as the administrator keeps them, CSV import, and account-manager assignment.
@@ -443,82 +441,67 @@ async function importLookups(db: DbTx, licences: string[]): Promise<ImportLookup
   };
 }
 
-function licencesOf(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const at = header.findIndex((h) =>
-    ['licenceno', '许可证号'].includes(
-      h
-        .trim()
-        .replace(/^\uFEFF/, '')
-        .toLowerCase(),
-    ),
-  );
-  return at < 0 ? [] : rows.map((r) => (r[at] ?? '').trim()).filter((l) => /^\d{12}$/.test(l));
+/**
+ * Checks retailer rows from an import file (imports/imports.retailers.ts), each with its line, against the
+ * rules and the database: valid rows with their ids resolved, and every problem with its line.
+ */
+export async function checkRetailerRows(db: DbTx, rows: readonly { line: number; cells: Record<string, string> }[]) {
+  const licences = rows.map((r) => r.cells.licenceNo ?? '').filter((l) => /^\d{12}$/.test(l));
+  const lookups = await importLookups(db, licences);
+  const table = rows.map((r) => IMPORT_FIELDS.map((field) => r.cells[field] ?? ''));
+  // The rules number rows from `firstLine`; 0 makes that number the row's index here.
+  const { valid, errors } = validateImportRows(IMPORT_FIELDS, table, lookups, 0);
+  return {
+    valid: valid.map((v) => ({ ...v, line: rows[v.line]!.line })),
+    errors: errors.map((e) => ({ ...e, line: rows[e.line]!.line })),
+  };
 }
-
-/** Checks one chunk of a file (the page shows progress chunk by chunk); saves nothing. */
-export async function checkRetailerImport({ db }: StaffDeps, input: z.output<typeof ZImportCheckInput>) {
-  const lookups = await importLookups(db, licencesOf(input.header, input.rows));
-  const { valid, errors } = validateImportRows(input.header, input.rows, lookups, input.firstLine);
-  return { validCount: valid.length, errors };
-}
-
-const REPORT_LIMIT = 500;
 
 /**
- * Saves a whole file, or nothing: every row is checked again here, and any problem returns the report
- * instead. Retailers, their owner logins (no password until an administrator issues one) and an audit row
- * per shop are written in one transaction.
+ * Creates imported retailers, their owner logins (no password until an administrator issues one) and an
+ * audit row per shop, inside the caller's transaction.
  */
-export async function commitRetailerImport({ db, actor, clock }: StaffDeps, input: z.output<typeof ZImportCommitInput>) {
-  return db.$transaction(
-    async (tx) => {
-      const lookups = await importLookups(tx, licencesOf(input.header, input.rows));
-      const { valid, errors } = validateImportRows(input.header, input.rows, lookups);
-      if (errors.length > 0)
-        return { ok: false as const, created: 0, errorCount: errors.length, errors: errors.slice(0, REPORT_LIMIT) satisfies ImportError[] };
-      const openedOn = DAY(chinaDate(clock()));
-      const initialGrades = await getSetting(tx, 'grading.initialGrades');
-      const created = await tx.retailer.createManyAndReturn({
-        data: valid.map((row) => ({
-          licenceNo: row.licenceNo,
-          shopName: row.shopName,
-          ownerName: row.ownerName,
-          contactName: row.contactName,
-          phone: row.phone,
-          address: row.address,
-          districtId: row.districtId,
-          market: row.market,
-          businessForm: row.businessForm,
-          sizeClass: row.sizeClass,
-          classificationCode: `${row.market}${row.businessForm}${row.sizeClass}`,
-          shopAreaM2: row.shopAreaM2,
-          orderWeekday: row.orderWeekday,
-          integrityLevel: row.integrityLevel,
-          accountManagerId: row.accountManagerId,
-          grade: initialGrade(initialGrades, row.businessForm, row.market, row.shopAreaM2),
-          openedOn,
-        })),
-        select: { id: true, licenceNo: true, ownerName: true },
-      });
-      await tx.retailerLogin.createMany({
-        data: created.map((r) => ({
-          retailerId: r.id,
-          loginName: r.licenceNo,
-          role: 'OWNER' as const,
-          displayName: r.ownerName,
-          passwordHash: NO_PASSWORD,
-        })),
-      });
-      await writeAuditMany(tx, {
-        actorStaffId: actor.userId,
-        action: 'retailer.import',
-        entityType: 'Retailer',
-        rows: created.map((r) => ({ entityId: r.id, before: null, after: { licenceNo: r.licenceNo } })),
-      });
-      return { ok: true as const, created: created.length, errorCount: 0, errors: [] as ImportError[] };
-    },
-    { timeout: 120_000 },
-  );
+export async function createImportedRetailers(tx: DbTx, rows: readonly ImportRow[], actorStaffId: number, now: Date): Promise<number> {
+  const openedOn = DAY(chinaDate(now));
+  const initialGrades = await getSetting(tx, 'grading.initialGrades');
+  const created = await tx.retailer.createManyAndReturn({
+    data: rows.map((row) => ({
+      licenceNo: row.licenceNo,
+      shopName: row.shopName,
+      ownerName: row.ownerName,
+      contactName: row.contactName,
+      phone: row.phone,
+      address: row.address,
+      districtId: row.districtId,
+      market: row.market,
+      businessForm: row.businessForm,
+      sizeClass: row.sizeClass,
+      classificationCode: `${row.market}${row.businessForm}${row.sizeClass}`,
+      shopAreaM2: row.shopAreaM2,
+      orderWeekday: row.orderWeekday,
+      integrityLevel: row.integrityLevel,
+      accountManagerId: row.accountManagerId,
+      grade: initialGrade(initialGrades, row.businessForm, row.market, row.shopAreaM2),
+      openedOn,
+    })),
+    select: { id: true, licenceNo: true, ownerName: true },
+  });
+  await tx.retailerLogin.createMany({
+    data: created.map((r) => ({
+      retailerId: r.id,
+      loginName: r.licenceNo,
+      role: 'OWNER' as const,
+      displayName: r.ownerName,
+      passwordHash: NO_PASSWORD,
+    })),
+  });
+  await writeAuditMany(tx, {
+    actorStaffId,
+    action: 'retailer.import',
+    entityType: 'Retailer',
+    rows: created.map((r) => ({ entityId: r.id, before: null, after: { licenceNo: r.licenceNo } })),
+  });
+  return created.length;
 }
 
 // ---------------------------------------------------------------- export

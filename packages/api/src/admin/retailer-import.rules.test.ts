@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   CSV_HEADERS,
-  duplicateLicenceErrors,
   IMPORT_FIELDS,
   mapHeader,
   parseCsv,
@@ -161,10 +160,5 @@ describe('validateImportRows', () => {
 
   it('accepts the field names as headers too, in any order', () => {
     expect(mapHeader(['phone', 'licenceNo']).map).toEqual({ phone: 0, licenceNo: 1 });
-  });
-
-  it('finds licence numbers repeated across the whole file (chunks are checked apart)', () => {
-    const rows = [row(), row({ licenceNo: '330100009002' }), row()];
-    expect(duplicateLicenceErrors(header, rows)).toEqual([{ line: 4, field: 'licenceNo', code: 'duplicateInFile', value: '330100009001' }]);
   });
 });

@@ -71,7 +71,7 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-const REQUIRED: readonly ImportField[] = [
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
   'licenceNo',
   'shopName',
   'ownerName',
@@ -111,7 +111,7 @@ export function mapHeader(header: readonly string[]): { map: HeaderMap; missing:
     const field = IMPORT_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase() || CSV_HEADERS[f] === name);
     if (field && map[field] === undefined) map[field] = index;
   });
-  return { map, missing: REQUIRED.filter((field) => map[field] === undefined) };
+  return { map, missing: REQUIRED_IMPORT_FIELDS.filter((field) => map[field] === undefined) };
 }
 
 const MARKET_NAMES: Record<string, (typeof MARKETS)[number]> = { 城镇: 'C', 乡村: 'X' };
@@ -215,7 +215,7 @@ export function validateImportRows(
     const fail = (field: ImportField, code: ImportErrorCode, value?: string) =>
       rowErrors.push({ line, field, code, ...(value ? { value } : {}) });
 
-    for (const field of REQUIRED) if (get(field) === '') fail(field, 'required');
+    for (const field of REQUIRED_IMPORT_FIELDS) if (get(field) === '') fail(field, 'required');
     for (const [field, max] of Object.entries(MAX_LENGTH) as [ImportField, number][]) if (get(field).length > max) fail(field, 'tooLong');
 
     const licenceNo = get('licenceNo');
@@ -292,19 +292,4 @@ export function validateImportRows(
     });
   });
   return { valid, errors };
-}
-
-/** Licence numbers that appear more than once in a file, with their lines: the check that spans chunks. */
-export function duplicateLicenceErrors(header: readonly string[], rows: readonly (readonly string[])[], firstLine = 2): ImportError[] {
-  const at = mapHeader(header).map.licenceNo;
-  if (at === undefined) return [];
-  const seen = new Set<string>();
-  const out: ImportError[] = [];
-  rows.forEach((cells, index) => {
-    const licence = (cells[at] ?? '').trim();
-    if (!LICENCE_RE.test(licence)) return;
-    if (seen.has(licence)) out.push({ line: firstLine + index, field: 'licenceNo', code: 'duplicateInFile', value: licence });
-    seen.add(licence);
-  });
-  return out;
 }

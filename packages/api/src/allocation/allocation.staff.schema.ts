@@ -38,11 +38,6 @@ export const ZSaveLimitsInput = z.object({
   limits: z.array(ZLimitRow).max(MAX_LIMIT_ROWS),
 });
 
-export const ZImportCsvInput = z.object({
-  policyId: id,
-  csv: z.string().max(1_000_000, 'allocation.staff.validation.fileTooLarge'),
-});
-
 export const ZPolicyIdInput = z.object({ policyId: id });
 
 export const ZApprovePolicyInput = z.object({

@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import { listEntityAudit, writeAudit } from '../admin/audit.service';
 import { getSettings } from '../admin/settings.service';
 import { retailerScope } from '../retailers/retailers.scope';
+import type { StaffActor } from '../actor';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { enqueueJob } from '../jobs/jobs.service';
 import { addDays, chinaDate, weekdayOf } from '../schedule/calendar.rules';
 import { companyCurrentCycle, loadScheduleSettings } from '../schedule/schedule.service';
 import { limitForGrade, validateBands, type LimitBand } from './allocation.rules';
-import { validateLimitCsv } from './allocation.csv.rules';
 import { getPublishedPolicy } from './allocation.service';
 import {
   ADJUSTMENT_PAGE_SIZE,
@@ -21,7 +21,6 @@ import {
   type ZApprovePolicyInput,
   type ZComparePoliciesInput,
   type ZCreatePolicyInput,
-  type ZImportCsvInput,
   type ZListAdjustmentsInput,
   type ZListCyclesInput,
   type ZRejectPolicyInput,
@@ -260,7 +259,7 @@ export async function searchAllocationProducts({ db }: StaffDeps, input: z.outpu
 // ---------------------------------------------------------------- editing
 
 /** Locks the version for editing: it must exist and be a draft or rejected (editing makes it a draft again). */
-async function editablePolicy(tx: DbTx, policyId: number) {
+export async function editablePolicy(tx: DbTx, policyId: number) {
   const rows = await tx.$queryRaw<{ id: number; state: PolicyState; note: string | null }[]>`
     SELECT id, state::text AS state, note FROM "AllocationPolicy" WHERE id = ${policyId} FOR UPDATE`;
   const policy = rows[0];
@@ -270,9 +269,9 @@ async function editablePolicy(tx: DbTx, policyId: number) {
 }
 
 /** Replaces a version's limits with `rows` (already valid) and records what changed. */
-async function replaceLimits(
+export async function replaceLimits(
   tx: DbTx,
-  deps: StaffDeps,
+  actor: StaffActor,
   policy: { id: number; state: PolicyState; note: string | null },
   rows: readonly LimitBand[],
   action: string,
@@ -298,7 +297,7 @@ async function replaceLimits(
   await tx.allocationPolicy.update({ where: { id: policy.id }, data: { state: 'DRAFT', note: nextNote } });
   const changes = diffPolicies(before, rows);
   await writeAudit(tx, {
-    actor: deps.actor,
+    actor,
     action,
     entityType: 'AllocationPolicy',
     entityId: policy.id,
@@ -322,29 +321,7 @@ export async function saveLimits(deps: StaffDeps, input: z.output<typeof ZSaveLi
   return deps.db.$transaction(async (tx) => {
     const policy = await editablePolicy(tx, input.policyId);
     await checkProductsExist(tx, input.limits);
-    return replaceLimits(tx, deps, policy, input.limits, 'allocationPolicy.update', input.note);
-  });
-}
-
-/**
- * Imports a CSV of limits, replacing the version's limits. Every row is validated first; with any error
- * the report comes back and nothing changes.
- */
-export async function importLimitsCsv(deps: StaffDeps, input: z.output<typeof ZImportCsvInput>) {
-  return deps.db.$transaction(async (tx) => {
-    const policy = await editablePolicy(tx, input.policyId);
-    const products = await tx.product.findMany({ select: { id: true, code: true } });
-    const report = validateLimitCsv(input.csv, new Map(products.map((p) => [p.code, p.id])));
-    if (report.errors.length > 0) {
-      return {
-        ok: false as const,
-        errors: report.errors.slice(0, 500),
-        errorCount: report.errors.length,
-        rowCount: report.rows.length + new Set(report.errors.map((e) => e.line)).size,
-      };
-    }
-    const result = await replaceLimits(tx, deps, policy, report.rows, 'allocationPolicy.import');
-    return { ok: true as const, rowCount: result.rows, changed: result.changed };
+    return replaceLimits(tx, deps.actor, policy, input.limits, 'allocationPolicy.update', input.note);
   });
 }
 

@@ -361,7 +361,15 @@ async function allowanceBefore(
 
 /** Products by code: new codes are created, known ones updated; one statement for the whole batch. */
 export async function ingestProducts(db: Db, input: TIngestProducts, now: Date): Promise<{ created: number; updated: number }> {
-  const p = input.products;
+  return upsertProducts(db, input.products, now);
+}
+
+/** Writes products by code (the API's batches and the products file import). */
+export async function upsertProducts(
+  db: DbTx,
+  p: readonly TIngestProducts['products'][number][],
+  now: Date,
+): Promise<{ created: number; updated: number }> {
   const rows = await db.$queryRaw<{ inserted: boolean }[]>`
     INSERT INTO "Product" (code, brand, name, "productClass", "wholesalePriceFen", "retailPriceFen", scarce, active, "launchedOn")
     SELECT code, brand, name, cls, wholesale, retail, scarce, active, ${chinaDate(now)}::date

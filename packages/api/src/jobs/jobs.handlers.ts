@@ -23,6 +23,7 @@ import { PRODUCT_MONTH_QUEUE, runProductMonth } from '../products/products.servi
 import { DELIVERY_QUEUE, deliverMessage } from '../channels/channels.service';
 import { GREETINGS_QUEUE, sendGreetings } from '../care/care.jobs';
 import { issueResetCode, RESET_CODE_QUEUE } from '../sessions/password-reset.service';
+import { applyImportJob, checkImport, IMPORT_APPLY_QUEUE, IMPORT_CHECK_QUEUE } from '../imports/imports.service';
 import { withPayload, type JobHandler } from './jobs.service';
 
 // Every queue the worker serves, one line per domain job; `withPayload` checks the job's payload with its
@@ -82,6 +83,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [BACKUP_QUEUE]: withPayload(none, (db, _payload, now) => runScheduledBackup(db, now)),
   [DELIVERY_QUEUE]: withPayload(z.object({ deliveryId: id }), (db, payload, now) => deliverMessage(db, payload, now)),
   [GREETINGS_QUEUE]: withPayload(none, (db, _payload, now) => sendGreetings(db, now)),
+  [IMPORT_CHECK_QUEUE]: withPayload(z.object({ runId: id }), (db, payload, now) => checkImport(db, payload, now)),
+  [IMPORT_APPLY_QUEUE]: withPayload(z.object({ runId: id }), (db, payload, now) => applyImportJob(db, payload, now)),
   [RESET_CODE_QUEUE]: withPayload(
     z.object({ licenceNo: z.string().regex(/^\d{12}$/), phoneLast4: z.string().regex(/^\d{4}$/) }),
     (db, payload, now) => issueResetCode(db, payload, now),

@@ -1,7 +1,7 @@
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 import type { Db } from '@tobacco/db/client';
 import { openSession, type SessionUser } from '@tobacco/auth/next-auth';
-import type { Actor, Clock } from '../actor';
+import type { Actor, Clock, StaffActor } from '../actor';
 import { createBackofficeCaller } from '../backoffice';
 import { createPortalCaller } from '../portal';
 
@@ -27,7 +27,7 @@ export function staffActor(user: {
   districtId?: number | null;
   departmentId?: number | null;
   roles: { role: string }[];
-}): Actor {
+}): StaffActor {
   return {
     kind: 'staff',
     userId: user.id,

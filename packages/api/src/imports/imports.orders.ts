@@ -1,0 +1,250 @@
+import type { DbTx } from '@tobacco/db/client';
+import { Prisma } from '@tobacco/db/client';
+import { z } from 'zod';
+import { policyDue, policyInForceSql } from '../allocation/allocation.service';
+import { addDays } from '../schedule/calendar.rules';
+import { cycleOfOrder } from '../schedule/schedule.rules';
+import { CALENDAR_DAYS_AFTER, CALENDAR_DAYS_BEFORE, loadScheduleSettings, workCalendarOf } from '../schedule/schedule.service';
+import { flagRows, type ImportKindSpec, type ImportRunRef } from './imports.kind';
+import { chinaDateTimeCell, choiceCell, codeCell, licenceCell, wholeCell, yuanCell } from './imports.rules';
+
+// Orders from the ordering system's export (新商盟 / 分销系统), one row per order line. The same rules as the
+// ingestion API: the cycle comes from the order time and the shop's order day on the calendar, and lines
+// beyond the shop's limit are stored and flagged, not refused. An order number already stored, a product
+// twice in one order, or an order whose rows disagree is reported; with "apply the valid rows" an order
+// is written whole or not at all.
+
+const COLUMNS = [
+  { field: 'licenceNo', names: ['许可证号', '专卖许可证号', '客户许可证号', 'licence_no'], required: true },
+  { field: 'orderNo', names: ['订单号', '订单编号', 'order_no', 'external_order_no'], required: true },
+  { field: 'orderedAt', names: ['订货时间', '下单时间', '订单时间', 'ordered_at'], required: true },
+  { field: 'productCode', names: ['卷烟编码', '规格编码', '商品编码', '卷烟代码', 'product_code'], required: true },
+  { field: 'quantity', names: ['数量(条)', '数量', '订货量', 'quantity'], required: true },
+  { field: 'unitPriceFen', names: ['单价(元)', '单价', '批发价', 'unit_price'], required: true },
+  { field: 'status', names: ['状态', '订单状态', 'status'], required: false },
+  { field: 'channel', names: ['渠道', '订货方式', 'channel'], required: false },
+] as const;
+
+const ORDER_NO = z
+  .string()
+  .min(1, 'imports.error.required')
+  .max(64, 'imports.error.tooLong')
+  .regex(/^[\x21-\x7e]+$/, 'imports.error.orderNo');
+
+const ZOrderRow = z.object({
+  licenceNo: licenceCell,
+  orderNo: ORDER_NO,
+  orderedAt: chinaDateTimeCell,
+  productCode: codeCell,
+  quantity: wholeCell(1, 100_000),
+  unitPriceFen: yuanCell,
+  status: choiceCell(
+    {
+      确认: 'CONFIRMED',
+      已确认: 'CONFIRMED',
+      有效: 'CONFIRMED',
+      confirmed: 'CONFIRMED',
+      取消: 'CANCELLED',
+      已取消: 'CANCELLED',
+      作废: 'CANCELLED',
+      cancelled: 'CANCELLED',
+    },
+    'CONFIRMED',
+  ),
+  channel: choiceCell(
+    {
+      网上: 'ONLINE',
+      网上订货: 'ONLINE',
+      网络: 'ONLINE',
+      online: 'ONLINE',
+      电话: 'PHONE',
+      电话订货: 'PHONE',
+      phone: 'PHONE',
+      拜访: 'VISIT',
+      访销: 'VISIT',
+      visit: 'VISIT',
+    },
+    'ONLINE',
+  ),
+});
+
+const isoDate = (value: Date) => value.toISOString().slice(0, 10);
+
+// The China date of an order time, in SQL (China has kept UTC+8 without daylight saving since 1991).
+const CHINA_DAY = Prisma.sql`(((s.data->>'orderedAt')::timestamptz AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+
+/** Each (order day, shop's order weekday) in the file, with the cycle the product's calendar rule gives it. */
+async function cycleMap(tx: DbTx, runId: number) {
+  const pairs = await tx.$queryRaw<{ day: Date; weekday: number }[]>`
+    SELECT DISTINCT ${CHINA_DAY} AS day, r."orderWeekday" AS weekday
+    FROM "ImportStagedRow" s JOIN "Retailer" r ON r."licenceNo" = s.data->>'licenceNo'
+    WHERE s."runId" = ${runId} AND s.valid`;
+  if (pairs.length === 0)
+    return { days: [] as string[], weekdays: [] as number[], cycleIds: [] as (number | null)[], weekStarts: new Map<number, string>() };
+  const days = pairs.map((p) => isoDate(p.day));
+  const first = days.reduce((a, b) => (a < b ? a : b));
+  const last = days.reduce((a, b) => (a > b ? a : b));
+  const calendarRows = await tx.calendarDay.findMany({
+    where: {
+      date: {
+        gte: new Date(`${addDays(first, -CALENDAR_DAYS_BEFORE)}T00:00:00Z`),
+        lte: new Date(`${addDays(last, CALENDAR_DAYS_AFTER)}T00:00:00Z`),
+      },
+    },
+    select: { date: true, kind: true, name: true },
+  });
+  const { calendar } = workCalendarOf(calendarRows);
+  // Noon China time of the day: the rule reads the day, not the hour.
+  const starts = pairs.map((p, i) => cycleOfOrder(new Date(`${days[i]}T04:00:00Z`), p.weekday, calendar));
+  const cycles = await tx.orderCycle.findMany({
+    where: { weekStart: { in: [...new Set(starts)].map((d) => new Date(`${d}T00:00:00Z`)) } },
+    select: { id: true, weekStart: true },
+  });
+  const byStart = new Map(cycles.map((c) => [isoDate(c.weekStart), c.id]));
+  return {
+    days,
+    weekdays: pairs.map((p) => p.weekday),
+    cycleIds: starts.map((s) => byStart.get(s) ?? null),
+    weekStarts: new Map(cycles.map((c) => [c.id, isoDate(c.weekStart)])),
+  };
+}
+
+const staged = (runId: number) => Prisma.sql`"ImportStagedRow" s WHERE s."runId" = ${runId} AND s.valid`;
+
+async function verify(tx: DbTx, run: ImportRunRef): Promise<number> {
+  const id = run.id;
+  let errors = 0;
+  errors += await flagRows(
+    tx,
+    id,
+    Prisma.sql`SELECT s.line, 'licenceNo' AS "column", 'imports.error.unknownLicence' AS code, s.data->>'licenceNo' AS value
+      FROM ${staged(id)} AND NOT EXISTS (SELECT 1 FROM "Retailer" r WHERE r."licenceNo" = s.data->>'licenceNo')`,
+  );
+  errors += await flagRows(
+    tx,
+    id,
+    Prisma.sql`SELECT s.line, 'productCode' AS "column", 'imports.error.unknownProduct' AS code, s.data->>'productCode' AS value
+      FROM ${staged(id)} AND NOT EXISTS (SELECT 1 FROM "Product" p WHERE p.code = s.data->>'productCode')`,
+  );
+  // One order number, one order: its rows must agree on shop, time, status and channel.
+  errors += await flagRows(
+    tx,
+    id,
+    Prisma.sql`SELECT s.line, 'orderNo' AS "column", 'imports.error.orderInconsistent' AS code, s.data->>'orderNo' AS value
+      FROM ${staged(id)} AND s.data->>'orderNo' IN (
+        SELECT x.data->>'orderNo' FROM "ImportStagedRow" x WHERE x."runId" = ${id} AND x.valid GROUP BY 1
+        HAVING count(DISTINCT (x.data->>'licenceNo', x.data->>'orderedAt', x.data->>'status', x.data->>'channel')) > 1)`,
+  );
+  errors += await flagRows(
+    tx,
+    id,
+    Prisma.sql`SELECT line, 'productCode' AS "column", 'imports.error.duplicateLine' AS code, code_value AS value FROM (
+        SELECT s.line, s.data->>'productCode' AS code_value,
+          row_number() OVER (PARTITION BY s.data->>'orderNo', s.data->>'productCode' ORDER BY s.line) AS n
+        FROM ${staged(id)}) d WHERE n > 1`,
+  );
+  errors += await flagRows(
+    tx,
+    id,
+    Prisma.sql`SELECT s.line, 'orderNo' AS "column", 'imports.error.orderExists' AS code, s.data->>'orderNo' AS value
+      FROM ${staged(id)} AND EXISTS (SELECT 1 FROM "Order" o WHERE o."externalRef" = s.data->>'orderNo')`,
+  );
+  const map = await cycleMap(tx, id);
+  errors += await flagRows(
+    tx,
+    id,
+    Prisma.sql`SELECT s.line, 'orderedAt' AS "column", 'imports.error.noCycle' AS code, s.data->>'orderedAt' AS value
+      FROM ${staged(id)} AND EXISTS (
+        SELECT 1 FROM "Retailer" r, unnest(${map.days}::date[], ${map.weekdays}::int[], ${map.cycleIds}::int[]) AS m(day, weekday, cycle_id)
+        WHERE r."licenceNo" = s.data->>'licenceNo' AND m.weekday = r."orderWeekday" AND m.day = ${CHINA_DAY} AND m.cycle_id IS NULL)`,
+  );
+  // An order is written whole or not at all: the other lines of an order with a bad line are held back too.
+  errors += await flagRows(
+    tx,
+    id,
+    Prisma.sql`SELECT s.line, 'orderNo' AS "column", 'imports.error.orderIncomplete' AS code, s.data->>'orderNo' AS value
+      FROM ${staged(id)} AND s.data->>'orderNo' IN (SELECT x.data->>'orderNo' FROM "ImportStagedRow" x WHERE x."runId" = ${id} AND NOT x.valid)`,
+  );
+  return errors;
+}
+
+async function apply(tx: DbTx, run: ImportRunRef): Promise<{ applied: number; summary: Record<string, number> }> {
+  const id = run.id;
+  const map = await cycleMap(tx, id);
+  const written = await tx.$queryRaw<{ orders: number; lines: number }[]>`
+    WITH m AS (SELECT * FROM unnest(${map.days}::date[], ${map.weekdays}::int[], ${map.cycleIds}::int[]) AS m(day, weekday, cycle_id)),
+    lines AS MATERIALIZED (
+      SELECT s.data->>'orderNo' AS order_no, r.id AS retailer_id, m.cycle_id, m.day, (s.data->>'orderedAt')::timestamptz AS ordered_at,
+        p.id AS product_id, (s.data->>'quantity')::int AS quantity, (s.data->>'unitPriceFen')::int AS price,
+        s.data->>'status' AS status, s.data->>'channel' AS channel
+      FROM "ImportStagedRow" s
+      JOIN "Retailer" r ON r."licenceNo" = s.data->>'licenceNo'
+      JOIN "Product" p ON p.code = s.data->>'productCode'
+      JOIN m ON m.day = ${CHINA_DAY} AND m.weekday = r."orderWeekday"
+      WHERE s."runId" = ${id} AND s.valid),
+    orders AS (
+      INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef", "orderedAt", "importRunId")
+      SELECT min(retailer_id), min(cycle_id), min(day), min(channel)::"OrderChannel", min(status)::"OrderStatus",
+        sum(quantity)::int, sum(quantity::bigint * price), order_no, min(ordered_at), ${id}
+      FROM lines GROUP BY order_no
+      RETURNING id, "externalRef"),
+    written AS (
+      INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
+      SELECT o.id, l.product_id, l.quantity, l.price, l.quantity::bigint * l.price FROM lines l JOIN orders o ON o."externalRef" = l.order_no
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM written)::int AS lines`;
+  const flagged = await flagOverLimit(tx, id, map.weekStarts, run.now);
+  return { applied: written[0]!.lines, summary: { orders: written[0]!.orders, lines: written[0]!.lines, overLimitLines: flagged } };
+}
+
+/**
+ * Marks the imported lines that went beyond the shop's limit in their cycle (the policy in force, with
+ * carry-forward, plus adjustments), counting the shop's other confirmed orders of the cycle first and the
+ * file's own orders in the order they were placed: the same figure the ingestion API gives one order.
+ */
+async function flagOverLimit(tx: DbTx, runId: number, weekStarts: ReadonlyMap<number, string>, now: Date): Promise<number> {
+  const settings = await loadScheduleSettings(tx);
+  const cycleIds: number[] = [];
+  const policyIds: number[] = [];
+  for (const [cycleId, weekStart] of weekStarts) {
+    const policy = await tx.$queryRaw<{ id: number }[]>(
+      policyInForceSql({ cycleId, weekStart, carryForward: policyDue(weekStart, now, settings), now }),
+    );
+    if (policy[0]) {
+      cycleIds.push(cycleId);
+      policyIds.push(policy[0].id);
+    }
+  }
+  if (cycleIds.length === 0) return 0;
+  return tx.$executeRaw`
+    WITH pol AS (SELECT * FROM unnest(${cycleIds}::int[], ${policyIds}::int[]) AS t(cycle_id, policy_id)),
+    imported AS (
+      SELECT ol.id, ol.quantity, o."retailerId", o."cycleId", ol."productId", l."limitQuantity",
+        sum(ol.quantity) OVER (PARTITION BY o."retailerId", o."cycleId", ol."productId" ORDER BY o."orderedAt", o.id) AS running
+      FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id
+      JOIN "Retailer" r ON r.id = o."retailerId"
+      JOIN pol ON pol.cycle_id = o."cycleId"
+      JOIN "AllocationLimit" l ON l."policyId" = pol.policy_id AND l."productId" = ol."productId" AND r.grade BETWEEN l."gradeFrom" AND l."gradeTo"
+      WHERE o."importRunId" = ${runId} AND o.status = 'CONFIRMED'),
+    capped AS (
+      SELECT i.id, i.quantity, i.running,
+        greatest(0, i."limitQuantity" + coalesce((SELECT sum(a.delta) FROM "AllocationAdjustment" a
+          WHERE a."retailerId" = i."retailerId" AND a."cycleId" = i."cycleId" AND a."productId" = i."productId"), 0)) AS lim,
+        coalesce((SELECT sum(ol2.quantity) FROM "Order" o2 JOIN "OrderLine" ol2 ON ol2."orderId" = o2.id
+          WHERE o2."retailerId" = i."retailerId" AND o2."cycleId" = i."cycleId" AND o2.status = 'CONFIRMED'
+            AND o2."importRunId" IS DISTINCT FROM ${runId} AND ol2."productId" = i."productId"), 0) AS before
+      FROM imported i)
+    UPDATE "OrderLine" ol SET "overLimitBy" = least(c.quantity, c.before + c.running - c.lim)::int
+    FROM capped c WHERE ol.id = c.id AND c.before + c.running > c.lim`;
+}
+
+export const ORDERS_IMPORT: ImportKindSpec = {
+  kind: 'ORDERS',
+  permission: 'orders.import',
+  columns: COLUMNS,
+  row: ZOrderRow,
+  maxRows: 2_000_000,
+  partial: true,
+  verify,
+  apply: (tx, run) => apply(tx, run),
+};
