@@ -11,7 +11,7 @@ import { ensureDatabase } from '../../packages/db/src/embedded';
 import { dbEnv } from '../../packages/db/src/env';
 import { applyMigrations } from '../../packages/db/src/migrate';
 import { JOB_HANDLERS } from '../../packages/api/src/jobs/jobs.handlers';
-import { installJobQueue } from '../../packages/api/src/jobs/jobs.service';
+import { installJobQueue, stopJobQueues } from '../../packages/api/src/jobs/jobs.service';
 import { seedDemo } from './demo';
 import { seedProvince } from './province';
 
@@ -76,6 +76,8 @@ export async function runSeedCli(args: string[]): Promise<void> {
       await seedProvince(server.url, { retailers: option('--retailers'), openPercent: option('--open-cases') });
     }
   } finally {
+    // The seed's job-queue clients first: left open, they keep the process alive after the server stops.
+    await stopJobQueues();
     await server.stop();
   }
 }
