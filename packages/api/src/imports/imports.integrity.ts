@@ -31,7 +31,7 @@ async function verify(tx: DbTx, run: ImportRunRef): Promise<number> {
     tx,
     run.id,
     Prisma.sql`SELECT s.line, 'licenceNo' AS "column", 'imports.error.unknownLicence' AS code, s.data->>'licenceNo' AS value
-      FROM ${staged} AND NOT EXISTS (SELECT 1 FROM "Retailer" r WHERE r."licenceNo" = s.data->>'licenceNo')`,
+      FROM ${staged} AND NOT EXISTS (SELECT 1 FROM "Retailer" r WHERE r."licenceNo" = (s.data->>'licenceNo')::char(12))`,
   );
   errors += await flagRows(
     tx,

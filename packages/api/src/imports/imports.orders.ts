@@ -77,7 +77,7 @@ const CHINA_DAY = Prisma.sql`(((s.data->>'orderedAt')::timestamptz AT TIME ZONE 
 async function cycleMap(tx: DbTx, runId: number) {
   const pairs = await tx.$queryRaw<{ day: Date; weekday: number }[]>`
     SELECT DISTINCT ${CHINA_DAY} AS day, r."orderWeekday" AS weekday
-    FROM "ImportStagedRow" s JOIN "Retailer" r ON r."licenceNo" = s.data->>'licenceNo'
+    FROM "ImportStagedRow" s JOIN "Retailer" r ON r."licenceNo" = ${LICENCE}
     WHERE s."runId" = ${runId} AND s.valid`;
   if (pairs.length === 0)
     return { days: [] as string[], weekdays: [] as number[], cycleIds: [] as (number | null)[], weekStarts: new Map<number, string>() };
@@ -109,6 +109,9 @@ async function cycleMap(tx: DbTx, runId: number) {
   };
 }
 
+// The licence number as the column's type (char(12)), so the join uses the column's unique index.
+const LICENCE = Prisma.sql`(s.data->>'licenceNo')::char(12)`;
+
 const staged = (runId: number) => Prisma.sql`"ImportStagedRow" s WHERE s."runId" = ${runId} AND s.valid`;
 
 async function verify(tx: DbTx, run: ImportRunRef): Promise<number> {
@@ -118,7 +121,7 @@ async function verify(tx: DbTx, run: ImportRunRef): Promise<number> {
     tx,
     id,
     Prisma.sql`SELECT s.line, 'licenceNo' AS "column", 'imports.error.unknownLicence' AS code, s.data->>'licenceNo' AS value
-      FROM ${staged(id)} AND NOT EXISTS (SELECT 1 FROM "Retailer" r WHERE r."licenceNo" = s.data->>'licenceNo')`,
+      FROM ${staged(id)} AND NOT EXISTS (SELECT 1 FROM "Retailer" r WHERE r."licenceNo" = ${LICENCE})`,
   );
   errors += await flagRows(
     tx,
@@ -156,7 +159,7 @@ async function verify(tx: DbTx, run: ImportRunRef): Promise<number> {
     Prisma.sql`SELECT s.line, 'orderedAt' AS "column", 'imports.error.noCycle' AS code, s.data->>'orderedAt' AS value
       FROM ${staged(id)} AND EXISTS (
         SELECT 1 FROM "Retailer" r, unnest(${map.days}::date[], ${map.weekdays}::int[], ${map.cycleIds}::int[]) AS m(day, weekday, cycle_id)
-        WHERE r."licenceNo" = s.data->>'licenceNo' AND m.weekday = r."orderWeekday" AND m.day = ${CHINA_DAY} AND m.cycle_id IS NULL)`,
+        WHERE r."licenceNo" = ${LICENCE} AND m.weekday = r."orderWeekday" AND m.day = ${CHINA_DAY} AND m.cycle_id IS NULL)`,
   );
   // An order is written whole or not at all: the other lines of an order with a bad line are held back too.
   errors += await flagRows(
@@ -168,41 +171,48 @@ async function verify(tx: DbTx, run: ImportRunRef): Promise<number> {
   return errors;
 }
 
+// The apply works on two temporary tables (dropped at commit) rather than CTEs: analysed, they give the
+// planner row counts, so a million lines join by hash instead of a nested loop over CTE scans.
 async function apply(tx: DbTx, run: ImportRunRef): Promise<{ applied: number; summary: Record<string, number> }> {
   const id = run.id;
   const map = await cycleMap(tx, id);
-  const written = await tx.$queryRaw<{ orders: number; lines: number }[]>`
-    WITH m AS (SELECT * FROM unnest(${map.days}::date[], ${map.weekdays}::int[], ${map.cycleIds}::int[]) AS m(day, weekday, cycle_id)),
-    lines AS MATERIALIZED (
-      SELECT s.data->>'orderNo' AS order_no, r.id AS retailer_id, m.cycle_id, m.day, (s.data->>'orderedAt')::timestamptz AS ordered_at,
-        p.id AS product_id, (s.data->>'quantity')::int AS quantity, (s.data->>'unitPriceFen')::int AS price,
-        s.data->>'status' AS status, s.data->>'channel' AS channel
-      FROM "ImportStagedRow" s
-      JOIN "Retailer" r ON r."licenceNo" = s.data->>'licenceNo'
-      JOIN "Product" p ON p.code = s.data->>'productCode'
-      JOIN m ON m.day = ${CHINA_DAY} AND m.weekday = r."orderWeekday"
-      WHERE s."runId" = ${id} AND s.valid),
-    orders AS (
-      INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef", "orderedAt", "importRunId")
-      SELECT min(retailer_id), min(cycle_id), min(day), min(channel)::"OrderChannel", min(status)::"OrderStatus",
-        sum(quantity)::int, sum(quantity::bigint * price), order_no, min(ordered_at), ${id}
-      FROM lines GROUP BY order_no
-      RETURNING id, "externalRef"),
-    written AS (
-      INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
-      SELECT o.id, l.product_id, l.quantity, l.price, l.quantity::bigint * l.price FROM lines l JOIN orders o ON o."externalRef" = l.order_no
-      RETURNING 1)
-    SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM written)::int AS lines`;
-  const flagged = await flagOverLimit(tx, id, map.weekStarts, run.now);
-  return { applied: written[0]!.lines, summary: { orders: written[0]!.orders, lines: written[0]!.lines, overLimitLines: flagged } };
+  await tx.$executeRaw`
+    CREATE TEMP TABLE import_lines ON COMMIT DROP AS
+    SELECT s.line, s.data->>'orderNo' AS order_no, r.id AS retailer_id, r.grade, m.cycle_id, m.day, (s.data->>'orderedAt')::timestamptz AS ordered_at,
+      p.id AS product_id, (s.data->>'quantity')::int AS quantity, (s.data->>'unitPriceFen')::int AS price,
+      s.data->>'status' AS status, s.data->>'channel' AS channel, 0 AS over_limit
+    FROM "ImportStagedRow" s
+    JOIN "Retailer" r ON r."licenceNo" = ${LICENCE}
+    JOIN "Product" p ON p.code = s.data->>'productCode'
+    JOIN unnest(${map.days}::date[], ${map.weekdays}::int[], ${map.cycleIds}::int[]) AS m(day, weekday, cycle_id)
+      ON m.day = ${CHINA_DAY} AND m.weekday = r."orderWeekday"
+    WHERE s."runId" = ${id} AND s.valid`;
+  await tx.$executeRaw`
+    CREATE TEMP TABLE import_orders ON COMMIT DROP AS
+    SELECT nextval(pg_get_serial_sequence('"Order"', 'id'))::int AS id, order_no, min(retailer_id) AS retailer_id, min(cycle_id) AS cycle_id,
+      min(day) AS day, min(channel) AS channel, min(status) AS status, sum(quantity)::int AS quantity, sum(quantity::bigint * price) AS amount,
+      min(ordered_at) AS ordered_at
+    FROM import_lines GROUP BY order_no`;
+  await tx.$executeRaw`ANALYZE import_lines`;
+  await tx.$executeRaw`ANALYZE import_orders`;
+  const flagged = await flagOverLimit(tx, map.weekStarts, run.now);
+  const orders = await tx.$executeRaw`
+    INSERT INTO "Order" (id, "retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef", "orderedAt", "importRunId")
+    SELECT id, retailer_id, cycle_id, day, channel::"OrderChannel", status::"OrderStatus", quantity, amount, order_no, ordered_at, ${id}
+    FROM import_orders`;
+  const lines = await tx.$executeRaw`
+    INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen", "overLimitBy")
+    SELECT o.id, l.product_id, l.quantity, l.price, l.quantity::bigint * l.price, l.over_limit
+    FROM import_lines l JOIN import_orders o USING (order_no)`;
+  return { applied: lines, summary: { orders, lines, overLimitLines: flagged } };
 }
 
 /**
- * Marks the imported lines that went beyond the shop's limit in their cycle (the policy in force, with
+ * Marks the file's lines that go beyond the shop's limit in their cycle (the policy in force, with
  * carry-forward, plus adjustments), counting the shop's other confirmed orders of the cycle first and the
  * file's own orders in the order they were placed: the same figure the ingestion API gives one order.
  */
-async function flagOverLimit(tx: DbTx, runId: number, weekStarts: ReadonlyMap<number, string>, now: Date): Promise<number> {
+async function flagOverLimit(tx: DbTx, weekStarts: ReadonlyMap<number, string>, now: Date): Promise<number> {
   const settings = await loadScheduleSettings(tx);
   const cycleIds: number[] = [];
   const policyIds: number[] = [];
@@ -218,24 +228,29 @@ async function flagOverLimit(tx: DbTx, runId: number, weekStarts: ReadonlyMap<nu
   if (cycleIds.length === 0) return 0;
   return tx.$executeRaw`
     WITH pol AS (SELECT * FROM unnest(${cycleIds}::int[], ${policyIds}::int[]) AS t(cycle_id, policy_id)),
-    imported AS (
-      SELECT ol.id, ol.quantity, o."retailerId", o."cycleId", ol."productId", l."limitQuantity",
-        sum(ol.quantity) OVER (PARTITION BY o."retailerId", o."cycleId", ol."productId" ORDER BY o."orderedAt", o.id) AS running
-      FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id
-      JOIN "Retailer" r ON r.id = o."retailerId"
-      JOIN pol ON pol.cycle_id = o."cycleId"
-      JOIN "AllocationLimit" l ON l."policyId" = pol.policy_id AND l."productId" = ol."productId" AND r.grade BETWEEN l."gradeFrom" AND l."gradeTo"
-      WHERE o."importRunId" = ${runId} AND o.status = 'CONFIRMED'),
+    limited AS (
+      SELECT l.line, l.quantity, l.retailer_id, l.cycle_id, l.product_id, al."limitQuantity",
+        sum(l.quantity) OVER (PARTITION BY l.retailer_id, l.cycle_id, l.product_id ORDER BY o.ordered_at, o.id, l.line) AS running
+      FROM import_lines l JOIN import_orders o USING (order_no)
+      JOIN pol ON pol.cycle_id = l.cycle_id
+      JOIN "AllocationLimit" al ON al."policyId" = pol.policy_id AND al."productId" = l.product_id AND l.grade BETWEEN al."gradeFrom" AND al."gradeTo"
+      WHERE l.status = 'CONFIRMED'),
+    shops AS (SELECT DISTINCT retailer_id, cycle_id FROM limited),
+    adjusted AS (
+      SELECT a."retailerId" AS retailer_id, a."cycleId" AS cycle_id, a."productId" AS product_id, sum(a.delta) AS delta
+      FROM "AllocationAdjustment" a JOIN shops s ON s.retailer_id = a."retailerId" AND s.cycle_id = a."cycleId" GROUP BY 1, 2, 3),
+    prior AS (
+      SELECT o."retailerId" AS retailer_id, o."cycleId" AS cycle_id, ol."productId" AS product_id, sum(ol.quantity) AS quantity
+      FROM shops s JOIN "Order" o ON o."retailerId" = s.retailer_id AND o."cycleId" = s.cycle_id
+      JOIN "OrderLine" ol ON ol."orderId" = o.id
+      WHERE o.status = 'CONFIRMED' GROUP BY 1, 2, 3),
     capped AS (
-      SELECT i.id, i.quantity, i.running,
-        greatest(0, i."limitQuantity" + coalesce((SELECT sum(a.delta) FROM "AllocationAdjustment" a
-          WHERE a."retailerId" = i."retailerId" AND a."cycleId" = i."cycleId" AND a."productId" = i."productId"), 0)) AS lim,
-        coalesce((SELECT sum(ol2.quantity) FROM "Order" o2 JOIN "OrderLine" ol2 ON ol2."orderId" = o2.id
-          WHERE o2."retailerId" = i."retailerId" AND o2."cycleId" = i."cycleId" AND o2.status = 'CONFIRMED'
-            AND o2."importRunId" IS DISTINCT FROM ${runId} AND ol2."productId" = i."productId"), 0) AS before
-      FROM imported i)
-    UPDATE "OrderLine" ol SET "overLimitBy" = least(c.quantity, c.before + c.running - c.lim)::int
-    FROM capped c WHERE ol.id = c.id AND c.before + c.running > c.lim`;
+      SELECT i.line, i.quantity, i.running + coalesce(p.quantity, 0) AS total, greatest(0, i."limitQuantity" + coalesce(a.delta, 0)) AS lim
+      FROM limited i
+      LEFT JOIN adjusted a USING (retailer_id, cycle_id, product_id)
+      LEFT JOIN prior p USING (retailer_id, cycle_id, product_id))
+    UPDATE import_lines l SET over_limit = least(c.quantity, c.total - c.lim)::int
+    FROM capped c WHERE l.line = c.line AND c.total > c.lim`;
 }
 
 export const ORDERS_IMPORT: ImportKindSpec = {
