@@ -7,6 +7,7 @@ import { addDays, chinaDateTime } from '../schedule/calendar.rules';
 import { backofficeCallerFor, staffActor } from '../testing/callers';
 import { applyChecked, uploadAndCheck } from '../testing/imports';
 import { createPolicy, createProduct, ensureCycle } from '../testing/portal-fixtures';
+import { createIntegration, ingestOrder } from '../integrations/integrations.service';
 import { uploadImport } from './imports.service';
 
 // The import framework on real PostgreSQL, through the service functions the upload route, the procedures
@@ -141,6 +142,29 @@ describe('orders by file', () => {
     expect(applied).toMatchObject({ status: 'APPLIED', appliedValidOnly: true, summary: { orders: 1, lines: 1 } });
     const written = await db.order.findMany({ where: { importRunId: checked.id }, include: { lines: true } });
     expect(written.map((o) => [o.externalRef, o.lines.length])).toEqual([[good, 1]]);
+  });
+
+  it('answers the ingestion API’s replay of an order first read from a file as a replay, and a changed one as a conflict', async () => {
+    const number = orderNo();
+    const checked = await uploadAndCheck(db, as(admin), {
+      kind: 'ORDERS',
+      content: [HEADER, `${shop.licenceNo},${number},${at(1)},${free.code},3,150.00,确认`].join('\n'),
+      now,
+    });
+    await applyChecked(db, as(admin), checked.id, { now });
+    const integration = await createIntegration({ db, actor: as(admin), clock: () => now }, { name: `file-${number}` });
+    const sent = {
+      licenceNo: shop.licenceNo,
+      externalOrderNo: number,
+      orderedAt: `${addDays(MONDAY, 1)}T09:30:00+08:00`,
+      status: 'CONFIRMED' as const,
+      channel: 'ONLINE' as const,
+      lines: [{ productCode: free.code, quantity: 3, unitPriceFen: 15_000 }],
+    };
+    expect(await ingestOrder(db, integration, sent, now)).toMatchObject({ outcome: 'replayed' });
+    expect(
+      await ingestOrder(db, integration, { ...sent, lines: [{ productCode: free.code, quantity: 4, unitPriceFen: 15_000 }] }, now),
+    ).toMatchObject({ outcome: 'conflict', differences: [{ field: `lines[${free.code}].quantity`, stored: 3, received: 4 }] });
   });
 
   it('checks again when applied: an order number written since the report sends the import back with a new report', async () => {

@@ -327,8 +327,10 @@ async function answerReplay(
   content: OrderContent,
   hash: string,
 ): Promise<IngestOrderResult> {
-  if (existing.payloadHash !== hash)
-    return { outcome: 'conflict', externalOrderNo: input.externalOrderNo, differences: orderDifferences(existing.content, content) };
+  // An order read from a file has no fingerprint: its stored content is compared instead.
+  const differences = orderDifferences(existing.content, content);
+  if (existing.payloadHash === null ? differences.length > 0 : existing.payloadHash !== hash)
+    return { outcome: 'conflict', externalOrderNo: input.externalOrderNo, differences };
   const base = { orderId: existing.id, externalOrderNo: input.externalOrderNo, cycle: existing.cycle.code, lines: existing.lines };
   if (existing.status === input.status) return { outcome: 'replayed', status: existing.status, ...base };
   if (existing.status === 'CONFIRMED' && input.status === 'CANCELLED') {
