@@ -16,6 +16,12 @@ describe('visibleAreas', () => {
     expect(areasOf('ADMIN')).toContain('admin');
   });
 
+  it('offers the data imports to whoever may import something', () => {
+    expect(areasOf('ADMIN')).toContain('imports');
+    expect(areasOf('MARKETING')).toContain('imports');
+    expect(areasOf('SERVICE_AGENT', 'ACCOUNT_MANAGER', 'MANAGER', 'EXECUTIVE')).not.toContain('imports');
+  });
+
   it('joins the areas of several roles', () => {
     expect(areasOf('ACCOUNT_MANAGER', 'MARKETING')).toEqual(expect.arrayContaining(['retailers', 'allocation', 'promotions']));
   });

@@ -18,7 +18,8 @@ export type StaffArea =
   | 'visits'
   | 'visitCompletion'
   | 'rankings'
-  | 'products';
+  | 'products'
+  | 'imports';
 
 type AreaDefinition = {
   area: StaffArea;
@@ -50,6 +51,7 @@ export const STAFF_AREAS: readonly AreaDefinition[] = [
   },
   { area: 'rewards', href: '/rewards', label: 'backoffice.nav.rewards', anyOf: ['rewards.read', 'rewards.fulfil'] },
   { area: 'analytics', href: '/analytics', label: 'backoffice.nav.analytics', anyOf: ['analytics.read'] },
+  { area: 'imports', href: '/imports', label: 'imports.nav', anyOf: ['imports.use'] },
   { area: 'changeRequests', href: '/admin/change-requests', label: 'admin.nav.changeRequests', anyOf: ['changeRequests.approve'] },
   {
     area: 'admin',

@@ -136,6 +136,8 @@ async function* fileOf(db: DbTx, runId: number): AsyncGenerator<Uint8Array> {
 type Rejection = { key: MessageKey; params?: Record<string, string | number> };
 
 async function reject(db: Db, runId: number, rejection: Rejection, now: Date): Promise<void> {
+  // The rejection is the whole report: row errors found before the file stopped being readable go too.
+  await db.$executeRaw`DELETE FROM "ImportRowError" WHERE "runId" = ${runId}`;
   await db.$executeRaw`DELETE FROM "ImportStagedRow" WHERE "runId" = ${runId}`;
   await db.$executeRaw`DELETE FROM "ImportFileChunk" WHERE "runId" = ${runId}`;
   await db.importRun.update({
@@ -233,6 +235,8 @@ export async function checkImport(db: Db, { runId }: { runId: number }, now: Dat
   if (!header) return reject(db, runId, { key: 'imports.reject.empty' }, now);
   if (totalRows === 0) return reject(db, runId, { key: 'imports.reject.noRows' }, now);
 
+  // Fresh statistics: a table the planner last saw nearly empty would be joined row by row.
+  await db.$executeRaw`ANALYZE "ImportStagedRow"`;
   await db.$transaction(
     async (tx) => {
       const verifyErrors = await spec.verify(tx, ref(run, now));
@@ -403,7 +407,8 @@ const RUN_SELECT = {
 
 export async function listImports({ db, actor }: StaffDeps, input: TListImportsInput) {
   const kinds = importKindsFor(actor).filter((k) => !input.kind || k === input.kind);
-  const where = { kind: { in: kinds } };
+  // A file still arriving (nothing stored yet) is not history.
+  const where = { kind: { in: kinds }, byteSize: { gt: 0 } };
   const [total, items] = await Promise.all([
     db.importRun.count({ where }),
     db.importRun.findMany({

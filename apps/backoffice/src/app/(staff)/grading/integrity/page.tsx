@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { z } from 'zod';
 import { formatDate, formatDateTime } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
@@ -52,6 +53,13 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-5">
       <PageTitle description={t('grading.staff.integrity.description')}>{t('grading.staff.title')}</PageTitle>
       <GradingNav current="/grading/integrity" />
+      {me.permissions.includes('grading.integrity') ? (
+        <p>
+          <Link href="/imports?kind=INTEGRITY" className={buttonClass('secondary')}>
+            {t('imports.newFor', { kind: t('imports.kind.INTEGRITY') })}
+          </Link>
+        </p>
+      ) : null}
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
         <TextField
           id="integrity-licence"

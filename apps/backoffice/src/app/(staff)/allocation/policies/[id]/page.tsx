@@ -8,9 +8,9 @@ import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
-import { getServerApi } from '@/trpc/server';
+import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../../../admin/_components/feedback';
-import { CsvImport } from '../../_components/csv-import';
+import { ImportUploadPanel } from '../../../imports/_components/upload-panel';
 import { POLICY_TONE, policyStateLabel } from '../../_components/labels';
 import { LimitGrid } from '../../_components/limit-grid';
 import { PolicyActions } from '../../_components/policy-actions';
@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
   const policyId = Number((await params).id);
   if (!Number.isInteger(policyId) || policyId <= 0) notFound();
-  const [{ t, locale }, { api, requestId }] = await Promise.all([getI18n(), getServerApi()]);
+  const [{ t, locale }, { api, requestId }, me] = await Promise.all([getI18n(), getServerApi(), getMe()]);
   let policy;
   try {
     policy = await api.allocation.policy({ policyId });
@@ -94,7 +94,10 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
         note={policy.note}
         fileName={`allocation-${policy.cycle.code}-v${policy.version}.csv`}
       />
-      {policy.can.edit ? <CsvImport policyId={policy.id} /> : null}
+      {/* A draft's limits from a file: uploaded here, checked, reported and confirmed on the import's page. */}
+      {policy.can.edit && me.permissions.includes('imports.use') ? (
+        <ImportUploadPanel kind="ALLOCATION" options={{ policyId: policy.id }} note={t('imports.allocationHint')} />
+      ) : null}
 
       <section aria-labelledby="versions-heading" className="flex flex-col gap-2">
         <h2 id="versions-heading" className="text-lg font-bold">
