@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { BACKOFFICE, PORTAL, SHOP_A, expectNoSeriousA11yViolations, signInToBackoffice, signInToPortal } from './support';
 
 // Data flowing in: an administrator creates an integration and sees its key once; the ordering system
@@ -62,4 +63,64 @@ test('admin creates an integration; an order posted with its key shows in shop A
   await admin.reload();
   await admin.getByTestId('integration-row').filter({ hasText: '新商盟订货系统（测试）' }).getByRole('link', { name: '调用记录' }).click();
   await expect(admin.getByTestId('integration-call').filter({ hasText: orderNo })).toHaveCount(2);
+});
+
+test('marketing imports an .xlsx of limits into a new draft: checked, confirmed, written, and shown in the grid', async ({ page }) => {
+  await signInToBackoffice(page, 'marketing');
+  await page.goto(`${BACKOFFICE}/allocation`);
+  // The furthest cycle ahead, which no other spec drafts in.
+  const cycle = page
+    .getByTestId('cycle-row')
+    .filter({ has: page.getByRole('button', { name: '新建版本' }) })
+    .last();
+  await cycle.getByRole('button', { name: '新建版本' }).click();
+  await expect(page.getByTestId('limit-grid')).toBeVisible();
+  const policyUrl = page.url();
+  const code = (await page.getByTestId('limit-row').first().getAttribute('data-product-code'))!;
+
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('限量');
+  sheet.addRow(['规格编码', '起始档位', '截止档位', '限量（条）']);
+  sheet.addRow([code, 1, 20, 4]);
+  sheet.addRow([code, 21, 30, 9]);
+  const upload = page.getByTestId('import-upload');
+  await upload.getByLabel('选择文件').setInputFiles({
+    name: '下周限量.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  await upload.getByRole('button', { name: '上传并检查' }).click();
+
+  // The import's own page: the check runs in the worker, the page follows it to the report.
+  await expect(page).toHaveURL(/\/imports\/\d+$/);
+  await expect(page.getByTestId('import-counts')).toContainText('全部 2 行检查通过', { timeout: 30_000 });
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page
+    .getByRole('group', { name: /确定写入这 2 行数据/ })
+    .getByRole('button', { name: '确认导入' })
+    .click();
+  await expect(page.getByTestId('import-applied')).toContainText('写入 2 行', { timeout: 30_000 });
+
+  await page.goto(policyUrl);
+  const row = page.locator(`[data-testid="limit-row"][data-product-code="${code}"]`);
+  await expect(page.getByTestId('limit-row')).toHaveCount(1);
+  await expect(row.getByRole('textbox', { name: /1–20 档 限量/ })).toHaveValue('4');
+  await expect(row.getByRole('textbox', { name: /21–30 档 限量/ })).toHaveValue('9');
+});
+
+test('an orders file with a bad row reports it with its line and writes nothing', async ({ page }) => {
+  await signInToBackoffice(page, 'admin');
+  await page.goto(`${BACKOFFICE}/imports`);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel('导入类型').selectOption({ label: '订单' });
+  const orderNo = `E2E-FILE-${Date.now()}`;
+  const csv = ['许可证号,订单号,订货时间,卷烟编码,数量(条),单价(元)', `${SHOP_A},${orderNo},2026-12-09 09:30,NOPE,2.5,200`].join('\r\n');
+  await page.getByLabel('选择文件').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: '上传并检查' }).click();
+  await expect(page.getByTestId('import-counts')).toContainText('有误 1 行', { timeout: 30_000 });
+  const errors = page.getByTestId('import-error');
+  await expect(errors.filter({ hasText: '数量(条)' })).toContainText('须为整数');
+  await expect(page.getByRole('button', { name: /只导入有效/ })).toHaveCount(0);
+  await expect(page.getByText('有问题时不能导入')).toBeVisible();
 });
