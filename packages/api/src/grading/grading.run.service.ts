@@ -181,19 +181,28 @@ export async function computeGradeRun(db: Db, payload: { runId: number }, now: D
           where: { ordersTo: DAY(addDays(iso(from), -1)), status: 'PUBLISHED' },
           select: { id: true },
         });
-        const inserted = await tx.$executeRaw`
-          INSERT INTO "GradeRunRow" ("runId", "retailerId", "volumeTiao", "amountFen", "distinctProducts", "premiumTiao",
-            "volumeScore", "amountScore", "varietyScore", "classShareScore", score, rank, "computedGrade", grade, "previousGrade",
-            initial, capped, "integrityLevel")
-          WITH totals AS (
-            SELECT o."retailerId", sum(l.quantity)::bigint AS volume, sum(l."amountFen")::bigint AS amount,
-              count(DISTINCT l."productId")::int AS products,
-              coalesce(sum(l.quantity) FILTER (WHERE p."productClass" <= 2), 0)::bigint AS premium
+        // The period's totals per retailer, first per retailer and product: the distinct product count is then a
+        // plain count, and a CREATE TABLE … AS may aggregate the millions of lines with parallel workers (an
+        // INSERT never does). Analysed, so the statement below joins it by hash.
+        await tx.$executeRaw`
+          CREATE TEMP TABLE grade_totals ON COMMIT DROP AS
+          SELECT "retailerId", sum(volume)::bigint AS volume, sum(amount)::bigint AS amount, count(*)::int AS products,
+            coalesce(sum(volume) FILTER (WHERE premium), 0)::bigint AS premium
+          FROM (
+            SELECT o."retailerId", l."productId", bool_and(p."productClass" <= 2) AS premium,
+              sum(l.quantity) AS volume, sum(l."amountFen") AS amount
             FROM "Order" o
             JOIN "OrderLine" l ON l."orderId" = o.id
             JOIN "Product" p ON p.id = l."productId"
             WHERE o.status = 'CONFIRMED' AND o."orderDate" BETWEEN ${from} AND ${to}
-            GROUP BY o."retailerId"),
+            GROUP BY o."retailerId", l."productId") per_product
+          GROUP BY "retailerId"`;
+        await tx.$executeRaw`ANALYZE grade_totals`;
+        const inserted = await tx.$executeRaw`
+          INSERT INTO "GradeRunRow" ("runId", "retailerId", "volumeTiao", "amountFen", "distinctProducts", "premiumTiao",
+            "volumeScore", "amountScore", "varietyScore", "classShareScore", score, rank, "computedGrade", grade, "previousGrade",
+            initial, capped, "integrityLevel")
+          WITH totals AS (SELECT * FROM grade_totals),
           base AS (
             SELECT r.id, r."integrityLevel", r."businessForm"::text AS form, r.market::text AS market, r."shopAreaM2" AS area,
               r."openedOn" <= ${from} AS ranked,
