@@ -1,9 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { BACKOFFICE, PORTAL, SHOP_A, expectNoSeriousA11yViolations, signInToBackoffice, signInToPortal } from './support';
+import {
+  BACKOFFICE,
+  PORTAL,
+  SHOP_A,
+  expectNoSeriousA11yViolations,
+  runWorkerBesideApps,
+  signInToBackoffice,
+  signInToPortal,
+} from './support';
 
 // Data flowing in: an administrator creates an integration and sees its key once; the ordering system
-// posts an order for shop A with that key, and shop A's allocation page counts it as ordered.
+// posts an order for shop A with that key, and shop A's allocation page counts it as ordered. Files are
+// imported too: their check and their writing are jobs, so the worker runs beside the apps.
+
+runWorkerBesideApps();
 
 async function cycleView(page: Page, kind: 'current' | 'next', code: string) {
   await page.goto(`${PORTAL}/allocation?cycle=${kind}&q=${code}`);
