@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bearerKey,
-  hashKey,
-  keyMatches,
-  keyPrefixOf,
-  orderContent,
-  orderDifferences,
-  orderFingerprint,
-  overLimitBy,
-} from './integrations.rules';
+import { bearerKey, hashKey, keyMatches, keyPrefixOf, orderContent, orderDifferences, orderFingerprint } from './integrations.rules';
 import { ZIngestOrder, ZIngestProducts } from './integrations.schema';
 
 const order = {
@@ -70,16 +61,6 @@ describe('order fingerprint and differences', () => {
       { field: 'lines[C3].unitPriceFen', stored: null, received: 10_000 },
     ]);
     expect(orderDifferences(orderContent(order), orderContent(order))).toEqual([]);
-  });
-});
-
-describe('overLimitBy', () => {
-  it('is what goes beyond the limit, at most the line, never negative', () => {
-    expect(overLimitBy({ limit: 5, orderedBefore: 0, quantity: 5 })).toBe(0);
-    expect(overLimitBy({ limit: 5, orderedBefore: 3, quantity: 4 })).toBe(2);
-    expect(overLimitBy({ limit: 5, orderedBefore: 9, quantity: 4 })).toBe(4);
-    expect(overLimitBy({ limit: 0, orderedBefore: 0, quantity: 1 })).toBe(1);
-    expect(overLimitBy({ limit: null, orderedBefore: 100, quantity: 50 })).toBe(0);
   });
 });
 

@@ -70,9 +70,3 @@ export function orderDifferences(stored: OrderContent, received: OrderContent): 
   }
   return out;
 }
-
-/** 条 of a line beyond what the retailer had left: never more than the line itself, never negative. */
-export function overLimitBy(args: { limit: number | null; orderedBefore: number; quantity: number }): number {
-  if (args.limit === null) return 0;
-  return Math.min(args.quantity, Math.max(0, args.orderedBefore + args.quantity - args.limit));
-}

@@ -5,9 +5,11 @@ import { writeAudit } from '../admin/audit.service';
 import { policyDue, policyInForceSql } from '../allocation/allocation.service';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
-import { chinaDate } from '../schedule/calendar.rules';
-import { cycleOfOrder } from '../schedule/schedule.rules';
-import { loadScheduleSettings, loadWorkCalendar } from '../schedule/schedule.service';
+import { addDays, chinaDate } from '../schedule/calendar.rules';
+import { cycleOfOrder, SCHEDULE_SETTING_KEYS, toScheduleSettings } from '../schedule/schedule.rules';
+import { CALENDAR_DAYS_AFTER, CALENDAR_DAYS_BEFORE, workCalendarOf } from '../schedule/schedule.service';
+import { settingsFromStored } from '../admin/settings.service';
+import type { CalendarDayKind } from '@tobacco/db/enums';
 import {
   hashKey,
   keyMatches,
@@ -15,7 +17,6 @@ import {
   orderContent,
   orderDifferences,
   orderFingerprint,
-  overLimitBy,
   type OrderContent,
   type OrderDifference,
 } from './integrations.rules';
@@ -165,10 +166,9 @@ export async function listIntegrationCalls({ db }: StaffDeps, input: z.output<ty
 export async function authenticateIntegration(db: DbTx, key: string | null): Promise<IntegrationRef | null> {
   const prefix = key ? keyPrefixOf(key) : null;
   if (!key || !prefix) return null;
-  const row = await db.integration.findUnique({
-    where: { keyPrefix: prefix },
-    select: { id: true, name: true, keyHash: true, revokedAt: true },
-  });
+  // Raw SQL on the hot path of every call: no ORM work for one row by its unique key.
+  const [row] = await db.$queryRaw<{ id: number; name: string; keyHash: string; revokedAt: Date | null }[]>`
+    SELECT id, name, "keyHash", "revokedAt" FROM "Integration" WHERE "keyPrefix" = ${prefix}`;
   if (!row || row.revokedAt || !keyMatches(key, row.keyHash)) return null;
   return { id: row.id, name: row.name };
 }
@@ -185,7 +185,10 @@ export type CallLog = {
 };
 
 export async function logCall(db: DbTx, call: CallLog): Promise<void> {
-  await db.integrationCall.create({ data: { ...call, externalRef: call.externalRef ?? null } });
+  await db.$executeRaw`
+    INSERT INTO "IntegrationCall" ("integrationId", endpoint, status, outcome, received, written, "flaggedLines", "externalRef")
+    VALUES (${call.integrationId}, ${call.endpoint}, ${call.status}, ${call.outcome}, ${call.received ?? 0}, ${call.written ?? 0},
+      ${call.flaggedLines ?? 0}, ${call.externalRef ?? null})`;
 }
 
 export type IngestedLine = { productCode: string; quantity: number; overLimitBy: number };
@@ -238,86 +241,99 @@ async function storedOrder(tx: DbTx, externalRef: string) {
 export async function ingestOrder(db: Db, integration: IntegrationRef, input: TIngestOrder, now: Date): Promise<IngestOrderResult> {
   const content = orderContent(input);
   const hash = orderFingerprint(content);
-  return db.$transaction(async (tx) => {
-    const existing = await storedOrder(tx, input.externalOrderNo);
-    if (existing) return answerReplay(tx, existing, input, content, hash);
+  // No interactive transaction: the reads below change nothing, and the write is one statement (the order and
+  // its lines together), whose unique order number settles a race with another sender of the same order.
+  // One statement for everything the order needs to be placed: is the number known, the shop, its
+  // products, the calendar around the order's day and the schedule settings (every call pays for each
+  // statement, so the hot path has as few as it can).
+  const codes = input.lines.map((l) => l.productCode);
+  const orderedAt = new Date(input.orderedAt);
+  const orderDate = chinaDate(orderedAt);
+  const [named] = await db.$queryRaw<
+    {
+      known: boolean;
+      retailerId: number | null;
+      grade: number | null;
+      orderWeekday: number | null;
+      products: { id: number; code: string }[];
+      days: { date: string; kind: CalendarDayKind; name: string }[];
+      settings: Record<string, unknown>;
+    }[]
+  >`
+    SELECT EXISTS (SELECT 1 FROM "Order" WHERE "externalRef" = ${input.externalOrderNo}) AS known,
+      r.id AS "retailerId", r.grade, r."orderWeekday",
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'code', p.code)), '[]'::json) FROM "Product" p WHERE p.code = ANY (${codes}::text[])) AS products,
+      (SELECT coalesce(json_agg(json_build_object('date', d.date::text, 'kind', d.kind, 'name', d.name) ORDER BY d.date), '[]'::json)
+        FROM "CalendarDay" d WHERE d.date BETWEEN ${addDays(orderDate, -CALENDAR_DAYS_BEFORE)}::date AND ${addDays(orderDate, CALENDAR_DAYS_AFTER)}::date) AS days,
+      (SELECT coalesce(json_object_agg(s.key, s.value), '{}'::json) FROM "Setting" s WHERE s.key = ANY (${[...SCHEDULE_SETTING_KEYS]}::text[])) AS settings
+    FROM (SELECT 1) one LEFT JOIN "Retailer" r ON r."licenceNo" = ${input.licenceNo}::char(12)`;
+  if (named!.known) {
+    const existing = await storedOrder(db, input.externalOrderNo);
+    if (existing) return answerReplay(db, existing, input, content, hash);
+  }
+  const retailer = named!.retailerId === null ? null : { id: named!.retailerId, grade: named!.grade, orderWeekday: named!.orderWeekday! };
+  const errors: { path: string; message: string }[] = [];
+  if (!retailer) errors.push({ path: 'licenceNo', message: 'ingest.errors.unknownLicence' });
+  const byCode = new Map(named!.products.map((p) => [p.code, p.id]));
+  input.lines.forEach((l, i) => {
+    if (!byCode.has(l.productCode)) errors.push({ path: `lines.${i}.productCode`, message: 'ingest.errors.unknownProduct' });
+  });
+  if (!retailer || errors.length > 0) return { outcome: 'invalid', errors };
 
-    const retailer = await tx.retailer.findUnique({
-      where: { licenceNo: input.licenceNo },
-      select: { id: true, grade: true, orderWeekday: true },
-    });
-    const products = await tx.product.findMany({
-      where: { code: { in: input.lines.map((l) => l.productCode) } },
-      select: { id: true, code: true },
-    });
-    const errors: { path: string; message: string }[] = [];
-    if (!retailer) errors.push({ path: 'licenceNo', message: 'ingest.errors.unknownLicence' });
-    const byCode = new Map(products.map((p) => [p.code, p.id]));
-    input.lines.forEach((l, i) => {
-      if (!byCode.has(l.productCode)) errors.push({ path: `lines.${i}.productCode`, message: 'ingest.errors.unknownProduct' });
-    });
-    if (!retailer || errors.length > 0) return { outcome: 'invalid', errors };
+  const { calendar } = workCalendarOf(named!.days);
+  const settings = toScheduleSettings(settingsFromStored(named!.settings, SCHEDULE_SETTING_KEYS));
+  const weekStart = cycleOfOrder(orderedAt, retailer.orderWeekday, calendar);
+  const [cycle] = await db.$queryRaw<{ id: number; code: string }[]>`
+    SELECT id, code FROM "OrderCycle" WHERE "weekStart" = ${weekStart}::date`;
+  if (!cycle) return { outcome: 'invalid', errors: [{ path: 'orderedAt', message: 'ingest.errors.noCycle' }] };
 
-    const orderedAt = new Date(input.orderedAt);
-    const orderDate = chinaDate(orderedAt);
-    const [{ calendar }, settings] = await Promise.all([loadWorkCalendar(tx, orderDate), loadScheduleSettings(tx)]);
-    const weekStart = cycleOfOrder(orderedAt, retailer.orderWeekday, calendar);
-    const cycle = await tx.orderCycle.findUnique({
-      where: { weekStart: new Date(`${weekStart}T00:00:00Z`) },
-      select: { id: true, code: true },
-    });
-    if (!cycle) return { outcome: 'invalid', errors: [{ path: 'orderedAt', message: 'ingest.errors.noCycle' }] };
-
-    // Concurrent senders of one order number meet on the unique key: the loser answers as a replay.
-    const inserted = await tx.$queryRaw<{ id: number }[]>`
+  // The order and its lines in one statement. Concurrent senders of one order number meet on the unique
+  // key: the loser inserts nothing (no order, so no lines) and answers as a replay. Each line's excess over
+  // the shop's allowance is computed in the same statement: the limit of the policy in force for its grade,
+  // plus adjustments, against what the shop's other confirmed orders of the cycle took.
+  const limited = input.status === 'CONFIRMED' && retailer.grade !== null;
+  const policy = policyInForceSql({ cycleId: cycle.id, weekStart, carryForward: policyDue(weekStart, now, settings), now });
+  const written = await db.$queryRaw<{ orderId: number; productId: number; quantity: number; overLimitBy: number }[]>`
+    WITH placed AS (
       INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef", "integrationId", "orderedAt", "payloadHash")
       VALUES (${retailer.id}, ${cycle.id}, ${orderDate}::date, ${input.channel}::"OrderChannel", ${input.status}::"OrderStatus",
         ${input.lines.reduce((s, l) => s + l.quantity, 0)}, ${input.lines.reduce((s, l) => s + BigInt(l.quantity) * BigInt(l.unitPriceFen), 0n)},
         ${input.externalOrderNo}, ${integration.id}, ${orderedAt}, ${hash})
-      ON CONFLICT ("externalRef") DO NOTHING RETURNING id`;
-    const orderId = inserted[0]?.id;
-    if (orderId === undefined) {
-      const raced = await storedOrder(tx, input.externalOrderNo);
-      if (!raced) throw new DomainError('CONFLICT');
-      return answerReplay(tx, raced, input, content, hash);
-    }
-
-    const allowance =
-      input.status === 'CONFIRMED' && retailer.grade !== null
-        ? await allowanceBefore(tx, {
-            retailerId: retailer.id,
-            grade: retailer.grade,
-            cycleId: cycle.id,
-            weekStart,
-            orderId,
-            now,
-            carryForward: policyDue(weekStart, now, settings),
-          })
-        : new Map<number, { limit: number; ordered: number }>();
-    const lines = input.lines.map((l) => {
-      const productId = byCode.get(l.productCode)!;
-      const a = allowance.get(productId);
-      return {
-        productId,
-        ...l,
-        overLimitBy: overLimitBy({ limit: a ? a.limit : null, orderedBefore: a?.ordered ?? 0, quantity: l.quantity }),
-      };
-    });
-    await tx.$executeRaw`
-      INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen", "overLimitBy")
-      SELECT ${orderId}, * FROM unnest(${lines.map((l) => l.productId)}::int[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceFen)}::int[],
-        ${lines.map((l) => BigInt(l.quantity) * BigInt(l.unitPriceFen))}::bigint[], ${lines.map((l) => l.overLimitBy)}::int[])`;
-    return {
-      outcome: 'created',
-      orderId,
-      externalOrderNo: input.externalOrderNo,
-      cycle: cycle.code,
-      status: input.status,
-      lines: lines
-        .map((l) => ({ productCode: l.productCode, quantity: l.quantity, overLimitBy: l.overLimitBy }))
-        .sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
-    };
-  });
+      ON CONFLICT ("externalRef") DO NOTHING RETURNING id),
+    sent AS (
+      SELECT * FROM unnest(${input.lines.map((l) => byCode.get(l.productCode)!)}::int[], ${input.lines.map((l) => l.quantity)}::int[],
+        ${input.lines.map((l) => l.unitPriceFen)}::int[]) AS t(product_id, quantity, price)),
+    pol AS (${policy}),
+    lim AS (
+      SELECT l."productId", greatest(0, l."limitQuantity" + coalesce((SELECT sum(a.delta) FROM "AllocationAdjustment" a
+        WHERE a."retailerId" = ${retailer.id} AND a."cycleId" = ${cycle.id} AND a."productId" = l."productId"), 0)) AS lim
+      FROM "AllocationLimit" l JOIN pol ON l."policyId" = pol.id
+      WHERE ${limited} AND ${retailer.grade}::int BETWEEN l."gradeFrom" AND l."gradeTo" AND l."productId" IN (SELECT product_id FROM sent)),
+    took AS (
+      SELECT ol."productId", sum(ol.quantity) AS quantity FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id
+      WHERE o."retailerId" = ${retailer.id} AND o."cycleId" = ${cycle.id} AND o.status = 'CONFIRMED' AND ol."productId" IN (SELECT "productId" FROM lim)
+      GROUP BY 1)
+    INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen", "overLimitBy")
+    SELECT placed.id, sent.product_id, sent.quantity, sent.price, sent.quantity::bigint * sent.price,
+      CASE WHEN lim.lim IS NULL THEN 0 ELSE least(sent.quantity, greatest(0, coalesce(took.quantity, 0) + sent.quantity - lim.lim)) END
+    FROM placed CROSS JOIN sent LEFT JOIN lim ON lim."productId" = sent.product_id LEFT JOIN took ON took."productId" = sent.product_id
+    RETURNING "orderId", "productId", quantity, "overLimitBy"`;
+  if (written.length === 0) {
+    const raced = await storedOrder(db, input.externalOrderNo);
+    if (!raced) throw new DomainError('CONFLICT');
+    return answerReplay(db, raced, input, content, hash);
+  }
+  const codeOf = new Map(named!.products.map((p) => [p.id, p.code]));
+  return {
+    outcome: 'created',
+    orderId: written[0]!.orderId,
+    externalOrderNo: input.externalOrderNo,
+    cycle: cycle.code,
+    status: input.status,
+    lines: written
+      .map((l) => ({ productCode: codeOf.get(l.productId)!, quantity: l.quantity, overLimitBy: l.overLimitBy }))
+      .sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
+  };
 }
 
 async function answerReplay(
@@ -343,22 +359,6 @@ async function answerReplay(
     externalOrderNo: input.externalOrderNo,
     differences: [{ field: 'status', stored: existing.status, received: input.status }],
   };
-}
-
-/** Per limited product: the retailer's limit in the cycle (policy in force, adjustments) and what other confirmed orders took. */
-async function allowanceBefore(
-  tx: DbTx,
-  args: { retailerId: number; grade: number; cycleId: number; weekStart: string; orderId: number; now: Date; carryForward: boolean },
-): Promise<Map<number, { limit: number; ordered: number }>> {
-  const rows = await tx.$queryRaw<{ productId: number; lim: number; ordered: number }[]>`
-    WITH pol AS (${policyInForceSql({ cycleId: args.cycleId, weekStart: args.weekStart, carryForward: args.carryForward, now: args.now })})
-    SELECT l."productId", greatest(0, l."limitQuantity" + coalesce((SELECT sum(a.delta)::int FROM "AllocationAdjustment" a
-        WHERE a."retailerId" = ${args.retailerId} AND a."cycleId" = ${args.cycleId} AND a."productId" = l."productId"), 0))::int AS lim,
-      coalesce((SELECT sum(ol.quantity)::int FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id
-        WHERE o."retailerId" = ${args.retailerId} AND o."cycleId" = ${args.cycleId} AND o.status = 'CONFIRMED' AND o.id <> ${args.orderId} AND ol."productId" = l."productId"), 0)::int AS ordered
-    FROM "AllocationLimit" l JOIN pol ON l."policyId" = pol.id
-    WHERE ${args.grade} BETWEEN l."gradeFrom" AND l."gradeTo"`;
-  return new Map(rows.map((r) => [r.productId, { limit: r.lim, ordered: r.ordered }]));
 }
 
 /** Products by code: new codes are created, known ones updated; one statement for the whole batch. */
