@@ -13,8 +13,11 @@ import os from 'node:os';
 import { computeGradeRun, createGradeRun, publishGradeRun } from '../../packages/api/src/grading/grading.run.service';
 import { getRunReview, listRunRows } from '../../packages/api/src/grading/grading.review.service';
 import { lastEndedPeriod } from '../../packages/api/src/grading/grading.rules';
+import { JOB_HANDLERS } from '../../packages/api/src/jobs/jobs.handlers';
+import { installJobQueue, stopJobQueues } from '../../packages/api/src/jobs/jobs.service';
 import { createDb } from '../../packages/db/src/client';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../../packages/db/src/embedded';
+import { dbEnv } from '../../packages/db/src/env';
 import { applyMigrations } from '../../packages/db/src/migrate';
 
 const arg = (name: string, fallback: number) => {
@@ -42,6 +45,10 @@ await createDatabase(server.adminUrl, name);
 const db = createDb(url, { max: 8 });
 try {
   await applyMigrations(url);
+  // Starting a run enqueues its computation (and publishing, the shops' messages): the job queue must exist in
+  // this database and be the one the services send to. Nothing works the queue here; the bench computes itself.
+  await installJobQueue(url, Object.keys(JOB_HANDLERS));
+  Object.assign(dbEnv, { databaseUrl: url });
   const t0 = performance.now();
   await db.$executeRawUnsafe(
     `INSERT INTO "District" (code, name, "nameEn") SELECT 'B' || g, '区县' || g, 'District ' || g FROM generate_series(1, ${DISTRICTS}) g`,
@@ -140,6 +147,7 @@ try {
   console.log(JSON.stringify(result, null, 2));
 } finally {
   await db.$disconnect();
+  await stopJobQueues();
   await dropDatabase(server.adminUrl, name);
   await server.stop();
 }
