@@ -100,6 +100,8 @@ async function main() {
   const url = server.url;
   const db = createDb(url, { max: POOL });
   const pool = new pg.Pool({ connectionString: url, max: POOL });
+  // A connection the server drops as it stops (after the run) must not crash the bench before it has stopped.
+  pool.on('error', () => {});
   const now = new Date();
   const clock = () => now;
   let portal: ChildProcess | undefined;
@@ -150,25 +152,31 @@ async function main() {
       );
     }
     // Orders of limited products in the current cycle, for the sampled shops that have none of them there yet.
+    // "Limited" is per grade (a limit holds for grades gradeFrom…gradeTo), as the allowance statement reads it.
     const added = await pool.query(
       `
       WITH lim AS (
-        SELECT DISTINCT p."cycleId", l."productId" FROM "AllocationPolicy" p JOIN "AllocationLimit" l ON l."policyId" = p.id
-        WHERE p.state = 'PUBLISHED'
+        SELECT DISTINCT p."cycleId", l."productId", l."gradeFrom", l."gradeTo" FROM "AllocationPolicy" p
+        JOIN "AllocationLimit" l ON l."policyId" = p.id
+        WHERE p.state = 'PUBLISHED' AND l."limitQuantity" > 0
       ), need AS (
-        SELECT s.r AS "retailerId", s.c AS "cycleId" FROM unnest($1::int[], $2::int[]) AS s(r, c)
+        SELECT s.r AS "retailerId", s.c AS "cycleId",
+          (SELECT min(lim."productId") FROM lim WHERE lim."cycleId" = s.c AND r.grade BETWEEN lim."gradeFrom" AND lim."gradeTo") AS "productId"
+        FROM unnest($1::int[], $2::int[]) AS s(r, c) JOIN "Retailer" r ON r.id = s.r
         WHERE NOT EXISTS (
-          SELECT 1 FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id JOIN lim ON lim."cycleId" = o."cycleId" AND lim."productId" = ol."productId"
+          SELECT 1 FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id
+          JOIN lim ON lim."cycleId" = o."cycleId" AND lim."productId" = ol."productId" AND r.grade BETWEEN lim."gradeFrom" AND lim."gradeTo"
           WHERE o."retailerId" = s.r AND o."cycleId" = s.c AND o.status = 'CONFIRMED')
       ), ins AS (
         INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, "totalQuantity", "totalAmountFen")
-        SELECT n."retailerId", n."cycleId", c."weekStart", 'ONLINE', 2, 2 * (SELECT "wholesalePriceFen" FROM "Product" WHERE id = (SELECT min("productId") FROM lim WHERE lim."cycleId" = n."cycleId"))
-        FROM need n JOIN "OrderCycle" c ON c.id = n."cycleId"
-        RETURNING id, "cycleId", "totalAmountFen"
+        SELECT n."retailerId", n."cycleId", c."weekStart", 'ONLINE', 2, 2 * p."wholesalePriceFen"
+        FROM need n JOIN "OrderCycle" c ON c.id = n."cycleId" JOIN "Product" p ON p.id = n."productId"
+        RETURNING id, "retailerId", "cycleId", "totalAmountFen"
       )
       INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
-      SELECT ins.id, p.id, 2, p."wholesalePriceFen", ins."totalAmountFen" FROM ins
-      JOIN "Product" p ON p.id = (SELECT min("productId") FROM lim WHERE lim."cycleId" = ins."cycleId")`,
+      SELECT ins.id, n."productId", 2, p."wholesalePriceFen", ins."totalAmountFen" FROM ins
+      JOIN need n ON n."retailerId" = ins."retailerId" AND n."cycleId" = ins."cycleId"
+      JOIN "Product" p ON p.id = n."productId"`,
       [candidates.map((c) => c.retailerId), candidates.map((c) => cycleOf.get(c.retailerId))],
     );
 
