@@ -25,6 +25,7 @@ import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings
 import { computeMonthlyProductSales, runMonthlyReports } from '../../packages/api/src/analytics/business-report.service';
 import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
 import { computeProductMonth } from '../../packages/api/src/products/products.service';
+import { backfillCycleDemand } from '../../packages/api/src/products/forecast.service';
 import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
 export const DEMO_PASSWORD = 'demo-2026';
@@ -94,6 +95,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedRankings(ctx);
   await seedBusinessReports(ctx);
   await seedProductMonths(ctx);
+  await seedCycleDemand(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -808,4 +810,9 @@ async function seedBusinessReports({ db, now }: SeedContext) {
 async function seedProductMonths({ db, now }: SeedContext) {
   const last = lastClosedMonth(now);
   for (let back = 5; back >= 0; back--) await computeProductMonth(db, shiftMonth(last, -back));
+}
+
+/** Every closed cycle of the demand summary (需求预测 vs 投放), by the cycle job's own function: a year of history. */
+async function seedCycleDemand({ db, now }: SeedContext) {
+  await backfillCycleDemand(db, now);
 }

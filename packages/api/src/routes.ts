@@ -15,6 +15,8 @@ import { exportMyReport } from './analytics/business-report.export';
 import { ZMyReportInput } from './analytics/business-report.schema';
 import { exportPareto } from './products/products.export';
 import { ZParetoInput } from './products/products.schema';
+import { exportDemand } from './products/forecast.export';
+import { ZDemandExportInput } from './products/forecast.schema';
 import { exportImportReport, uploadImport } from './imports/imports.service';
 import { ZImportIdInput, ZUploadImportInput } from './imports/imports.schema';
 
@@ -69,6 +71,9 @@ export const backofficeRoutesRouter = router({
   productsParetoExport: requirePermission('products.read')
     .input(ZParetoInput.extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
     .query(({ ctx, input }) => exportPareto(ctx, input)),
+  productsDemandExport: requirePermission('products.read')
+    .input(ZDemandExportInput.extend({ format: z.enum(['csv', 'xlsx']), locale: z.enum(LOCALES) }))
+    .query(({ ctx, input }) => exportDemand(ctx, input)),
 });
 
 export const createPortalRoutesCaller = createCallerFactory(portalRoutesRouter);

@@ -10,6 +10,7 @@ import { RANKINGS_QUEUE } from '../rankings/rankings.service';
 import { lastClosedMonth } from '../rankings/rankings.rules';
 import { enqueueMonthlyReports } from '../analytics/business-report.service';
 import { PRODUCT_MONTH_QUEUE } from '../products/products.service';
+import { enqueueCycleDemand } from '../products/forecast.service';
 import { GREETINGS_QUEUE } from '../care/care.jobs';
 import { enqueueJob } from './jobs.service';
 
@@ -79,6 +80,9 @@ export const SCHEDULES: Schedule[] = [
       return enqueueJob(db, { queue: PRODUCT_MONTH_QUEUE, payload: { month }, uniqueKey: `products:month:${month}` });
     },
   },
+  // The demand summary of each order cycle that closed (需求预测 vs 投放): hourly, once per cycle (unique key),
+  // and any closed cycle of the last eight weeks the summary still lacks.
+  { name: 'products.cycleDemand', everyMinutes: 60, enqueue: (db, _slot, now) => enqueueCycleDemand(db, now) },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
   {
     name: 'ops.backup',

@@ -431,6 +431,9 @@ const NOT_SHOP_RECORDS: Record<string, string> = {
   'backoffice products.pareto': 'a district id; company-wide product aggregates with no shop in them',
   'backoffice products.composite': 'as products.pareto',
   'backoffice routes.productsParetoExport': 'the 80/20 screen’s list, same aggregates',
+  'backoffice products.demand':
+    'a district and a product id; company-wide per-cycle aggregates with no shop in them (forecast.integration.test.ts)',
+  'backoffice routes.productsDemandExport': 'the demand screen’s list, same aggregates',
 };
 
 const ID_KEY = /(^id$|Id$|^licenceNo$|Licences$|^q$)/;

@@ -7,3 +7,8 @@ export const ConcentrationCurve = dynamic(() => import('./charts').then((m) => m
   ssr: false,
   loading: () => <div style={{ height: 280 }} className="animate-pulse rounded-lg bg-canvas motion-reduce:animate-none" />,
 });
+
+export const DemandChart = dynamic(() => import('./charts').then((m) => m.DemandChart), {
+  ssr: false,
+  loading: () => <div style={{ height: 300 }} className="animate-pulse rounded-lg bg-canvas motion-reduce:animate-none" />,
+});

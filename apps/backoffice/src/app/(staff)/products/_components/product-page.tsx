@@ -5,7 +5,7 @@ import type { Translate } from '@tobacco/i18n/translator';
 import { SelectField } from '@tobacco/ui/field';
 import { SectionTabs, type SectionTab } from '@/components/section-tabs';
 
-// What both product-analysis pages share: the tabs between them, the period / district / band fields, and the
+// What the product-analysis pages share: the tabs between them, the period / district / band fields, and the
 // note that says where the figures come from.
 
 type Options = { months: string[]; quarters: string[]; districts: { id: number; name: string; nameEn: string }[] };
@@ -13,9 +13,10 @@ type Options = { months: string[]; quarters: string[]; districts: { id: number; 
 const TABS = [
   { href: '/products/pareto', label: 'products.pareto.title', permission: 'products.read' },
   { href: '/products/composite', label: 'products.composite.title', permission: 'products.read' },
+  { href: '/products/demand', label: 'products.demand.title', permission: 'products.read' },
 ] as const satisfies readonly SectionTab[];
 
-export function ProductTabs({ current }: { current: '/products/pareto' | '/products/composite' }) {
+export function ProductTabs({ current }: { current: (typeof TABS)[number]['href'] }) {
   return <SectionTabs tabs={TABS} current={current} label="products.tabs" />;
 }
 
