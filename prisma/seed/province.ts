@@ -9,6 +9,8 @@
  * UPDATE pass rewrites 14 million rows), and the order tables' secondary indexes and foreign keys are dropped
  * during the load and built once afterwards (one sort per index instead of 30 million random inserts).
  * `--retailers N` makes a smaller set with the same shape, for benches that should run in a few minutes.
+ * Last, the per-cycle demand summary (需求预测 vs 投放) is computed again for every closed cycle, now with the
+ * province's orders in it.
  */
 import type { PrismaClient } from '../../packages/db/src/client';
 import { createDb } from '../../packages/db/src/client';

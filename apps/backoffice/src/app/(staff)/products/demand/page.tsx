@@ -184,6 +184,35 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
                       }}
                     />
                   </div>
+                  <details className="text-sm">
+                    <summary className="cursor-pointer font-semibold">{t('products.demand.chart.data')}</summary>
+                    <DataTable
+                      caption={t('products.demand.chart.title', { product: productName(charted) })}
+                      scrollLabel={t('products.scroll', { name: t('products.demand.chart.data') })}
+                    >
+                      <thead>
+                        <tr>
+                          <Th>{t('products.demand.col.cycle')}</Th>
+                          <Th className="text-right">{t('products.demand.chart.actual')}</Th>
+                          <Th className="text-right">{t('products.demand.chart.backtest')}</Th>
+                          <Th className="text-right">{t('products.demand.chart.forecast')}</Th>
+                          <Th className="text-right">{t('products.demand.chart.limit')}</Th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {result.chart!.points.map((p) => (
+                          <tr key={p.week}>
+                            <Td>{p.code}</Td>
+                            {[p.actual, p.backtest, p.forecast, p.limit].map((v, i) => (
+                              <Td key={i} className="text-right">
+                                {v === null ? '—' : formatNumber(tiao(v), locale)}
+                              </Td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </DataTable>
+                  </details>
                 </>
               )}
             </section>
@@ -233,7 +262,7 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
                           </span>
                         ) : null}
                       </Td>
-                      {row.cells.map((cell) => (
+                      {row.cells.map((cell, i) => (
                         <Td key={cell.week} className="text-right whitespace-nowrap">
                           {cell.forecast !== null ? (
                             <span className="block font-semibold">{t('products.demand.forecast', { n: tiao(cell.forecast) })}</span>
@@ -252,7 +281,11 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
                                 : t('products.demand.room', { n: tiao(cell.difference) })}
                             </span>
                           ) : null}
-                          {cell.factorSource && cell.factor !== null && row.method === 'seasonal' ? (
+                          {/* The factor when there is one, or when a holiday week had no history to go by; an ordinary week at ×1 says nothing. */}
+                          {cell.factorSource &&
+                          cell.factor !== null &&
+                          row.method === 'seasonal' &&
+                          (cell.factorSource !== 'none' || result.targets[i]?.tag) ? (
                             <span className="block text-sm text-ink-muted">
                               {cell.factorSource === 'none'
                                 ? t('products.demand.factor.none')
