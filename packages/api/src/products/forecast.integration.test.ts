@@ -150,7 +150,17 @@ describe('the per-cycle demand summary', () => {
     await computeCycleDemand(db, [cycleIds[5]!]);
     await JOB_HANDLERS[CYCLE_DEMAND_QUEUE]!(db, { cycleId: cycleIds[5]! }, NOW);
     await backfillCycleDemand(db, NOW);
+    // Two workers refreshing two cycles at once wait for each other rather than collide.
+    await Promise.all([computeCycleDemand(db, [cycleIds[0]!]), computeCycleDemand(db, [cycleIds[1]!])]);
     expect(await summaryRows()).toEqual(before);
+    expect(
+      await db.districtGradeShops.findMany({ where: { districtId }, orderBy: { grade: 'asc' }, select: { grade: true, shops: true } }),
+    ).toEqual([
+      { grade: 0, shops: 1 },
+      { grade: 5, shops: 1 },
+      { grade: 15, shops: 1 },
+      { grade: 16, shops: 1 },
+    ]);
   });
 
   it('a closed cycle the summary lacks is enqueued once, and the screen says the summary lags', async () => {

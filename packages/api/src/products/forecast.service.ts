@@ -44,6 +44,8 @@ export async function computeCycleDemand(db: Db, cycleIds: readonly number[]): P
   const ids = [...cycleIds];
   return db.$transaction(
     async (tx) => {
+      // One refresh at a time (two workers may each take a cycle): both rewrite the shops per grade.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('products.cycleDemand'))`;
       // The active shops per district and grade first: the limits below and the screen's planned limits read them.
       await tx.districtGradeShops.deleteMany({});
       await tx.$executeRaw`
