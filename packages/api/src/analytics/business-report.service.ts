@@ -4,6 +4,7 @@ import { notFound } from '../errors';
 import { retailerScope } from '../retailers/retailers.scope';
 import { enqueueJob } from '../jobs/jobs.service';
 import { lastClosedMonth, monthRange, shiftMonth } from '../rankings/rankings.rules';
+import { reportCommentFor } from './business-analysis.service';
 import { MIN_PEER_GROUP, standingBand, summaryLines } from './business-report.rules';
 import {
   type TMyReport,
@@ -130,12 +131,13 @@ async function reportFor(db: Db, me: number, requestedMonth: string | undefined)
     standing: { sales: null, frequency: null, groupTooSmall: false },
     peerProducts: [],
     summary: [{ key: 'report.summary.noOrders', params: {} }],
+    comment: month ? await reportCommentFor(db, me, month) : null,
   };
   if (!month) return empty;
   const at = (m: string) => monthRange(m).from;
   const [current, previous, lastYear] = [at(month), at(shiftMonth(month, -1)), at(shiftMonth(month, -12))];
 
-  const [classes, brands, rank] = await Promise.all([
+  const [classes, brands, rank, comment] = await Promise.all([
     db.$queryRaw<{ month: Date; productClass: number; scarce: boolean; quantity: bigint; amount: bigint; orders: bigint }[]>`
       SELECT s.month, p."productClass", p.scarce, SUM(s."quantityTiao") AS quantity, SUM(s."amountFen") AS amount, MAX(s."orderCount") AS orders
       FROM "RetailerProductMonth" s JOIN "Product" p ON p.id = s."productId"
@@ -160,6 +162,7 @@ async function reportFor(db: Db, me: number, requestedMonth: string | undefined)
         orderCount: true,
       },
     }),
+    reportCommentFor(db, me, month),
   ]);
 
   const sumFor = (m: Date): Sums => {
@@ -239,5 +242,6 @@ async function reportFor(db: Db, me: number, requestedMonth: string | undefined)
       standing: sales,
       suggestion: peerProducts[0] ? `${peerProducts[0].brand}（${peerProducts[0].name}）` : null,
     }),
+    comment,
   };
 }
