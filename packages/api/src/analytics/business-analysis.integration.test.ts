@@ -44,7 +44,12 @@ function mondayOf(date: string): string {
   return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function order(shop: Shop, date: string, lines: { productId: number; quantity: number; unitPriceFen?: number }[], status?: 'CANCELLED') {
+async function order(
+  shop: Shop,
+  date: string,
+  lines: { productId: number; quantity: number; unitPriceFen?: number }[],
+  status?: 'CANCELLED',
+) {
   return createOrder(db, { retailerId: shop.id, cycleId: (await ensureCycle(db, mondayOf(date))).id, orderDate: date, lines, status });
 }
 
@@ -143,7 +148,8 @@ describe('the business analysis', () => {
   });
 
   it('a rerun of the monthly job gives the same summary', async () => {
-    const read = () => db.retailerMonthProfile.findMany({ where: { retailerId: me.id }, orderBy: { month: 'asc' }, omit: { computedAt: true } });
+    const read = () =>
+      db.retailerMonthProfile.findMany({ where: { retailerId: me.id }, orderBy: { month: 'asc' }, omit: { computedAt: true } });
     const before = await read();
     await computeMonthlyProductSales(db, M);
     expect(await read()).toEqual(before);

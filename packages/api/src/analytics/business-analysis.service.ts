@@ -115,7 +115,17 @@ export async function getRetailerAnalysis({ db, actor, clock }: StaffDeps, rawIn
   const canWrite = hasPermission(actor.roles, 'reports.comment');
   const nobody = { groupSize: 0, groupTooSmall: false, gradeBand, districtName: shop.district.name, bands: [] };
   if (!month) {
-    return { month, months, window: null, trend: [], capability: null, peers: nobody, comment: null, commentWindow: null, canComment: false };
+    return {
+      month,
+      months,
+      window: null,
+      trend: [],
+      capability: null,
+      peers: nobody,
+      comment: null,
+      commentWindow: null,
+      canComment: false,
+    };
   }
   const window = analysisWindow(month);
   const from = monthRange(window[0]!).from;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activeMonths,
-  analysisWindow,
-  capabilityOf,
-  orderDaysInMonth,
-  percentileBand,
-  type ProfileSums,
-} from './business-analysis.rules';
+import { activeMonths, analysisWindow, capabilityOf, orderDaysInMonth, percentileBand, type ProfileSums } from './business-analysis.rules';
 import { commentWindow, COMMENT_OPEN_MONTHS } from './report-comment.rules';
 
 const zero: ProfileSums = {

@@ -62,7 +62,8 @@ export const reportZh = {
   'report.comment.editedBy': '{name} 修改于 {at}',
   'report.comment.none': '本月还没有点评。',
   'report.comment.label': '点评内容',
-  'report.comment.hint': '写给客户看的话：本月经营的亮点、不足和建议。纯文本，最多 500 字。客户会在门户「我的经营分析」中看到，首次保存时会通知客户。',
+  'report.comment.hint':
+    '写给客户看的话：本月经营的亮点、不足和建议。纯文本，最多 500 字。客户会在门户「我的经营分析」中看到，首次保存时会通知客户。',
   'report.comment.save': '保存点评',
   'report.comment.saved': '点评已保存，客户可以在经营分析报告中看到。',
   'report.comment.empty': '请填写点评内容。',
@@ -102,7 +103,8 @@ export const reportZh = {
   'analysis.capability.percent': '{n, number}%',
   'analysis.capability.intervals': '两次订货平均间隔 {mean, number} 天，波动（标准差）{sd, number} 天。',
   'analysis.capability.intervalsNone': '订货次数太少，还看不出订货间隔。',
-  'analysis.peers.group': '比较对象：{district}、{band, select, 0 {未定档} 1 {1–10 档} 2 {11–20 档} 3 {21–30 档} other {—}}的 {n, number} 家客户（含本店）。',
+  'analysis.peers.group':
+    '比较对象：{district}、{band, select, 0 {未定档} 1 {1–10 档} 2 {11–20 档} 3 {21–30 档} other {—}}的 {n, number} 家客户（含本店）。',
   'analysis.peers.tooSmall': '同区县、同档位段的客户不足 5 家，为保护各家隐私不作比较。',
   'analysis.peers.noBand': '—',
   'analysis.open': '经营分析与点评',
@@ -173,7 +175,8 @@ export const reportEn: Record<ReportKey, string> = {
   'report.comment.editedBy': 'Edited by {name} on {at}',
   'report.comment.none': 'No commentary on this month yet.',
   'report.comment.label': 'Commentary',
-  'report.comment.hint': 'Words for the shop: this month’s strengths, weaknesses and advice. Plain text, at most 500 characters. The shop reads it in “My business” in the portal and is told when it is first saved.',
+  'report.comment.hint':
+    'Words for the shop: this month’s strengths, weaknesses and advice. Plain text, at most 500 characters. The shop reads it in “My business” in the portal and is told when it is first saved.',
   'report.comment.save': 'Save commentary',
   'report.comment.saved': 'Commentary saved: the shop sees it in its business report.',
   'report.comment.empty': 'Please write the commentary.',

@@ -35,7 +35,9 @@ export function CommentarySection({ analysis, retailerId, t, locale }: Props) {
       )}
       {analysis.canComment && analysis.month ? (
         <div className="mt-4">
-          {commentWindow ? <p className="mb-2 text-sm text-ink-muted">{t('report.comment.openUntil', { until: commentWindow.until })}</p> : null}
+          {commentWindow ? (
+            <p className="mb-2 text-sm text-ink-muted">{t('report.comment.openUntil', { until: commentWindow.until })}</p>
+          ) : null}
           <CommentForm retailerId={retailerId} month={analysis.month} body={comment?.body ?? ''} version={comment?.version ?? 0} />
         </div>
       ) : commentWindow && !commentWindow.open ? (
