@@ -10,7 +10,7 @@ export const reportBackofficeRouter = router({
     .input(ZRetailerReportInput)
     .query(({ ctx, input }) => getRetailerReport(ctx, input)),
   // Trend, capability and peer bands of one shop, with the month's commentary (scope: retailerScope).
-  analysis: requirePermission('reports.analysis')
+  analysis: requirePermission('reports.read')
     .input(ZRetailerAnalysisInput)
     .query(({ ctx, input }) => getRetailerAnalysis(ctx, input)),
   saveComment: requirePermission('reports.comment')

@@ -38,7 +38,7 @@ export default async function RetailerReportPage({
   let report;
   let analysis;
   try {
-    // The analysis needs reports.analysis (account managers, managers, executives); the report itself is
+    // The analysis needs reports.read (account managers, managers, executives); the report itself is
     // open to every staff member who may see the shop: without the permission the page is the report alone.
     [report, analysis] = await Promise.all([
       api.report.forRetailer(input),
