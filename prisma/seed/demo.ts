@@ -23,6 +23,7 @@ import { seedSurveys } from './demo-surveys';
 import { runCycleAnomalies } from '../../packages/api/src/alerts/alerts.run';
 import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings.service';
 import { computeMonthlyProductSales, runMonthlyReports } from '../../packages/api/src/analytics/business-report.service';
+import { saveReportComment } from '../../packages/api/src/analytics/business-analysis.service';
 import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
 import { computeProductMonth } from '../../packages/api/src/products/products.service';
 import { backfillCycleDemand } from '../../packages/api/src/products/forecast.service';
@@ -800,10 +801,29 @@ async function seedRankings({ db, now }: SeedContext) {
  * A year and a month of per-shop product sums (so last month's report compares with the same month a year
  * before), then last month's report and its notices, by the monthly job's own functions.
  */
-async function seedBusinessReports({ db, now }: SeedContext) {
+async function seedBusinessReports({ db, now, staff, shopA, shopB }: SeedContext) {
   const last = lastClosedMonth(now);
   for (let back = 12; back >= 1; back--) await computeMonthlyProductSales(db, shiftMonth(last, -back));
   await runMonthlyReports(db, { month: last }, now);
+  // Account managers' commentaries, through the service (audit row and inbox notice included): shop A's on
+  // the month before last (last month is left for the account manager to write), shop B's on last month.
+  const am = (userId: number) => ({
+    db,
+    actor: { kind: 'staff' as const, userId, roles: ['ACCOUNT_MANAGER' as const], districtId: null, departmentId: null },
+    clock: () => now,
+  });
+  await saveReportComment(am(staff.am01!), {
+    retailerId: shopA,
+    month: shiftMonth(last, -1),
+    body: '本月订货节奏稳定，每个订货日都按时下单。一类烟占比比上月略有下降，建议关注利群、中华等高档规格的陈列与推荐。',
+    version: 0,
+  });
+  await saveReportComment(am(staff.am02!), {
+    retailerId: shopB,
+    month: last,
+    body: '本月订货量比上月有所回落，品规数偏少。建议参考同类客户常订的规格，适当增加品规，提高订货的连续性。',
+    version: 0,
+  });
 }
 
 /** The last six closed months of the product summary, by the monthly job's own function (quarters and growth show). */

@@ -55,6 +55,11 @@ export const PERMISSIONS = {
   'visits.log': ['ACCOUNT_MANAGER'],
   // Monthly rankings of retailers; an account manager sees only their own (retailerScope).
   'rankings.read': ['ACCOUNT_MANAGER', 'MARKETING', 'MANAGER', 'EXECUTIVE'],
+  // Retailer business analysis (trend, capability, peer bands): account managers their own shops
+  // (retailerScope), managers and executives every shop.
+  'reports.read': ['ACCOUNT_MANAGER', 'MANAGER', 'EXECUTIVE'],
+  // The commentary on a shop's monthly report (客户经理点评): its account manager, or a manager.
+  'reports.comment': ['ACCOUNT_MANAGER', 'MANAGER'],
   // Product analysis (商品二八分析、商品综合分析): company-wide aggregates of the monthly product summary.
   'products.read': ['MARKETING', 'MANAGER', 'EXECUTIVE'],
   // Plan completion of every account manager and district

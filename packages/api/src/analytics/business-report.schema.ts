@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STANDING_BANDS } from './business-report.rules';
+import { ZReportComment } from './business-analysis.schema';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'report.validation.month');
 
@@ -36,5 +37,7 @@ export const ZMyReportOutput = z.object({
   }),
   peerProducts: z.array(z.object({ productId: z.number(), brand: z.string(), name: z.string(), peerShare: z.number() })),
   summary: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  // The account manager's commentary on the month (客户经理点评): the text, who wrote it and when.
+  comment: ZReportComment.nullable(),
 });
 export type TMyReport = z.output<typeof ZMyReportOutput>;

@@ -4,6 +4,7 @@ import { notFound } from '../errors';
 import { retailerScope } from '../retailers/retailers.scope';
 import { enqueueJob } from '../jobs/jobs.service';
 import { lastClosedMonth, monthRange, shiftMonth } from '../rankings/rankings.rules';
+import { reportCommentFor } from './business-analysis.service';
 import { MIN_PEER_GROUP, standingBand, summaryLines } from './business-report.rules';
 import {
   type TMyReport,
@@ -19,17 +20,56 @@ import {
 
 export const REPORTS_QUEUE = 'reports.monthly';
 
-/** One month's sums per shop and product, replaced in one transaction (a rerun gives the same rows). */
+/**
+ * One month's sums per shop and product, and the shop's month as a whole (RetailerMonthProfile: the business
+ * analysis reads it), replaced in one transaction (a rerun gives the same rows).
+ */
 export async function computeMonthlyProductSales(db: Db, month: string): Promise<number> {
   const { from, to } = monthRange(month);
   return db.$transaction(async (tx) => {
     await tx.retailerProductMonth.deleteMany({ where: { month: from } });
-    return tx.$executeRaw`
+    await tx.retailerMonthProfile.deleteMany({ where: { month: from } });
+    const rows = await tx.$executeRaw`
       INSERT INTO "RetailerProductMonth" ("month", "retailerId", "productId", "quantityTiao", "amountFen", "orderCount")
       SELECT ${from}::date, o."retailerId", l."productId", SUM(l.quantity), SUM(l."amountFen"), COUNT(DISTINCT o.id)
       FROM "Order" o JOIN "OrderLine" l ON l."orderId" = o.id
       WHERE o.status = 'CONFIRMED' AND o."orderDate" >= ${from} AND o."orderDate" < ${to}
       GROUP BY o."retailerId", l."productId"`;
+    // Volume, amount, products and premium 条 come from the per-product rows just written; orders, cycles and
+    // the gaps between order days from the month's orders (not their lines). A gap runs from each order day
+    // of the month back to the shop's previous order day, in whatever month (index Order(retailerId, orderDate)).
+    await tx.$executeRaw`
+      WITH orders AS (
+        SELECT o."retailerId", COUNT(*)::int AS orders, COUNT(DISTINCT o."cycleId")::int AS cycles
+        FROM "Order" o
+        WHERE o.status = 'CONFIRMED' AND o."orderDate" >= ${from} AND o."orderDate" < ${to}
+        GROUP BY o."retailerId"
+      ), lines AS MATERIALIZED (
+        SELECT s."retailerId", SUM(s."quantityTiao")::int AS quantity, SUM(s."amountFen")::bigint AS amount,
+               COUNT(*)::int AS products,
+               COALESCE(SUM(s."quantityTiao") FILTER (WHERE p."productClass" IN (1, 2)), 0)::int AS premium
+        FROM "RetailerProductMonth" s JOIN "Product" p ON p.id = s."productId"
+        WHERE s.month = ${from}::date
+        GROUP BY s."retailerId"
+      ), gaps AS MATERIALIZED (
+        SELECT d."retailerId", COUNT(*)::int AS n, SUM(g.gap)::int AS total, SUM(g.gap::bigint * g.gap)::bigint AS squares
+        FROM (
+          SELECT DISTINCT o."retailerId", o."orderDate" FROM "Order" o
+          WHERE o.status = 'CONFIRMED' AND o."orderDate" >= ${from} AND o."orderDate" < ${to}
+        ) d
+        CROSS JOIN LATERAL (
+          SELECT d."orderDate" - MAX(e."orderDate") AS gap FROM "Order" e
+          WHERE e."retailerId" = d."retailerId" AND e.status = 'CONFIRMED' AND e."orderDate" < d."orderDate"
+        ) g
+        WHERE g.gap IS NOT NULL
+        GROUP BY d."retailerId"
+      )
+      INSERT INTO "RetailerMonthProfile" ("month", "retailerId", "quantityTiao", "amountFen", "orderCount", "productCount",
+        "premiumTiao", "cyclesOrdered", "intervalCount", "intervalSumDays", "intervalSqDays")
+      SELECT ${from}::date, o."retailerId", COALESCE(l.quantity, 0), COALESCE(l.amount, 0), o.orders, COALESCE(l.products, 0),
+             COALESCE(l.premium, 0), o.cycles, COALESCE(g.n, 0), COALESCE(g.total, 0), COALESCE(g.squares, 0)
+      FROM orders o LEFT JOIN lines l ON l."retailerId" = o."retailerId" LEFT JOIN gaps g ON g."retailerId" = o."retailerId"`;
+    return rows;
   });
 }
 
@@ -91,12 +131,13 @@ async function reportFor(db: Db, me: number, requestedMonth: string | undefined)
     standing: { sales: null, frequency: null, groupTooSmall: false },
     peerProducts: [],
     summary: [{ key: 'report.summary.noOrders', params: {} }],
+    comment: month ? await reportCommentFor(db, me, month) : null,
   };
   if (!month) return empty;
   const at = (m: string) => monthRange(m).from;
   const [current, previous, lastYear] = [at(month), at(shiftMonth(month, -1)), at(shiftMonth(month, -12))];
 
-  const [classes, brands, rank] = await Promise.all([
+  const [classes, brands, rank, comment] = await Promise.all([
     db.$queryRaw<{ month: Date; productClass: number; scarce: boolean; quantity: bigint; amount: bigint; orders: bigint }[]>`
       SELECT s.month, p."productClass", p.scarce, SUM(s."quantityTiao") AS quantity, SUM(s."amountFen") AS amount, MAX(s."orderCount") AS orders
       FROM "RetailerProductMonth" s JOIN "Product" p ON p.id = s."productId"
@@ -121,6 +162,7 @@ async function reportFor(db: Db, me: number, requestedMonth: string | undefined)
         orderCount: true,
       },
     }),
+    reportCommentFor(db, me, month),
   ]);
 
   const sumFor = (m: Date): Sums => {
@@ -200,5 +242,6 @@ async function reportFor(db: Db, me: number, requestedMonth: string | undefined)
       standing: sales,
       suggestion: peerProducts[0] ? `${peerProducts[0].brand}（${peerProducts[0].name}）` : null,
     }),
+    comment,
   };
 }

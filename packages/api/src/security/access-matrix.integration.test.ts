@@ -373,6 +373,12 @@ const WRONG_PARTY: Record<string, WrongParty> = {
   'backoffice grading.rows': { input: () => ({ runId: b.runId }), expect: (r) => expect(r).toMatchObject({ total: 0 }) },
   'backoffice grading.review': { input: () => ({ runId: b.runId }), expect: answersWithoutShopB },
   'backoffice report.forRetailer': { input: () => ({ retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
+  'backoffice report.analysis': { input: () => ({ retailerId: partyB.shop.id }), expect: 'NOT_FOUND' },
+  // The matrix's clock is in March 2033: February's commentary is open, so only the scope refuses it.
+  'backoffice report.saveComment': {
+    input: () => ({ retailerId: partyB.shop.id, month: '2033-02', body: '本月订货稳定。', version: 0 }),
+    expect: 'NOT_FOUND',
+  },
   'backoffice rankings.list': {
     input: () => ({ month: RANKED_MONTH, districtId: partyB.shop.districtId }),
     expect: (r) => {

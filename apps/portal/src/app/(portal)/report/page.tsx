@@ -96,6 +96,21 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         ))}
       </section>
 
+      {report.comment ? (
+        <section aria-labelledby="comment-title" className={card} data-testid="report-comment">
+          <h2 id="comment-title" className="text-xl font-bold">
+            {t('report.comment.title')}
+          </h2>
+          <p className="text-lg whitespace-pre-line break-words">{report.comment.body}</p>
+          <p className="text-sm text-ink-muted">
+            {t(report.comment.edited ? 'report.comment.editedBy' : 'report.comment.by', {
+              name: report.comment.authorName,
+              at: formatDateTime(report.comment.updatedAt, locale),
+            })}
+          </p>
+        </section>
+      ) : null}
+
       <section aria-labelledby="totals-title" className={card}>
         <h2 id="totals-title" className="text-xl font-bold">
           {t('report.totals.title')}

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '@tobacco/ui/i18n';
 import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 
-// The 360 page's timeline renders its events in the browser, with these messages.
+// The 360 page's timeline renders its events in the browser, with these messages; the report page's
+// commentary form its labels and errors.
 export default async function Retailer360Layout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();
   return (
@@ -19,6 +20,7 @@ export default async function Retailer360Layout({ children }: { children: ReactN
         'complaints.kind.',
         'complaints.state.',
         'schedule.orders.channel.',
+        'report.comment.',
       ])}
     >
       {children}

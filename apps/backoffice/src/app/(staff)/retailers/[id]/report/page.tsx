@@ -13,6 +13,7 @@ import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
 import { getServerApi } from '@/trpc/server';
+import { CapabilitySection, CommentarySection, TrendSection } from './analysis';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,9 +34,19 @@ export default async function RetailerReportPage({
   if (!Number.isInteger(id) || id <= 0 || id > 2147483647) notFound();
   const { month } = await searchParams;
   const [{ t, locale }, { api, requestId }] = await Promise.all([getI18n(), getServerApi()]);
+  const input = { retailerId: id, month: /^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '') ? month : undefined };
   let report;
+  let analysis;
   try {
-    report = await api.report.forRetailer({ retailerId: id, month: /^\d{4}-\d{2}$/.test(month ?? '') ? month : undefined });
+    // The analysis needs reports.read (account managers, managers, executives); the report itself is
+    // open to every staff member who may see the shop: without the permission the page is the report alone.
+    [report, analysis] = await Promise.all([
+      api.report.forRetailer(input),
+      api.report.analysis(input).catch((error: unknown) => {
+        if (errorMessageOf(error).key === 'errors.FORBIDDEN') return null;
+        throw error;
+      }),
+    ]);
   } catch (error) {
     const m = errorMessageOf(error, requestId);
     if (m.key === 'errors.NOT_FOUND') notFound();
@@ -89,6 +100,7 @@ export default async function RetailerReportPage({
           ))}
         </div>
       </Card>
+      {analysis ? <CommentarySection analysis={analysis} retailerId={id} t={t} locale={locale} /> : null}
       <DataTable caption={t('report.totals.title')} scrollLabel={t('report.totals.title')}>
         <thead>
           <tr>
@@ -138,6 +150,13 @@ export default async function RetailerReportPage({
           </ul>
         )}
       </Card>
+      {analysis ? (
+        <>
+          <p className="text-sm text-ink-muted">{t('analysis.description')}</p>
+          <TrendSection analysis={analysis} retailerId={id} t={t} locale={locale} />
+          <CapabilitySection analysis={analysis} retailerId={id} t={t} locale={locale} />
+        </>
+      ) : null}
     </div>
   );
 }
