@@ -10,6 +10,7 @@ import { RANKINGS_QUEUE } from '../rankings/rankings.service';
 import { lastClosedMonth } from '../rankings/rankings.rules';
 import { enqueueMonthlyReports } from '../analytics/business-report.service';
 import { PRODUCT_MONTH_QUEUE } from '../products/products.service';
+import { EXECUTIVE_SUMMARY_QUEUE } from '../analytics/executive.service';
 import { GREETINGS_QUEUE } from '../care/care.jobs';
 import { enqueueJob } from './jobs.service';
 
@@ -78,6 +79,14 @@ export const SCHEDULES: Schedule[] = [
       const month = lastClosedMonth(now);
       return enqueueJob(db, { queue: PRODUCT_MONTH_QUEUE, payload: { month }, uniqueKey: `products:month:${month}` });
     },
+  },
+  // The executive dashboard's summaries (SLA compliance, anomalies, promotion reach), rewritten once a night at
+  // 02:00 China time: the dashboard shows closed months, and a night's delay in the reach figures is acceptable.
+  {
+    name: 'analytics.executive',
+    everyMinutes: 24 * 60,
+    cron: '0 2 * * *',
+    enqueue: (db, slot) => enqueueJob(db, { queue: EXECUTIVE_SUMMARY_QUEUE, payload: {}, uniqueKey: `analytics:executive:${slot}` }),
   },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
   {
