@@ -16,11 +16,11 @@ import type { TSurveyDefinition } from '../surveys/surveys.schema';
 const isolated = isolatedTestDatabase('executive');
 let db: PrismaClient;
 
-// The clock is pinned: the dashboard shows 2030-07 … 2031-06.
+// The clock is pinned: the dashboard shows 2030-08 … 2031-07 (July to date).
 const NOW = new Date('2031-07-15T04:00:00Z');
 const clock = () => NOW;
 const MONTHS = Array.from({ length: 12 }, (_, i) => {
-  const index = 2030 * 12 + 6 + i;
+  const index = 2030 * 12 + 7 + i;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 });
 
@@ -197,9 +197,12 @@ beforeAll(async () => {
 const index = (values: number[]) => values.reduce((s, v) => s + ((v - 1) / 4) * 100, 0) / values.length;
 
 describe('the executive dashboard', () => {
-  it('shows the last twelve closed months, sales with growth against the same month a year before', async () => {
+  it('shows the last twelve months, sales with growth against the same month a year before', async () => {
     const d = await api(executive).dashboard.get({});
     expect(d.months).toEqual(MONTHS);
+    expect(d.currentMonth).toBe('2031-07');
+    // The current month's product summary is written once the month is over.
+    expect(d.sales.points.at(-1)).toMatchObject({ month: '2031-07', computed: false, quantityTiao: null });
     const march = d.sales.points.find((p) => p.month === '2031-03')!;
     // Direct from the order lines.
     const direct = await db.$queryRaw<{ month: string; q: bigint; a: bigint }[]>`

@@ -1,13 +1,13 @@
 import { Prisma, type Db } from '@tobacco/db/client';
 import type { StaffDeps } from '../deps';
 import { ALERT_RULES, type AlertRuleName } from '../alerts/alerts.rules';
-import { lastClosedMonth, monthRange, shiftMonth } from '../rankings/rankings.rules';
+import { monthRange, shiftMonth } from '../rankings/rankings.rules';
 import { chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { queryIndexGroups, visibilityOf } from '../surveys/surveys.analytics';
 import { growthOver, ratio, sameMonthLastYear, surveyFigureHidden, trailingMonths, DASHBOARD_MONTHS } from './executive.rules';
 import { ZExecutiveDashboardInput, type TExecutiveDashboardInput } from './executive.schema';
 
-// The executive dashboard (领导驾驶舱): six trends over the last twelve closed months, each read from a summary
+// The executive dashboard (领导驾驶舱): six trends over the last twelve months, each read from a summary
 // that a job keeps current, never from the order lines, complaints, alerts or deliveries per request:
 // - sales: the monthly product summary `ProductMonthSales` (products.monthly job);
 // - satisfaction: the running totals `SurveyIndexCell`/`SurveyRespondentCell` through the survey analytics'
@@ -31,8 +31,7 @@ function monthStart(month: string): Date {
 const toMonth = (d: Date) => d.toISOString().slice(0, 7);
 
 /**
- * Rewrites the dashboard's three summaries from the 13 months up to now (the twelve shown and the current
- * one), each table with one DELETE and one INSERT … SELECT, all in one transaction, so a rerun gives the same
+ * Rewrites the dashboard's three summaries from the twelve months it shows (the current one to date), each table with one DELETE and one INSERT … SELECT, all in one transaction, so a rerun gives the same
  * rows and a reader never sees half of them. Months before the window keep the figures they were given.
  *
  * - ComplaintSlaMonth: cases in state CLOSED by the China month they were closed in and the shop's district;
@@ -44,7 +43,7 @@ const toMonth = (d: Date) => d.toISOString().slice(0, 7);
  *   delivered to and those that opened it, per district.
  */
 export async function computeExecutiveSummaries(db: Db, now: Date): Promise<void> {
-  const fromMonth = shiftMonth(lastClosedMonth(now), -(DASHBOARD_MONTHS - 1));
+  const fromMonth = shiftMonth(chinaDate(now).slice(0, 7), -(DASHBOARD_MONTHS - 1));
   const from = monthRange(fromMonth).from;
   const fromInstant = monthStart(fromMonth);
   await db.$transaction(async (tx) => {
@@ -306,15 +305,17 @@ async function anomalySeries(db: Db, months: string[], districtId: number | unde
 }
 
 /**
- * The dashboard: the last twelve closed months (the product summary holds closed months only, so every trend
- * ends with the same month), for the company or one district. A district with fewer shops than the survey
+ * The dashboard: the twelve months ending with the current one (to date), for the company or one district.
+ * The current month is in the window so that a case closed or an alert raised this week shows at once; the
+ * product summary is written once a month is over, so the sales card shows the current month as not computed. A district with fewer shops than the survey
  * anonymity threshold is flagged: its figures describe a handful of shops, and the screen says so.
  */
 export async function getExecutiveDashboard(deps: StaffDeps, rawInput: TExecutiveDashboardInput) {
   const input = ZExecutiveDashboardInput.parse(rawInput);
   const { db, clock } = deps;
   const now = clock();
-  const months = trailingMonths(lastClosedMonth(now));
+  const currentMonth = chinaDate(now).slice(0, 7);
+  const months = trailingMonths(currentMonth);
   const fromInstant = monthStart(months[0]!);
   const today = new Date(`${chinaDate(now)}T00:00:00Z`);
   const districtId = input.districtId;
@@ -331,6 +332,7 @@ export async function getExecutiveDashboard(deps: StaffDeps, rawInput: TExecutiv
   const district = districtId === undefined ? null : (districts.find((d) => d.id === districtId) ?? null);
   return {
     months,
+    currentMonth,
     districts,
     district: district ? { ...district, shops: shops ?? 0, fewShops: (shops ?? 0) < satisfaction.threshold } : null,
     sales,

@@ -3,7 +3,7 @@ export const dashboardZh = {
   'dashboard.nav': '领导驾驶舱',
   'dashboard.title': '领导驾驶舱',
   'dashboard.description':
-    '近 12 个已结束月份（{from} 至 {to}）的销售、满意度、服务时效、档位、促销触达与异动预警趋势。每张卡片都注明数据来源和计算方法，并可进入对应的详细页面。',
+    '近 12 个月（{from} 至 {to}，本月截至今日）的销售、满意度、服务时效、档位、促销触达与异动预警趋势。每张卡片都注明数据来源和计算方法，并可进入对应的详细页面。',
   'dashboard.filters': '筛选驾驶舱',
   'dashboard.district': '区县',
   'dashboard.company': '全公司',
@@ -15,12 +15,13 @@ export const dashboardZh = {
   'dashboard.notComputed': '汇总表尚未计算：系统每天凌晨 2 点计算一次。',
   'dashboard.drillNoAccess': '详细页面（{name}）需要另行授权，您的账号暂未开通。',
   'dashboard.monthLabel': '月份',
+  'dashboard.monthToDate': '{month}（本月至今）',
   'dashboard.empty': '暂无数据',
 
   'dashboard.sales.title': '销售趋势',
   'dashboard.sales.source':
     '数据来源：商品月度汇总表，由系统每月根据上月已确认的订单计算，最近计算于 {computedAt}。销量为各规格条数之和，销售额为批发金额之和；同比 =（本月销售额 − 去年同月销售额）÷ 去年同月销售额，去年同月没有数据时不计算同比。',
-  'dashboard.sales.notComputedMonths': '以下月份尚未计算，不在图表中：{months}。',
+  'dashboard.sales.notComputedMonths': '以下月份尚未计算，不在图表中：{months}。本月的汇总在月末结束后计算。',
   'dashboard.sales.empty': '近 12 个月没有已计算的销售数据。',
   'dashboard.sales.quantity': '销量（条）',
   'dashboard.sales.amount': '销售额',
@@ -104,7 +105,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'dashboard.nav': 'Executive dashboard',
   'dashboard.title': 'Executive dashboard',
   'dashboard.description':
-    'Trends of the last 12 closed months ({from} to {to}): sales, satisfaction, service deadlines, grades, promotion reach and anomalies. Each card says where its figures come from and how they are computed, and leads to the detailed page.',
+    'Trends of the last 12 months ({from} to {to}, this month to date): sales, satisfaction, service deadlines, grades, promotion reach and anomalies. Each card says where its figures come from and how they are computed, and leads to the detailed page.',
   'dashboard.filters': 'Filter the dashboard',
   'dashboard.district': 'District',
   'dashboard.company': 'Whole company',
@@ -116,12 +117,14 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'dashboard.notComputed': 'The summary has not been computed yet: it is computed every night at 02:00.',
   'dashboard.drillNoAccess': 'The detailed page ({name}) needs a permission your account does not have.',
   'dashboard.monthLabel': 'Month',
+  'dashboard.monthToDate': '{month} (to date)',
   'dashboard.empty': 'No data',
 
   'dashboard.sales.title': 'Sales',
   'dashboard.sales.source':
     'Source: the monthly product summary, computed each month from the previous month’s confirmed orders; last computed {computedAt}. Volume is the sum of cartons, amount the sum of wholesale amounts; year-on-year = (this month’s amount − the same month last year) ÷ the same month last year, not computed without last year’s figure.',
-  'dashboard.sales.notComputedMonths': 'These months have not been computed and are not in the chart: {months}.',
+  'dashboard.sales.notComputedMonths':
+    'These months have not been computed and are not in the chart: {months}. This month is computed once it is over.',
   'dashboard.sales.empty': 'No sales have been computed for the last 12 months.',
   'dashboard.sales.quantity': 'Volume (cartons)',
   'dashboard.sales.amount': 'Amount',

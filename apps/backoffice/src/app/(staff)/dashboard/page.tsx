@@ -102,6 +102,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const percent = (r: number | null, none: string) => (r === null ? none : formatPercent(r, locale));
   const common = { permissions: me.permissions, noAccess: (name: string) => t('dashboard.drillNoAccess', { name }) };
   const monthHead = <Th>{t('dashboard.monthLabel')}</Th>;
+  const monthName = (month: string) => (month === d.currentMonth ? t('dashboard.monthToDate', { month }) : month);
 
   // ---------------------------------------------------------------- sales
   const sales = d.sales;
@@ -141,7 +142,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <tbody>
               {sales.points.map((p) => (
                 <tr key={p.month}>
-                  <Th scope="row">{p.month}</Th>
+                  <Th scope="row">{monthName(p.month)}</Th>
                   {p.computed ? (
                     <>
                       <Td className="text-right tabular-nums">{formatNumber(p.quantityTiao ?? 0, locale)}</Td>
@@ -281,7 +282,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <tbody>
               {sla.points.map((p) => (
                 <tr key={p.month}>
-                  <Th scope="row">{p.month}</Th>
+                  <Th scope="row">{monthName(p.month)}</Th>
                   <Td className="text-right tabular-nums">{formatNumber(p.closed, locale)}</Td>
                   <Td className="text-right tabular-nums">{formatNumber(p.inTime, locale)}</Td>
                   <Td className="text-right tabular-nums">{percent(p.rate, t('dashboard.sla.noClosed'))}</Td>
@@ -461,7 +462,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <tbody>
               {an.points.map((p) => (
                 <tr key={p.month}>
-                  <Th scope="row">{p.month}</Th>
+                  <Th scope="row">{monthName(p.month)}</Th>
                   {ALERT_RULES.map((rule) => (
                     <Td key={rule} className="text-right tabular-nums">
                       {formatNumber(p.byRule[rule], locale)}
