@@ -25,6 +25,7 @@ import { computeMonthlyRankings } from '../../packages/api/src/rankings/rankings
 import { computeMonthlyProductSales, runMonthlyReports } from '../../packages/api/src/analytics/business-report.service';
 import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
 import { computeProductMonth } from '../../packages/api/src/products/products.service';
+import { computeExecutiveSummaries } from '../../packages/api/src/analytics/executive.service';
 import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
 export const DEMO_PASSWORD = 'demo-2026';
@@ -94,6 +95,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedRankings(ctx);
   await seedBusinessReports(ctx);
   await seedProductMonths(ctx);
+  await seedExecutiveSummaries(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -804,8 +806,16 @@ async function seedBusinessReports({ db, now }: SeedContext) {
   await runMonthlyReports(db, { month: last }, now);
 }
 
-/** The last six closed months of the product summary, by the monthly job's own function (quarters and growth show). */
+/**
+ * The last twelve closed months of the product summary, by the monthly job's own function (quarters and growth
+ * show, and the executive dashboard's sales trend covers its whole year).
+ */
 async function seedProductMonths({ db, now }: SeedContext) {
   const last = lastClosedMonth(now);
-  for (let back = 5; back >= 0; back--) await computeProductMonth(db, shiftMonth(last, -back));
+  for (let back = 11; back >= 0; back--) await computeProductMonth(db, shiftMonth(last, -back));
+}
+
+/** The executive dashboard's summaries (SLA, anomalies, promotion reach), by the nightly job's own function. */
+async function seedExecutiveSummaries({ db, now }: SeedContext) {
+  await computeExecutiveSummaries(db, now);
 }

@@ -125,21 +125,25 @@ async function salesSeries(db: Db, months: string[], districtId: number | undefi
   };
 }
 
+const SURVEYS_SHOWN = 8;
+
 /**
- * The index of each survey that opened in the window, for the district chosen, with the survey analytics'
+ * The index of each of the latest surveys, for the district chosen, with the survey analytics'
  * own query; a figure the anonymity rule hides is replaced by its respondent count and `hidden`.
  */
-async function satisfactionSeries(deps: StaffDeps, fromInstant: Date, districtId: number | undefined) {
+async function satisfactionSeries(deps: StaffDeps, now: Date, districtId: number | undefined) {
   const { db, actor } = deps;
   const [surveys, visibility] = await Promise.all([
+    // The latest surveys rather than those of the twelve months: an annual survey gives one point a year.
     db.survey.findMany({
-      where: { state: { in: ['OPEN', 'CLOSED'] }, opensAt: { gte: fromInstant } },
-      orderBy: [{ opensAt: 'asc' }, { id: 'asc' }],
-      take: 24,
+      where: { state: { in: ['OPEN', 'CLOSED'] }, opensAt: { lte: now } },
+      orderBy: [{ opensAt: 'desc' }, { id: 'desc' }],
+      take: SURVEYS_SHOWN,
       select: { id: true, title: true, state: true, opensAt: true },
     }),
     visibilityOf(db, actor),
   ]);
+  surveys.reverse();
   const ids = surveys.map((s) => s.id);
   const filtered = districtId !== undefined;
   const [groups, totals] = ids.length
@@ -323,7 +327,7 @@ export async function getExecutiveDashboard(deps: StaffDeps, rawInput: TExecutiv
     db.district.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
     districtId === undefined ? Promise.resolve(null) : db.retailer.count({ where: { districtId, status: 'ACTIVE' } }),
     salesSeries(db, months, districtId),
-    satisfactionSeries(deps, fromInstant, districtId),
+    satisfactionSeries(deps, now, districtId),
     slaSeries(db, months, districtId),
     gradeSeries(db, today, districtId),
     promotionSeries(db, fromInstant, now, districtId),

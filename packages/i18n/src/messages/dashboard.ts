@@ -35,11 +35,11 @@ export const dashboardZh = {
 
   'dashboard.satisfaction.title': '满意度指数',
   'dashboard.satisfaction.source':
-    '数据来源：各问卷的满意度累计表（每份答卷提交时累加）。评分按（答案 − 最低分）÷（最高分 − 最低分）× 100 换算，维度得分为该维度评分的平均值，指数为各维度得分按权重的加权平均。答卷少于 {threshold} 人的群体，或筛选后其余群体少于 {threshold} 人时，不显示指数（匿名规则）。',
+    '数据来源：最近 8 次满意度调查（年度调查一年一次）各自的累计表（每份答卷提交时累加）。评分按（答案 − 最低分）÷（最高分 − 最低分）× 100 换算，维度得分为该维度评分的平均值，指数为各维度得分按权重的加权平均。答卷少于 {threshold} 人的群体，或筛选后其余群体少于 {threshold} 人时，不显示指数（匿名规则）。',
   'dashboard.satisfaction.hidden':
     '{n, plural, other {# 份问卷}}因答卷人数不足 {threshold} 人（或筛选后其余人数不足），按匿名规则不显示指数。',
-  'dashboard.satisfaction.empty': '近 12 个月没有已开放的满意度调查。',
-  'dashboard.satisfaction.noAnswers': '近 12 个月的问卷在当前范围内还没有答卷。',
+  'dashboard.satisfaction.empty': '还没有开放过满意度调查。',
+  'dashboard.satisfaction.noAnswers': '这些问卷在当前范围内还没有答卷。',
   'dashboard.satisfaction.survey': '问卷',
   'dashboard.satisfaction.opensAt': '开始日期',
   'dashboard.satisfaction.respondents': '答卷人数',
@@ -138,11 +138,11 @@ export const dashboardEn: Record<DashboardKey, string> = {
 
   'dashboard.satisfaction.title': 'Satisfaction index',
   'dashboard.satisfaction.source':
-    'Source: each survey’s running totals (added to as each answer sheet is submitted). A rating scales to (answer − minimum) ÷ (maximum − minimum) × 100, a dimension’s score is the mean of its ratings, and the index is the weighted mean of the dimension scores. A group with fewer than {threshold} respondents, or whose filter leaves fewer than {threshold} outside it, shows no index (anonymity rule).',
+    'Source: the running totals of the latest 8 surveys (an annual survey comes once a year), added to as each answer sheet is submitted. A rating scales to (answer − minimum) ÷ (maximum − minimum) × 100, a dimension’s score is the mean of its ratings, and the index is the weighted mean of the dimension scores. A group with fewer than {threshold} respondents, or whose filter leaves fewer than {threshold} outside it, shows no index (anonymity rule).',
   'dashboard.satisfaction.hidden':
     '{n, plural, one {# survey shows} other {# surveys show}} no index: fewer than {threshold} respondents (or fewer left outside the filter), by the anonymity rule.',
-  'dashboard.satisfaction.empty': 'No satisfaction survey has been open in the last 12 months.',
-  'dashboard.satisfaction.noAnswers': 'The surveys of the last 12 months have no answers in this scope yet.',
+  'dashboard.satisfaction.empty': 'No satisfaction survey has been opened yet.',
+  'dashboard.satisfaction.noAnswers': 'These surveys have no answers in this scope yet.',
   'dashboard.satisfaction.survey': 'Survey',
   'dashboard.satisfaction.opensAt': 'Opened',
   'dashboard.satisfaction.respondents': 'Respondents',
