@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { BACKOFFICE, expectNoSeriousA11yViolations, signInToBackoffice } from './support';
 
-// The demo seed computes the last six closed months of the product summary by the monthly job's own
+// The demo seed computes the last twelve closed months of the product summary by the monthly job's own
 // function, so the screens have data whatever day the suite runs. District 1 is 上城区营销部.
 
 test('the manager opens the 80/20 screen for district 1 and sees the curve and the core list', async ({ page }) => {

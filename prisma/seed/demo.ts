@@ -27,6 +27,7 @@ import { saveReportComment } from '../../packages/api/src/analytics/business-ana
 import { lastClosedMonth, shiftMonth } from '../../packages/api/src/rankings/rankings.rules';
 import { computeProductMonth } from '../../packages/api/src/products/products.service';
 import { backfillCycleDemand } from '../../packages/api/src/products/forecast.service';
+import { computeExecutiveSummaries } from '../../packages/api/src/analytics/executive.service';
 import { isoWeekCode } from '../../packages/api/src/allocation/allocation.versions.rules';
 
 export const DEMO_PASSWORD = 'demo-2026';
@@ -97,6 +98,7 @@ export async function seedDemo(db: PrismaClient, options: { today?: Date } = {})
   await seedBusinessReports(ctx);
   await seedProductMonths(ctx);
   await seedCycleDemand(ctx);
+  await seedExecutiveSummaries(ctx);
   await db.$executeRawUnsafe('ANALYZE');
 }
 
@@ -826,10 +828,18 @@ async function seedBusinessReports({ db, now, staff, shopA, shopB }: SeedContext
   });
 }
 
-/** The last six closed months of the product summary, by the monthly job's own function (quarters and growth show). */
+/**
+ * The last twelve closed months of the product summary, by the monthly job's own function (quarters and growth
+ * show, and the executive dashboard's sales trend covers its whole year).
+ */
 async function seedProductMonths({ db, now }: SeedContext) {
   const last = lastClosedMonth(now);
-  for (let back = 5; back >= 0; back--) await computeProductMonth(db, shiftMonth(last, -back));
+  for (let back = 11; back >= 0; back--) await computeProductMonth(db, shiftMonth(last, -back));
+}
+
+/** The executive dashboard's summaries (SLA, anomalies, promotion reach), by the nightly job's own function. */
+async function seedExecutiveSummaries({ db, now }: SeedContext) {
+  await computeExecutiveSummaries(db, now);
 }
 
 /** Every closed cycle of the demand summary (需求预测 vs 投放), by the cycle job's own function: a year of history. */

@@ -22,6 +22,12 @@ describe('visibleAreas', () => {
     expect(areasOf('SERVICE_AGENT', 'ACCOUNT_MANAGER', 'MANAGER', 'EXECUTIVE')).not.toContain('imports');
   });
 
+  it('offers the executive dashboard to managers and executives only', () => {
+    expect(areasOf('EXECUTIVE')).toContain('dashboard');
+    expect(areasOf('MANAGER')).toContain('dashboard');
+    expect(areasOf('ACCOUNT_MANAGER', 'SERVICE_AGENT', 'MARKETING', 'ADMIN')).not.toContain('dashboard');
+  });
+
   it('joins the areas of several roles', () => {
     expect(areasOf('ACCOUNT_MANAGER', 'MARKETING')).toEqual(expect.arrayContaining(['retailers', 'allocation', 'promotions']));
   });

@@ -3,6 +3,7 @@ import type { MessageKey } from '@tobacco/i18n/messages';
 
 export type StaffArea =
   | 'home'
+  | 'dashboard'
   | 'retailers'
   | 'complaints'
   | 'knowledge'
@@ -32,6 +33,7 @@ type AreaDefinition = {
 // one of its permissions (the permission table in @tobacco/auth decides, never a role name here).
 export const STAFF_AREAS: readonly AreaDefinition[] = [
   { area: 'home', href: '/', label: 'backoffice.nav.home', anyOf: [] },
+  { area: 'dashboard', href: '/dashboard', label: 'dashboard.nav', anyOf: ['dashboard.read'] },
   { area: 'retailers', href: '/retailers', label: 'backoffice.nav.retailers', anyOf: ['retailers.read'] },
   { area: 'complaints', href: '/complaints', label: 'backoffice.nav.complaints', anyOf: ['complaints.read'] },
   { area: 'knowledge', href: '/knowledge', label: 'knowledge.staff.nav', anyOf: ['knowledge.read'] },

@@ -15,6 +15,7 @@ import { alertsBackofficeRouter } from './alerts/alerts.backoffice';
 import { rankingsBackofficeRouter } from './rankings/rankings.backoffice';
 import { reportBackofficeRouter } from './analytics/business-report.backoffice';
 import { productsBackofficeRouter } from './products/products.backoffice';
+import { executiveBackofficeRouter } from './analytics/executive.backoffice';
 import { visitsBackofficeRouter } from './visits/visits.backoffice';
 import { knowledgeBackofficeRouter } from './knowledge/knowledge.backoffice';
 import { channelsBackofficeRouter } from './channels/channels.backoffice';
@@ -39,6 +40,7 @@ export const backofficeRouter = router({
   rankings: rankingsBackofficeRouter,
   report: reportBackofficeRouter,
   products: productsBackofficeRouter,
+  dashboard: executiveBackofficeRouter,
   visits: visitsBackofficeRouter,
   sessions: sessionsBackofficeRouter,
   channels: channelsBackofficeRouter,

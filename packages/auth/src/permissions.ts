@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'reports.comment': ['ACCOUNT_MANAGER', 'MANAGER'],
   // Product analysis (商品二八分析、商品综合分析): company-wide aggregates of the monthly product summary.
   'products.read': ['MARKETING', 'MANAGER', 'EXECUTIVE'],
+  // The executive dashboard (领导驾驶舱): company-wide trends read from the monthly summaries.
+  'dashboard.read': ['MANAGER', 'EXECUTIVE'],
   // Plan completion of every account manager and district
   'visits.readAll': ['MANAGER', 'EXECUTIVE'],
   // The knowledge base: every staff member reads it; the service centre writes it; a manager or senior agent

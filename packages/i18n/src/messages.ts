@@ -27,6 +27,7 @@ import { reportEn, reportZh } from './messages/report';
 import { productsEn, productsZh } from './messages/products';
 import { knowledgeEn, knowledgeZh } from './messages/knowledge';
 import { channelsEn, channelsZh } from './messages/channels';
+import { dashboardEn, dashboardZh } from './messages/dashboard';
 
 // One file per business area, so that the areas can grow without touching each other's messages.
 const zhCN = {
@@ -57,6 +58,7 @@ const zhCN = {
   ...productsZh,
   ...knowledgeZh,
   ...channelsZh,
+  ...dashboardZh,
 };
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -91,6 +93,7 @@ export const messages: Record<Locale, Messages> = {
     ...productsEn,
     ...knowledgeEn,
     ...channelsEn,
+    ...dashboardEn,
   },
 };
 

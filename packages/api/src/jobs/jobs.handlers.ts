@@ -21,6 +21,7 @@ import { RANKINGS_QUEUE, runMonthlyRankings } from '../rankings/rankings.service
 import { REPORTS_QUEUE, runMonthlyReports } from '../analytics/business-report.service';
 import { PRODUCT_MONTH_QUEUE, runProductMonth } from '../products/products.service';
 import { CYCLE_DEMAND_QUEUE, runCycleDemandJob } from '../products/forecast.service';
+import { EXECUTIVE_SUMMARY_QUEUE, runExecutiveSummaries } from '../analytics/executive.service';
 import { DELIVERY_QUEUE, deliverMessage } from '../channels/channels.service';
 import { GREETINGS_QUEUE, sendGreetings } from '../care/care.jobs';
 import { issueResetCode, RESET_CODE_QUEUE } from '../sessions/password-reset.service';
@@ -76,6 +77,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     (db, payload, now) => runProductMonth(db, payload, now),
   ),
   [CYCLE_DEMAND_QUEUE]: withPayload(z.object({ cycleId: id }), (db, payload) => runCycleDemandJob(db, payload)),
+  [EXECUTIVE_SUMMARY_QUEUE]: withPayload(none, (db, payload, now) => runExecutiveSummaries(db, payload, now)),
   [CYCLES_AHEAD_QUEUE]: withPayload(none, (db, _payload, now) => ensureCyclesAhead(db, now)),
   [WINDOW_REMINDER_SWEEP_QUEUE]: withPayload(none, (db, _payload, now) => sweepWindowReminders(db, now)),
   [WINDOW_REMINDER_QUEUE]: withPayload(

@@ -11,6 +11,7 @@ import { lastClosedMonth } from '../rankings/rankings.rules';
 import { enqueueMonthlyReports } from '../analytics/business-report.service';
 import { PRODUCT_MONTH_QUEUE } from '../products/products.service';
 import { enqueueCycleDemand } from '../products/forecast.service';
+import { EXECUTIVE_SUMMARY_QUEUE } from '../analytics/executive.service';
 import { GREETINGS_QUEUE } from '../care/care.jobs';
 import { enqueueJob } from './jobs.service';
 
@@ -83,6 +84,14 @@ export const SCHEDULES: Schedule[] = [
   // The demand summary of each order cycle that closed (需求预测 vs 投放): hourly, once per cycle (unique key),
   // and any closed cycle of the last eight weeks the summary still lacks.
   { name: 'products.cycleDemand', everyMinutes: 60, enqueue: (db, _slot, now) => enqueueCycleDemand(db, now) },
+  // The executive dashboard's summaries (SLA compliance, anomalies, promotion reach), rewritten once a night at
+  // 02:00 China time: the dashboard shows closed months, and a night's delay in the reach figures is acceptable.
+  {
+    name: 'analytics.executive',
+    everyMinutes: 24 * 60,
+    cron: '0 2 * * *',
+    enqueue: (db, slot) => enqueueJob(db, { queue: EXECUTIVE_SUMMARY_QUEUE, payload: {}, uniqueKey: `analytics:executive:${slot}` }),
+  },
   // Backups: hourly check; the settings say how often one is taken and how long they are kept.
   {
     name: 'ops.backup',

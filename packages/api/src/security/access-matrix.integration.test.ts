@@ -243,6 +243,7 @@ describe(`access matrix over ${ALL_PROCEDURES.length} procedures`, () => {
     expect(portalProcedures.length).toBeGreaterThan(30);
     expect(backofficeProcedures.length).toBeGreaterThan(100);
     expect(ALL_PROCEDURES.map((p) => p.path)).toContain('routes.surveyExport');
+    expect(ALL_PROCEDURES.map((p) => p.path)).toContain('dashboard.get');
   });
 
   it.each(ALL_PROCEDURES.filter((p) => !p.meta.anonymous).map((p) => [`${p.app} ${p.path}`, p] as const))(
@@ -440,6 +441,7 @@ const NOT_SHOP_RECORDS: Record<string, string> = {
   'backoffice products.demand':
     'a district and a product id; company-wide per-cycle aggregates with no shop in them (forecast.integration.test.ts)',
   'backoffice routes.productsDemandExport': 'the demand screen’s list, same aggregates',
+  'backoffice dashboard.get': 'a district id; company-wide monthly aggregates, dashboard.read only (executive.integration.test.ts)',
 };
 
 const ID_KEY = /(^id$|Id$|^licenceNo$|Licences$|^q$)/;

@@ -1,0 +1,203 @@
+// Messages of the executive dashboard (领导驾驶舱, back office). zh-CN is the source; en must have every key.
+export const dashboardZh = {
+  'dashboard.nav': '领导驾驶舱',
+  'dashboard.title': '领导驾驶舱',
+  'dashboard.description':
+    '近 12 个月（{from} 至 {to}，本月截至今日）的销售、满意度、服务时效、档位、促销触达与异动预警趋势。每张卡片都注明数据来源和计算方法，并可进入对应的详细页面。',
+  'dashboard.filters': '筛选驾驶舱',
+  'dashboard.district': '区县',
+  'dashboard.company': '全公司',
+  'dashboard.scope': '当前范围：{name}',
+  'dashboard.fewShops':
+    '{name}只有 {shops, plural, other {# 家}}正常经营的客户：以下数字只反映个别客户的情况，不宜与其他区县直接比较。满意度指数按匿名规则不单独显示。',
+  'dashboard.noShops': '{name}目前没有正常经营的客户，以下各项均无数据。',
+  'dashboard.showTable': '{name}：查看数据表',
+  'dashboard.notComputed': '汇总表尚未计算：系统每天凌晨 2 点计算一次。',
+  'dashboard.drillNoAccess': '详细页面（{name}）需要另行授权，您的账号暂未开通。',
+  'dashboard.monthLabel': '月份',
+  'dashboard.monthToDate': '{month}（本月至今）',
+  'dashboard.empty': '暂无数据',
+
+  'dashboard.sales.title': '销售趋势',
+  'dashboard.sales.source':
+    '数据来源：商品月度汇总表，由系统每月根据上月已确认的订单计算，最近计算于 {computedAt}。销量为各规格条数之和，销售额为批发金额之和；同比 =（本月销售额 − 去年同月销售额）÷ 去年同月销售额，去年同月没有数据时不计算同比。',
+  'dashboard.sales.notComputedMonths': '以下月份尚未计算，不在图表中：{months}。本月的汇总在月末结束后计算。',
+  'dashboard.sales.empty': '近 12 个月没有已计算的销售数据。',
+  'dashboard.sales.quantity': '销量（条）',
+  'dashboard.sales.amount': '销售额',
+  'dashboard.sales.amountYuan': '销售额（元）',
+  'dashboard.sales.lastYear': '去年同月销售额',
+  'dashboard.sales.growth': '同比',
+  'dashboard.sales.noBase': '无同期数据',
+  'dashboard.sales.notComputedCell': '未计算',
+  'dashboard.sales.drill': '查看商品综合分析',
+  'dashboard.sales.drillName': '商品综合分析',
+
+  'dashboard.satisfaction.title': '满意度指数',
+  'dashboard.satisfaction.source':
+    '数据来源：最近 8 次满意度调查（年度调查一年一次）各自的累计表（每份答卷提交时累加）。评分按（答案 − 最低分）÷（最高分 − 最低分）× 100 换算，维度得分为该维度评分的平均值，指数为各维度得分按权重的加权平均。答卷少于 {threshold} 人的群体，或筛选后其余群体少于 {threshold} 人时，不显示指数（匿名规则）。',
+  'dashboard.satisfaction.hidden':
+    '{n, plural, other {# 份问卷}}因答卷人数不足 {threshold} 人（或筛选后其余人数不足），按匿名规则不显示指数。',
+  'dashboard.satisfaction.empty': '还没有开放过满意度调查。',
+  'dashboard.satisfaction.noAnswers': '这些问卷在当前范围内还没有答卷。',
+  'dashboard.satisfaction.survey': '问卷',
+  'dashboard.satisfaction.opensAt': '开始日期',
+  'dashboard.satisfaction.respondents': '答卷人数',
+  'dashboard.satisfaction.index': '满意度指数',
+  'dashboard.satisfaction.hiddenCell': '人数不足，不显示',
+  'dashboard.satisfaction.noAnswersCell': '暂无答卷',
+  'dashboard.satisfaction.drill': '查看满意度分析',
+  'dashboard.satisfaction.drillName': '满意度分析',
+
+  'dashboard.sla.title': '服务时效达标率',
+  'dashboard.sla.source':
+    '数据来源：诉求工单月度汇总表，由系统每天凌晨计算，最近计算于 {computedAt}。达标率 = 当月办结的工单中在处理时限内办结的件数 ÷ 当月办结件数；时限按工作时间计算，已扣除等待客户回复的时间。',
+  'dashboard.sla.overall': '12 个月合计：办结 {closed, number} 件，按时办结 {inTime, number} 件，达标率 {rate}。',
+  'dashboard.sla.empty': '近 12 个月没有办结的工单。',
+  'dashboard.sla.closed': '办结件数',
+  'dashboard.sla.inTime': '按时办结',
+  'dashboard.sla.rate': '达标率',
+  'dashboard.sla.ratePercent': '达标率（%）',
+  'dashboard.sla.noClosed': '无办结工单',
+  'dashboard.sla.drill': '查看诉求统计',
+  'dashboard.sla.drillName': '诉求统计',
+
+  'dashboard.grades.title': '档位分布',
+  'dashboard.grades.source':
+    '数据来源：已发布的档位评定结果（每次评定按区县、档位统计的客户数）。本期：{current}（{effectiveFrom} 起执行）；上期：{previous}。评定发布后经复核改变的个别档位不计入。',
+  'dashboard.grades.noPrevious': '无',
+  'dashboard.grades.totals': '本期共 {now, number} 家客户。',
+  'dashboard.grades.totalsWithPrevious': '本期共 {now, number} 家客户，上期 {previous, number} 家。',
+  'dashboard.grades.empty': '尚未发布档位评定。',
+  'dashboard.grades.grade': '档位',
+  'dashboard.grades.gradeLabel': '{grade} 档',
+  'dashboard.grades.now': '本期客户数',
+  'dashboard.grades.previous': '上期客户数',
+  'dashboard.grades.drill': '查看本期档位评定',
+  'dashboard.grades.drillName': '档位评定',
+
+  'dashboard.promotions.title': '促销触达',
+  'dashboard.promotions.source':
+    '数据来源：促销送达汇总表，由系统每天凌晨根据送达与阅读记录计算，最近计算于 {computedAt}。阅读率 = 已打开的客户数 ÷ 送达客户数；列出近 12 个月内上线过的活动。',
+  'dashboard.promotions.empty': '近 12 个月没有上线的促销活动。',
+  'dashboard.promotions.notReached': '近 12 个月的促销活动未送达当前范围内的客户。',
+  'dashboard.promotions.promotion': '活动',
+  'dashboard.promotions.startsAt': '开始日期',
+  'dashboard.promotions.delivered': '送达客户',
+  'dashboard.promotions.opened': '已阅读',
+  'dashboard.promotions.rate': '阅读率',
+  'dashboard.promotions.notDelivered': '未送达',
+  'dashboard.promotions.drill': '查看促销活动',
+  'dashboard.promotions.drillName': '促销活动',
+
+  'dashboard.anomalies.title': '异动预警',
+  'dashboard.anomalies.source':
+    '数据来源：异动预警月度汇总表，由系统每天凌晨计算，最近计算于 {computedAt}。按预警所属订货周期的开始月份和规则统计触发次数（含已核实为正常的预警）。',
+  'dashboard.anomalies.empty': '近 12 个月没有触发异动预警。',
+  'dashboard.anomalies.total': '合计',
+  'dashboard.anomalies.drill': '查看异动趋势',
+  'dashboard.anomalies.drillName': '异动趋势',
+};
+
+type DashboardKey = keyof typeof dashboardZh;
+
+export const dashboardEn: Record<DashboardKey, string> = {
+  'dashboard.nav': 'Executive dashboard',
+  'dashboard.title': 'Executive dashboard',
+  'dashboard.description':
+    'Trends of the last 12 months ({from} to {to}, this month to date): sales, satisfaction, service deadlines, grades, promotion reach and anomalies. Each card says where its figures come from and how they are computed, and leads to the detailed page.',
+  'dashboard.filters': 'Filter the dashboard',
+  'dashboard.district': 'District',
+  'dashboard.company': 'Whole company',
+  'dashboard.scope': 'Showing: {name}',
+  'dashboard.fewShops':
+    '{name} has {shops, plural, one {# active shop} other {# active shops}}: the figures below describe individual shops and do not compare with other districts. Satisfaction is not shown separately, by the anonymity rule.',
+  'dashboard.noShops': '{name} has no active shops: there are no figures below.',
+  'dashboard.showTable': '{name}: show the data table',
+  'dashboard.notComputed': 'The summary has not been computed yet: it is computed every night at 02:00.',
+  'dashboard.drillNoAccess': 'The detailed page ({name}) needs a permission your account does not have.',
+  'dashboard.monthLabel': 'Month',
+  'dashboard.monthToDate': '{month} (to date)',
+  'dashboard.empty': 'No data',
+
+  'dashboard.sales.title': 'Sales',
+  'dashboard.sales.source':
+    'Source: the monthly product summary, computed each month from the previous month’s confirmed orders; last computed {computedAt}. Volume is the sum of cartons, amount the sum of wholesale amounts; year-on-year = (this month’s amount − the same month last year) ÷ the same month last year, not computed without last year’s figure.',
+  'dashboard.sales.notComputedMonths':
+    'These months have not been computed and are not in the chart: {months}. This month is computed once it is over.',
+  'dashboard.sales.empty': 'No sales have been computed for the last 12 months.',
+  'dashboard.sales.quantity': 'Volume (cartons)',
+  'dashboard.sales.amount': 'Amount',
+  'dashboard.sales.amountYuan': 'Amount (yuan)',
+  'dashboard.sales.lastYear': 'Same month last year',
+  'dashboard.sales.growth': 'Year on year',
+  'dashboard.sales.noBase': 'No figure last year',
+  'dashboard.sales.notComputedCell': 'Not computed',
+  'dashboard.sales.drill': 'Open the product composite analysis',
+  'dashboard.sales.drillName': 'product composite analysis',
+
+  'dashboard.satisfaction.title': 'Satisfaction index',
+  'dashboard.satisfaction.source':
+    'Source: the running totals of the latest 8 surveys (an annual survey comes once a year), added to as each answer sheet is submitted. A rating scales to (answer − minimum) ÷ (maximum − minimum) × 100, a dimension’s score is the mean of its ratings, and the index is the weighted mean of the dimension scores. A group with fewer than {threshold} respondents, or whose filter leaves fewer than {threshold} outside it, shows no index (anonymity rule).',
+  'dashboard.satisfaction.hidden':
+    '{n, plural, one {# survey shows} other {# surveys show}} no index: fewer than {threshold} respondents (or fewer left outside the filter), by the anonymity rule.',
+  'dashboard.satisfaction.empty': 'No satisfaction survey has been opened yet.',
+  'dashboard.satisfaction.noAnswers': 'These surveys have no answers in this scope yet.',
+  'dashboard.satisfaction.survey': 'Survey',
+  'dashboard.satisfaction.opensAt': 'Opened',
+  'dashboard.satisfaction.respondents': 'Respondents',
+  'dashboard.satisfaction.index': 'Satisfaction index',
+  'dashboard.satisfaction.hiddenCell': 'Too few to show',
+  'dashboard.satisfaction.noAnswersCell': 'No answers yet',
+  'dashboard.satisfaction.drill': 'Open the survey analysis',
+  'dashboard.satisfaction.drillName': 'survey analysis',
+
+  'dashboard.sla.title': 'Service deadlines met',
+  'dashboard.sla.source':
+    'Source: the monthly case summary, computed every night; last computed {computedAt}. Compliance = cases closed in the month that were resolved by their deadline ÷ cases closed in the month; deadlines count working time and leave out time spent waiting for the retailer.',
+  'dashboard.sla.overall': '12 months: {closed, number} cases closed, {inTime, number} in time, {rate} met.',
+  'dashboard.sla.empty': 'No cases were closed in the last 12 months.',
+  'dashboard.sla.closed': 'Closed',
+  'dashboard.sla.inTime': 'Closed in time',
+  'dashboard.sla.rate': 'Deadlines met',
+  'dashboard.sla.ratePercent': 'Deadlines met (%)',
+  'dashboard.sla.noClosed': 'No cases closed',
+  'dashboard.sla.drill': 'Open the case overview',
+  'dashboard.sla.drillName': 'case overview',
+
+  'dashboard.grades.title': 'Grade distribution',
+  'dashboard.grades.source':
+    'Source: the published grading runs (shops per district and grade, as each run counted them). This period: {current} (in force from {effectiveFrom}); previous: {previous}. Grades changed by an appeal after publication are not included.',
+  'dashboard.grades.noPrevious': 'none',
+  'dashboard.grades.totals': '{now, number} shops this period.',
+  'dashboard.grades.totalsWithPrevious': '{now, number} shops this period, {previous, number} in the previous one.',
+  'dashboard.grades.empty': 'No grading has been published yet.',
+  'dashboard.grades.grade': 'Grade',
+  'dashboard.grades.gradeLabel': 'Grade {grade}',
+  'dashboard.grades.now': 'Shops this period',
+  'dashboard.grades.previous': 'Shops previous period',
+  'dashboard.grades.drill': 'Open this period’s grading run',
+  'dashboard.grades.drillName': 'grading run',
+
+  'dashboard.promotions.title': 'Promotion reach',
+  'dashboard.promotions.source':
+    'Source: the promotion delivery summary, computed every night from deliveries and reads; last computed {computedAt}. Read rate = shops that opened it ÷ shops it was delivered to; promotions live at some point in the last 12 months.',
+  'dashboard.promotions.empty': 'No promotion went live in the last 12 months.',
+  'dashboard.promotions.notReached': 'The promotions of the last 12 months reached no shop in this scope.',
+  'dashboard.promotions.promotion': 'Promotion',
+  'dashboard.promotions.startsAt': 'Starts',
+  'dashboard.promotions.delivered': 'Delivered',
+  'dashboard.promotions.opened': 'Opened',
+  'dashboard.promotions.rate': 'Read rate',
+  'dashboard.promotions.notDelivered': 'Not delivered',
+  'dashboard.promotions.drill': 'Open the promotions',
+  'dashboard.promotions.drillName': 'promotions',
+
+  'dashboard.anomalies.title': 'Anomaly alerts',
+  'dashboard.anomalies.source':
+    'Source: the monthly alert summary, computed every night; last computed {computedAt}. Alerts counted by the month their order cycle starts in and by rule (including those triaged as explained).',
+  'dashboard.anomalies.empty': 'No anomaly alert was raised in the last 12 months.',
+  'dashboard.anomalies.total': 'Total',
+  'dashboard.anomalies.drill': 'Open the alert trends',
+  'dashboard.anomalies.drillName': 'alert trends',
+};
