@@ -9,6 +9,8 @@ const NEW_PHONE = '13812345678';
 
 test.describe.serial('retailer portal', () => {
   test('shop A: home → grade → appeal → allocation → schedule → promotion → redeem → change request → inbox', async ({ page }) => {
+    // Nine pages, each checked with axe: a clean CI run takes 55 s of the default 60.
+    test.setTimeout(120_000);
     await signInToPortal(page, SHOP_A);
 
     await page.goto(`${PORTAL}/`);

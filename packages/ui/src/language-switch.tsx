@@ -25,8 +25,9 @@ export function LanguageSwitch({ locale, label, className }: { locale: Locale; l
               value={choice.locale}
               lang={choice.lang}
               aria-pressed={current}
+              // px-2: at 200 % text on a 360 px phone, "中文 | English" must fit beside the page's margins.
               className={cn(
-                'min-h-11 min-w-11 px-3 text-base font-semibold whitespace-nowrap',
+                'min-h-11 min-w-11 px-2 text-base font-semibold whitespace-nowrap',
                 current ? 'bg-brand-700 text-white' : 'bg-surface text-brand-800 hover:bg-brand-50',
               )}
             >

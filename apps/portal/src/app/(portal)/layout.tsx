@@ -68,15 +68,15 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               <NavLink
                 href={entry.href}
                 prefetch={false}
-                className="flex min-h-16 flex-col items-center justify-center gap-0.5 px-1 text-sm text-ink-muted no-underline aria-[current=page]:font-bold aria-[current=page]:text-brand-700"
+                className="relative flex min-h-16 flex-col items-center justify-center gap-0.5 px-1 text-sm text-ink-muted no-underline aria-[current=page]:font-bold aria-[current=page]:text-brand-700"
               >
-                <span className="relative">
-                  <NavIcon name={entry.icon} className="size-6" />
-                  {badge(
-                    entry.href,
-                    'absolute -top-2 left-4 min-w-5 rounded-full bg-danger-700 px-1 text-center text-xs font-bold text-white',
-                  )}
-                </span>
+                <NavIcon name={entry.icon} className="size-6" />
+                {/* In the tab's corner, not beside the icon: at 200 % text a two-digit count beside the icon of
+                    the last tab would reach past the screen's edge. */}
+                {badge(
+                  entry.href,
+                  'absolute top-1 right-1 min-w-5 rounded-full bg-danger-700 px-1 text-center text-xs font-bold text-white',
+                )}
                 <span className="whitespace-nowrap">{t(entry.label)}</span>
               </NavLink>
             </li>
