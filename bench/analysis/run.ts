@@ -16,7 +16,7 @@
  *     closed loop per concurrency. Every body must carry what the in-process answer for the same input says
  *     (the first product's name, the shop's name), so a page that errs or shows another shop fails the run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,8 +33,7 @@ import { createDb } from '../../packages/db/src/client';
 import { formatFen } from '../../packages/i18n/src/format';
 import { ensureDatabase } from '../../packages/db/src/embedded';
 import { applyMigrations } from '../../packages/db/src/migrate';
-import { dbEnv } from '../../packages/db/src/env';
-import { signIn, waitForServer } from '../portal-http/http';
+import { signIn, startApp, waitForServer } from '../portal-http/http';
 
 const { values: args } = parseArgs({
   options: {
@@ -75,22 +74,6 @@ type Screen = {
   /** The text the page must show for the answer the procedure gave to the same input ('' when it has none). */
   expect: (answer: unknown) => string;
 };
-
-function startBackoffice(databaseUrl: string, port: number): ChildProcess {
-  return spawn(path.join(dbEnv.repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
-    cwd: path.join(dbEnv.repoRoot, 'apps', 'backoffice'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    // Its own process group: `next start` serves from a child process, which must stop with it.
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: process.env.AUTH_SECRET || 'analysis-bench-secret',
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    },
-  });
-}
 
 async function main() {
   const server = await ensureDatabase();
@@ -324,7 +307,7 @@ async function main() {
 
     // ---------------------------------------------------------------- 3. through HTTP
     const baseUrl = `http://127.0.0.1:${PORT}`;
-    backoffice = startBackoffice(server.url, PORT);
+    backoffice = startApp('backoffice', server.url, PORT);
     await waitForServer(`${baseUrl}/login`);
     const managerCookie = await signIn(baseUrl, 'manager', args.password);
     const amCookies = await Promise.all(ams.map((u) => signIn(baseUrl, u.username, args.password)));

@@ -10,7 +10,7 @@
  * as Lighthouse's own guidance does. Prints a table, writes the reports' essentials to bench/results/, and
  * exits 1 when any score is below 95. Chromium: CHROME_PATH, else /usr/bin/chromium.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ import { JOB_HANDLERS } from '../../packages/api/src/jobs/jobs.handlers';
 import { createDatabase, databaseUrlFor, dropDatabase, ensureDatabase } from '../../packages/db/src/embedded';
 import { dbEnv } from '../../packages/db/src/env';
 import { applyMigrations } from '../../packages/db/src/migrate';
-import { signIn, waitForServer } from '../portal-http/http';
+import { signIn, startApp, waitForServer } from '../portal-http/http';
 
 const SIGNED_IN_PAGES = [
   '/',
@@ -68,22 +68,6 @@ type Row = {
   runs: number[];
   lhr?: Result;
 };
-
-function startPortal(databaseUrl: string): ChildProcess {
-  return spawn(path.join(dbEnv.repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(PORT)], {
-    cwd: path.join(dbEnv.repoRoot, 'apps', 'portal'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    // Its own process group: `next start` runs the server in a child process, which must stop with it.
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: process.env.AUTH_SECRET || 'lighthouse-bench-secret',
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-    },
-  });
-}
 
 /** Audits a category's non-metric audits that do not pass (scored below 0.9), as `id (score)`. */
 function failingAudits(lhr: Result): string[] {
@@ -151,7 +135,7 @@ async function main() {
     await stopJobQueues();
     fs.mkdirSync(RESULTS, { recursive: true });
 
-    portal = startPortal(url);
+    portal = startApp('portal', url, PORT, 'localhost');
     const base = `http://localhost:${PORT}`;
     await waitForServer(`${base}/login`);
     const cookie = await signIn(base, SHOP_A, PASSWORD);

@@ -1,5 +1,25 @@
-// Signing in to the portal over HTTP as a browser does (next-auth's credentials flow), and reading pages
-// with the session cookie.
+// Starting a built app (`next start`), signing in over HTTP as a browser does (next-auth's credentials flow),
+// and reading pages with the session cookie.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { dbEnv } from '../../packages/db/src/env';
+
+/** The built portal or back office on `port`, reading `databaseUrl`; stop it with `process.kill(-child.pid)`. */
+export function startApp(app: 'portal' | 'backoffice', databaseUrl: string, port: number, host = '127.0.0.1'): ChildProcess {
+  return spawn(path.join(dbEnv.repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
+    cwd: path.join(dbEnv.repoRoot, 'apps', app),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group: `next start` runs the server in a child process, which must stop with it.
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET || 'bench-secret',
+      NEXTAUTH_URL: `http://${host}:${port}`,
+    },
+  });
+}
 
 /** The cookies a response sets, as `name=value` pairs (attributes dropped). */
 function setCookies(response: Response): string[] {

@@ -18,9 +18,8 @@
  *
  * Reads the product's own variables: DATABASE_URL, or the embedded server's EMBEDDED_PG_PORT and DATABASE_NAME.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { homeAllowanceSql, homeShopSql } from '../../packages/api/src/home/home.sql';
@@ -28,8 +27,7 @@ import { currentCycleOf, homeWindowDates, type HomeShopRow } from '../../package
 import { createPortalCaller } from '../../packages/api/src/portal';
 import { createDb } from '../../packages/db/src/client';
 import { ensureDatabase } from '../../packages/db/src/embedded';
-import { dbEnv } from '../../packages/db/src/env';
-import { getPage, signIn, waitForServer } from './http';
+import { getPage, signIn, startApp, waitForServer } from './http';
 
 const { values: args } = parseArgs({
   options: {
@@ -76,23 +74,6 @@ async function measure(call: (shop: Shop) => Promise<unknown>, shops: Shop[], co
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return { calls: latencies.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), perSecond: latencies.length / elapsed, load: load() };
-}
-
-function startPortal(databaseUrl: string, port: number): ChildProcess {
-  const dir = path.join(dbEnv.repoRoot, 'apps', 'portal');
-  return spawn(path.join(dbEnv.repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    // Its own process group: `next start` runs the server in a child process, which must stop with it.
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: process.env.AUTH_SECRET || 'portal-http-bench-secret',
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    },
-  });
 }
 
 async function main() {
@@ -233,7 +214,7 @@ async function main() {
         )
       )
         throw new Error(`Port ${port} is taken: stop what runs there, set E2E_PORTAL_PORT, or pass --url to bench a running portal.`);
-      portal = startPortal(url, port);
+      portal = startApp('portal', url, port);
       await waitForServer(`${baseUrl}/login`);
     }
     const signInStarted = performance.now();
