@@ -2,7 +2,7 @@ import type { Db } from '@tobacco/db/client';
 import type { RetailerDeps, StaffDeps } from '../deps';
 import { notFound } from '../errors';
 import { retailerScope } from '../retailers/retailers.scope';
-import { enqueueJob } from '../jobs/jobs.service';
+import { enqueueJob, SUMMARY_TRANSACTION } from '../jobs/jobs.service';
 import { lastClosedMonth, monthRange, shiftMonth } from '../rankings/rankings.rules';
 import { reportCommentFor } from './business-analysis.service';
 import { MIN_PEER_GROUP, standingBand, summaryLines } from './business-report.rules';
@@ -70,7 +70,7 @@ export async function computeMonthlyProductSales(db: Db, month: string): Promise
              COALESCE(l.premium, 0), o.cycles, COALESCE(g.n, 0), COALESCE(g.total, 0), COALESCE(g.squares, 0)
       FROM orders o LEFT JOIN lines l ON l."retailerId" = o."retailerId" LEFT JOIN gaps g ON g."retailerId" = o."retailerId"`;
     return rows;
-  });
+  }, SUMMARY_TRANSACTION);
 }
 
 /**

@@ -6,6 +6,7 @@ import { chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { queryIndexGroups, visibilityOf } from '../surveys/surveys.analytics';
 import { growthOver, ratio, sameMonthLastYear, surveyFigureHidden, trailingMonths, DASHBOARD_MONTHS } from './executive.rules';
 import { ZExecutiveDashboardInput, type TExecutiveDashboardInput } from './executive.schema';
+import { SUMMARY_TRANSACTION } from '../jobs/jobs.service';
 
 // The executive dashboard (领导驾驶舱): six trends over the last twelve months, each read from a summary
 // that a job keeps current, never from the order lines, complaints, alerts or deliveries per request:
@@ -69,7 +70,7 @@ export async function computeExecutiveSummaries(db: Db, now: Date): Promise<void
       FROM "PromotionDelivery" d JOIN "Promotion" p ON p.id = d."promotionId" JOIN "Retailer" r ON r.id = d."retailerId"
       WHERE p."endsAt" >= ${fromInstant}
       GROUP BY 1, 2`;
-  });
+  }, SUMMARY_TRANSACTION);
 }
 
 /** The daily job. */

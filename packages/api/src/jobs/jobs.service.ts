@@ -31,6 +31,12 @@ export const QUEUE_OPTIONS = {
   deadLetter: DEAD_LETTER_QUEUE,
 } satisfies Omit<Queue, 'name'>;
 
+/**
+ * For a job's summary rewrite in one interactive transaction: Prisma's default of 5 s expires it mid-commit at
+ * province scale (a month's product summary over 30 M order lines takes tens of seconds on 2 cores).
+ */
+export const SUMMARY_TRANSACTION = { timeout: 15 * 60_000, maxWait: 60_000 } as const;
+
 export type EnqueueInput = { queue: string; payload: Prisma.InputJsonValue; runAt?: Date; uniqueKey?: string };
 
 type BossOptions = { url?: string; worker?: boolean };

@@ -10,6 +10,7 @@ import {
   ZCompositeInput,
   ZParetoInput,
 } from './products.schema';
+import { SUMMARY_TRANSACTION } from '../jobs/jobs.service';
 
 // Product analysis (seed 001: 商品二八分析、商品综合分析) reads only the monthly summary `ProductMonthSales`,
 // which a job writes once a month from the order lines; no screen scans the order lines.
@@ -60,7 +61,7 @@ export async function computeProductMonth(db: Db, month: string): Promise<number
              COALESCE(s.band, l.band), COALESCE(s.quantity, 0), COALESCE(s.amount, 0), COALESCE(s.shops, 0), l.lim
       FROM sales s
       FULL JOIN limits l ON l."productId" = s."productId" AND l."districtId" = s."districtId" AND l.band = s.band`;
-  });
+  }, SUMMARY_TRANSACTION);
 }
 
 /** The monthly job: last month's summary, once the month is over. */

@@ -3,6 +3,7 @@ import type { StaffDeps } from '../deps';
 import { retailerScope } from '../retailers/retailers.scope';
 import { lastClosedMonth, monthRange, movement, shiftMonth, type RankingMetric } from './rankings.rules';
 import { RANKING_PAGE_SIZE, type TListRankingsInput, ZListRankingsInput } from './rankings.schema';
+import { SUMMARY_TRANSACTION } from '../jobs/jobs.service';
 
 // Monthly rankings (seed 000: 销售情况排名、评价排名、进货频率排名、违规次数): each shop among the shops of its
 // district and grade band. A job writes a month's ranks in one statement; the screen pages through them.
@@ -57,7 +58,7 @@ export async function computeMonthlyRankings(db: Db, month: string): Promise<num
              RANK() OVER (grp ORDER BY violations ASC)
       FROM shop
       WINDOW grp AS (PARTITION BY "districtId", band)`;
-  });
+  }, SUMMARY_TRANSACTION);
 }
 
 /** The monthly job: last month's ranks, once the month is over. */
