@@ -1,5 +1,6 @@
 // The background worker (deadline checks, scheduled publishing, notifications fan-out), started by
 // `npm start` and `npm run dev` beside the apps, with DATABASE_URL from them.
+import { stopJobQueues } from '../packages/api/src/jobs/jobs.service';
 import { runWorker } from '../packages/api/src/jobs/worker';
 import { startHeartbeat } from '../packages/api/src/ops/heartbeat.service';
 import { getLogger } from '../packages/api/src/ops/logger';
@@ -17,4 +18,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => co
 const worker = startHeartbeat(db, controller.signal);
 getLogger().info({ workerId: worker.workerId }, 'worker started');
 await runWorker(db, controller.signal);
+// The queue client that enqueues from inside jobs (not the worker's own) keeps retrying its connection after
+// the database has gone, which held stopped workers alive for good: stop it too, then leave.
+await stopJobQueues();
 await db.$disconnect();
+process.exit(0);
