@@ -281,8 +281,34 @@ describe('the executive dashboard', () => {
       expect(row.previous, `grade ${row.grade}`).toBe(before.get(row.grade) ?? 0);
     }
     expect(d.grades.totalNow).toBe(9);
+    expect(d.grades.current!.appealChanges).toBe(0);
     const loneGrades = await api(executive).dashboard.get({ districtId: lone });
     expect(loneGrades.grades.totalNow).toBe(1);
+  });
+
+  it('moves a shop whose appeal was approved after publication to its new grade, and says how many moved', async () => {
+    const before = await api(executive).dashboard.get({ districtId: big });
+    const period = await db.gradePeriod.findFirstOrThrow({ where: { code: before.grades.current!.code } });
+    const published = await db.retailerGrade.findFirstOrThrow({ where: { periodId: period.id, retailerId: shops[0]!.id } });
+    const to = published.grade === 30 ? 29 : published.grade + 1;
+    const appeal = await db.gradeAppeal.create({
+      data: {
+        retailerId: shops[0]!.id,
+        periodId: period.id,
+        currentGrade: published.grade,
+        reason: '本期新增了一个门面。',
+        dueAt: new Date(NOW.getTime() + 86_400_000),
+      },
+    });
+    await api(manager).grading.decideAppeal({ appealId: appeal.id, decision: 'CHANGE', grade: to, reason: '门面扩大属实。' });
+    const after = await api(executive).dashboard.get({ districtId: big });
+    const countOf = (d: typeof before, grade: number) => d.grades.rows.find((r) => r.grade === grade)?.now ?? 0;
+    expect(countOf(after, published.grade)).toBe(countOf(before, published.grade) - 1);
+    expect(countOf(after, to)).toBe(countOf(before, to) + 1);
+    expect(after.grades.totalNow).toBe(before.grades.totalNow);
+    expect(after.grades.current!.appealChanges).toBe(1);
+    // The lone district's card is not touched by an appeal in the big one.
+    expect((await api(executive).dashboard.get({ districtId: lone })).grades.current!.appealChanges).toBe(0);
   });
 
   it('shows the satisfaction index only for groups the anonymity rule allows', async () => {

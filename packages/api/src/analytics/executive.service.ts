@@ -220,7 +220,10 @@ async function summaryComputedAt(
   return row?.computedAt ?? null;
 }
 
-/** Shops per grade under the grades in force and under the period before (the published runs' cells). */
+/**
+ * Shops per grade under the grades in force and under the period before: the published runs' cells, with the
+ * grades approved appeals changed since.
+ */
 async function gradeSeries(db: Db, today: Date, districtId: number | undefined) {
   const periods = await db.gradePeriod.findMany({
     where: { status: 'PUBLISHED', effectiveFrom: { lte: today } },
@@ -242,18 +245,54 @@ async function gradeSeries(db: Db, today: Date, districtId: number | undefined) 
         WHERE c."runId" = ANY(${runIds}::int[]) AND ${districtSql(districtId, Prisma.sql`c."districtId"`)}
         GROUP BY 1, 2`
     : [];
-  const countOf = (runId: number | undefined, grade: number) =>
-    runId === undefined ? 0 : Number(cells.find((c) => c.runId === runId && c.grade === grade)?.shops ?? 0n);
+  // Grades an approved appeal changed after the run: each shop moves from the grade the run gave it (the first
+  // approved appeal's starting grade) to the grade it has now. Few rows: approved appeals of two periods.
+  const periodIds = periods.map((p) => p.id);
+  const moves = periodIds.length
+    ? await db.$queryRaw<{ periodId: number; fromGrade: number; toGrade: number; shops: bigint }[]>`
+        SELECT m."periodId", m."fromGrade", m."toGrade", count(*)::bigint AS shops
+        FROM (
+          SELECT a."periodId", (array_agg(a."currentGrade" ORDER BY a."decidedAt"))[1] AS "fromGrade", g.grade AS "toGrade"
+          FROM "GradeAppeal" a
+          JOIN "RetailerGrade" g ON g."retailerId" = a."retailerId" AND g."periodId" = a."periodId"
+          JOIN "Retailer" r ON r.id = a."retailerId"
+          WHERE a.state = 'APPROVED' AND a."periodId" = ANY(${periodIds}::int[]) AND ${districtSql(districtId, Prisma.sql`r."districtId"`)}
+          GROUP BY a."periodId", a."retailerId", g.grade
+        ) m
+        WHERE m."fromGrade" <> m."toGrade"
+        GROUP BY 1, 2, 3`
+    : [];
+  const counts = new Map<string, number>();
+  const add = (runId: number, grade: number, n: number) => counts.set(`${runId} ${grade}`, (counts.get(`${runId} ${grade}`) ?? 0) + n);
+  for (const c of cells) add(c.runId, c.grade, Number(c.shops));
+  const runOfPeriod = new Map(periods.flatMap((p) => (p.runs[0] ? [[p.id, p.runs[0].id] as const] : [])));
+  const appealChanges = new Map<number, number>();
+  for (const m of moves) {
+    const runId = runOfPeriod.get(m.periodId);
+    if (runId === undefined) continue;
+    add(runId, m.fromGrade, -Number(m.shops));
+    add(runId, m.toGrade, Number(m.shops));
+    appealChanges.set(m.periodId, (appealChanges.get(m.periodId) ?? 0) + Number(m.shops));
+  }
+  const countOf = (runId: number | undefined, grade: number) => (runId === undefined ? 0 : (counts.get(`${runId} ${grade}`) ?? 0));
   const currentRun = current?.runs[0]?.id;
   const previousRun = previous?.runs[0]?.id;
-  const grades = [...new Set(cells.map((c) => c.grade))].sort((a, b) => a - b);
+  const grades = [...new Set([...cells.map((c) => c.grade), ...moves.map((m) => m.toGrade)])].sort((a, b) => a - b);
   const rows = grades.map((grade) => ({
     grade,
     now: countOf(currentRun, grade),
     previous: previousRun === undefined ? null : countOf(previousRun, grade),
   }));
   const describe = (p: (typeof periods)[number] | undefined) =>
-    p ? { code: p.code, effectiveFrom: p.effectiveFrom, runId: p.runs[0]?.id ?? null, publishedAt: p.runs[0]?.decidedAt ?? null } : null;
+    p
+      ? {
+          code: p.code,
+          effectiveFrom: p.effectiveFrom,
+          runId: p.runs[0]?.id ?? null,
+          publishedAt: p.runs[0]?.decidedAt ?? null,
+          appealChanges: appealChanges.get(p.id) ?? 0,
+        }
+      : null;
   return {
     current: describe(current),
     previous: describe(previous),

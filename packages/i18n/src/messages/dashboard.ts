@@ -64,7 +64,7 @@ export const dashboardZh = {
 
   'dashboard.grades.title': '档位分布',
   'dashboard.grades.source':
-    '数据来源：已发布的档位评定结果（每次评定按区县、档位统计的客户数）。本期：{current}（{effectiveFrom} 起执行）；上期：{previous}。评定发布后经复核改变的个别档位不计入。',
+    '数据来源：已发布的档位评定结果（每次评定按区县、档位统计的客户数）。本期：{current}（{effectiveFrom} 起执行）；上期：{previous}。已计入评定发布后经申诉复核改变的档位：本期 {appeals, number} 家。',
   'dashboard.grades.noPrevious': '无',
   'dashboard.grades.totals': '本期共 {now, number} 家客户。',
   'dashboard.grades.totalsWithPrevious': '本期共 {now, number} 家客户，上期 {previous, number} 家。',
@@ -167,7 +167,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
 
   'dashboard.grades.title': 'Grade distribution',
   'dashboard.grades.source':
-    'Source: the published grading runs (shops per district and grade, as each run counted them). This period: {current} (in force from {effectiveFrom}); previous: {previous}. Grades changed by an appeal after publication are not included.',
+    'Source: the published grading runs (shops per district and grade, as each run counted them). This period: {current} (in force from {effectiveFrom}); previous: {previous}. Grades changed by an approved appeal after publication are included: {appeals, plural, one {# shop} other {# shops}} this period.',
   'dashboard.grades.noPrevious': 'none',
   'dashboard.grades.totals': '{now, number} shops this period.',
   'dashboard.grades.totalsWithPrevious': '{now, number} shops this period, {previous, number} in the previous one.',

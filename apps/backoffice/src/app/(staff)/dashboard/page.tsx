@@ -315,6 +315,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               current: g.current.code,
               effectiveFrom: formatDate(g.current.effectiveFrom, locale),
               previous: g.previous?.code ?? t('dashboard.grades.noPrevious'),
+              appeals: g.current.appealChanges,
             })
           : t('dashboard.grades.empty')
       }
