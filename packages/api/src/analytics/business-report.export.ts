@@ -1,3 +1,4 @@
+import { formatDateTime } from '@tobacco/i18n/format';
 import type { Locale } from '@tobacco/i18n/locale';
 import { translate, type MessageKey } from '@tobacco/i18n/messages';
 import type { RetailerDeps } from '../deps';
@@ -7,7 +8,10 @@ import type { TMyReportInput } from './business-report.schema';
 
 type Cell = string | number | null;
 
-/** The shop's report as an Excel sheet in the reader's language: the same figures the page shows. */
+/**
+ * The shop's report as an Excel sheet in the reader's language: the same figures, standing and commentary the
+ * page shows.
+ */
 export async function exportMyReport(
   deps: RetailerDeps,
   input: TMyReportInput & { locale: Locale },
@@ -28,7 +32,39 @@ export async function exportMyReport(
       c.lastYearTiao,
     ]),
     ...report.byBrand.map((b) => [t('report.brand.title'), b.brand, b.quantityTiao, b.previousTiao, null]),
+    [
+      t('report.scarce.title'),
+      report.scarce.share === null
+        ? t('report.scarce.none')
+        : t('report.scarce.text', { quantity: report.scarce.quantityTiao, share: report.scarce.share }),
+      null,
+      null,
+      null,
+    ],
+    ...(['sales', 'frequency'] as const).map((metric) => {
+      const band = report.standing[metric];
+      const shown = report.standing.groupTooSmall
+        ? t('report.standing.tooSmall')
+        : band
+          ? t('report.standing.band', { band })
+          : t('report.standing.unknown');
+      return [t('report.standing.title'), t(`report.standing.${metric}`), shown, null, null];
+    }),
     ...report.peerProducts.map((p) => [t('report.peers.title'), `${p.brand}（${p.name}）`, p.peerShare, null, null]),
+    ...(report.comment
+      ? [
+          [
+            t('report.comment.title'),
+            report.comment.body,
+            t(report.comment.edited ? 'report.comment.editedBy' : 'report.comment.by', {
+              name: report.comment.authorName,
+              at: formatDateTime(report.comment.updatedAt, input.locale),
+            }),
+            null,
+            null,
+          ],
+        ]
+      : []),
   ];
   async function* batches() {
     yield rows;
