@@ -147,12 +147,33 @@ describe('the business analysis', () => {
     expect(analysis.capability!.intervals!.sdDays).toBeGreaterThan(0);
   });
 
-  it('a rerun of the monthly job gives the same summary', async () => {
+  it('a rerun of the monthly job gives the same summary, capability and peer bands', async () => {
     const read = () =>
-      db.retailerMonthProfile.findMany({ where: { retailerId: me.id }, orderBy: { month: 'asc' }, omit: { computedAt: true } });
+      Promise.all([
+        db.retailerMonthProfile.findMany({ where: { retailerId: me.id }, orderBy: { month: 'asc' }, omit: { computedAt: true } }),
+        db.retailerMonthCapability.findMany({
+          where: { retailerId: { in: [me.id, ...peers.map((p) => p.id)] } },
+          orderBy: [{ month: 'asc' }, { retailerId: 'asc' }],
+          omit: { computedAt: true },
+        }),
+      ]);
     const before = await read();
+    expect(before[1].filter((c) => c.month.toISOString().startsWith(M))).toHaveLength(6);
     await computeMonthlyProductSales(db, M);
     expect(await read()).toEqual(before);
+  });
+
+  it('says when the job has not computed the month’s capability, and shows it once the job has run', async () => {
+    const caller = backofficeCallerFor(db, staffActor(myManager), open);
+    await db.retailerMonthCapability.delete({ where: { month_retailerId: { month: new Date(`${M}-01`), retailerId: me.id } } });
+    const missing = await caller.report.analysis({ retailerId: me.id, month: M });
+    expect(missing).toMatchObject({ computedAt: null, capability: null, peers: { bands: [] } });
+    // The months it ordered are still shown.
+    expect(missing.trend.map((p) => p.month)).toContain(M);
+    await computeMonthlyProductSales(db, M);
+    const back = await caller.report.analysis({ retailerId: me.id, month: M });
+    expect(back.computedAt).toBeInstanceOf(Date);
+    expect(back.capability).toEqual(await direct(me));
   });
 
   it('shows twelve months of trend, months without orders as zeros', async () => {

@@ -113,16 +113,26 @@ export function metricValue(capability: Capability, metric: CapabilityMetric): n
 }
 
 /**
- * Where `value` stands among the group's values (the shop's own included), as a percentile band, never a
- * rank or another shop's figure. Shops without the figure (no volume: no premium share) are not in the
- * group; a tie counts in the shop's favour (rank = 1 + the number of strictly better values). Null when the
- * shop has no figure or the group is smaller than MIN_PEER_GROUP.
+ * Where each value of a group (the shop's own included) stands in it, as a percentile band, never a rank or
+ * another shop's figure, in the group's order. Shops without the figure (no volume: no premium share) are not
+ * in the group and get null; a tie counts in the shop's favour (rank = 1 + the number of strictly better
+ * values); everybody gets null in a group smaller than MIN_PEER_GROUP. One sort for the whole group: the
+ * monthly job bands peer groups of thousands of shops.
  */
-export function percentileBand(value: number | null, group: readonly (number | null)[]): StandingBand | null {
-  if (value === null) return null;
-  const known = group.filter((v): v is number => v !== null);
-  const better = known.filter((v) => v > value).length;
-  return standingBand(better + 1, known.length);
+export function percentileBands(group: readonly (number | null)[]): (StandingBand | null)[] {
+  const known = group.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  // The number of values strictly better than v: the index of v's first occurrence in descending order.
+  const better = (v: number) => {
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (known[mid]! > v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return group.map((v) => (v === null ? null : standingBand(better(v) + 1, known.length)));
 }
 
 /** Whether the group is big enough to compare at all (the same threshold as the report's standing). */

@@ -32,6 +32,8 @@ export const ZRetailerAnalysisOutput = z.object({
   month: z.string().nullable(),
   months: z.array(z.string()),
   window: z.object({ from: z.string(), to: z.string() }).nullable(),
+  /** When the monthly job computed the capability and its bands; null: not computed for this month (yet). */
+  computedAt: z.date().nullable(),
   /** The months the shop existed in the window, oldest first; a month without orders has zeros. */
   trend: z.array(z.object({ month: z.string(), quantityTiao: z.number(), amountFen: z.number(), orderCount: z.number() })),
   capability: z

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activeMonths, analysisWindow, capabilityOf, orderDaysInMonth, percentileBand, type ProfileSums } from './business-analysis.rules';
+import { activeMonths, analysisWindow, capabilityOf, orderDaysInMonth, percentileBands, type ProfileSums } from './business-analysis.rules';
 import { commentWindow, COMMENT_OPEN_MONTHS } from './report-comment.rules';
+import { standingBand } from './business-report.rules';
 
 const zero: ProfileSums = {
   quantityTiao: 0,
@@ -94,25 +95,43 @@ describe('the capability profile', () => {
 
 describe('percentile bands among peers', () => {
   const group = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+  const bandOf = (value: number | null, values: (number | null)[]) => percentileBands([value, ...values])[0];
 
   it('places a value by the share of the group at or above it', () => {
-    expect(percentileBand(100, group)).toBe('top10');
-    expect(percentileBand(90, group)).toBe('top25');
-    expect(percentileBand(60, group)).toBe('top50');
-    expect(percentileBand(50, group)).toBe('bottom50');
-    expect(percentileBand(10, group)).toBe('bottom50');
+    expect(percentileBands(group)).toEqual([
+      'bottom50',
+      'bottom50',
+      'bottom50',
+      'bottom50',
+      'bottom50',
+      'top50',
+      'top50',
+      'top50',
+      'top25',
+      'top10',
+    ]);
   });
 
   it('counts ties in the shop’s favour', () => {
-    expect(percentileBand(5, [5, 5, 5, 5, 5])).toBe('top25');
+    expect(percentileBands([5, 5, 5, 5, 5])).toEqual(['top25', 'top25', 'top25', 'top25', 'top25']);
   });
 
   it('leaves out shops without the figure and says nothing for a group under five', () => {
-    expect(percentileBand(3, [1, 2, 3, 4, null, null])).toBeNull();
-    expect(percentileBand(5, [1, 2, 3, 4, 5, null])).toBe('top25');
-    expect(percentileBand(null, group)).toBeNull();
+    expect(percentileBands([3, 1, 2, 4, null, null])).toEqual([null, null, null, null, null, null]);
+    expect(bandOf(5, [1, 2, 3, 4, null])).toBe('top25');
+    expect(bandOf(null, group)).toBeNull();
     // A district with one shop: no comparison.
-    expect(percentileBand(42, [42])).toBeNull();
+    expect(percentileBands([42])).toEqual([null]);
+  });
+
+  it('gives every shop the band of its rank (1 + the strictly better values), whatever the order', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = Array.from({ length: 500 }, () => (random() < 0.1 ? null : Math.round(random() * 50)));
+    const known = values.filter((v): v is number => v !== null);
+    const expected = values.map((v) => (v === null ? null : standingBand(1 + known.filter((k) => k > v).length, known.length)));
+    expect(percentileBands(values)).toEqual(expected);
+    expect(new Set(expected)).toEqual(new Set([null, 'top10', 'top25', 'top50', 'bottom50']));
   });
 });
 

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@tobacco/auth/password';
 import { createDistrict, createRetailer, createStaff, testDb, uniqueNumber } from '@tobacco/db/testing';
@@ -18,12 +19,13 @@ type Shop = Awaited<ReturnType<typeof createRetailer>>;
 let me: Shop;
 let peers: Shop[];
 let products: Awaited<ReturnType<typeof createProduct>>[];
+let districtId: number;
 let myManager: Awaited<ReturnType<typeof createStaff>>;
 let otherManager: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   const passwordHash = await hashPassword('irrelevant-1');
-  const districtId = (await createDistrict(db)).id;
+  districtId = (await createDistrict(db)).id;
   [myManager, otherManager] = await Promise.all([
     createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash }),
     createStaff(db, { roles: ['ACCOUNT_MANAGER'], passwordHash }),
@@ -80,6 +82,19 @@ describe('the monthly business report', () => {
     expect(before).toEqual(direct);
     await computeMonthlyProductSales(db, M);
     expect(await read()).toEqual(before);
+    // The peer group's product counts: the six peers ordered the popular product, they and the shop the premium
+    // one; the scarce product only the shop (one shop, under five: not kept).
+    const group = await db.peerGroupProductMonth.findMany({
+      where: { month: from, districtId, gradeBand: 2 },
+      select: { productId: true, shops: true },
+      orderBy: { productId: 'asc' },
+    });
+    expect(group).toEqual(
+      [
+        { productId: products[0]!.id, shops: 7 },
+        { productId: products[2]!.id, shops: 6 },
+      ].sort((a, b) => a.productId - b.productId),
+    );
   });
 
   it('shows the shop its month against last month and last year, by class, scarce share and standing band', async () => {
@@ -131,19 +146,38 @@ describe('the monthly business report', () => {
     });
   });
 
-  it('the Excel download carries the same figures', async () => {
-    const { body, filename } = await createPortalRoutesCaller({
-      db,
-      actor: retailerActor(me),
-      requestId: 't',
-      clock: () => new Date(),
-    }).reportExport({
-      month: M,
-      locale: 'zh-CN',
+  it('the Excel download carries the same figures, the standing and the account manager’s commentary', async () => {
+    const exportAs = async (locale: 'zh-CN' | 'en') => {
+      const { body, filename } = await createPortalRoutesCaller({
+        db,
+        actor: retailerActor(me),
+        requestId: 't',
+        clock: () => new Date(),
+      }).reportExport({ month: M, locale });
+      expect(filename).toBe(`report-${M}.xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await new Response(body).arrayBuffer());
+      const rows: unknown[][] = [];
+      workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const before = await exportAs('zh-CN');
+    expect(before).toContainEqual(['订货总览', '订货量（条）', 12, 5, 8]);
+    expect(before).toContainEqual(['与同类客户相比', '销售额', '后 50%']);
+    expect(JSON.stringify(before)).not.toContain('客户经理点评');
+
+    const comment = await db.reportComment.create({
+      data: { retailerId: me.id, month: new Date(`${M}-01`), body: '本月高档烟订得好，紧俏品可多试。', authorId: myManager.id },
     });
-    expect(filename).toBe(`report-${M}.xlsx`);
-    const bytes = Buffer.from(await new Response(body).arrayBuffer());
-    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    try {
+      const zh = await exportAs('zh-CN');
+      expect(zh.find((r) => r[0] === '客户经理点评')?.slice(0, 2)).toEqual(['客户经理点评', '本月高档烟订得好，紧俏品可多试。']);
+      const en = await exportAs('en');
+      expect(en).toContainEqual(['Orders overview', 'Quantity (cartons)', 12, 5, 8]);
+      expect(en.find((r) => r[1] === '本月高档烟订得好，紧俏品可多试。')?.[0]).toBe('Account manager’s commentary');
+    } finally {
+      await db.reportComment.delete({ where: { id: comment.id } });
+    }
   });
 
   it('the monthly job tells each shop once', async () => {

@@ -4,7 +4,7 @@ import { notFound } from '../errors';
 import { retailerScope } from '../retailers/retailers.scope';
 import { enqueueJob, SUMMARY_TRANSACTION } from '../jobs/jobs.service';
 import { lastClosedMonth, monthRange, shiftMonth } from '../rankings/rankings.rules';
-import { reportCommentFor } from './business-analysis.service';
+import { computeMonthlyCapabilities, reportCommentFor } from './business-analysis.service';
 import { MIN_PEER_GROUP, standingBand, summaryLines } from './business-report.rules';
 import {
   type TMyReport,
@@ -14,21 +14,24 @@ import {
   ZRetailerReportInput,
 } from './business-report.schema';
 
-// The shop's monthly business report (我的经营分析). A job writes each month's per-shop, per-product sums in
-// one statement and tells every shop that ordered; the report reads those sums and the month's rankings,
-// never the order lines.
+// The shop's monthly business report (我的经营分析). A job writes each month's per-shop, per-product sums and
+// what peers are compared by, and tells every shop that ordered; the report reads those sums, the peer group's
+// product counts and the month's rankings: a few rows per request, never the order lines or every peer's rows.
 
 export const REPORTS_QUEUE = 'reports.monthly';
 
 /**
- * One month's sums per shop and product, and the shop's month as a whole (RetailerMonthProfile: the business
- * analysis reads it), replaced in one transaction (a rerun gives the same rows).
+ * One month's sums per shop and product, the shop's month as a whole (RetailerMonthProfile), and what the
+ * screens compare a shop with its peers by: how many shops of each peer group ordered each product
+ * (PeerGroupProductMonth) and each shop's capability bands (RetailerMonthCapability). Replaced in one
+ * transaction (a rerun gives the same rows). The capability looks back twelve months: compute months oldest first.
  */
 export async function computeMonthlyProductSales(db: Db, month: string): Promise<number> {
   const { from, to } = monthRange(month);
   return db.$transaction(async (tx) => {
     await tx.retailerProductMonth.deleteMany({ where: { month: from } });
     await tx.retailerMonthProfile.deleteMany({ where: { month: from } });
+    await tx.peerGroupProductMonth.deleteMany({ where: { month: from } });
     const rows = await tx.$executeRaw`
       INSERT INTO "RetailerProductMonth" ("month", "retailerId", "productId", "quantityTiao", "amountFen", "orderCount")
       SELECT ${from}::date, o."retailerId", l."productId", SUM(l.quantity), SUM(l."amountFen"), COUNT(DISTINCT o.id)
@@ -69,6 +72,16 @@ export async function computeMonthlyProductSales(db: Db, month: string): Promise
       SELECT ${from}::date, o."retailerId", COALESCE(l.quantity, 0), COALESCE(l.amount, 0), o.orders, COALESCE(l.products, 0),
              COALESCE(l.premium, 0), o.cycles, COALESCE(g.n, 0), COALESCE(g.total, 0), COALESCE(g.squares, 0)
       FROM orders o LEFT JOIN lines l ON l."retailerId" = o."retailerId" LEFT JOIN gaps g ON g."retailerId" = o."retailerId"`;
+    // The peer group is the rankings' (district × grade band of shops not cancelled); a product fewer than
+    // MIN_PEER_GROUP of them ordered is left out, as the report would leave it out.
+    await tx.$executeRaw`
+      INSERT INTO "PeerGroupProductMonth" ("month", "districtId", "gradeBand", "productId", "shops")
+      SELECT ${from}::date, r."districtId", COALESCE(CEIL(r.grade / 10.0), 0)::smallint, s."productId", COUNT(*)::int
+      FROM "RetailerProductMonth" s JOIN "Retailer" r ON r.id = s."retailerId"
+      WHERE s.month = ${from}::date AND r.status <> 'CANCELLED'
+      GROUP BY r."districtId", COALESCE(CEIL(r.grade / 10.0), 0), s."productId"
+      HAVING COUNT(*) >= ${MIN_PEER_GROUP}`;
+    await computeMonthlyCapabilities(tx, month);
     return rows;
   }, SUMMARY_TRANSACTION);
 }
@@ -194,26 +207,21 @@ async function reportFor(db: Db, me: number, requestedMonth: string | undefined)
     rank && !groupTooSmall
       ? (
           await db.$queryRaw<{ productId: number; brand: string; name: string; shops: number }[]>`
-            SELECT p.id AS "productId", p.brand, p.name, COUNT(DISTINCT s."retailerId")::int AS shops
-            FROM "RetailerMonthRank" peer
-            JOIN "RetailerProductMonth" s ON s."retailerId" = peer."retailerId" AND s.month = peer.month
-            JOIN "Product" p ON p.id = s."productId"
-            WHERE peer.month = ${current}::date AND peer."districtId" = ${rank.districtId} AND peer."gradeBand" = ${rank.gradeBand}
-              AND peer."retailerId" <> ${me} AND p.active
+            SELECT p.id AS "productId", p.brand, p.name, g.shops
+            FROM "PeerGroupProductMonth" g JOIN "Product" p ON p.id = g."productId"
+            WHERE g.month = ${current}::date AND g."districtId" = ${rank.districtId} AND g."gradeBand" = ${rank.gradeBand}
+              AND p.active
               AND NOT EXISTS (
                 SELECT 1 FROM "RetailerProductMonth" mine
                 WHERE mine."retailerId" = ${me} AND mine."productId" = p.id
                   AND mine.month > ${at(shiftMonth(month, -6))}::date AND mine.month <= ${current}::date)
-            GROUP BY p.id ORDER BY shops DESC, p.id LIMIT 5`
-        )
-          // A product stocked by fewer than MIN_PEER_GROUP peers would point at those few: left out.
-          .filter((p) => p.shops >= MIN_PEER_GROUP)
-          .map((p) => ({
-            productId: p.productId,
-            brand: p.brand,
-            name: p.name,
-            peerShare: Math.round((p.shops / (rank.groupSize - 1)) * 100),
-          }))
+            ORDER BY g.shops DESC, p.id LIMIT 5`
+        ).map((p) => ({
+          productId: p.productId,
+          brand: p.brand,
+          name: p.name,
+          peerShare: Math.round((p.shops / (rank.groupSize - 1)) * 100),
+        }))
       : [];
 
   const sales = rank ? standingBand(rank.salesRank, rank.groupSize) : null;

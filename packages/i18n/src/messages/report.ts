@@ -89,6 +89,8 @@ export const reportZh = {
   'analysis.trend.noOrders': '这 12 个月里没有已确认的订单，没有趋势可画；下表按月列出。',
   'analysis.capability.title': '经营能力',
   'analysis.capability.none': '新客户：这 12 个月里还没有经营数据，暂不评价经营能力。',
+  'analysis.capability.notComputed': '该月的经营能力与同类比较尚未汇总：每月 1 日的月度汇总任务生成后显示。',
+  'analysis.capability.computedAt': '经营能力与同类比较由月度汇总任务计算于 {at}。',
   'analysis.capability.span': '按开业以来在窗口内的 {months, number} 个月计算（{from} 至 {to}）。',
   'analysis.capability.metric':
     '{metric, select, volume {月均订货量} amount {月均订货金额} variety {月均订购品规数} premium {一、二类烟占比} regularity {订货规律性} other {—}}',
@@ -202,6 +204,9 @@ export const reportEn: Record<ReportKey, string> = {
   'analysis.trend.noOrders': 'No confirmed orders in these 12 months, so no trend to draw; the table lists the months.',
   'analysis.capability.title': 'Business capability',
   'analysis.capability.none': 'New shop: no business in these 12 months yet, so no capability profile.',
+  'analysis.capability.notComputed':
+    'The capability and peer comparison of this month have not been computed yet: the monthly summary job on the 1st writes them.',
+  'analysis.capability.computedAt': 'Capability and peer comparison computed by the monthly summary job on {at}.',
   'analysis.capability.span': 'Computed over the {months, number} months of the window since the shop opened ({from} to {to}).',
   'analysis.capability.metric':
     '{metric, select, volume {Volume per month} amount {Amount per month} variety {Products per month} premium {Class 1–2 share} regularity {Ordering regularity} other {—}}',

@@ -125,7 +125,9 @@ export function CapabilitySection({ analysis, t, locale }: Props) {
         {t('analysis.capability.title')}
       </h2>
       {!capability || !window ? (
-        <p>{t('analysis.capability.none')}</p>
+        <p>
+          {t(analysis.computedAt === null && analysis.trend.length > 0 ? 'analysis.capability.notComputed' : 'analysis.capability.none')}
+        </p>
       ) : (
         <>
           <p className="text-sm text-ink-muted">
@@ -135,6 +137,11 @@ export function CapabilitySection({ analysis, t, locale }: Props) {
               to: window.to,
             })}
           </p>
+          {analysis.computedAt ? (
+            <p className="text-sm text-ink-muted">
+              {t('analysis.capability.computedAt', { at: formatDateTime(analysis.computedAt, locale) })}
+            </p>
+          ) : null}
           <p className="text-sm text-ink-muted" data-testid="analysis-peers">
             {peers.groupTooSmall
               ? t('analysis.peers.tooSmall')
