@@ -92,7 +92,9 @@ export async function ensureDatabase(databaseName = dbEnv.databaseName): Promise
       onLog: () => {},
       onError: (message) => {
         const text = String(message);
-        if (/FATAL|PANIC/.test(text)) console.error(`[postgres] ${text.trim()}`);
+        // The embedded server runs beside development and test processes, below the app's logger: its fatal
+        // lines go to standard error as PostgreSQL's own log would.
+        if (/FATAL|PANIC/.test(text)) process.stderr.write(`[postgres] ${text.trim()}\n`);
       },
     });
     if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await server.initialise();
