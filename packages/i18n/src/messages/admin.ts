@@ -702,7 +702,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.assign.saved': 'Account manager updated.',
   'admin.assign.bulkOpen': 'Assign an account manager to the filtered list ({count, plural, one {# shop} other {# shops}})',
   'admin.assign.bulkTitle': 'Assign in bulk',
-  'admin.assign.bulkHint': 'Give all {count} shops of the current filter the same account manager (those who already have them stay).',
+  'admin.assign.bulkHint':
+    'Give {count, plural, one {the # shop} other {all # shops}} of the current filter the same account manager (those who already have them stay).',
   'admin.assign.target': 'Assign to',
   'admin.assign.unassign': 'Nobody (unassign)',
   'admin.assign.preview': 'Preview',
@@ -767,7 +768,7 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.categories.resolveSla': 'Resolve within (working days)',
   'admin.categories.slaHint': 'Blank uses the settings',
   'admin.categories.default': 'As in settings',
-  'admin.categories.days': '{days} working days',
+  'admin.categories.days': '{days, plural, one {# working day} other {# working days}}',
   'admin.categories.cases': 'Cases',
   'admin.categories.addTitle': 'Add a category',
   'admin.categories.editTitle': 'Edit category: {name}',
@@ -825,7 +826,8 @@ export const adminEn: Record<AdminKey, string> = {
   'admin.calendar.save': 'Save the change',
   'admin.calendar.saved': 'The change to {date} was saved.',
   'admin.calendar.noChange': 'Nothing changes.',
-  'admin.calendar.previewSummary': '{orderDays} order days move ({retailers} retailers), and the deadlines of {cases} open cases.',
+  'admin.calendar.previewSummary':
+    '{orderDays, plural, one {# order day moves} other {# order days move}} ({retailers, plural, one {# retailer} other {# retailers}}), and the deadlines of {cases, plural, one {# open case} other {# open cases}}.',
   'admin.calendar.orderDaysCaption': 'Order days that move',
   'admin.calendar.deadlinesCaption': 'Case deadlines that move',
   'admin.calendar.moreCases': '{count, plural, one {# case} other {# cases}} in all; only some are listed.',

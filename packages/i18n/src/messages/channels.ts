@@ -79,7 +79,8 @@ export const channelsEn: Record<ChannelsKey, string> = {
   'care.anniversaryBody':
     'Thank you for {years, plural, one {a year} other {# years}} together.{points, plural, =0 {} other { We have added # points to your account.}}',
   'auth.reset.smsTitle': 'Password reset code',
-  'auth.reset.smsBody': 'Your code is {code}. It is valid for {minutes} minutes. Do not share it with anyone.',
+  'auth.reset.smsBody':
+    'Your code is {code}. It is valid for {minutes, plural, one {# minute} other {# minutes}}. Do not share it with anyone.',
   'auth.reset.forgot': 'Forgot your password?',
   'auth.reset.title': 'Reset your password',
   'auth.reset.intro':
@@ -88,7 +89,8 @@ export const channelsEn: Record<ChannelsKey, string> = {
   'auth.reset.phoneLast4Hint': 'The mobile number recorded for your shop',
   'auth.reset.send': 'Send code',
   'auth.reset.sending': 'Sending…',
-  'auth.reset.sent': 'If the licence number and phone match, a code has been sent to the phone on file. It is valid for {minutes} minutes.',
+  'auth.reset.sent':
+    'If the licence number and phone match, a code has been sent to the phone on file. It is valid for {minutes, plural, one {# minute} other {# minutes}}.',
   'auth.reset.code': 'Code from the text message',
   'auth.reset.codeHint': '6 digits',
   'auth.reset.newPassword': 'New password',

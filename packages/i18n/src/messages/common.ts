@@ -118,9 +118,10 @@ export const commonEn: Record<CommonKey, string> = {
   'common.clauseSeparator': ', ',
   'common.withNote': '{text} ({note})',
   'common.labelValue': '{label}: {value}',
-  'common.charLimit': 'Up to {max} characters',
+  'common.charLimit': 'Up to {max, plural, one {# character} other {# characters}}',
   'common.charCount': '{n} / {max} typed',
-  'common.pasteCut': 'The pasted text was longer than the {max}-character limit; its last {cut} characters were left out.',
+  'common.pasteCut':
+    'The pasted text was longer than the {max}-character limit; its last {cut, plural, one {# character was} other {# characters were}} left out.',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.confirm': 'Confirm',

@@ -138,9 +138,9 @@ export const dashboardEn: Record<DashboardKey, string> = {
 
   'dashboard.satisfaction.title': 'Satisfaction index',
   'dashboard.satisfaction.source':
-    'Source: the running totals of the latest 8 surveys (an annual survey comes once a year), added to as each answer sheet is submitted. A rating scales to (answer − minimum) ÷ (maximum − minimum) × 100, a dimension’s score is the mean of its ratings, and the index is the weighted mean of the dimension scores. A group with fewer than {threshold} respondents, or whose filter leaves fewer than {threshold} outside it, shows no index (anonymity rule).',
+    'Source: the running totals of the latest 8 surveys (an annual survey comes once a year), added to as each answer sheet is submitted. A rating scales to (answer − minimum) ÷ (maximum − minimum) × 100, a dimension’s score is the mean of its ratings, and the index is the weighted mean of the dimension scores. A group with fewer than {threshold, plural, one {# respondent} other {# respondents}}, or whose filter leaves fewer than {threshold} outside it, shows no index (anonymity rule).',
   'dashboard.satisfaction.hidden':
-    '{n, plural, one {# survey shows} other {# surveys show}} no index: fewer than {threshold} respondents (or fewer left outside the filter), by the anonymity rule.',
+    '{n, plural, one {# survey shows} other {# surveys show}} no index: fewer than {threshold, plural, one {# respondent} other {# respondents}} (or fewer left outside the filter), by the anonymity rule.',
   'dashboard.satisfaction.empty': 'No satisfaction survey has been opened yet.',
   'dashboard.satisfaction.noAnswers': 'These surveys have no answers in this scope yet.',
   'dashboard.satisfaction.survey': 'Survey',
@@ -155,7 +155,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'dashboard.sla.title': 'Service deadlines met',
   'dashboard.sla.source':
     'Source: the monthly case summary, computed every night; last computed {computedAt}. Compliance = cases closed in the month that were resolved by their deadline ÷ cases closed in the month; deadlines count working time and leave out time spent waiting for the retailer.',
-  'dashboard.sla.overall': '12 months: {closed, number} cases closed, {inTime, number} in time, {rate} met.',
+  'dashboard.sla.overall': '12 months: {closed, plural, one {# case} other {# cases}} closed, {inTime, number} in time, {rate} met.',
   'dashboard.sla.empty': 'No cases were closed in the last 12 months.',
   'dashboard.sla.closed': 'Closed',
   'dashboard.sla.inTime': 'Closed in time',
@@ -169,8 +169,8 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'dashboard.grades.source':
     'Source: the published grading runs (shops per district and grade, as each run counted them). This period: {current} (in force from {effectiveFrom}); previous: {previous}. Grades changed by an approved appeal after publication are included: {appeals, plural, one {# shop} other {# shops}} this period.',
   'dashboard.grades.noPrevious': 'none',
-  'dashboard.grades.totals': '{now, number} shops this period.',
-  'dashboard.grades.totalsWithPrevious': '{now, number} shops this period, {previous, number} in the previous one.',
+  'dashboard.grades.totals': '{now, plural, one {# shop} other {# shops}} this period.',
+  'dashboard.grades.totalsWithPrevious': '{now, plural, one {# shop} other {# shops}} this period, {previous, number} in the previous one.',
   'dashboard.grades.empty': 'No grading has been published yet.',
   'dashboard.grades.grade': 'Grade',
   'dashboard.grades.gradeLabel': 'Grade {grade}',

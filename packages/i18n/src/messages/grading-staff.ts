@@ -214,7 +214,8 @@ export type GradingStaffKey = keyof typeof gradingStaffZh;
 
 export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.errors.periodNotEnded': 'Grading period {code} has not ended or does not exist.',
-  'grading.errors.cyclesOpen': '{count} order cycles of this period have not closed yet; grade it once they all have.',
+  'grading.errors.cyclesOpen':
+    '{count, plural, one {# order cycle of this period has not closed yet; grade the period once it has} other {# order cycles of this period have not closed yet; grade it once they all have}}.',
   'grading.errors.runComputing': 'A grading run is computing. Start another once it has finished.',
   'grading.errors.draftExists': 'This period already has a draft run waiting for review. Publish or discard it first.',
   'grading.errors.correctionNeedsReason': 'This period has been published: a new run is a correction and needs a reason.',
@@ -227,7 +228,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.errors.reasonTooShort': 'Write a reason of at least 4 characters',
   'grading.errors.gradeRange': 'A grade is between 1 and 30',
   'grading.errors.date': 'Dates are written YYYY-MM-DD',
-  'grading.integrity.errors.batchSize': 'Record between 1 and {max} integrity changes at a time.',
+  'grading.integrity.errors.batchSize':
+    'Record between 1 and {max, plural, one {# integrity change} other {# integrity changes}} at a time.',
   'grading.integrity.errors.futureDate': 'Row {row}: the effective date cannot be after today.',
   'grading.integrity.errors.reasonRequired': 'Row {row}: a reason is required.',
   'grading.integrity.errors.duplicate': 'Row {row}: the same retailer appears twice.',
@@ -282,7 +284,7 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.runs.status': 'Status',
   'grading.staff.runs.published': 'Published',
   'grading.staff.runs.notRun': 'Not graded',
-  'grading.staff.runs.openCycles': '{count} order cycles not closed yet',
+  'grading.staff.runs.openCycles': '{count, plural, one {# order cycle} other {# order cycles}} not closed yet',
   'grading.staff.runs.action': 'Action',
   'grading.staff.runs.start': 'Start run',
   'grading.staff.runs.startCorrection': 'Start a correction',
@@ -304,9 +306,10 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.runState.FAILED': 'Failed',
   'grading.staff.review.title': 'Grading {code} (run {id})',
   'grading.staff.review.how':
-    'From confirmed orders of {from} to {to}: volume {volume} points, amount {amount}, variety {variety}, class share {classShare}; integrity C/D capped at grade {cap}; new shops get an initial grade from form, market and area.',
+    'From confirmed orders of {from} to {to}: volume {volume, plural, one {# point} other {# points}}, amount {amount}, variety {variety}, class share {classShare}; integrity C/D capped at grade {cap}; new shops get an initial grade from form, market and area.',
   'grading.staff.review.reason': 'Reason for the correction: {reason}',
-  'grading.staff.review.totals': '{retailers} retailers: {ranked} ranked, {initial} with an initial grade, {capped} capped by integrity',
+  'grading.staff.review.totals':
+    '{retailers, plural, one {# retailer} other {# retailers}}: {ranked} ranked, {initial} with an initial grade, {capped} capped by integrity',
   'grading.staff.review.chart': 'Target and achieved share per grade',
   'grading.staff.review.target': 'Share table',
   'grading.staff.review.cut': 'Cut by score',
@@ -344,12 +347,16 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.review.scopeNote': 'You see only the retailers you manage.',
   'grading.staff.review.failed': 'The computation failed: {error}',
   'grading.staff.explain.title': 'How {shop} ({licence}) was graded',
-  'grading.staff.explain.volume': 'Volume {value} cartons ÷ best {max} × {weight} = {points} points',
-  'grading.staff.explain.amount': 'Amount {value} ÷ best {max} × {weight} = {points} points',
-  'grading.staff.explain.variety': 'Products {value} ÷ company mean {mean} × {weight} (at most {weight}) = {points} points',
-  'grading.staff.explain.classShare': 'Class 1–2 {premium} cartons ÷ volume {value} × {weight} (at most {weight}) = {points} points',
-  'grading.staff.explain.total': 'Score {score}, rank {rank} ({tied} with the same score are graded at the middle of their tie)',
-  'grading.staff.explain.band': 'Grade {grade}: scores {min}–{max} ({count} retailers)',
+  'grading.staff.explain.volume':
+    'Volume {value, plural, one {# carton} other {# cartons}} ÷ best {max} × {weight} = {points, plural, one {# point} other {# points}}',
+  'grading.staff.explain.amount': 'Amount {value} ÷ best {max} × {weight} = {points, plural, one {# point} other {# points}}',
+  'grading.staff.explain.variety':
+    'Products {value} ÷ company mean {mean} × {weight} (at most {weight}) = {points, plural, one {# point} other {# points}}',
+  'grading.staff.explain.classShare':
+    'Class 1–2 {premium, plural, one {# carton} other {# cartons}} ÷ volume {value} × {weight} (at most {weight}) = {points, plural, one {# point} other {# points}}',
+  'grading.staff.explain.total':
+    'Score {score}, rank {rank} ({tied, plural, one {# with the same score is} other {# with the same score are}} graded at the middle of their tie)',
+  'grading.staff.explain.band': 'Grade {grade}: scores {min}–{max} ({count, plural, one {# retailer} other {# retailers}})',
   'grading.staff.explain.nextBand': 'Grade {grade} needs at least {min}',
   'grading.staff.explain.initial': 'Open for less than a full period: initial grade {grade} from form, market and shop area.',
   'grading.staff.explain.capped': 'Integrity {level}: grade {computed} by the share table, capped at {grade}.',
@@ -369,7 +376,7 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.appeals.title': 'Grade appeal of {shop}',
   'grading.staff.appeals.components': 'Score beside the same grade',
   'grading.staff.appeals.own': 'This shop',
-  'grading.staff.appeals.peers': 'Mean of the {count} other shops in grade {grade}',
+  'grading.staff.appeals.peers': 'Mean of the {count, plural, one {# other shop} other {# other shops}} in grade {grade}',
   'grading.staff.appeals.noPeers': 'No other shop in this grade to compare with.',
   'grading.staff.appeals.noScore': 'No score in this period (initial grade of a new shop).',
   'grading.staff.appeals.band': 'Scores in the grade',
@@ -416,7 +423,8 @@ export const gradingStaffEn: Record<GradingStaffKey, string> = {
   'grading.staff.shares.grade': 'Grade {grade}',
   'grading.staff.shares.sum': 'Total {sum}%',
   'grading.staff.shares.preview': 'Preview on the last period',
-  'grading.staff.shares.previewTitle': 'Re-cutting the ranking of {code} ({ranked} retailers): {up} move up, {down} move down',
+  'grading.staff.shares.previewTitle':
+    'Re-cutting the ranking of {code} ({ranked, plural, one {# retailer} other {# retailers}}): {up, plural, one {# moves} other {# move}} up, {down, plural, one {# moves} other {# move}} down',
   'grading.staff.shares.noPeriod': 'No published period to preview on yet.',
   'grading.staff.shares.now': 'Now',
   'grading.staff.shares.proposed': 'Proposed',

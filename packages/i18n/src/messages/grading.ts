@@ -76,12 +76,12 @@ export const gradingEn: Record<GradingKey, string> = {
   'grading.score.amount': 'Amount (against the city’s best)',
   'grading.score.variety': 'Products ordered (against the average)',
   'grading.score.classShare': 'Share of class 1–2 products',
-  'grading.score.valueTiao': '{value} cartons',
+  'grading.score.valueTiao': '{value, plural, one {# carton} other {# cartons}}',
   'grading.score.valueProducts': '{value, plural, one {# product} other {# products}}',
   'grading.score.caption': 'Score components',
   'grading.why.title': 'Why this grade',
   'grading.why.band':
-    'In this period grade {grade} covered scores {min} – {max} ({count} shops). Your score of {score} falls in that range.',
+    'In this period grade {grade} covered scores {min} – {max} ({count, plural, one {# shop} other {# shops}}). Your score of {score} falls in that range.',
   'grading.why.next':
     'Grade {grade} needs at least {min}: {gap} more points. On this period’s figures, ordering more, more class 1–2 products and more different products all raise the score.',
   'grading.why.top': 'You are in the top grade.',
@@ -97,7 +97,7 @@ export const gradingEn: Record<GradingKey, string> = {
   'grading.history.chartLabel': 'Line chart of grades by period',
   'grading.appeal.title': 'Ask for a grade review',
   'grading.appeal.intro':
-    'If you think your grade is wrong, ask for a review and give your reason. A manager answers within {days} working days. One open request at a time.',
+    'If you think your grade is wrong, ask for a review and give your reason. A manager answers within {days, plural, one {# working day} other {# working days}}. One open request at a time.',
   'grading.appeal.reason': 'Reason',
   'grading.appeal.reasonHint': 'For example: some orders this quarter are missing, or the shop is larger now. 10 to 500 characters.',
   'grading.appeal.submit': 'Send review request',

@@ -43,7 +43,7 @@ export const notificationsEn: Record<NotificationsKey, string> = {
   'notifications.empty': 'No messages yet.',
   'notifications.emptyUnread': 'No unread messages.',
   'notifications.unreadCount': '{n} unread',
-  'notifications.unreadBadge': '{n} unread messages',
+  'notifications.unreadBadge': '{n, plural, one {# unread message} other {# unread messages}}',
   'notifications.markRead': 'Mark as read',
   'notifications.markAllRead': 'Mark all as read',
   'notifications.read': 'Read',

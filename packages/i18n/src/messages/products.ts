@@ -200,7 +200,7 @@ export const productsEn: Record<ProductsKey, string> = {
   'products.oneShop':
     'The chosen district and grade band have {n, plural, =0 {no active shops} one {only one active shop} other {only # active shops}}: the figures describe that shop’s orders, not a market.',
   'products.pareto.summary':
-    '{products, number} products have {measure}; {core, number} of them ({coreShare, number, percent} of the products) make 80 % of it.',
+    '{products, plural, one {# product has} other {# products have}} {measure}; {core, number} of them ({coreShare, number, percent} of the products) make 80 % of it.',
   'products.pareto.curve': 'Concentration curve',
   'products.pareto.curveHint':
     'Across: products by {measure}, largest first; up: cumulative share; the dashed line is 80 %. The table below lists the same numbers.',
@@ -227,13 +227,13 @@ export const productsEn: Record<ProductsKey, string> = {
   'products.col.fulfilment': 'Fulfilment',
   'products.col.priceBand': 'Price band',
   'products.col.scarce': 'Scarce',
-  'products.volumeTiao': '{n, number} cartons',
+  'products.volumeTiao': '{n, plural, one {# carton} other {# cartons}}',
   'products.noBase': 'No sales before',
   'products.unlimited': 'Unlimited',
   'products.noSales': 'No sales in this period',
   'products.scarce': 'Scarce',
   'products.notScarce': 'No',
-  'products.reachMonth': '{month}: {n, number} shops',
+  'products.reachMonth': '{month}: {n, plural, one {# shop} other {# shops}}',
   'products.price.under100': 'Under ¥100 per carton',
   'products.price.from100': '¥100–200 per carton',
   'products.price.from200': '¥200–300 per carton',
@@ -251,14 +251,14 @@ export const productsEn: Record<ProductsKey, string> = {
   'products.dir.asc': 'Lowest first',
   'products.previous': 'Growth against {period}.',
   'products.previousMissing': 'The previous period of the same length ({period}) has no summary: growth cannot be computed.',
-  'products.total': '{total, number} products',
+  'products.total': '{total, plural, one {# product} other {# products}}',
   'products.scroll': '{name} (scrolls sideways)',
   'products.validation.period': 'A period is YYYY-MM or YYYY-Q1 … Q4',
   'products.demand.title': 'Demand against allocation',
   'products.demand.description':
     'The expected demand of each product in the chosen district (or the whole company) for the next order cycles, beside what those cycles plan to allocate, with the method and its error (MAPE) over the last cycles.',
   'products.demand.source':
-    'Source: the order-cycle demand summary, computed after each order cycle closes from its confirmed orders. This page uses {first} to {last}, {cycles, number} cycles; last computed {computedAt}.',
+    'Source: the order-cycle demand summary, computed after each order cycle closes from its confirmed orders. This page uses {first} to {last}, {cycles, plural, one {# cycle} other {# cycles}}; last computed {computedAt}.',
   'products.demand.lagging':
     'Cycle {cycle} has closed but is not summarised yet: the forecast starts after {last}, the newest cycle summarised.',
   'products.demand.noCycles':
@@ -272,7 +272,7 @@ export const productsEn: Record<ProductsKey, string> = {
   'products.demand.method.title': 'Method',
   'products.demand.method.formula': 'Expected demand = level × factor.',
   'products.demand.method.level':
-    'Level: the orders of the last {cycles, number} ordinary cycles (no public holiday in the week, not in the weeks around Spring Festival or National Day), averaged after leaving out the highest and the lowest.',
+    'Level: the orders of the last {cycles, plural, one {# ordinary cycle} other {# ordinary cycles}} (no public holiday in the week, not in the weeks around Spring Festival or National Day), averaged after leaving out the highest and the lowest.',
   'products.demand.method.holiday':
     'Holiday factor: from three weeks before Spring Festival to two weeks after it, and from the week before National Day to the week after, each week is scaled by the ratio the same week of the holiday had in the past to the level just before it; other weeks with a public holiday by the ratio such weeks had. Holiday dates come from the working-day calendar, so Spring Festival is found whatever its date.',
   'products.demand.method.season':
@@ -280,11 +280,11 @@ export const productsEn: Record<ProductsKey, string> = {
   'products.demand.method.shrink':
     'A product sees one Spring Festival a year and one ratio is noisy, so a factor is the average of the product’s own past ratios and the ratio of all products of the scope together; a holiday the product has not seen yet takes the ratio of all products.',
   'products.demand.method.fallback':
-    'A product with fewer than {min, number} ordinary cycles is forecast by the mean of the cycles it has, without factors; a product with no orders at all has no forecast, and the table says so.',
+    'A product with fewer than {min, plural, one {# ordinary cycle} other {# ordinary cycles}} is forecast by the mean of the cycles it has, without factors; a product with no orders at all has no forecast, and the table says so.',
   'products.demand.mape.title': 'Back-test error (MAPE)',
   'products.demand.mape.value': 'Weighted MAPE {mape}',
   'products.demand.mape.period':
-    'Back-tested on the {cycles, number} closed cycles {first} to {last}: each cycle forecast from only the cycles before it, then compared with what was ordered. Weighted MAPE = the sum of the absolute errors ÷ the sum of the orders, over {series, number} products.',
+    'Back-tested on the {cycles, plural, one {# closed cycle} other {# closed cycles}} {first} to {last}: each cycle forecast from only the cycles before it, then compared with what was ordered. Weighted MAPE = the sum of the absolute errors ÷ the sum of the orders, over {series, plural, one {# product} other {# products}}.',
   'products.demand.mape.none': 'The back-test period has no orders to compare with: there is no error to show.',
   'products.demand.mape.skippedZero':
     '{n, plural, one {# product cycle} other {# product cycles}} with nothing ordered left out (0 cannot divide a percentage).',
@@ -311,12 +311,13 @@ export const productsEn: Record<ProductsKey, string> = {
   'products.demand.col.differenceOf': '{cycle} limit − forecast (cartons)',
   'products.demand.col.mapePercent': 'Back-test MAPE (%)',
   'products.demand.sheet': 'Demand against allocation',
-  'products.demand.forecast': 'Forecast {n, number} cartons',
-  'products.demand.limit': 'Limit {n, number} cartons',
-  'products.demand.room': '{n, number} cartons to spare',
-  'products.demand.short': '{n, number} cartons short',
+  'products.demand.forecast': 'Forecast {n, plural, one {# carton} other {# cartons}}',
+  'products.demand.limit': 'Limit {n, plural, one {# carton} other {# cartons}}',
+  'products.demand.room': '{n, plural, one {# carton} other {# cartons}} to spare',
+  'products.demand.short': '{n, plural, one {# carton} other {# cartons}} short',
   'products.demand.noHistory': 'No orders yet: no forecast',
-  'products.demand.plainLevel': 'Only {n, number} cycles of history: forecast by the mean, without holiday factors',
+  'products.demand.plainLevel':
+    'Only {n, plural, one {# cycle} other {# cycles}} of history: forecast by the mean, without holiday factors',
   'products.demand.noPolicy': 'No allocation policy yet',
   'products.demand.noPolicyShort': 'No policy yet',
   'products.demand.inactive': 'Discontinued',

@@ -296,7 +296,8 @@ export const promotionsEn: Record<PromotionsKey, string> = {
   'promotions.staff.list.label': 'Licence numbers',
   'promotions.staff.list.hint': 'One per line or separated by commas; or upload a CSV or text file.',
   'promotions.staff.list.upload': 'Upload a file',
-  'promotions.staff.list.status': '{n} licence numbers read ({duplicates} duplicates removed)',
+  'promotions.staff.list.status':
+    '{n, plural, one {# licence number} other {# licence numbers}} read ({duplicates, plural, one {# duplicate} other {# duplicates}} removed)',
   'promotions.staff.list.invalid': '{n, plural, one {# entry is not a licence number} other {# entries are not licence numbers}}:',
   'promotions.staff.list.invalidEntry': 'Line {line}: {value}',
   'promotions.staff.list.fixInvalid': 'The list has entries that are not licence numbers; fix them first.',
@@ -304,7 +305,7 @@ export const promotionsEn: Record<PromotionsKey, string> = {
   'promotions.staff.reach.title': 'Reach',
   'promotions.staff.reach.retailers': 'active retailers',
   'promotions.staff.reach.invalid': 'Correct the target first.',
-  'promotions.staff.reach.unknown': '{n} licence numbers are unknown: {licences}',
+  'promotions.staff.reach.unknown': '{n, plural, one {# licence number is} other {# licence numbers are}} unknown: {licences}',
   'promotions.staff.reach.byGrade': 'By grade',
   'promotions.staff.reach.byDistrict': 'By district',
   'promotions.staff.reach.grade': 'Grade',
@@ -374,5 +375,5 @@ export const promotionsEn: Record<PromotionsKey, string> = {
   'promotions.why.DISTRICT': 'It is for your district ({district}).',
   'promotions.why.INTEGRITY': 'It is for integrity levels {levels}; yours is {level}.',
   'promotions.home.title': 'New promotions',
-  'promotions.home.more': 'All {n} promotions',
+  'promotions.home.more': 'All {n, plural, one {# promotion} other {# promotions}}',
 };

@@ -127,10 +127,13 @@ export const reportEn: Record<ReportKey, string> = {
   'report.excel': 'Download Excel',
   'report.summary.title': 'This month at a glance',
   'report.summary.noOrders': 'No confirmed orders this month.',
-  'report.summary.firstMonth': 'You ordered {quantity, number} cartons this month; there was no order last month to compare with.',
-  'report.summary.up': 'You ordered {quantity, number} cartons this month, {percent, number}% more than last month.',
-  'report.summary.down': 'You ordered {quantity, number} cartons this month, {percent, number}% less than last month.',
-  'report.summary.same': 'You ordered {quantity, number} cartons this month, the same as last month.',
+  'report.summary.firstMonth':
+    'You ordered {quantity, plural, one {# carton} other {# cartons}} this month; there was no order last month to compare with.',
+  'report.summary.up':
+    'You ordered {quantity, plural, one {# carton} other {# cartons}} this month, {percent, number}% more than last month.',
+  'report.summary.down':
+    'You ordered {quantity, plural, one {# carton} other {# cartons}} this month, {percent, number}% less than last month.',
+  'report.summary.same': 'You ordered {quantity, plural, one {# carton} other {# cartons}} this month, the same as last month.',
   'report.summary.yearUp': '{percent, number}% more than the same month last year.',
   'report.summary.yearDown': '{percent, number}% less than the same month last year.',
   'report.summary.standing.top10': 'Your sales are in the top 10% of shops of your grade band and district.',
@@ -152,7 +155,8 @@ export const reportEn: Record<ReportKey, string> = {
   'report.brand.title': 'By brand (top 10 this month)',
   'report.col.brand': 'Brand',
   'report.scarce.title': 'Scarce products',
-  'report.scarce.text': 'You received {quantity, number} cartons of scarce products this month, {share, number}% of your volume.',
+  'report.scarce.text':
+    'You received {quantity, plural, one {# carton} other {# cartons}} of scarce products this month, {share, number}% of your volume.',
   'report.scarce.none': 'No scarce products this month.',
   'report.standing.title': 'Compared with similar shops',
   'report.standing.sales': 'Sales',
@@ -207,7 +211,8 @@ export const reportEn: Record<ReportKey, string> = {
   'analysis.capability.notComputed':
     'The capability and peer comparison of this month have not been computed yet: the monthly summary job on the 1st writes them.',
   'analysis.capability.computedAt': 'Capability and peer comparison computed by the monthly summary job on {at}.',
-  'analysis.capability.span': 'Computed over the {months, number} months of the window since the shop opened ({from} to {to}).',
+  'analysis.capability.span':
+    'Computed over the {months, plural, one {# month} other {# months}} of the window since the shop opened ({from} to {to}).',
   'analysis.capability.metric':
     '{metric, select, volume {Volume per month} amount {Amount per month} variety {Products per month} premium {Class 1–2 share} regularity {Ordering regularity} other {—}}',
   'analysis.capability.value': 'Figure',
@@ -216,10 +221,11 @@ export const reportEn: Record<ReportKey, string> = {
   'analysis.capability.howText':
     '{metric, select, volume {cartons in the window ÷ months} amount {amount in the window ÷ months} variety {mean distinct products of the months with an order} premium {class 1 and 2 cartons ÷ all cartons} regularity {cycles with an order ÷ order days (the shop’s weekly order day in each month)} other {—}}',
   'analysis.capability.noFigure': 'No data',
-  'analysis.capability.volumeValue': '{n, number} cartons',
-  'analysis.capability.varietyValue': '{n, number} products',
+  'analysis.capability.volumeValue': '{n, plural, one {# carton} other {# cartons}}',
+  'analysis.capability.varietyValue': '{n, plural, one {# product} other {# products}}',
   'analysis.capability.percent': '{n, number}%',
-  'analysis.capability.intervals': 'On average {mean, number} days between orders, varying by {sd, number} days (standard deviation).',
+  'analysis.capability.intervals':
+    'On average {mean, plural, one {# day} other {# days}} between orders, varying by {sd, plural, one {# day} other {# days}} (standard deviation).',
   'analysis.capability.intervalsNone': 'Too few orders to tell the interval between them.',
   'analysis.peers.group':
     'Compared with {n, plural, one {# shop} other {# shops}} (this one included) of {district}, {band, select, 0 {not graded} 1 {grades 1–10} 2 {grades 11–20} 3 {grades 21–30} other {—}}.',

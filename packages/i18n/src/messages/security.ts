@@ -17,7 +17,8 @@ export const securityEn: Record<keyof typeof securityZh, string> = {
   'errors.input.integer': 'Enter a whole number',
   'errors.input.outOfRange': 'The number is out of the allowed range',
   'errors.input.controlCharacters': 'Must not contain control characters',
-  'auth.error.RATE_LIMITED': 'Too many sign-in attempts from this network. Try again in {minutes} minutes.',
+  'auth.error.RATE_LIMITED':
+    'Too many sign-in attempts from this network. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'sessions.title': 'Signed-in devices',
   'sessions.intro': 'These sign-ins are still active. Sign out any device you do not recognise, and change your password.',
   'sessions.current': 'this device',

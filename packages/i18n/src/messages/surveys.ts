@@ -378,7 +378,7 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.form.scaleHigh': 'Very satisfied',
   'surveys.form.npsLow': 'Not at all likely',
   'surveys.form.npsHigh': 'Extremely likely',
-  'surveys.form.ratingValue': '{value} points',
+  'surveys.form.ratingValue': '{value, plural, one {# point} other {# points}}',
   'surveys.form.textPlaceholder': 'Write here (optional)',
   'surveys.form.textCount': '{count} / 2000 characters',
   'surveys.form.submit': 'Submit the survey',
@@ -446,7 +446,7 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.detail.approver': 'Approved by',
   'surveys.detail.target': 'Target',
   'surveys.detail.window': 'Open',
-  'surveys.detail.counts': '{invited} invited, {submitted} submitted, {drafts} drafts',
+  'surveys.detail.counts': '{invited} invited, {submitted} submitted, {drafts, plural, one {# draft} other {# drafts}}',
   'surveys.detail.rate': 'Sample rate {rate}',
   'surveys.detail.structure': 'Structure',
   'surveys.detail.questions': '{count, plural, one {# question} other {# questions}}',
@@ -470,7 +470,7 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.action.ownHint': 'A survey is approved by a manager other than its author.',
   'surveys.plan.title': 'Sample plan (strata: urban/rural × size × form × grade band)',
   'surveys.plan.beforeOpen':
-    'Before opening: “planned” is each stratum’s proportional share; “achievable” leaves out shops already invited {cap} times this month.',
+    'Before opening: “planned” is each stratum’s proportional share; “achievable” leaves out shops already invited {cap, plural, one {# time} other {# times}} this month.',
   'surveys.plan.afterOpen': 'Open: “actual” is the shops invited; response rate = submitted ÷ invited.',
   'surveys.plan.col.stratum': 'Stratum',
   'surveys.plan.col.population': 'Population',
@@ -651,11 +651,13 @@ export const surveysEn: Record<SurveysKey, string> = {
   'surveys.analytics.nps': 'NPS',
   'surveys.analytics.suppressedTitle': 'Too few responses to show results',
   'surveys.analytics.suppressed':
-    'Only {count} responses match these filters, fewer than {threshold}; they are hidden to protect the respondents.',
+    'Only {count, plural, one {# response matches} other {# responses match}} these filters, fewer than {threshold}; {count, plural, one {it is} other {they are}} hidden to protect the respondents.',
   'surveys.analytics.noData': 'No responses match these filters yet.',
-  'surveys.analytics.hiddenGroups': '{count} more groups have fewer than {threshold} responses and are hidden to protect the respondents.',
+  'surveys.analytics.hiddenGroups':
+    '{count, plural, one {# more group has} other {# more groups have}} fewer than {threshold, plural, one {# response} other {# responses}} and {count, plural, one {is} other {are}} hidden to protect the respondents.',
   'surveys.analytics.namedNote': 'You can see every group and individual answers; use them only to improve the service.',
-  'surveys.analytics.anonNote': 'Groups under {threshold} responses are hidden and individual answers are not shown to you.',
+  'surveys.analytics.anonNote':
+    'Groups under {threshold, plural, one {# response} other {# responses}} are hidden and individual answers are not shown to you.',
   'surveys.analytics.dimensions': 'Scores by service dimension',
   'surveys.analytics.breakdown': 'Compare groups',
   'surveys.analytics.trend': 'Trend across surveys',
