@@ -14,7 +14,7 @@ import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { ALERT_STATE_TONE, alertFiguresText } from './alert-text';
 import { TriageForm } from './triage-form';
-import { ListPagination } from '@/components/list-kit';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -60,12 +60,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       >
         {t('alerts.queue.title')}
       </PageTitle>
-      <form
-        method="get"
-        role="search"
-        aria-label={t('alerts.queue.filters')}
-        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4"
-      >
+      <FilterBar label={t('alerts.queue.filters')} resetHref="/alerts" columns="wide-4">
         <SelectField
           id="alert-rule"
           name="rule"
@@ -99,15 +94,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           options={options.cycles.map((c) => ({ value: c.id, label: c.code }))}
         />
         {input.retailerId ? <input type="hidden" name="retailerId" value={input.retailerId} /> : null}
-        <div className="flex flex-wrap gap-3 sm:col-span-2 xl:col-span-4">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('common.search')}
-          </button>
-          <Link href="/alerts" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
       <p role="status" className="text-ink-muted">
         {t('alerts.queue.total', { total: list.total })}
       </p>

@@ -12,7 +12,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { channelLabel, kindLabel, STATE_TONE, stateLabel } from './_lib/labels';
-import { ListPagination } from '@/components/list-kit';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => areaMetadata('complaints');
@@ -126,12 +126,7 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
         </ul>
       </nav>
 
-      <form
-        method="get"
-        role="search"
-        aria-label={t('complaints.queue.filters')}
-        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-4"
-      >
+      <FilterBar label={t('complaints.queue.filters')} resetHref="/complaints" columns="wide-4" buttons="cell">
         {input.state !== 'open' ? <input type="hidden" name="state" value={input.state} /> : null}
         {input.overdue ? <input type="hidden" name="overdue" value="1" /> : null}
         {input.dueToday ? <input type="hidden" name="dueToday" value="1" /> : null}
@@ -191,15 +186,7 @@ export default async function ComplaintQueuePage({ searchParams }: { searchParam
           defaultValue={input.districtId ?? ''}
           options={options.districts.map((d) => ({ value: d.id, label: name(d) }))}
         />
-        <div className="flex items-end gap-3">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('common.search')}
-          </button>
-          <Link href="/complaints" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
 
       {queue.items.length === 0 ? (
         <EmptyState title={t('complaints.queue.empty')} body={t('complaints.queue.emptyBody')} />

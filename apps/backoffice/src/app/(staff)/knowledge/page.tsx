@@ -8,7 +8,7 @@ import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
 import { areaMetadata, deniedArea } from '@/components/area-page';
-import { ListPagination } from '@/components/list-kit';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
@@ -45,11 +45,12 @@ export default async function KnowledgeListPage({ searchParams }: { searchParams
       >
         {t('knowledge.staff.title')}
       </PageTitle>
-      <form
-        method="get"
-        role="search"
-        aria-label={t('knowledge.staff.filter.apply')}
-        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 xl:grid-cols-6"
+      <FilterBar
+        label={t('knowledge.staff.filter.apply')}
+        submitLabel={t('knowledge.staff.filter.apply')}
+        resetHref="/knowledge"
+        columns="wide-6"
+        buttons="cell"
       >
         <TextField id="kb-q" type="search" name="q" label={t('knowledge.staff.filter.q')} defaultValue={input.q ?? ''} />
         <SelectField
@@ -84,15 +85,7 @@ export default async function KnowledgeListPage({ searchParams }: { searchParams
           defaultValue={input.departmentId ?? ''}
           options={options.departments.map((d) => ({ value: d.id, label: en ? d.nameEn : d.name }))}
         />
-        <div className="flex items-end gap-3">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('knowledge.staff.filter.apply')}
-          </button>
-          <Link href="/knowledge" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
       {list.rows.length === 0 ? (
         <EmptyState title={t('knowledge.staff.empty')} />
       ) : (

@@ -12,7 +12,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { Badge } from '../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../admin/_components/search-params';
 import { STATE_TONE, stateLabel, targetSummary } from './_components/labels';
-import { ListPagination } from '@/components/list-kit';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = () => areaMetadata('promotions');
@@ -47,12 +47,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
           </Link>
         </p>
       ) : null}
-      <form
-        method="get"
-        role="search"
-        aria-label={t('promotions.staff.filters')}
-        className="grid gap-4 rounded-xl border border-line bg-surface p-4 sm:grid-cols-3"
-      >
+      <FilterBar label={t('promotions.staff.filters')} resetHref="/promotions" columns={3} buttons="cell">
         <TextField id="promotions-q" type="search" name="q" label={t('promotions.staff.search')} defaultValue={input.q ?? ''} />
         <SelectField
           id="promotions-state"
@@ -62,15 +57,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
           defaultValue={input.state ?? ''}
           options={PROMOTION_STATES.map((state) => ({ value: state, label: t(stateLabel(state)) }))}
         />
-        <div className="flex items-end gap-3">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('common.search')}
-          </button>
-          <Link href="/promotions" className={buttonClass('secondary')}>
-            {t('common.reset')}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
       {list.items.length === 0 ? (
         <EmptyState title={t('promotions.staff.empty')} />
       ) : (

@@ -13,9 +13,9 @@ import { Button, buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField, type Option } from '@tobacco/ui/field';
 import { useLocale, useT } from '@tobacco/ui/i18n';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
-import { Pagination } from '@tobacco/ui/pagination';
 import { EmptyState, ErrorState, LoadingState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { ClientListPagination } from '@/components/list-kit-client';
 import { useTRPC } from '@/trpc/react';
 import { parseListParams, toListSearch } from './list-params';
 
@@ -213,16 +213,11 @@ export function RetailerList() {
               ))}
             </tbody>
           </DataTable>
-          <Pagination
+          <ClientListPagination
             page={list.data.page}
             pages={list.data.pages}
+            total={list.data.total}
             hrefFor={(page) => `${pathname}${toListSearch({ ...input, page })}`}
-            labels={{
-              nav: t('common.pagination'),
-              previous: t('common.previous'),
-              next: t('common.next'),
-              status: t('common.pageOf', { page: list.data.page, pages: list.data.pages, total: list.data.total }),
-            }}
           />
         </>
       )}

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ZListAdjustmentsInput } from '@tobacco/api/allocation/allocation.staff.schema';
 import { formatDateTime } from '@tobacco/i18n/format';
-import { buttonClass } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
@@ -12,7 +11,7 @@ import { deniedArea } from '@/components/area-page';
 import { getMe, getServerApi } from '@/trpc/server';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { AdjustForm } from '../_components/adjust-form';
-import { ListPagination } from '@/components/list-kit';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,12 +33,7 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
       </p>
       <PageTitle description={t('allocation.staff.adjust.description')}>{t('allocation.staff.adjust.title')}</PageTitle>
       {me.permissions.includes('allocation.adjust') ? <AdjustForm cycles={cycles} /> : null}
-      <form
-        method="get"
-        role="search"
-        aria-label={t('allocation.staff.adjust.filters')}
-        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
-      >
+      <FilterBar label={t('allocation.staff.adjust.filters')} columns="inline">
         <TextField
           id="adjust-licence"
           name="licenceNo"
@@ -47,10 +41,7 @@ export default async function AdjustmentsPage({ searchParams }: { searchParams: 
           defaultValue={input.licenceNo ?? ''}
           inputMode="numeric"
         />
-        <button type="submit" className={buttonClass('primary')}>
-          {t('common.search')}
-        </button>
-      </form>
+      </FilterBar>
       {list.items.length === 0 ? (
         <EmptyState title={t('allocation.staff.adjust.empty')} />
       ) : (

@@ -12,6 +12,7 @@ import { useLocale, useT } from '@tobacco/ui/i18n';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { EmptyState, ErrorState, LoadingState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
+import { ClientListPagination } from '@/components/list-kit-client';
 import { useTRPC } from '@/trpc/react';
 import { ExportPanel } from './export-panel';
 import { NpsBar, QuadrantScatter, ScoreBars, TrendLine } from './lazy-charts';
@@ -534,25 +535,12 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
                       ))}
                     </tbody>
                   </DataTable>
-                  <nav aria-label={t('common.pagination')} className="flex flex-wrap items-center justify-between gap-3">
-                    <p className="text-ink-muted">{t('common.pageOf', { page: data.page, pages: data.pages, total: data.total })}</p>
-                    <div className="flex gap-2">
-                      <Button
-                        variant="secondary"
-                        disabled={data.page <= 1}
-                        onClick={() => setTextQuery((x) => ({ ...x, page: x.page - 1 }))}
-                      >
-                        {t('common.previous')}
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        disabled={data.page >= data.pages}
-                        onClick={() => setTextQuery((x) => ({ ...x, page: x.page + 1 }))}
-                      >
-                        {t('common.next')}
-                      </Button>
-                    </div>
-                  </nav>
+                  <ClientListPagination
+                    page={data.page}
+                    pages={data.pages}
+                    total={data.total}
+                    onPage={(page) => setTextQuery((x) => ({ ...x, page }))}
+                  />
                 </>
               );
             }}

@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { ZListItemsInput } from '@tobacco/api/rewards/rewards.staff.schema';
 import { formatNumber } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
-import { buttonClass } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
@@ -15,7 +14,7 @@ import { Badge } from '../../admin/_components/feedback';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { EditItemToggle, ItemEditor } from '../_components/item-editor';
 import { RewardsNav } from '../_components/rewards-nav';
-import { ListPagination } from '@/components/list-kit';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,17 +44,9 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           <ItemEditor />
         </section>
       ) : null}
-      <form
-        method="get"
-        role="search"
-        aria-label={t('rewards.staff.catalogue.filters')}
-        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
-      >
+      <FilterBar label={t('rewards.staff.catalogue.filters')} columns="inline">
         <TextField id="items-q" type="search" name="q" label={t('rewards.staff.catalogue.search')} defaultValue={input.q ?? ''} />
-        <button type="submit" className={buttonClass('primary')}>
-          {t('common.search')}
-        </button>
-      </form>
+      </FilterBar>
       {list.items.length === 0 ? (
         <EmptyState title={t('rewards.staff.catalogue.empty')} />
       ) : (

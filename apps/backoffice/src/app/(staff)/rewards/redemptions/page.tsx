@@ -14,7 +14,7 @@ import { getMe, getServerApi } from '@/trpc/server';
 import { hrefWith, parseSearch, type SearchParams } from '../../admin/_components/search-params';
 import { RedemptionActions } from '../_components/redemption-actions';
 import { RewardsNav } from '../_components/rewards-nav';
-import { ListPagination } from '@/components/list-kit';
+import { FilterBar, ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,12 +56,7 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
           </Link>
         ))}
       </nav>
-      <form
-        method="get"
-        role="search"
-        aria-label={t('rewards.staff.redemptions.filters')}
-        className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4"
-      >
+      <FilterBar label={t('rewards.staff.redemptions.filters')} columns="inline">
         <input type="hidden" name="state" value={input.state} />
         <TextField
           id="redemptions-licence"
@@ -70,10 +65,7 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
           defaultValue={input.licenceNo ?? ''}
           inputMode="numeric"
         />
-        <button type="submit" className={buttonClass('primary')}>
-          {t('common.search')}
-        </button>
-      </form>
+      </FilterBar>
       {list.items.length === 0 ? (
         <EmptyState title={t(waiting ? 'rewards.staff.redemptions.emptyQueue' : 'rewards.staff.redemptions.empty')} />
       ) : (

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { formatDate, formatDateTime, formatFen, formatNumber } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
-import { buttonClass } from '@tobacco/ui/button';
 import { Card } from '@tobacco/ui/card';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
@@ -20,7 +19,7 @@ import { GradingNav } from '../../_components/grading-nav';
 import { RUN_TONE } from '../../_components/labels';
 import { ShareChart } from '../../_components/lazy-charts';
 import { ComputingWatcher, RunDecision } from '../../_components/run-actions';
-import { ListPagination } from '@/components/list-kit';
+import { ExportLinks, FilterBar, ListPagination } from '@/components/list-kit';
 
 export const dynamic = 'force-dynamic';
 
@@ -110,12 +109,7 @@ export default async function RunReviewPage({
           })}
         />
         <p className="flex flex-wrap gap-2">
-          <a className={buttonClass('secondary')} href={`/grading/runs/${run.id}/export?format=csv`}>
-            {t('grading.staff.review.exportCsv')}
-          </a>
-          <a className={buttonClass('secondary')} href={`/grading/runs/${run.id}/export?format=xlsx`}>
-            {t('grading.staff.review.exportXlsx')}
-          </a>
+          <ExportLinks variant="secondary" hrefFor={(format) => hrefWith(`/grading/runs/${run.id}/export`, { format })} />
         </p>
       </Card>
 
@@ -287,7 +281,7 @@ export default async function RunReviewPage({
         <h2 id="rows-heading" className="text-lg font-bold">
           {t('grading.staff.review.rows')}
         </h2>
-        <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
+        <FilterBar submitLabel={t('grading.staff.review.filter')} columns="inline">
           <TextField id="run-q" name="q" label={t('grading.staff.review.search')} defaultValue={search.q ?? ''} maxLength={40} />
           <SelectField
             id="run-sort"
@@ -304,10 +298,7 @@ export default async function RunReviewPage({
             placeholder={t('common.all')}
             options={districts.map((d) => ({ value: d.districtId, label: d.district }))}
           />
-          <button type="submit" className={buttonClass('primary')}>
-            {t('grading.staff.review.filter')}
-          </button>
-        </form>
+        </FilterBar>
         {rows.items.length === 0 ? (
           <EmptyState title={t('grading.staff.review.noRows')} />
         ) : (
