@@ -1,5 +1,5 @@
 import type { CaseKind, CaseState, ComplaintEventType, ServiceDimension } from '../../packages/db/src/generated/prisma/enums';
-import { loadSla } from '../../packages/api/src/complaints/complaints.service';
+import { loadSla } from '../../packages/api/src/complaints/complaints.case';
 import { addWorkingTime, followUpDueAt, slaDeadlines } from '../../packages/api/src/complaints/complaints.sla.rules';
 import type { SeedContext } from './demo';
 

@@ -12,12 +12,12 @@ import {
   ZReassignInput,
   ZStaffTextInput,
 } from './complaints.schema';
+import { listCategories } from './complaints.case';
 import {
   addInternalNote,
   fileComplaintForRetailer,
   getAssignOptions,
   getCase,
-  listCategories,
   lookupRetailer,
   reassignComplaint,
   recordFollowUp,
@@ -27,7 +27,7 @@ import {
   requestInformation,
   resolveComplaint,
   takeStep,
-} from './complaints.service';
+} from './complaints.staff.service';
 
 const read = requirePermission('complaints.read');
 const handle = requirePermission('complaints.handle');

@@ -7,7 +7,8 @@ import { createDistrict, createRetailer, createStaff, testDb, uniqueNumber } fro
 import type { Actor } from '../actor';
 import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { remindOverdueCase, sweepBreaches } from './complaints.jobs';
-import { readCaseAttachment, readMyAttachment } from './complaints.service';
+import { readMyAttachment } from './complaints.retailer.service';
+import { readCaseAttachment } from './complaints.staff.service';
 import { localStorage } from './complaints.storage';
 import { findJob } from '../jobs/jobs.service';
 

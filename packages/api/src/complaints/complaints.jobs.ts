@@ -1,11 +1,11 @@
-import type { Db } from '@tobacco/db/client';
+import type { Db, DbTx } from '@tobacco/db/client';
 import type { CaseState } from '@tobacco/db/enums';
 import { notifyStaff } from '../notifications/notifications.service';
 import { enqueueJobs } from '../jobs/jobs.service';
 import { chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { overdueClock, overdueSql } from './complaints.rules';
 import { caseNotice } from './complaints.notices';
-import { loadSla, managersFor } from './complaints.service';
+import { loadSla } from './complaints.case';
 
 // SLA breaches (催办), checked by jobs on the PostgreSQL queue, never by timers in a process: the sweep runs
 // every few minutes (jobs.schedules.ts) and enqueues one reminder per overdue case per China date (the job's
@@ -77,6 +77,23 @@ export function breachOf(
   if (clock) return clock;
   if ((c.state === 'RESOLVED' || c.state === 'CLOSED') && c.followUpDueAt && c.followUpDueAt < now && !followUpDone) return 'followUp';
   return null;
+}
+
+/** A manager to remind: the case department's managers, else every manager. */
+async function managersFor(tx: DbTx, departmentId: number): Promise<number[]> {
+  const inDepartment = await tx.staffUser.findMany({
+    where: { active: true, departmentId, roles: { some: { role: 'MANAGER' } } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  if (inDepartment.length > 0) return inDepartment.map((s) => s.id);
+  const all = await tx.staffUser.findMany({
+    where: { active: true, roles: { some: { role: 'MANAGER' } } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: 1,
+  });
+  return all.map((s) => s.id);
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   rateComplaint,
   reopenMyComplaint,
   respondToComplaint,
-} from './complaints.service';
+} from './complaints.retailer.service';
 
 // The retailer's cases. Files travel only through the app's own upload routes, which call these procedures
 // in-process: over HTTP the bytes of an attachment cannot be named, so a JSON client cannot upload.

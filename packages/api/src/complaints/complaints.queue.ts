@@ -6,7 +6,7 @@ import type { StaffDeps } from '../deps';
 import { retailerScope } from '../retailers/retailers.scope';
 import { addDays, chinaDate, chinaDateTime } from '../schedule/calendar.rules';
 import { COUNTED_STATES, QUEUE_STATES, type ZOverviewInput, type ZQueueInput } from './complaints.schema';
-import { overdueSql } from './complaints.rules';
+import { CLOCK_RUNS_SQL, overdueSql, RESOLVE_CLOCK_STATES } from './complaints.rules';
 
 // The staff queue and the service overview: reads in SQL, filtered and counted by the database on indexed
 // columns (bench/complaint-queue holds the queue to p95 ≤ 30 ms over 100,000 cases).
@@ -18,7 +18,7 @@ const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 
 
 /** Due today: a deadline (accept while submitted, resolve while open and not paused) falls on today's China date. */
 function dueTodaySql(start: Date, end: Date): Prisma.Sql {
-  return Prisma.sql`(c.state IN ('SUBMITTED','ACCEPTED','IN_PROGRESS') AND ((c."resolveDueAt" >= ${ts(start)} AND c."resolveDueAt" < ${ts(end)}) OR (c.state = 'SUBMITTED' AND c."acceptDueAt" >= ${ts(start)} AND c."acceptDueAt" < ${ts(end)})))`;
+  return Prisma.sql`(${CLOCK_RUNS_SQL} AND ((c."resolveDueAt" >= ${ts(start)} AND c."resolveDueAt" < ${ts(end)}) OR (c.state = 'SUBMITTED' AND c."acceptDueAt" >= ${ts(start)} AND c."acceptDueAt" < ${ts(end)})))`;
 }
 
 export type QueueInput = z.output<typeof ZQueueInput>;
@@ -178,9 +178,7 @@ export async function listQueue({ db, actor, clock }: StaffDeps, input: QueueInp
     items: rows.map((r) => ({
       ...r,
       dueSoon:
-        !r.overdue &&
-        ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(r.state) &&
-        (r.state === 'SUBMITTED' ? r.acceptDueAt : r.resolveDueAt).getTime() < soon,
+        !r.overdue && RESOLVE_CLOCK_STATES.includes(r.state) && (r.state === 'SUBMITTED' ? r.acceptDueAt : r.resolveDueAt).getTime() < soon,
     })),
     total,
     totalCapped,

@@ -139,8 +139,14 @@ export function isOverdue(c: { state: CaseState; acceptDueAt: Date; resolveDueAt
   return overdueClock(c, now) !== null;
 }
 
+/**
+ * "A clock runs" as an SQL condition on the complaint table aliased `c`: the states as literals, not parameters,
+ * so that the planner can match them to the open-cases partial index.
+ */
+export const CLOCK_RUNS_SQL = Prisma.raw(`c.state IN (${RESOLVE_CLOCK_STATES.map((s) => `'${s}'`).join(',')})`);
+
 /** `isOverdue` as an SQL condition on the complaint table aliased `c` (deadlines are stored as UTC timestamps). */
 export function overdueSql(now: Date): Prisma.Sql {
   const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
-  return Prisma.sql`(c.state IN ('SUBMITTED','ACCEPTED','IN_PROGRESS') AND (c."resolveDueAt" < ${at} OR (c.state = 'SUBMITTED' AND c."acceptDueAt" < ${at})))`;
+  return Prisma.sql`(${CLOCK_RUNS_SQL} AND (c."resolveDueAt" < ${at} OR (c.state = 'SUBMITTED' AND c."acceptDueAt" < ${at})))`;
 }
