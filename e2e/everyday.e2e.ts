@@ -33,6 +33,7 @@ async function portalPages(page: Page): Promise<string[]> {
     '/help?q=发票',
     '/surveys',
     '/inbox',
+    '/alerts',
     '/profile',
   ];
   for (const [list, detail] of [
@@ -72,35 +73,47 @@ async function sideways(page: Page): Promise<{ overflow: number; culprits: strin
 }
 
 test.describe('large text and small screens', () => {
-  test('every signed-in portal page works at 200 % text on a 360 px phone, with no sideways scrolling', async ({ browser }) => {
-    test.setTimeout(180_000);
-    const { context, page } = await phone(browser, SHOP_A);
-    // The portal's base is 112.5 %; a browser set to 200 % text doubles it.
-    await context.addInitScript(() => {
-      document.addEventListener('DOMContentLoaded', () => document.documentElement.style.setProperty('font-size', '225%', 'important'));
+  // In Chinese and in English, the longer language: the same pages, the same sign-in.
+  for (const lang of [
+    { name: 'Chinese', english: false, signOut: '退出登录', quickNav: '快捷导航' },
+    { name: 'English', english: true, signOut: 'Sign out', quickNav: 'Quick navigation' },
+  ]) {
+    test(`every signed-in portal page works at 200 % text on a 360 px phone in ${lang.name}, with no sideways scrolling`, async ({
+      browser,
+    }) => {
+      test.setTimeout(180_000);
+      const { context, page } = await phone(browser, SHOP_A);
+      if (lang.english) {
+        await page.getByRole('button', { name: 'English' }).click();
+        await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      }
+      // The portal's base is 112.5 %; a browser set to 200 % text doubles it.
+      await context.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => document.documentElement.style.setProperty('font-size', '225%', 'important'));
+      });
+      const failures: string[] = [];
+      for (const path of await portalPages(page)) {
+        await page.goto(`${PORTAL}${path}`);
+        await expect(page.locator('main h1').first()).toBeVisible();
+        const { overflow, culprits } = await sideways(page);
+        if (overflow > 0) failures.push(`${path}: ${overflow}px (${culprits.join('; ')})`);
+      }
+      // Sign-out stays on the screen, and the bottom bar's labels keep whole words.
+      await page.goto(`${PORTAL}/`);
+      const signOut = page.getByRole('button', { name: lang.signOut });
+      const box = await signOut.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+      const quick = page.getByRole('navigation', { name: lang.quickNav });
+      for (const label of await quick.locator('a span.whitespace-nowrap').all()) {
+        const lines = await label.evaluate((el) =>
+          Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+        );
+        expect(lines).toBe(1);
+      }
+      expect(failures).toEqual([]);
+      await context.close();
     });
-    const failures: string[] = [];
-    for (const path of await portalPages(page)) {
-      await page.goto(`${PORTAL}${path}`);
-      await expect(page.locator('main h1').first()).toBeVisible();
-      const { overflow, culprits } = await sideways(page);
-      if (overflow > 0) failures.push(`${path}: ${overflow}px (${culprits.join('; ')})`);
-    }
-    // Sign-out stays on the screen, and the bottom bar's labels keep whole words.
-    await page.goto(`${PORTAL}/`);
-    const signOut = page.getByRole('button', { name: '退出登录' });
-    const box = await signOut.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
-    const quick = page.getByRole('navigation', { name: '快捷导航' });
-    for (const label of await quick.locator('a span.whitespace-nowrap').all()) {
-      const lines = await label.evaluate((el) =>
-        Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
-      );
-      expect(lines).toBe(1);
-    }
-    expect(failures).toEqual([]);
-    await context.close();
-  });
+  }
 
   test('every signed-in portal page reflows at 400 % zoom (320 px) in English, the longer language', async ({ browser }) => {
     test.setTimeout(180_000);
@@ -123,10 +136,11 @@ test.describe('large text and small screens', () => {
     await context.close();
   });
 
-  test('links and buttons are at least 44 px high', async ({ browser }) => {
+  test('links and buttons are at least 44 px high on every signed-in portal page', async ({ browser }) => {
+    test.setTimeout(180_000);
     const { context, page } = await phone(browser, SHOP_A);
     const small: string[] = [];
-    for (const path of ['/', '/allocation', '/complaints', '/complaints/new', '/help', '/surveys', '/promotions', '/inbox']) {
+    for (const path of await portalPages(page)) {
       await page.goto(`${PORTAL}${path}`);
       const found = await page.locator('header a, header button, main a, main button, nav a').evaluateAll((els) =>
         els

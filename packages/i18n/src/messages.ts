@@ -97,7 +97,12 @@ export const messages: Record<Locale, Messages> = {
   },
 };
 
-export type MessageParams = Record<string, string | number>;
+/**
+ * A message's parameters. A list (an array) is joined the way the reader's language joins lists when the
+ * message is shown, so code that does not know the reader (the API raising an error, a job storing a
+ * reason) never joins it with one language's punctuation.
+ */
+export type MessageParams = Record<string, string | number | readonly (string | number)[]>;
 
 /** Looks a message up and formats it (ICU message format: parameters, plurals, choices; see translator.ts). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {

@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from './format';
 import type { Locale } from './locale';
 import type { MessageKey } from './messages';
-import type { Translate } from './translator';
+import { formatList, type Translate } from './translator';
 
 // Text the system writes for people (inbox notices, case timelines) is stored as a message key with
 // parameters, never as finished sentences: whoever reads it later sees it in their own language. A
@@ -13,10 +13,8 @@ export type StoredParam =
   string | number | { key: MessageKey; params?: StoredParams } | { list: StoredParam[] } | { date: string } | { dateTime: string };
 export type StoredParams = { [name: string]: StoredParam };
 
-/** A list joined the way the reader's language joins lists: 「甲、乙和丙」 / "a, b and c". */
-export function formatList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { style: 'long', type: 'conjunction' }).format(items);
-}
+// The translator joins list parameters the same way; renderers of stored messages import it from here.
+export { formatList };
 
 function renderParam(t: Translate, locale: Locale, value: StoredParam): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;

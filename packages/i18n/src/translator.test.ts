@@ -24,6 +24,17 @@ describe('interpolate', () => {
   it('leaves an unknown placeholder as written', () => {
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
+
+  it('joins a list parameter the way the language of the message joins lists, and counts it in a plural', () => {
+    const licences = ['330100000001', '330100000002', '330100000003'];
+    expect(translate('zh-CN', 'promotions.staff.errors.unknownLicences', { licences })).toContain(
+      '330100000001、330100000002和330100000003',
+    );
+    const en = translate('en', 'promotions.staff.errors.unknownLicences', { licences });
+    expect(en).toContain('330100000001, 330100000002 and 330100000003');
+    expect(en).not.toMatch(/[、：（）]/);
+    expect(interpolate('{n, plural, one {# item} other {# items}}', { n: ['a', 'b'] }, 'en')).toBe('2 items');
+  });
 });
 
 describe('messages', () => {

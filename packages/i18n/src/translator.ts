@@ -51,14 +51,31 @@ function countOf(value: string | number): string | number {
   return Number.isFinite(n) ? n : value;
 }
 
-/** Fills a message's parameters; a parameter not given stays as written (`{name}`) so the gap is visible. */
+/** A list joined the way the reader's language joins lists: 「甲、乙和丙」 / "a, b and c". */
+export function formatList(items: readonly (string | number)[], locale: Locale): string {
+  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { style: 'long', type: 'conjunction' }).format(items.map(String));
+}
+
+/**
+ * Fills a message's parameters; a parameter not given stays as written (`{name}`) so the gap is visible. A
+ * list parameter is joined in the message's language (a plural over a list counts its items).
+ */
 export function interpolate(text: string, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {
   const format = formatFor(text, locale);
   if (!format) return text;
   const values: Record<string, string | number> = {};
   for (const [name, plural] of argumentsOf(format)) {
     const value = params?.[name];
-    values[name] = value === undefined ? `{${name}}` : plural ? countOf(value) : value;
+    values[name] =
+      value === undefined
+        ? `{${name}}`
+        : typeof value !== 'object'
+          ? plural
+            ? countOf(value)
+            : value
+          : plural
+            ? value.length
+            : formatList(value, locale);
   }
   try {
     return String(format.format(values));

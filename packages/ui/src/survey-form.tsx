@@ -6,6 +6,7 @@ import type { TAnswers, TAnswerValue, TQuestion, TSurveyDefinition } from '@toba
 import { Button } from './button';
 import { useT } from './i18n';
 import { cn } from './lib/cn';
+import { TextAreaField } from './text-area';
 
 // The survey as a retailer answers it: the portal, the builder's preview and the agents' phone entry all
 // render this one component, so a preview is exactly what a shop sees. The rules (which questions show,
@@ -148,9 +149,10 @@ function Question({
   const t = useT();
   const id = useId();
   const errorId = `${id}-error`;
-  const error = issue ? (
+  const issueText = issue ? t(issue === 'required' ? 'surveys.form.issue.required' : 'surveys.form.issue.invalid') : undefined;
+  const error = issueText ? (
     <p id={errorId} className="font-medium text-danger-700">
-      {t(issue === 'required' ? 'surveys.form.issue.required' : 'surveys.form.issue.invalid')}
+      {issueText}
     </p>
   ) : null;
   const title = (
@@ -171,22 +173,17 @@ function Question({
     const text = typeof value === 'string' ? value : '';
     return (
       <div id={`q-${question.key}`} className={boxClass}>
-        <label htmlFor={`${id}-text`} className="text-lg font-semibold text-ink">
-          {title}
-        </label>
-        <textarea
+        <TextAreaField
           id={`${id}-text`}
+          label={<span className="text-lg">{title}</span>}
           rows={3}
           maxLength={2000}
           value={text}
           disabled={disabled}
           placeholder={question.required ? undefined : t('surveys.form.textPlaceholder')}
-          aria-invalid={issue ? true : undefined}
-          aria-describedby={issue ? errorId : undefined}
+          error={issueText}
           onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
-          className="block w-full rounded-lg border border-control bg-surface p-3 text-lg text-ink placeholder:text-ink-subtle aria-invalid:border-2 aria-invalid:border-danger-700"
         />
-        {error}
       </div>
     );
   }

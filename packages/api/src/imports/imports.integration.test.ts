@@ -283,7 +283,7 @@ describe('encodings and formats', () => {
     expect(await uploadAndCheck(db, as(admin), { kind: 'ORDERS', content: '许可证号,订单号\n1,2', now })).toMatchObject({
       status: 'REJECTED',
       rejectReason: 'imports.reject.missingColumns',
-      summary: { params: { columns: '订货时间、卷烟编码、数量(条)、单价(元)' } },
+      summary: { params: { columns: ['订货时间', '卷烟编码', '数量(条)', '单价(元)'] } },
     });
     expect(await uploadAndCheck(db, as(admin), { kind: 'ORDERS', content: `${HEADER}\r\n`, now })).toMatchObject({
       status: 'REJECTED',

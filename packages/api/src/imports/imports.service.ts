@@ -2,7 +2,7 @@ import { hasPermission } from '@tobacco/auth/permissions';
 import type { Db, DbTx } from '@tobacco/db/client';
 import type { ImportKind, ImportStatus } from '@tobacco/db/enums';
 import type { Locale } from '@tobacco/i18n/locale';
-import { translate, type MessageKey } from '@tobacco/i18n/messages';
+import { translate, type MessageKey, type MessageParams } from '@tobacco/i18n/messages';
 import type { StaffRoleName } from '@tobacco/auth/permissions';
 import type { StaffActor } from '../actor';
 import { writeAudit } from '../admin/audit.service';
@@ -133,7 +133,7 @@ async function* fileOf(db: DbTx, runId: number): AsyncGenerator<Uint8Array> {
 
 // ---------------------------------------------------------------- check (a job)
 
-type Rejection = { key: MessageKey; params?: Record<string, string | number> };
+type Rejection = { key: MessageKey; params?: MessageParams };
 
 async function reject(db: Db, runId: number, rejection: Rejection, now: Date): Promise<void> {
   // The rejection is the whole report: row errors found before the file stopped being readable go too.
@@ -208,7 +208,7 @@ export async function checkImport(db: Db, { runId }: { runId: number }, now: Dat
           return reject(
             db,
             runId,
-            { key: 'imports.reject.missingColumns', params: { columns: mapped.missing.map((c) => c.names[0] ?? c.field).join('、') } },
+            { key: 'imports.reject.missingColumns', params: { columns: mapped.missing.map((c) => c.names[0] ?? c.field) } },
             now,
           );
         header = mapped;
@@ -452,9 +452,9 @@ export async function listImportErrors({ db, actor }: StaffDeps, input: TListImp
 export async function exportImportReport({ db, actor }: StaffDeps, input: TImportIdInput & { locale: Locale }) {
   const run = await visibleRun(db, actor, input.id);
   const spec = IMPORT_KINDS[run.kind];
-  const t = (key: string, params?: Record<string, string | number>) => translate(input.locale, key as MessageKey, params);
+  const t = (key: string, params?: MessageParams) => translate(input.locale, key as MessageKey, params);
   const columnName = (field: string | null) => (field ? (spec.columns.find((c) => c.field === field)?.names[0] ?? field) : '');
-  type Line = { line: number | null; column: string | null; code: string; value: string | null; params?: Record<string, string | number> };
+  type Line = { line: number | null; column: string | null; code: string; value: string | null; params?: MessageParams };
   async function* batches(): AsyncGenerator<Line[]> {
     if (run.status === 'REJECTED' && run.rejectReason)
       yield [
@@ -463,7 +463,7 @@ export async function exportImportReport({ db, actor }: StaffDeps, input: TImpor
           column: null,
           code: run.rejectReason,
           value: null,
-          params: (run.summary as { params?: Record<string, string | number> } | null)?.params,
+          params: (run.summary as { params?: MessageParams } | null)?.params,
         },
       ];
     for (let after = -1n; ;) {

@@ -269,7 +269,7 @@ async function replaceNamedList(tx: DbTx, promotionId: number, licences: string[
     SELECT l.licence FROM unnest(${unique}::text[]) AS l(licence)
     WHERE NOT EXISTS (SELECT 1 FROM "Retailer" r WHERE r."licenceNo" = l.licence::bpchar) LIMIT 10`;
   if (unknown.length > 0)
-    throw new DomainError('VALIDATION', 'promotions.staff.errors.unknownLicences', { licences: unknown.map((u) => u.licence).join('、') });
+    throw new DomainError('VALIDATION', 'promotions.staff.errors.unknownLicences', { licences: unknown.map((u) => u.licence) });
   await tx.promotionListMember.deleteMany({ where: { promotionId } });
   if (unique.length > 0) {
     await tx.$executeRaw`

@@ -215,6 +215,25 @@ describe('lifecycle', () => {
     expect(await db.survey.count({ where: { title } })).toBe(0);
   });
 
+  it('copies a survey as a draft whose title says "copy" in the language of the person copying it', async () => {
+    const title = `复制${Date.now()}`;
+    const { id } = await staff(marketing).surveys.create({
+      title,
+      description: '说明',
+      opensAt: null,
+      closesAt: null,
+      target: { kind: 'ALL' },
+      definition: definition(),
+    });
+    const zh = await staff(marketing).surveys.duplicate({ id, locale: 'zh-CN' });
+    const en = await staff(marketing).surveys.duplicate({ id, locale: 'en' });
+    const copies = await db.survey.findMany({ where: { id: { in: [zh.id, en.id] } }, select: { id: true, title: true, state: true } });
+    expect(copies.find((c) => c.id === zh.id)).toMatchObject({ title: `${title}（副本）`, state: 'DRAFT' });
+    expect(copies.find((c) => c.id === en.id)).toMatchObject({ title: `${title} (copy)`, state: 'DRAFT' });
+    await expect(staff(agent).surveys.duplicate({ id, locale: 'en' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(staff(marketing).surveys.duplicate({ id, locale: 'fr' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it('keeps retailers and anonymous callers out of the back office', async () => {
     const district = await createDistrict(db);
     const shop = await createRetailer(db, { districtId: district.id, passwordHash });
@@ -293,7 +312,11 @@ describe('answering in the portal', () => {
     const id = await openSurvey({ kind: 'SEGMENT', districtIds: [district.id] });
     const low = { ...answersFor(0), supply_a: 1 } as Record<string, unknown>;
     delete low.why;
-    await expect(portal(shop).surveys.submit({ surveyId: id, answers: low as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // The questions travel as a list, joined in the reader's language when the message is shown.
+    await expect(portal(shop).surveys.submit({ surveyId: id, answers: low as never })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { messageKey: 'surveys.error.answersInvalid', params: { questions: ['哪里不满意'] } },
+    });
     await expect(portal(shop).surveys.submit({ surveyId: id, answers: { ...answersFor(2), nps: 11 } })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });

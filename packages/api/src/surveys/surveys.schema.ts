@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '@tobacco/i18n/locale';
 import { validateDefinition } from './surveys.rules';
 
 // The survey definition, typed once and shared by the back office's builder, the portal's runtime and the
@@ -148,6 +149,9 @@ export const ZUpdateSurveyInput = ZCreateSurveyInput.extend({ id });
 export type TUpdateSurveyInput = z.input<typeof ZUpdateSurveyInput>;
 
 export const ZSurveyIdInput = z.object({ id });
+/** The person's language names the copy ("…（副本）" / "… (copy)"): the title is stored as written, in one language. */
+export const ZDuplicateSurveyInput = z.object({ id, locale: z.enum(LOCALES) });
+export type TDuplicateSurveyInput = z.input<typeof ZDuplicateSurveyInput>;
 export const ZRejectSurveyInput = z.object({ id, reason: z.string().trim().min(1).max(500) });
 
 export const ZListSurveysInput = z.object({

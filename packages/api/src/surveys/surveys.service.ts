@@ -26,6 +26,7 @@ import {
   ZSurveyDefinition,
   ZTarget,
   type TAnswers,
+  type TDuplicateSurveyInput,
   type TSurveyDefinition,
   type TTarget,
   type SurveyState,
@@ -241,7 +242,11 @@ export async function updateSurvey({ db, actor }: StaffDeps, input: z.output<typ
   });
 }
 
-export async function duplicateSurvey({ db, actor, clock }: StaffDeps, input: { id: number }) {
+/**
+ * A copy to edit, as a draft of the person making it. Its title is theirs to edit and is stored as text, so
+ * the "copy" suffix is written in their language (the one their request carries), not always in Chinese.
+ */
+export async function duplicateSurvey({ db, actor, clock }: StaffDeps, input: TDuplicateSurveyInput) {
   const source = await db.survey.findUnique({
     where: { id: input.id },
     select: { title: true, description: true, definition: true, targetKind: true, target: true, sampleRate: true },
@@ -251,7 +256,7 @@ export async function duplicateSurvey({ db, actor, clock }: StaffDeps, input: { 
   return db.$transaction(async (tx) => {
     const copy = await tx.survey.create({
       data: {
-        title: translate('zh-CN', 'surveys.copyOf', { title: source.title }).slice(0, 120),
+        title: translate(input.locale, 'surveys.copyOf', { title: source.title }).slice(0, 120),
         description: source.description,
         definition: source.definition as Prisma.InputJsonValue,
         ...targetColumns(target),
@@ -619,10 +624,7 @@ async function submit(db: Db, actor: Actor, now: Date, input: SubmitInput) {
   if (checked.issues.length > 0) {
     const labels = new Map(flattenQuestions(survey.definition).map((q) => [q.key, q.label]));
     throw new DomainError('VALIDATION', 'surveys.error.answersInvalid', {
-      questions: checked.issues
-        .map((i) => labels.get(i.questionKey) ?? i.questionKey)
-        .slice(0, 5)
-        .join('；'),
+      questions: checked.issues.map((i) => labels.get(i.questionKey) ?? i.questionKey).slice(0, 5),
     });
   }
   const existing = async () => {

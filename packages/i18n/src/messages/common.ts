@@ -11,6 +11,8 @@ export const commonZh = {
   'common.clauseSeparator': '，',
   'common.withNote': '{text}（{note}）',
   'common.labelValue': '{label}：{value}',
+  // Read out after a link's visible words to say which item it opens: 开始填写：2026 年满意度调查.
+  'common.linkSubject': '：{subject}',
   'common.charLimit': '最多 {max} 字',
   'common.charCount': '已输入 {n} / {max}',
   'common.pasteCut': '粘贴的内容超过 {max} 字的上限，最后 {cut} 字没有粘贴进来。',
@@ -118,6 +120,7 @@ export const commonEn: Record<CommonKey, string> = {
   'common.clauseSeparator': ', ',
   'common.withNote': '{text} ({note})',
   'common.labelValue': '{label}: {value}',
+  'common.linkSubject': ': {subject}',
   'common.charLimit': 'Up to {max, plural, one {# character} other {# characters}}',
   'common.charCount': '{n} / {max} typed',
   'common.pasteCut':

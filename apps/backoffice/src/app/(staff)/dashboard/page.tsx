@@ -5,6 +5,7 @@ import { ALERT_RULES } from '@tobacco/api/alerts/alerts.rules';
 import { ZExecutiveDashboardInput } from '@tobacco/api/analytics/executive.schema';
 import { formatDate, formatDateTime, formatFen, formatNumber, formatPercent } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
+import { joinList } from '@tobacco/i18n/translator';
 import { Card } from '@tobacco/ui/card';
 import { SelectField } from '@tobacco/ui/field';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
@@ -115,9 +116,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       source={sourceOf('dashboard.sales.source', sales.computedAt)}
       notes={
         sales.hasData && notComputed.length ? (
-          <p className="text-sm text-ink">
-            {t('dashboard.sales.notComputedMonths', { months: notComputed.join(locale === 'en' ? ', ' : '、') })}
-          </p>
+          <p className="text-sm text-ink">{t('dashboard.sales.notComputedMonths', { months: joinList(t, notComputed) })}</p>
         ) : null
       }
       chart={

@@ -87,7 +87,7 @@ export default async function SurveysPage({ searchParams }: Props) {
                   <span className="font-semibold">{s.title}</span>
                   <Link href={`/surveys/${s.id}/entry`} className={buttonClass('secondary')}>
                     {t('surveys.list.enter')}
-                    <span className="sr-only">：{s.title}</span>
+                    <span className="sr-only">{t('common.linkSubject', { subject: s.title })}</span>
                   </Link>
                 </li>
               ))}

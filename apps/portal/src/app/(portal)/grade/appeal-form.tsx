@@ -8,6 +8,7 @@ import { ZLodgeAppealInput, type TLodgeAppealInput } from '@tobacco/api/grading/
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { useT } from '@tobacco/ui/i18n';
+import { TextAreaField } from '@tobacco/ui/text-area';
 import { lodgeAppealAction } from './actions';
 
 export function AppealForm() {
@@ -37,28 +38,15 @@ export function AppealForm() {
   const reasonError = errors.reason?.message ? t(errors.reason.message as MessageKey) : undefined;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="appeal-reason" className="font-semibold">
-          {t('grading.appeal.reason')}
-        </label>
-        <p id="appeal-reason-hint" className="text-sm text-ink-subtle">
-          {t('grading.appeal.reasonHint')}
-        </p>
-        <textarea
-          id="appeal-reason"
-          rows={4}
-          maxLength={500}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? 'appeal-reason-hint appeal-reason-error' : 'appeal-reason-hint'}
-          className="block w-full rounded-lg border border-control bg-surface px-3 py-2 text-base text-ink aria-invalid:border-2 aria-invalid:border-danger-700"
-          {...register('reason')}
-        />
-        {reasonError ? (
-          <p id="appeal-reason-error" className="text-sm font-medium text-danger-700">
-            {reasonError}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="appeal-reason"
+        label={t('grading.appeal.reason')}
+        hint={t('grading.appeal.reasonHint')}
+        rows={4}
+        maxLength={500}
+        error={reasonError}
+        {...register('reason')}
+      />
       {formError ? (
         <p role="alert" className="rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700">
           {formError}

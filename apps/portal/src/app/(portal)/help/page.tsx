@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { KNOWLEDGE_CATEGORIES } from '@tobacco/api/knowledge/knowledge.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { buttonClass } from '@tobacco/ui/button';
-import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
+import { errorMessageOf, isUnauthorized, type ErrorMessage } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
@@ -27,7 +27,7 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
   const en = locale === 'en';
   let found: Awaited<ReturnType<typeof api.knowledge.search>>['hits'] | null = null;
   let articles: Awaited<ReturnType<typeof api.knowledge.list>> = [];
-  let failure: { key: MessageKey; params?: Record<string, string | number> } | null = null;
+  let failure: ErrorMessage | null = null;
   try {
     if (q) found = (await api.knowledge.search({ q })).hits;
     else articles = await api.knowledge.list();

@@ -98,7 +98,7 @@ export function MonthCalendar({ today, cycles, specialDays, t, locale }: Props) 
                         <td key={date} className="py-0.5">
                           <span className={cls} title={marks.join(' · ') || undefined}>
                             {Number(date.slice(8))}
-                            {marks.length ? <span className="sr-only">{` ${marks.join('，')}`}</span> : null}
+                            {marks.length ? <span className="sr-only">{` ${marks.join(t('common.clauseSeparator'))}`}</span> : null}
                           </span>
                         </td>
                       );

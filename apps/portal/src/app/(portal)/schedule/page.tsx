@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { formatDate, formatDateTime, formatFen, formatNumber } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
-import type { Translate } from '@tobacco/i18n/translator';
+import { joinList, type Translate } from '@tobacco/i18n/translator';
 import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { Pagination } from '@tobacco/ui/pagination';
@@ -56,7 +56,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
 
       {schedule.unconfirmedYears.length > 0 ? (
         <p className="rounded-lg bg-warning-50 px-4 py-3 font-medium text-warning-800">
-          {t('schedule.unconfirmed', { years: schedule.unconfirmedYears.join('、') })}
+          {t('schedule.unconfirmed', { years: joinList(t, schedule.unconfirmedYears) })}
         </p>
       ) : null}
 

@@ -65,7 +65,7 @@ export default async function SurveysPage() {
                 ) : null}
                 <Link href={`/surveys/${s.id}`} className={buttonClass('primary', 'lg', 'self-start')}>
                   {s.response?.state === 'DRAFT' ? t('surveys.portal.continue') : t('surveys.portal.start')}
-                  <span className="sr-only">：{s.title}</span>
+                  <span className="sr-only">{t('common.linkSubject', { subject: s.title })}</span>
                 </Link>
               </li>
             ))}

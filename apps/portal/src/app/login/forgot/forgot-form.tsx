@@ -11,6 +11,7 @@ import {
   type TRequestPasswordResetInput,
 } from '@tobacco/api/sessions/password-reset.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
+import type { Translate } from '@tobacco/i18n/translator';
 import { Button, buttonClass } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
@@ -25,7 +26,7 @@ function applyFailure<T extends FieldValues>(
   result: Extract<ActionResult<unknown>, { ok: false }>,
   setError: UseFormSetError<T>,
   fields: readonly Path<T>[],
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  t: Translate,
 ): string | null {
   let placed = false;
   for (const [field, [message]] of Object.entries(result.fieldErrors ?? {})) {

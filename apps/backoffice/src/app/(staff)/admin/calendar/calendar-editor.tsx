@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { formatDateTime } from '@tobacco/i18n/format';
+import { withNote } from '@tobacco/i18n/translator';
 import { Button, buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';
 import { useLocale, useT } from '@tobacco/ui/i18n';
@@ -374,7 +375,7 @@ export function CalendarEditor({ data }: { data: YearData }) {
                     const special = byDate.get(date);
                     const weekend = weekdayOf(date) >= 6;
                     // The visible day number comes first in the accessible name, then what a sighted user reads from the grid.
-                    const detail = ` ${date} ${t(`enum.weekday.${weekdayOf(date)}` as MessageKey)}${special ? ` ${special.name}（${t(`admin.calendar.kinds.${special.kind}`)}）` : ''}`;
+                    const detail = ` ${date} ${t(`enum.weekday.${weekdayOf(date)}` as MessageKey)}${special ? ` ${withNote(t, special.name, t(`admin.calendar.kinds.${special.kind}`))}` : ''}`;
                     return (
                       <button
                         key={date}

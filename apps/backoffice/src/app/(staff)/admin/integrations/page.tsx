@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatDateTime } from '@tobacco/i18n/format';
+import { withNote } from '@tobacco/i18n/translator';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { EmptyState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
@@ -52,9 +53,7 @@ async function Integrations() {
                 </Th>
                 <Td className="font-mono">tsk_{i.keyPrefix}_…</Td>
                 <Td>{i.revokedAt ? <Badge tone="bad">{t('ingest.revoked')}</Badge> : <Badge tone="ok">{t('ingest.active')}</Badge>}</Td>
-                <Td>
-                  {i.calls}（{i.failed}）
-                </Td>
+                <Td>{withNote(t, i.calls, i.failed)}</Td>
                 <Td>{i.lastCallAt ? formatDateTime(i.lastCallAt, locale) : '—'}</Td>
                 <Td>
                   <div className="flex flex-col gap-2">

@@ -287,7 +287,7 @@ export function SurveyDashboard({ options, named }: { options: Options; named: b
         <QueryState query={breakdown}>
           {() => {
             const b = breakdown.data!;
-            const caption = `${t('surveys.analytics.breakdown')}：${t(`surveys.breakdown.${by}`)}`;
+            const caption = t('common.labelValue', { label: t('surveys.analytics.breakdown'), value: t(`surveys.breakdown.${by}`) });
             return (
               <>
                 {b.rows.length ? (

@@ -1,7 +1,7 @@
 import { formatDateTime } from '@tobacco/i18n/format';
 import type { Locale } from '@tobacco/i18n/locale';
 import type { MessageKey } from '@tobacco/i18n/messages';
-import type { Translate } from '@tobacco/i18n/translator';
+import { joinList, type Translate } from '@tobacco/i18n/translator';
 import { SelectField } from '@tobacco/ui/field';
 import { SectionTabs, type SectionTab } from '@/components/section-tabs';
 
@@ -73,9 +73,9 @@ export function SourceNote({ t, locale, source }: { t: Translate; locale: Locale
   return (
     <div className="flex flex-col gap-1 rounded-lg border border-line bg-surface p-3 text-sm text-ink-muted" data-testid="product-source">
       {source.monthsWithData.length > 0 && source.computedAt ? (
-        <p>{t('products.source', { months: source.monthsWithData.join('、'), computedAt: formatDateTime(source.computedAt, locale) })}</p>
+        <p>{t('products.source', { months: joinList(t, source.monthsWithData), computedAt: formatDateTime(source.computedAt, locale) })}</p>
       ) : null}
-      {source.monthsMissing.length > 0 ? <p>{t('products.sourceMissing', { months: source.monthsMissing.join('、') })}</p> : null}
+      {source.monthsMissing.length > 0 ? <p>{t('products.sourceMissing', { months: joinList(t, source.monthsMissing) })}</p> : null}
     </div>
   );
 }

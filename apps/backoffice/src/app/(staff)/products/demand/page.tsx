@@ -3,7 +3,7 @@ import { FORECAST_HORIZON, LEVEL_CYCLES, MIN_LEVEL_CYCLES } from '@tobacco/api/p
 import { ZDemandInput } from '@tobacco/api/products/forecast.schema';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
-import type { Translate } from '@tobacco/i18n/translator';
+import { joinList, type Translate } from '@tobacco/i18n/translator';
 import { SelectField } from '@tobacco/ui/field';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
@@ -100,7 +100,9 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
             {result.source.lagging ? (
               <p>{t('products.demand.lagging', { cycle: result.source.lagging, last: result.source.lastCycle })}</p>
             ) : null}
-            {result.missingYears.length > 0 ? <p>{t('products.demand.missingYears', { years: result.missingYears.join('、') })}</p> : null}
+            {result.missingYears.length > 0 ? (
+              <p>{t('products.demand.missingYears', { years: joinList(t, result.missingYears) })}</p>
+            ) : null}
           </div>
           {input.districtId !== undefined && result.scope && result.scope.shops <= 1 ? (
             <p role="note" className="rounded-lg border border-line bg-warning-50 p-3 text-warning-800" data-testid="demand-one-shop">

@@ -1,5 +1,5 @@
 import type { MessageKey } from '@tobacco/i18n/messages';
-import { joinList } from '@tobacco/i18n/translator';
+import { joinList, type Translate } from '@tobacco/i18n/translator';
 
 // How a promotion's state is shown: its label and the colour of its badge.
 export const STATE_TONE = {
@@ -25,12 +25,7 @@ type Target = {
 };
 
 /** A one-line description of a target, for lists and the detail page. */
-export function targetSummary(
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
-  target: Target,
-  districtNames: string[] = [],
-  listSize?: number,
-): string {
+export function targetSummary(t: Translate, target: Target, districtNames: string[] = [], listSize?: number): string {
   if (target.targetNamedList) return t('promotions.staff.target.namedListCount', { n: listSize ?? 0 });
   const parts: string[] = [];
   if (target.targetGradeMin !== null || target.targetGradeMax !== null) {

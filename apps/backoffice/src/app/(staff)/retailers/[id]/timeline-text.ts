@@ -110,10 +110,12 @@ export function timelineEventText(t: Translate, locale: Locale, event: Event, re
       };
     case 'CHANGE_REQUEST': {
       const changes = (d.changes ?? {}) as Record<string, unknown>;
-      const fields = Object.keys(changes).map((f) => `${t(key(`admin.changeRequests.field.${f}`))}: ${s(changes[f])}`);
+      const fields = Object.keys(changes).map((f) =>
+        t('common.labelValue', { label: t(key(`admin.changeRequests.field.${f}`)), value: s(changes[f]) }),
+      );
       return {
         title: t('retailer360.event.CHANGE_REQUEST', { state: t(key(`admin.changeRequests.state.${s(d.state)}`)) }),
-        detail: [fields.join('，'), s(d.reason)].filter(Boolean).join(' · '),
+        detail: [fields.join(t('common.clauseSeparator')), s(d.reason)].filter(Boolean).join(' · '),
       };
     }
     default:

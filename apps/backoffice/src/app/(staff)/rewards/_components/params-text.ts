@@ -1,16 +1,10 @@
 import type { RewardRuleKind } from '@tobacco/api/rewards/rewards.run.rules';
 import { formatPercent } from '@tobacco/i18n/format';
 import type { Locale } from '@tobacco/i18n/locale';
-import type { MessageKey } from '@tobacco/i18n/messages';
-import { joinList } from '@tobacco/i18n/translator';
+import { joinList, type Translate } from '@tobacco/i18n/translator';
 
 /** A rule's condition in words, from its kind and parameters. */
-export function paramsText(
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
-  locale: Locale,
-  kind: RewardRuleKind,
-  params: unknown,
-): string {
+export function paramsText(t: Translate, locale: Locale, kind: RewardRuleKind, params: unknown): string {
   const p = (params ?? {}) as Record<string, unknown>;
   switch (kind) {
     case 'SETTLEMENT_RATE':

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { TSurveyDefinition } from '@tobacco/api/surveys/surveys.schema';
 import { Button } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
-import { useT } from '@tobacco/ui/i18n';
+import { useLocale, useT } from '@tobacco/ui/i18n';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import { useTRPC } from '@/trpc/react';
 
@@ -15,6 +15,7 @@ type Can = { submit: boolean; approve: boolean; reject: boolean; open: boolean; 
 /** The lifecycle buttons this person may press now (the server checks again), and the JSON export. */
 export function SurveyActions({ id, can, definition, ownHint }: { id: number; can: Can; definition: TSurveyDefinition; ownHint: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -72,7 +73,7 @@ export function SurveyActions({ id, can, definition, ownHint }: { id: number; ca
           </Button>
         ) : null}
         {can.duplicate ? (
-          <Button variant="secondary" disabled={busy} onClick={() => duplicate.mutate({ id })}>
+          <Button variant="secondary" disabled={busy} onClick={() => duplicate.mutate({ id, locale })}>
             {t('surveys.action.duplicate')}
           </Button>
         ) : null}

@@ -41,7 +41,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Pro
         </Link>
       </p>
       <PageTitle description={`${shop.licenceNo} · ${shop.address}`}>
-        {t('visits.log.title')}：{shop.shopName}
+        {t('common.labelValue', { label: t('visits.log.title'), value: shop.shopName })}
       </PageTitle>
       {planned?.plannedFor ? (
         <p className="text-ink-muted">

@@ -7,8 +7,8 @@ import { useForm } from 'react-hook-form';
 import { ZAnswerAlertInput, type TAnswerAlertInput } from '@tobacco/api/alerts/alerts.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
-import { TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
+import { TextAreaField } from '@tobacco/ui/text-area';
 import { answerAlertAction } from './actions';
 
 /** The shop's answer in a sentence; it goes to their account manager. */
@@ -37,9 +37,10 @@ export function AnswerForm({ id }: { id: number }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <TextField
+      <TextAreaField
         label={t('alerts.portal.answerLabel')}
         hint={t('alerts.portal.answerHint')}
+        rows={3}
         maxLength={200}
         error={errors.answer?.message ? t(errors.answer.message as MessageKey) : undefined}
         {...register('answer')}

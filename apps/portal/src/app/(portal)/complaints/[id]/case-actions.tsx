@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import type { MessageKey } from '@tobacco/i18n/messages';
+import type { MessageKey, MessageParams } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { useT } from '@tobacco/ui/i18n';
 import { useToast } from '@tobacco/ui/toast';
@@ -11,7 +11,7 @@ import { FileInput, postWithFiles } from '../_lib/file-input';
 import { confirmAction, rateAction, reopenAction } from './actions';
 
 type Props = { id: number; version: number; actions: string[]; reopenUntil: string | null };
-type Outcome = { ok: true } | { ok: false; error: { key: string; params?: Record<string, string | number> } };
+type Outcome = { ok: true } | { ok: false; error: { key: string; params?: MessageParams } };
 
 const card = 'flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm sm:p-6';
 

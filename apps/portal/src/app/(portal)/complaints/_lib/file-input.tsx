@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENTS } from '@tobacco/api/complaints/complaints.schema';
+import type { MessageParams } from '@tobacco/i18n/messages';
 import { useT } from '@tobacco/ui/i18n';
 
 const MAX_MB = 10;
@@ -90,8 +91,7 @@ export async function postWithFiles<T>(url: string, fields: Record<string, strin
       return { ok: false as const, error: { key: 'errors.UNAUTHORIZED' as const } };
     }
     return (await res.json()) as
-      | { ok: true; data: T }
-      | { ok: false; error: { key: string; params?: Record<string, string | number> }; fieldErrors?: Record<string, string[]> };
+      { ok: true; data: T } | { ok: false; error: { key: string; params?: MessageParams }; fieldErrors?: Record<string, string[]> };
   } catch {
     return { ok: false as const, error: { key: 'errors.network' as const } };
   }

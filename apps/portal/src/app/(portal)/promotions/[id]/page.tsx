@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { formatDateTime, formatFen } from '@tobacco/i18n/format';
 import type { TargetReason } from '@tobacco/api/promotions/promotions.rules';
 import type { Locale } from '@tobacco/i18n/locale';
-import type { Translate } from '@tobacco/i18n/translator';
+import { joinList, type Translate } from '@tobacco/i18n/translator';
 import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { RichText } from '@tobacco/ui/rich-text';
@@ -35,11 +35,11 @@ function reasonText(reason: TargetReason, t: Translate, district: { name: string
       return t('promotions.why.GRADE', { range, grade: reason.grade });
     }
     case 'CLASSIFICATION':
-      return t('promotions.why.CLASSIFICATION', { codes: reason.codes.join('、'), code: reason.code });
+      return t('promotions.why.CLASSIFICATION', { codes: joinList(t, reason.codes), code: reason.code });
     case 'DISTRICT':
       return t('promotions.why.DISTRICT', { district: locale === 'en' ? district.nameEn : district.name });
     case 'INTEGRITY':
-      return t('promotions.why.INTEGRITY', { levels: reason.levels.join('、'), level: reason.level });
+      return t('promotions.why.INTEGRITY', { levels: joinList(t, reason.levels), level: reason.level });
     default:
       return t(`promotions.why.${reason.kind}`);
   }

@@ -1,3 +1,5 @@
+import { withNote } from '@tobacco/i18n/translator';
+import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { getServerApi } from '@/trpc/server';
 import { AdminPage, adminMetadata } from '../../_components/admin-page';
 import { MoveManager } from './move-manager';
@@ -19,7 +21,7 @@ export default async function MovePage() {
 }
 
 async function Move() {
-  const { api } = await getServerApi();
+  const [{ t }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const options = await api.admin.users.options();
-  return <MoveManager managers={options.accountManagers.map((m) => ({ value: m.id, label: `${m.name}（${m.username}）` }))} />;
+  return <MoveManager managers={options.accountManagers.map((m) => ({ value: m.id, label: withNote(t, m.name, m.username) }))} />;
 }

@@ -135,7 +135,7 @@ export default async function RetailerReportPage({
             ? t('report.standing.tooSmall')
             : report.standing.sales === null
               ? t('report.standing.unknown')
-              : `${t('report.standing.sales')}：${t('report.standing.band', { band: report.standing.sales })} · ${t('report.standing.frequency')}：${t('report.standing.band', { band: report.standing.frequency ?? 'none' })}`}
+              : `${t('common.labelValue', { label: t('report.standing.sales'), value: t('report.standing.band', { band: report.standing.sales }) })} · ${t('common.labelValue', { label: t('report.standing.frequency'), value: t('report.standing.band', { band: report.standing.frequency ?? 'none' }) })}`}
         </p>
         <h3 className="mt-3 font-semibold">{t('report.peers.title')}</h3>
         {report.peerProducts.length === 0 ? (
