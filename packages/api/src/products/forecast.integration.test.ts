@@ -237,6 +237,30 @@ describe('the demand procedure', () => {
     ]);
   });
 
+  it('adds the cycle’s per-shop adjustments to its planned limits, never taking a shop below 0', async () => {
+    const api = backofficeCallerFor(db, staffActor(manager), clock);
+    const created = await db.allocationAdjustment.createManyAndReturn({
+      data: [
+        // The grade-5 shop: B +3 (its limit 5 becomes 8) and C −10 (its limit 2 becomes 0, not −8).
+        { retailerId: shops[0]!.id, cycleId: target1, productId: b, delta: 3, reason: '新开门面', createdById: manager.id },
+        { retailerId: shops[0]!.id, cycleId: target1, productId: c, delta: -10, reason: '暂停', createdById: manager.id },
+        // The grade-15 shop: B is not limited for grades 11–20 in the published policy, so this changes nothing.
+        { retailerId: shops[1]!.id, cycleId: target1, productId: b, delta: 4, reason: '活动', createdById: manager.id },
+      ],
+    });
+    try {
+      const r = await api.products.demand({ districtId });
+      const cell = (productId: number) => r.items.find((x) => x.productId === productId)!.cells[0]!;
+      expect(cell(b)).toMatchObject({ limit: 8, difference: 1.5 });
+      expect(cell(c)).toMatchObject({ limit: 4 });
+      // Another district's screen is not moved by this district's adjustments.
+      const lone = await api.products.demand({ districtId: loneDistrictId });
+      expect(lone.items.find((x) => x.productId === b)!.cells[0]!.limit).toBe(0);
+    } finally {
+      await db.allocationAdjustment.deleteMany({ where: { id: { in: created.map((x) => x.id) } } });
+    }
+  });
+
   it('a product with no history says so; its chart is not drawn', async () => {
     const api = backofficeCallerFor(db, staffActor(manager), clock);
     const r = await api.products.demand({ districtId, productId: c });

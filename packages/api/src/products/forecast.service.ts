@@ -166,6 +166,33 @@ async function plannedLimits(db: Db, policyIds: number[], shops: { grade: number
   return limits;
 }
 
+/**
+ * What the per-shop adjustments of the cycles ahead add to their planned limits, per policy and product: each
+ * adjusted active shop of the scope whose grade a limit row of the cycle's planned policy covers gets that
+ * row's limit plus its adjustments, never below 0 (as the shop's allowance is computed), so the total moves by
+ * the difference. An adjustment of a product the policy does not limit for the shop's grade changes nothing.
+ */
+async function plannedAdjustments(db: Db, policies: PlannedPolicy[], districtId: number | undefined): Promise<Map<string, number>> {
+  const extra = new Map<string, number>();
+  if (policies.length === 0) return extra;
+  const rows = await db.$queryRaw<{ policyId: number; productId: number; extra: bigint }[]>`
+    WITH plan AS (SELECT * FROM unnest(${policies.map((p) => p.cycleId)}::int[], ${policies.map((p) => p.id)}::int[]) AS p("cycleId", "policyId")),
+    adjusted AS (
+      SELECT a."retailerId", a."cycleId", a."productId", SUM(a.delta) AS delta
+      FROM "AllocationAdjustment" a
+      WHERE a."cycleId" = ANY(${policies.map((p) => p.cycleId)}::int[])
+      GROUP BY 1, 2, 3)
+    SELECT plan."policyId", adjusted."productId", SUM(GREATEST(0, l."limitQuantity" + adjusted.delta) - l."limitQuantity")::bigint AS extra
+    FROM adjusted
+    JOIN plan ON plan."cycleId" = adjusted."cycleId"
+    JOIN "Retailer" r ON r.id = adjusted."retailerId" AND r.status = 'ACTIVE'
+    JOIN "AllocationLimit" l ON l."policyId" = plan."policyId" AND l."productId" = adjusted."productId" AND r.grade BETWEEN l."gradeFrom" AND l."gradeTo"
+    ${districtId === undefined ? Prisma.empty : Prisma.sql`WHERE r."districtId" = ${districtId}`}
+    GROUP BY 1, 2`;
+  for (const r of rows) extra.set(`${r.policyId} ${r.productId}`, Number(r.extra));
+  return extra;
+}
+
 type HistoryRow = { productId: number; cycleId: number; quantity: bigint; shops: bigint; lim: bigint | null };
 
 export type DemandTarget = {
@@ -259,7 +286,7 @@ async function demandForecast(db: Db, input: { districtId?: number; productId?: 
     targetCycles.map((c) => c.id),
   );
   const productIds = [...new Set(rows.map((r) => r.productId))];
-  const [products, limits] = await Promise.all([
+  const [products, limits, adjustments] = await Promise.all([
     db.product.findMany({
       where: { OR: [{ active: true }, { id: { in: productIds } }] },
       select: { id: true, code: true, brand: true, name: true, active: true },
@@ -270,6 +297,7 @@ async function demandForecast(db: Db, input: { districtId?: number; productId?: 
       [...policies.values()].map((p) => p.id),
       shops,
     ),
+    plannedAdjustments(db, [...policies.values()], input.districtId),
   ]);
 
   const calendar = forecastCalendar(calendarDays.map((d): SpecialDay => ({ date: iso(d.date), kind: d.kind, name: d.name })));
@@ -315,7 +343,8 @@ async function demandForecast(db: Db, input: { districtId?: number; productId?: 
     const cycle = targetByWeek.get(week);
     const policy = cycle ? policies.get(cycle.id) : undefined;
     if (!policy) return null;
-    return limits.get(`${policy.id} ${productId}`) ?? 'unlimited';
+    const limit = limits.get(`${policy.id} ${productId}`);
+    return limit === undefined ? 'unlimited' : limit + (adjustments.get(`${policy.id} ${productId}`) ?? 0);
   };
 
   const tests: Backtest[] = [];

@@ -116,7 +116,7 @@ export const productsZh = {
   'products.demand.mape.skippedNoForecast': '{n, plural, other {# 个规格周期}}之前没有订货历史，无法预测，没有计入。',
   'products.demand.mape.read': '如何理解：MAPE 20% 表示预测平均偏离实际订货量约两成，越小越准；单个规格的 MAPE 见表格最后一列。',
   'products.demand.limitNote':
-    '可订量：该周期已发布的最新版投放策略（还没有发布版本时，取最新的草稿、待审批或已批准版本，并注明状态），按每个限量档位区间的限量（条）× 所选范围内档位落在该区间的正常状态客户数相加，不含对个别客户的调整。它是全部客户都订满时的上限。历史订货受限量约束：对限量规格，订货量可能低于真实需求。',
+    '可订量：该周期已发布的最新版投放策略（还没有发布版本时，取最新的草稿、待审批或已批准版本，并注明状态），按每个限量档位区间的限量（条）× 所选范围内档位落在该区间的正常状态客户数相加，再加上该周期对个别客户的限量调整（调整后单户不低于 0）。它是全部客户都订满时的上限。历史订货受限量约束：对限量规格，订货量可能低于真实需求。',
   'products.demand.chart.title': '{product}：订货历史与预测',
   'products.demand.chart.hint':
     '实线为已结束周期的实际订货量，虚线为回测时对这些周期的预测，圆点为未来周期的预测，阶梯线为可订量。图下可展开同样数字的表格。',
@@ -293,7 +293,7 @@ export const productsEn: Record<ProductsKey, string> = {
   'products.demand.mape.read':
     'How to read it: a MAPE of 20 % means the forecast was off by about a fifth of the orders on average; lower is better. Each product’s MAPE is in the table’s last column.',
   'products.demand.limitNote':
-    'Limit: the cycle’s newest published allocation policy (before one is published, the newest draft, pending or approved version, with its state); for each limited grade range, its limit in cartons × the active shops of the scope whose grade is in it, added up; adjustments for single shops are left out. It is the ceiling if every shop ordered its full limit. Past orders were capped by limits: for a limited product, orders may understate demand.',
+    'Limit: the cycle’s newest published allocation policy (before one is published, the newest draft, pending or approved version, with its state); for each limited grade range, its limit in cartons × the active shops of the scope whose grade is in it, added up, plus the cycle’s adjustments for single shops (no shop below 0). It is the ceiling if every shop ordered its full limit. Past orders were capped by limits: for a limited product, orders may understate demand.',
   'products.demand.chart.title': '{product}: orders and forecast',
   'products.demand.chart.hint':
     'Solid line: orders of closed cycles; dashed line: the back-test’s forecasts of those cycles; dots: the forecast of the cycles ahead; step line: the limit. The same figures are in the table under the chart.',

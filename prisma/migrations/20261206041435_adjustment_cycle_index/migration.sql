@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AllocationAdjustment_cycleId_productId_idx" ON "AllocationAdjustment"("cycleId", "productId");
