@@ -3,8 +3,16 @@ import { translate, type MessageKey } from '@tobacco/i18n/messages';
 import type { z } from 'zod';
 import { DomainError } from '../errors';
 import { bearerKey } from './integrations.rules';
-import { INGEST_MAX_BODY_BYTES, ZIngestOrder, ZIngestProducts } from './integrations.schema';
-import { authenticateIntegration, ingestOrder, ingestProducts, logCall, type IntegrationRef } from './integrations.service';
+import { INGEST_MAX_BODY_BYTES, ZIngestOrder, ZIngestOrderBatch, ZIngestProducts, type TIngestOrder } from './integrations.schema';
+import {
+  authenticateIntegration,
+  ingestOrder,
+  ingestOrders,
+  ingestProducts,
+  logCall,
+  type IngestOrderResult,
+  type IntegrationRef,
+} from './integrations.service';
 
 // The ingestion API over plain Request and Response, so that the back office's route handlers are one line
 // and the integration tests call exactly what the server runs. Every call is logged with its integration,
@@ -14,11 +22,12 @@ import { authenticateIntegration, ingestOrder, ingestProducts, logCall, type Int
 type Locale = 'zh-CN' | 'en';
 const localeOf = (req: Request): Locale => (/^en\b/i.test(req.headers.get('accept-language') ?? '') ? 'en' : 'zh-CN');
 
+function problemBody(locale: Locale, key: MessageKey, extra: Record<string, unknown> = {}) {
+  return { error: { code: key, message: translate(locale, key) }, ...extra };
+}
+
 function problem(locale: Locale, status: number, key: MessageKey, extra: Record<string, unknown> = {}): Response {
-  return Response.json(
-    { error: { code: key, message: translate(locale, key) }, ...extra },
-    { status, headers: { 'Cache-Control': 'no-store' } },
-  );
+  return Response.json(problemBody(locale, key, extra), { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** The body as JSON, refusing more than INGEST_MAX_BODY_BYTES whatever the Content-Length claims. */
@@ -86,6 +95,26 @@ async function withIntegration(
   }
 }
 
+/** What one order's result answers: its HTTP status and body (the single call's response, a batch's item). */
+function orderReply(locale: Locale, result: IngestOrderResult): { status: number; body: Record<string, unknown> } {
+  switch (result.outcome) {
+    case 'invalid':
+      return {
+        status: 400,
+        body: problemBody(locale, 'ingest.errors.invalid', {
+          errors: result.errors.map((e) => ({ path: e.path, message: translate(locale, e.message as MessageKey) })),
+        }),
+      };
+    case 'conflict':
+      return { status: 409, body: problemBody(locale, 'ingest.errors.conflict', { differences: result.differences }) };
+    default:
+      return { status: result.outcome === 'created' ? 201 : 200, body: result };
+  }
+}
+
+const flaggedLinesOf = (result: IngestOrderResult) =>
+  'lines' in result && result.outcome === 'created' ? result.lines.filter((l) => l.overLimitBy > 0).length : 0;
+
 export async function handleOrderPost(db: Db, req: Request, now: Date): Promise<Response> {
   const endpoint = 'POST /orders';
   return withIntegration(db, req, endpoint, async (integration, json, locale) => {
@@ -95,32 +124,78 @@ export async function handleOrderPost(db: Db, req: Request, now: Date): Promise<
       return problem(locale, 400, 'ingest.errors.invalid', { errors: fieldErrors(locale, parsed.error) });
     }
     const result = await ingestOrder(db, integration, parsed.data, now);
-    const externalRef = parsed.data.externalOrderNo;
-    switch (result.outcome) {
-      case 'invalid':
-        await logCall(db, { integrationId: integration.id, endpoint, status: 400, outcome: 'invalid', received: 1, externalRef });
-        return problem(locale, 400, 'ingest.errors.invalid', {
-          errors: result.errors.map((e) => ({ path: e.path, message: translate(locale, e.message as MessageKey) })),
-        });
-      case 'conflict':
-        await logCall(db, { integrationId: integration.id, endpoint, status: 409, outcome: 'conflict', received: 1, externalRef });
-        return problem(locale, 409, 'ingest.errors.conflict', { differences: result.differences });
-      default: {
-        const flagged = result.lines.filter((l) => l.overLimitBy > 0).length;
-        const status = result.outcome === 'created' ? 201 : 200;
-        await logCall(db, {
-          integrationId: integration.id,
-          endpoint,
-          status,
-          outcome: result.outcome,
-          received: 1,
-          written: result.outcome === 'replayed' ? 0 : 1,
-          flaggedLines: flagged,
-          externalRef,
-        });
-        return Response.json(result, { status, headers: { 'Cache-Control': 'no-store' } });
-      }
+    const reply = orderReply(locale, result);
+    await logCall(db, {
+      integrationId: integration.id,
+      endpoint,
+      status: reply.status,
+      outcome: result.outcome,
+      received: 1,
+      written: result.outcome === 'created' || result.outcome === 'cancelled' ? 1 : 0,
+      flaggedLines: flaggedLinesOf(result),
+      externalRef: parsed.data.externalOrderNo,
+    });
+    return Response.json(reply.body, { status: reply.status, headers: { 'Cache-Control': 'no-store' } });
+  });
+}
+
+/**
+ * Up to INGEST_MAX_BATCH orders in one call, as an ordering system catching up sends them: each order is
+ * checked on its own and they are stored together (ingestOrders: a later order of a shop weighs the allowance
+ * the earlier ones took), each answered with the status and body its single call would have had. One bad order does not
+ * refuse the others; a batch cut short by an outage (503) is safe to send again whole, since every order is
+ * idempotent by its number. One call-log row counts the batch.
+ */
+export async function handleOrderBatchPost(db: Db, req: Request, now: Date): Promise<Response> {
+  const endpoint = 'POST /orders/batch';
+  return withIntegration(db, req, endpoint, async (integration, json, locale) => {
+    const parsed = ZIngestOrderBatch.safeParse(json);
+    if (!parsed.success) {
+      await logCall(db, { integrationId: integration.id, endpoint, status: 400, outcome: 'invalid' });
+      return problem(locale, 400, 'ingest.errors.invalid', { errors: fieldErrors(locale, parsed.error) });
     }
+    type Item = { index: number; externalOrderNo: string | null; status: number; body: Record<string, unknown> };
+    const results: Item[] = new Array(parsed.data.orders.length);
+    const counts = { created: 0, replayed: 0, cancelled: 0, conflict: 0, invalid: 0 };
+    const valid: { index: number; order: TIngestOrder }[] = [];
+    parsed.data.orders.forEach((raw, index) => {
+      const one = ZIngestOrder.safeParse(raw);
+      if (one.success) {
+        valid.push({ index, order: one.data });
+        return;
+      }
+      counts.invalid += 1;
+      const sentNo = (raw as { externalOrderNo?: unknown } | null)?.externalOrderNo;
+      results[index] = {
+        index,
+        externalOrderNo: typeof sentNo === 'string' ? sentNo : null,
+        status: 400,
+        body: problemBody(locale, 'ingest.errors.invalid', { errors: fieldErrors(locale, one.error) }),
+      };
+    });
+    const ingested = await ingestOrders(
+      db,
+      integration,
+      valid.map((v) => v.order),
+      now,
+    );
+    let flaggedLines = 0;
+    ingested.forEach((result, k) => {
+      const { index, order } = valid[k]!;
+      counts[result.outcome] += 1;
+      flaggedLines += flaggedLinesOf(result);
+      results[index] = { index, externalOrderNo: order.externalOrderNo, ...orderReply(locale, result) };
+    });
+    await logCall(db, {
+      integrationId: integration.id,
+      endpoint,
+      status: 200,
+      outcome: 'batch',
+      received: results.length,
+      written: counts.created + counts.cancelled,
+      flaggedLines,
+    });
+    return Response.json({ counts, results }, { status: 200, headers: { 'Cache-Control': 'no-store' } });
   });
 }
 

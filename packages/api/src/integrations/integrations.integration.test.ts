@@ -4,9 +4,9 @@ import { createDistrict, createRetailer, createStaff, testDb } from '@tobacco/db
 import { addDays, chinaDateTime } from '../schedule/calendar.rules';
 import { backofficeCallerFor, portalCallerFor, retailerActor, staffActor } from '../testing/callers';
 import { createPolicy, createProduct, ensureCycle } from '../testing/portal-fixtures';
-import { handleOrderPost, handleProductsPost } from './integrations.http';
+import { handleOrderBatchPost, handleOrderPost, handleProductsPost } from './integrations.http';
 import { ingestOpenApiDocument } from './integrations.openapi';
-import { INGEST_MAX_BODY_BYTES } from './integrations.schema';
+import { INGEST_MAX_BATCH, INGEST_MAX_BODY_BYTES } from './integrations.schema';
 
 // The ingestion API through the very handlers the back office's routes call, on real PostgreSQL. The
 // orders fall in weeks of 2083, which no other test file uses.
@@ -44,7 +44,11 @@ beforeAll(async () => {
   integrationId = created.id;
 });
 
-function post(path: 'orders' | 'products', body: unknown, headers: Record<string, string> = { authorization: `Bearer ${key}` }) {
+function post(
+  path: 'orders' | 'orders/batch' | 'products',
+  body: unknown,
+  headers: Record<string, string> = { authorization: `Bearer ${key}` },
+) {
   return new Request(`http://localhost/api/ingest/v1/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -247,6 +251,91 @@ describe('POST /orders', () => {
   });
 });
 
+describe('POST /orders/batch', () => {
+  it('answers every order as its single call would, in the order sent, and logs the batch once', async () => {
+    await handleOrderPost(db, post('orders', order('XSM-E-0', [{ productCode: free.code, quantity: 1 }])), now);
+    const used = (await portalCallerFor(db, retailerActor(shop), () => now).allocation.mine({ cycle: 'current' })).items.find(
+      (i) => i.productId === limited.id,
+    )!.allowance.ordered;
+    const orders = [
+      order('XSM-E-1', [{ productCode: limited.code, quantity: 1 }]),
+      // The second order of the same shop sees what the first took: everything beyond the limit of 5 is flagged.
+      order('XSM-E-2', [{ productCode: limited.code, quantity: 6 }]),
+      order('XSM-E-0', [{ productCode: free.code, quantity: 1 }]),
+      order('XSM-E-0', [{ productCode: free.code, quantity: 9 }]),
+      { ...order('XSM-E-3', [{ productCode: free.code, quantity: 1 }]), licenceNo: '12' },
+      order('XSM-E-4', [{ productCode: 'NO-SUCH-CODE', quantity: 1 }]),
+    ];
+    const res = await handleOrderBatchPost(
+      db,
+      post('orders/batch', { orders }, { authorization: `Bearer ${key}`, 'accept-language': 'en' }),
+      now,
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.counts).toEqual({ created: 2, replayed: 1, cancelled: 0, conflict: 1, invalid: 2 });
+    expect(body.results.map((r: { index: number; status: number }) => [r.index, r.status])).toEqual([
+      [0, 201],
+      [1, 201],
+      [2, 200],
+      [3, 409],
+      [4, 400],
+      [5, 400],
+    ]);
+    const firstOver = Math.min(1, Math.max(0, used + 1 - 5));
+    const secondOver = Math.min(6, Math.max(0, used + 1 + 6 - 5));
+    expect(secondOver).toBeGreaterThan(0);
+    expect(body.results[0].body.lines).toEqual([{ productCode: limited.code, quantity: 1, overLimitBy: firstOver }]);
+    expect(body.results[1].body.lines).toEqual([{ productCode: limited.code, quantity: 6, overLimitBy: secondOver }]);
+    expect(body.results[3].body.differences).toEqual([{ field: `lines[${free.code}].quantity`, stored: 1, received: 9 }]);
+    expect(body.results[4]).toMatchObject({
+      externalOrderNo: 'XSM-E-3',
+      body: { errors: [{ path: 'licenceNo', message: 'A licence number has 12 digits' }] },
+    });
+    expect(body.results[5].body.errors).toEqual([{ path: 'lines.0.productCode', message: 'Unknown product code' }]);
+    expect(await db.order.count({ where: { externalRef: { in: ['XSM-E-3', 'XSM-E-4'] } } })).toBe(0);
+
+    const calls = await backofficeCallerFor(db, staffActor(admin)).integrations.calls({ integrationId });
+    expect(calls.items.filter((c) => c.endpoint === 'POST /orders/batch')).toEqual([
+      expect.objectContaining({ status: 200, outcome: 'batch', received: 6, written: 2, flaggedLines: firstOver > 0 ? 2 : 1 }),
+    ]);
+  });
+
+  it('stores each number once when two senders send overlapping batches at the same moment', async () => {
+    const a = Array.from({ length: 30 }, (_, i) => order(`XSM-G-${i}`, [{ productCode: free.code, quantity: 1 + (i % 3) }]));
+    const b = [
+      ...a.slice(15),
+      ...Array.from({ length: 15 }, (_, i) => order(`XSM-G-${30 + i}`, [{ productCode: free.code, quantity: 2 }])),
+    ].reverse();
+    const answers = await Promise.all([a, b, a].map((orders) => handleOrderBatchPost(db, post('orders/batch', { orders }), now)));
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    for (const body of bodies) expect(body.results.every((r: { status: number }) => r.status === 201 || r.status === 200)).toBe(true);
+    // Every number created exactly once across the three calls, and stored once.
+    const created = bodies.reduce((n, body) => n + body.counts.created, 0);
+    expect(created).toBe(45);
+    expect(await db.order.count({ where: { externalRef: { startsWith: 'XSM-G-' } } })).toBe(45);
+    expect(await db.orderLine.count({ where: { order: { externalRef: { startsWith: 'XSM-G-' } } } })).toBe(45);
+  });
+
+  it('cancels within a batch and answers a number repeated in the batch as a replay', async () => {
+    const first = order('XSM-H-1', [{ productCode: free.code, quantity: 2 }]);
+    const body = await (
+      await handleOrderBatchPost(db, post('orders/batch', { orders: [first, first, { ...first, status: 'CANCELLED' }] }), now)
+    ).json();
+    expect(body.results.map((r: { body: { outcome: string } }) => r.body.outcome)).toEqual(['created', 'replayed', 'cancelled']);
+    expect(await db.order.findUniqueOrThrow({ where: { externalRef: 'XSM-H-1' } })).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it('refuses an empty batch, one too large and a batch without a key, writing nothing', async () => {
+    expect((await handleOrderBatchPost(db, post('orders/batch', { orders: [] }), now)).status).toBe(400);
+    const many = Array.from({ length: INGEST_MAX_BATCH + 1 }, (_, i) => order(`XSM-F-${i}`, [{ productCode: free.code, quantity: 1 }]));
+    expect((await handleOrderBatchPost(db, post('orders/batch', { orders: many }), now)).status).toBe(400);
+    expect((await handleOrderBatchPost(db, post('orders/batch', { orders: many.slice(0, 1) }, {}), now)).status).toBe(401);
+    expect(await db.order.count({ where: { externalRef: { startsWith: 'XSM-F-' } } })).toBe(0);
+  });
+});
+
 describe('POST /products and the OpenAPI document', () => {
   it('creates new codes and updates known ones', async () => {
     const code = `P${Date.now()}`;
@@ -266,7 +355,7 @@ describe('POST /products and the OpenAPI document', () => {
 
   it('documents both endpoints from the zod schemas', () => {
     const doc = ingestOpenApiDocument('http://localhost:3001/api/ingest/v1');
-    expect(Object.keys(doc.paths)).toEqual(['/orders', '/products']);
+    expect(Object.keys(doc.paths)).toEqual(['/orders', '/orders/batch', '/products']);
     const orderSchema = doc.components.schemas.Order as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(orderSchema.properties)).toEqual(['licenceNo', 'externalOrderNo', 'orderedAt', 'status', 'channel', 'lines']);
     expect(orderSchema.required).not.toContain('channel');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INGEST_MAX_BODY_BYTES, ZIngestOrder, ZIngestProducts } from './integrations.schema';
+import { INGEST_MAX_BATCH, INGEST_MAX_BODY_BYTES, ZIngestOrder, ZIngestProducts } from './integrations.schema';
 
 // The OpenAPI document of the ingestion API, generated from the same zod schemas the handlers validate
 // with, so the document cannot drift from the code. Served by the back office at /api/ingest/v1/openapi.json.
@@ -45,6 +45,43 @@ const orderResult = {
   },
 };
 
+// The batch's items are validated one by one with the Order schema (so its zod form is an array of
+// unknowns); the document names the Order schema for them.
+const orderBatch = {
+  type: 'object',
+  properties: {
+    orders: { type: 'array', minItems: 1, maxItems: INGEST_MAX_BATCH, items: { $ref: '#/components/schemas/Order' } },
+  },
+  required: ['orders'],
+  additionalProperties: false,
+};
+
+const orderBatchResult = {
+  type: 'object',
+  properties: {
+    counts: {
+      type: 'object',
+      properties: Object.fromEntries(['created', 'replayed', 'cancelled', 'conflict', 'invalid'].map((k) => [k, { type: 'integer' }])),
+    },
+    results: {
+      type: 'array',
+      description: 'One item per order sent, in the order sent',
+      items: {
+        type: 'object',
+        properties: {
+          index: { type: 'integer', description: 'The order’s position in the batch, from 0' },
+          externalOrderNo: { type: 'string', nullable: true },
+          status: { type: 'integer', description: 'The status the single-order endpoint would have answered: 201, 200, 400 or 409' },
+          body: {
+            description: 'What the single-order endpoint would have answered',
+            oneOf: [{ $ref: '#/components/schemas/OrderResult' }, { $ref: '#/components/schemas/Problem' }],
+          },
+        },
+      },
+    },
+  },
+};
+
 const errors = (extra: Record<string, string>) =>
   Object.fromEntries(
     Object.entries({
@@ -72,7 +109,14 @@ export function ingestOpenApiDocument(serverUrl: string) {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Order: schema(ZIngestOrder), Products: schema(ZIngestProducts), Problem: problem, OrderResult: orderResult },
+      schemas: {
+        Order: schema(ZIngestOrder),
+        OrderBatch: orderBatch,
+        Products: schema(ZIngestProducts),
+        Problem: problem,
+        OrderResult: orderResult,
+        OrderBatchResult: orderBatchResult,
+      },
     },
     paths: {
       '/orders': {
@@ -88,6 +132,21 @@ export function ingestOpenApiDocument(serverUrl: string) {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderResult' } } },
             },
             ...errors({ '409': 'This order number holds an order with different content' }),
+          },
+        },
+      },
+      '/orders/batch': {
+        post: {
+          summary: `Send up to ${INGEST_MAX_BATCH} orders in one call`,
+          description:
+            'Each order is checked and stored on its own, in the order sent, and answered in `results` with the status and body its single call would have had; one bad order does not refuse the others. After a 503 the whole batch can be sent again: stored orders answer as replays.',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderBatch' } } } },
+          responses: {
+            '200': {
+              description: 'Every order answered',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderBatchResult' } } },
+            },
+            ...errors({}),
           },
         },
       },

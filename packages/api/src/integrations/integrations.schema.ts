@@ -5,8 +5,24 @@ import { z } from 'zod';
 
 export const INGEST_MAX_BODY_BYTES = 1_048_576;
 export const INGEST_MAX_LINES = 500;
+export const INGEST_MAX_BATCH = 200;
 export const INGEST_MAX_PRODUCTS = 1000;
 export const CALL_PAGE_SIZE = 50;
+
+/** What a logged call came to; the call log shows each in words (`ingest.outcome.*`). */
+export const CALL_OUTCOMES = [
+  'created',
+  'replayed',
+  'cancelled',
+  'conflict',
+  'invalid',
+  'unauthorized',
+  'too_large',
+  'error',
+  'upserted',
+  'batch',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 const id = z.number().int().positive().max(2147483647);
 const code = z
@@ -54,6 +70,17 @@ export const ZIngestOrder = z
     });
   });
 export type TIngestOrder = z.output<typeof ZIngestOrder>;
+
+/** A batch: each order is validated on its own (one bad order is answered, not the whole batch refused). */
+export const ZIngestOrderBatch = z
+  .object({
+    orders: z
+      .array(z.unknown())
+      .min(1)
+      .max(INGEST_MAX_BATCH)
+      .describe(`1 to ${INGEST_MAX_BATCH} orders, each as the single-order endpoint takes it, stored in the order sent`),
+  })
+  .strict();
 
 export const ZIngestProduct = z
   .object({

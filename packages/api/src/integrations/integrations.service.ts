@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Db, DbTx } from '@tobacco/db/client';
+import { Prisma, type Db, type DbTx } from '@tobacco/db/client';
 import type { z } from 'zod';
 import { writeAudit } from '../admin/audit.service';
 import { policyDue, policyInForceSql } from '../allocation/allocation.service';
 import type { StaffDeps } from '../deps';
 import { DomainError, notFound } from '../errors';
 import { addDays, chinaDate } from '../schedule/calendar.rules';
-import { cycleOfOrder, SCHEDULE_SETTING_KEYS, toScheduleSettings } from '../schedule/schedule.rules';
+import { cycleOfOrder, SCHEDULE_SETTING_KEYS, toScheduleSettings, type ScheduleSettings } from '../schedule/schedule.rules';
 import { CALENDAR_DAYS_AFTER, CALENDAR_DAYS_BEFORE, workCalendarOf } from '../schedule/schedule.service';
 import { settingsFromStored } from '../admin/settings.service';
 import type { CalendarDayKind } from '@tobacco/db/enums';
@@ -22,6 +22,7 @@ import {
 } from './integrations.rules';
 import {
   CALL_PAGE_SIZE,
+  type CallOutcome,
   type TIngestOrder,
   type TIngestProducts,
   type ZCreateIntegrationInput,
@@ -177,7 +178,7 @@ export type CallLog = {
   integrationId: number | null;
   endpoint: string;
   status: number;
-  outcome: string;
+  outcome: CallOutcome;
   received?: number;
   written?: number;
   flaggedLines?: number;
@@ -239,101 +240,217 @@ async function storedOrder(tx: DbTx, externalRef: string) {
  * order number is a conflict, answered with the differences and changing nothing.
  */
 export async function ingestOrder(db: Db, integration: IntegrationRef, input: TIngestOrder, now: Date): Promise<IngestOrderResult> {
-  const content = orderContent(input);
-  const hash = orderFingerprint(content);
-  // No interactive transaction: the reads below change nothing, and the write is one statement (the order and
-  // its lines together), whose unique order number settles a race with another sender of the same order.
-  // One statement for everything the order needs to be placed: is the number known, the shop, its
-  // products, the calendar around the order's day and the schedule settings (every call pays for each
-  // statement, so the hot path has as few as it can).
-  const codes = input.lines.map((l) => l.productCode);
-  const orderedAt = new Date(input.orderedAt);
-  const orderDate = chinaDate(orderedAt);
+  return (await ingestOrders(db, integration, [input], now))[0]!;
+}
+
+type NewOrder = {
+  index: number;
+  input: TIngestOrder;
+  hash: string;
+  orderedAt: Date;
+  orderDate: string;
+  retailer: { id: number; grade: number | null };
+  cycle: { id: number; code: string; weekStart: string };
+  productIds: number[];
+};
+
+/**
+ * Orders from the ordering system, answered one by one in the order sent, as `ingestOrder` answers each. Set
+ * based, so that a batch costs what one order costs: one look-up of everything the orders name (known numbers,
+ * shops, products, the calendar around their days, the schedule settings), one of their cycles, and one
+ * statement writing every new order with its lines. No interactive transaction: the look-ups change nothing,
+ * and the write is one statement whose unique order numbers settle a race with another sender (the loser
+ * writes nothing for that number and answers it as a replay). Numbers already stored, repeated within the
+ * batch or lost to such a race are answered after the write, by comparing with what is stored.
+ */
+export async function ingestOrders(
+  db: Db,
+  integration: IntegrationRef,
+  inputs: readonly TIngestOrder[],
+  now: Date,
+): Promise<IngestOrderResult[]> {
+  const results: IngestOrderResult[] = new Array(inputs.length);
+  if (inputs.length === 0) return results;
+  const orderedAts = inputs.map((input) => new Date(input.orderedAt));
+  const orderDates = orderedAts.map(chinaDate);
+  const sortedDates = [...orderDates].sort();
   const [named] = await db.$queryRaw<
     {
-      known: boolean;
-      retailerId: number | null;
-      grade: number | null;
-      orderWeekday: number | null;
+      known: string[];
+      retailers: { licenceNo: string; id: number; grade: number | null; orderWeekday: number }[];
       products: { id: number; code: string }[];
       days: { date: string; kind: CalendarDayKind; name: string }[];
       settings: Record<string, unknown>;
     }[]
   >`
-    SELECT EXISTS (SELECT 1 FROM "Order" WHERE "externalRef" = ${input.externalOrderNo}) AS known,
-      r.id AS "retailerId", r.grade, r."orderWeekday",
-      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'code', p.code)), '[]'::json) FROM "Product" p WHERE p.code = ANY (${codes}::text[])) AS products,
+    SELECT
+      (SELECT coalesce(array_agg("externalRef"), '{}') FROM "Order" WHERE "externalRef" = ANY (${inputs.map((i) => i.externalOrderNo)}::text[])) AS known,
+      (SELECT coalesce(json_agg(json_build_object('licenceNo', r."licenceNo", 'id', r.id, 'grade', r.grade, 'orderWeekday', r."orderWeekday")), '[]'::json)
+        FROM "Retailer" r WHERE r."licenceNo" = ANY (${[...new Set(inputs.map((i) => i.licenceNo))]}::bpchar[])) AS retailers,
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'code', p.code)), '[]'::json)
+        FROM "Product" p WHERE p.code = ANY (${[...new Set(inputs.flatMap((i) => i.lines.map((l) => l.productCode)))]}::text[])) AS products,
       (SELECT coalesce(json_agg(json_build_object('date', d.date::text, 'kind', d.kind, 'name', d.name) ORDER BY d.date), '[]'::json)
-        FROM "CalendarDay" d WHERE d.date BETWEEN ${addDays(orderDate, -CALENDAR_DAYS_BEFORE)}::date AND ${addDays(orderDate, CALENDAR_DAYS_AFTER)}::date) AS days,
-      (SELECT coalesce(json_object_agg(s.key, s.value), '{}'::json) FROM "Setting" s WHERE s.key = ANY (${[...SCHEDULE_SETTING_KEYS]}::text[])) AS settings
-    FROM (SELECT 1) one LEFT JOIN "Retailer" r ON r."licenceNo" = ${input.licenceNo}::char(12)`;
-  if (named!.known) {
-    const existing = await storedOrder(db, input.externalOrderNo);
-    if (existing) return answerReplay(db, existing, input, content, hash);
-  }
-  const retailer = named!.retailerId === null ? null : { id: named!.retailerId, grade: named!.grade, orderWeekday: named!.orderWeekday! };
-  const errors: { path: string; message: string }[] = [];
-  if (!retailer) errors.push({ path: 'licenceNo', message: 'ingest.errors.unknownLicence' });
-  const byCode = new Map(named!.products.map((p) => [p.code, p.id]));
-  input.lines.forEach((l, i) => {
-    if (!byCode.has(l.productCode)) errors.push({ path: `lines.${i}.productCode`, message: 'ingest.errors.unknownProduct' });
-  });
-  if (!retailer || errors.length > 0) return { outcome: 'invalid', errors };
-
+        FROM "CalendarDay" d
+        WHERE d.date BETWEEN ${addDays(sortedDates[0]!, -CALENDAR_DAYS_BEFORE)}::date AND ${addDays(sortedDates.at(-1)!, CALENDAR_DAYS_AFTER)}::date) AS days,
+      (SELECT coalesce(json_object_agg(s.key, s.value), '{}'::json) FROM "Setting" s WHERE s.key = ANY (${[...SCHEDULE_SETTING_KEYS]}::text[])) AS settings`;
+  const known = new Set(named!.known);
+  const retailerOf = new Map(named!.retailers.map((r) => [r.licenceNo, r]));
+  const productOf = new Map(named!.products.map((p) => [p.code, p.id]));
   const { calendar } = workCalendarOf(named!.days);
   const settings = toScheduleSettings(settingsFromStored(named!.settings, SCHEDULE_SETTING_KEYS));
-  const weekStart = cycleOfOrder(orderedAt, retailer.orderWeekday, calendar);
-  const [cycle] = await db.$queryRaw<{ id: number; code: string }[]>`
-    SELECT id, code FROM "OrderCycle" WHERE "weekStart" = ${weekStart}::date`;
-  if (!cycle) return { outcome: 'invalid', errors: [{ path: 'orderedAt', message: 'ingest.errors.noCycle' }] };
 
-  // The order and its lines in one statement. Concurrent senders of one order number meet on the unique
-  // key: the loser inserts nothing (no order, so no lines) and answers as a replay. Each line's excess over
-  // the shop's allowance is computed in the same statement: the limit of the policy in force for its grade,
-  // plus adjustments, against what the shop's other confirmed orders of the cycle took.
-  const limited = input.status === 'CONFIRMED' && retailer.grade !== null;
-  const policy = policyInForceSql({ cycleId: cycle.id, weekStart, carryForward: policyDue(weekStart, now, settings), now });
-  const written = await db.$queryRaw<{ orderId: number; productId: number; quantity: number; overLimitBy: number }[]>`
-    WITH placed AS (
-      INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef", "integrationId", "orderedAt", "payloadHash")
-      VALUES (${retailer.id}, ${cycle.id}, ${orderDate}::date, ${input.channel}::"OrderChannel", ${input.status}::"OrderStatus",
-        ${input.lines.reduce((s, l) => s + l.quantity, 0)}, ${input.lines.reduce((s, l) => s + BigInt(l.quantity) * BigInt(l.unitPriceFen), 0n)},
-        ${input.externalOrderNo}, ${integration.id}, ${orderedAt}, ${hash})
-      ON CONFLICT ("externalRef") DO NOTHING RETURNING id),
-    sent AS (
-      SELECT * FROM unnest(${input.lines.map((l) => byCode.get(l.productCode)!)}::int[], ${input.lines.map((l) => l.quantity)}::int[],
-        ${input.lines.map((l) => l.unitPriceFen)}::int[]) AS t(product_id, quantity, price)),
-    pol AS (${policy}),
-    lim AS (
-      SELECT l."productId", greatest(0, l."limitQuantity" + coalesce((SELECT sum(a.delta) FROM "AllocationAdjustment" a
-        WHERE a."retailerId" = ${retailer.id} AND a."cycleId" = ${cycle.id} AND a."productId" = l."productId"), 0)) AS lim
-      FROM "AllocationLimit" l JOIN pol ON l."policyId" = pol.id
-      WHERE ${limited} AND ${retailer.grade}::int BETWEEN l."gradeFrom" AND l."gradeTo" AND l."productId" IN (SELECT product_id FROM sent)),
-    took AS (
-      SELECT ol."productId", sum(ol.quantity) AS quantity FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id
-      WHERE o."retailerId" = ${retailer.id} AND o."cycleId" = ${cycle.id} AND o.status = 'CONFIRMED' AND ol."productId" IN (SELECT "productId" FROM lim)
-      GROUP BY 1)
-    INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen", "overLimitBy")
-    SELECT placed.id, sent.product_id, sent.quantity, sent.price, sent.quantity::bigint * sent.price,
-      CASE WHEN lim.lim IS NULL THEN 0 ELSE least(sent.quantity, greatest(0, coalesce(took.quantity, 0) + sent.quantity - lim.lim)) END
-    FROM placed CROSS JOIN sent LEFT JOIN lim ON lim."productId" = sent.product_id LEFT JOIN took ON took."productId" = sent.product_id
-    RETURNING "orderId", "productId", quantity, "overLimitBy"`;
-  if (written.length === 0) {
-    const raced = await storedOrder(db, input.externalOrderNo);
-    if (!raced) throw new DomainError('CONFLICT');
-    return answerReplay(db, raced, input, content, hash);
+  // Checked one by one; numbers stored already or repeated in the batch wait for the answers after the write.
+  const answerLater: number[] = [];
+  const placeable: Omit<NewOrder, 'cycle'>[] = [];
+  const weekStartOf = new Map<number, string>();
+  const seen = new Set<string>();
+  inputs.forEach((input, index) => {
+    if (known.has(input.externalOrderNo) || seen.has(input.externalOrderNo)) {
+      answerLater.push(index);
+      return;
+    }
+    seen.add(input.externalOrderNo);
+    const retailer = retailerOf.get(input.licenceNo);
+    const errors: { path: string; message: string }[] = [];
+    if (!retailer) errors.push({ path: 'licenceNo', message: 'ingest.errors.unknownLicence' });
+    input.lines.forEach((l, i) => {
+      if (!productOf.has(l.productCode)) errors.push({ path: `lines.${i}.productCode`, message: 'ingest.errors.unknownProduct' });
+    });
+    if (!retailer || errors.length > 0) {
+      results[index] = { outcome: 'invalid', errors };
+      return;
+    }
+    weekStartOf.set(index, cycleOfOrder(orderedAts[index]!, retailer.orderWeekday, calendar));
+    const content = orderContent(input);
+    placeable.push({
+      index,
+      input,
+      hash: orderFingerprint(content),
+      orderedAt: orderedAts[index]!,
+      orderDate: orderDates[index]!,
+      retailer: { id: retailer.id, grade: retailer.grade },
+      productIds: input.lines.map((l) => productOf.get(l.productCode)!),
+    });
+  });
+
+  const weekStarts = [...new Set(weekStartOf.values())];
+  const cycles =
+    weekStarts.length === 0
+      ? []
+      : await db.$queryRaw<{ id: number; code: string; weekStart: string }[]>`
+          SELECT id, code, "weekStart"::text AS "weekStart" FROM "OrderCycle" WHERE "weekStart" = ANY (${weekStarts}::date[])`;
+  const cycleOf = new Map(cycles.map((c) => [c.weekStart, c]));
+  const orders: NewOrder[] = [];
+  for (const order of placeable) {
+    const cycle = cycleOf.get(weekStartOf.get(order.index)!);
+    if (cycle) orders.push({ ...order, cycle });
+    else results[order.index] = { outcome: 'invalid', errors: [{ path: 'orderedAt', message: 'ingest.errors.noCycle' }] };
   }
-  const codeOf = new Map(named!.products.map((p) => [p.id, p.code]));
-  return {
-    outcome: 'created',
-    orderId: written[0]!.orderId,
-    externalOrderNo: input.externalOrderNo,
-    cycle: cycle.code,
-    status: input.status,
-    lines: written
-      .map((l) => ({ productCode: codeOf.get(l.productId)!, quantity: l.quantity, overLimitBy: l.overLimitBy }))
-      .sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
-  };
+
+  if (orders.length > 0) {
+    const written = await writeOrders(db, integration, orders, now, settings);
+    const codeOf = new Map(named!.products.map((p) => [p.id, p.code]));
+    const linesOf = new Map<number, IngestedLine[]>();
+    for (const l of written) {
+      const lines = linesOf.get(l.orderId) ?? [];
+      lines.push({ productCode: codeOf.get(l.productId)!, quantity: l.quantity, overLimitBy: l.overLimitBy });
+      linesOf.set(l.orderId, lines);
+    }
+    const idOf = new Map(written.map((l) => [l.externalRef, l.orderId]));
+    for (const order of orders) {
+      const orderId = idOf.get(order.input.externalOrderNo);
+      if (orderId === undefined) {
+        answerLater.push(order.index); // another sender stored this number first
+        continue;
+      }
+      results[order.index] = {
+        outcome: 'created',
+        orderId,
+        externalOrderNo: order.input.externalOrderNo,
+        cycle: order.cycle.code,
+        status: order.input.status,
+        lines: linesOf.get(orderId)!.sort((a, b) => (a.productCode < b.productCode ? -1 : 1)),
+      };
+    }
+  }
+
+  for (const index of answerLater.sort((a, b) => a - b)) {
+    const input = inputs[index]!;
+    const stored = await storedOrder(db, input.externalOrderNo);
+    if (!stored) throw new DomainError('CONFLICT');
+    const content = orderContent(input);
+    results[index] = await answerReplay(db, stored, input, content, orderFingerprint(content));
+  }
+  return results;
+}
+
+/**
+ * New orders and their lines in one statement. Each line's excess over the shop's allowance is computed in it:
+ * the limit of the policy in force in the order's cycle for the shop's grade, plus the shop's adjustments,
+ * against what its confirmed orders already stored took and what its earlier confirmed orders in this batch
+ * take. Orders are inserted in number order, so that two batches sharing numbers take their locks in the same
+ * order and cannot deadlock.
+ */
+async function writeOrders(db: Db, integration: IntegrationRef, orders: readonly NewOrder[], now: Date, settings: ScheduleSettings) {
+  const cycles = [...new Map(orders.map((o) => [o.cycle.id, o.cycle])).values()];
+  const policies = Prisma.join(
+    cycles.map(
+      (c) =>
+        Prisma.sql`SELECT ${c.id}::int AS cycle_id, x.id AS policy_id FROM (${policyInForceSql({
+          cycleId: c.id,
+          weekStart: c.weekStart,
+          carryForward: policyDue(c.weekStart, now, settings),
+          now,
+        })}) x`,
+    ),
+    ' UNION ALL ',
+  );
+  const lines = orders.flatMap((o) => o.input.lines.map((l, k) => ({ pos: o.index, productId: o.productIds[k]!, ...l })));
+  return db.$queryRaw<{ orderId: number; externalRef: string; productId: number; quantity: number; overLimitBy: number }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${orders.map((o) => o.index)}::int[], ${orders.map((o) => o.retailer.id)}::int[], ${orders.map((o) => o.retailer.grade)}::int[],
+        ${orders.map((o) => o.cycle.id)}::int[], ${orders.map((o) => o.orderDate)}::date[], ${orders.map((o) => o.input.channel)}::text[],
+        ${orders.map((o) => o.input.status)}::text[], ${orders.map((o) => o.input.externalOrderNo)}::text[], ${orders.map((o) => o.orderedAt)}::timestamptz[],
+        ${orders.map((o) => o.hash)}::text[],
+        ${orders.map((o) => o.input.lines.reduce((s, l) => s + l.quantity, 0))}::int[],
+        ${orders.map((o) => o.input.lines.reduce((s, l) => s + BigInt(l.quantity) * BigInt(l.unitPriceFen), 0n).toString())}::bigint[])
+        AS t(pos, retailer_id, grade, cycle_id, order_date, channel, status, external_ref, ordered_at, payload_hash, total_quantity, total_amount)),
+    placed AS (
+      INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, status, "totalQuantity", "totalAmountFen", "externalRef", "integrationId", "orderedAt", "payloadHash")
+      SELECT retailer_id, cycle_id, order_date, channel::"OrderChannel", status::"OrderStatus", total_quantity, total_amount, external_ref, ${integration.id}, ordered_at, payload_hash
+      FROM input ORDER BY external_ref
+      ON CONFLICT ("externalRef") DO NOTHING RETURNING id, "externalRef"),
+    sent AS (
+      SELECT * FROM unnest(${lines.map((l) => l.pos)}::int[], ${lines.map((l) => l.productId)}::int[], ${lines.map((l) => l.quantity)}::int[],
+        ${lines.map((l) => l.unitPriceFen)}::int[]) AS t(pos, product_id, quantity, price)),
+    placed_lines AS (
+      SELECT placed.id AS order_id, placed."externalRef" AS external_ref, i.pos, i.retailer_id, i.cycle_id, i.grade, i.status, s.product_id, s.quantity, s.price
+      FROM placed JOIN input i ON i.external_ref = placed."externalRef" JOIN sent s ON s.pos = i.pos),
+    pol AS (${policies}),
+    lim AS (
+      SELECT pl.pos, pl.product_id, greatest(0, l."limitQuantity" + coalesce((SELECT sum(a.delta) FROM "AllocationAdjustment" a
+        WHERE a."retailerId" = pl.retailer_id AND a."cycleId" = pl.cycle_id AND a."productId" = pl.product_id), 0)) AS lim
+      FROM placed_lines pl JOIN pol ON pol.cycle_id = pl.cycle_id
+      JOIN "AllocationLimit" l ON l."policyId" = pol.policy_id AND l."productId" = pl.product_id AND pl.grade BETWEEN l."gradeFrom" AND l."gradeTo"
+      WHERE pl.status = 'CONFIRMED'),
+    took AS (
+      SELECT o."retailerId", o."cycleId", ol."productId", sum(ol.quantity) AS quantity
+      FROM "Order" o JOIN "OrderLine" ol ON ol."orderId" = o.id
+      WHERE (o."retailerId", o."cycleId") IN (SELECT retailer_id, cycle_id FROM placed_lines) AND o.status = 'CONFIRMED'
+        AND ol."productId" IN (SELECT product_id FROM lim)
+      GROUP BY 1, 2, 3),
+    weighed AS (
+      SELECT pl.*, lim.lim, coalesce(took.quantity, 0) + coalesce(sum(pl.quantity) FILTER (WHERE pl.status = 'CONFIRMED')
+        OVER (PARTITION BY pl.retailer_id, pl.cycle_id, pl.product_id ORDER BY pl.pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+      FROM placed_lines pl LEFT JOIN lim ON lim.pos = pl.pos AND lim.product_id = pl.product_id
+      LEFT JOIN took ON took."retailerId" = pl.retailer_id AND took."cycleId" = pl.cycle_id AND took."productId" = pl.product_id),
+    written AS (
+      INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen", "overLimitBy")
+      SELECT order_id, product_id, quantity, price, quantity::bigint * price,
+        CASE WHEN lim IS NULL THEN 0 ELSE least(quantity, greatest(0, before + quantity - lim)) END
+      FROM weighed
+      RETURNING "orderId", "productId", quantity, "overLimitBy")
+    SELECT w."orderId", p."externalRef", w."productId", w.quantity, w."overLimitBy" FROM written w JOIN placed p ON p.id = w."orderId"`;
 }
 
 async function answerReplay(

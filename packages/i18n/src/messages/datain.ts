@@ -59,6 +59,16 @@ export const datainZh = {
   'ingest.calls.col.outcome': '结果',
   'ingest.calls.col.counts': '收到 / 写入 / 超限行',
   'ingest.calls.col.ref': '订单号',
+  'ingest.outcome.created': '已写入',
+  'ingest.outcome.replayed': '重复推送，返回首次结果',
+  'ingest.outcome.cancelled': '已取消订单',
+  'ingest.outcome.conflict': '订单号冲突，未更改',
+  'ingest.outcome.invalid': '校验未通过，未更改',
+  'ingest.outcome.unauthorized': '密钥无效',
+  'ingest.outcome.too_large': '请求体过大',
+  'ingest.outcome.error': '处理出错，可重试',
+  'ingest.outcome.upserted': '规格已写入',
+  'ingest.outcome.batch': '批量订单，逐单处理',
 } as const;
 
 export type DatainKey = keyof typeof datainZh;
@@ -124,4 +134,14 @@ export const datainEn: Record<DatainKey, string> = {
   'ingest.calls.col.outcome': 'Outcome',
   'ingest.calls.col.counts': 'Received / written / over-limit lines',
   'ingest.calls.col.ref': 'Order number',
+  'ingest.outcome.created': 'Stored',
+  'ingest.outcome.replayed': 'Replay, first result returned',
+  'ingest.outcome.cancelled': 'Order cancelled',
+  'ingest.outcome.conflict': 'Order number conflict, nothing changed',
+  'ingest.outcome.invalid': 'Invalid, nothing changed',
+  'ingest.outcome.unauthorized': 'Key refused',
+  'ingest.outcome.too_large': 'Body too large',
+  'ingest.outcome.error': 'Failed, safe to retry',
+  'ingest.outcome.upserted': 'Products written',
+  'ingest.outcome.batch': 'Batch, each order answered',
 };

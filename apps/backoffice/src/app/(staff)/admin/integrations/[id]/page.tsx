@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALL_OUTCOMES, type CallOutcome } from '@tobacco/api/integrations/integrations.schema';
 import { formatDateTime } from '@tobacco/i18n/format';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { EmptyState } from '@tobacco/ui/states';
@@ -36,6 +37,9 @@ export default async function IntegrationCallsPage({
 async function Calls({ integrationId, page }: { integrationId: number; page: number }) {
   const [{ t, locale }, { api }] = await Promise.all([getI18n(), getServerApi()]);
   const data = await api.integrations.calls({ integrationId, page });
+  // Rows written before an outcome had words keep their code.
+  const outcomeLabel = (outcome: string) =>
+    (CALL_OUTCOMES as readonly string[]).includes(outcome) ? t(`ingest.outcome.${outcome as CallOutcome}`) : outcome;
   return (
     <div className="flex flex-col gap-4">
       <h2 className="text-xl font-bold">{t('ingest.calls.title', { name: data.integration.name })}</h2>
@@ -59,7 +63,7 @@ async function Calls({ integrationId, page }: { integrationId: number; page: num
                 <Td className="whitespace-nowrap">{formatDateTime(c.createdAt, locale)}</Td>
                 <Td className="font-mono">{c.endpoint}</Td>
                 <Td>{c.status}</Td>
-                <Td className="font-mono">{c.outcome}</Td>
+                <Td>{outcomeLabel(c.outcome)}</Td>
                 <Td>
                   {c.received} / {c.written} / {c.flaggedLines}
                 </Td>
