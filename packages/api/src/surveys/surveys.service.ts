@@ -603,9 +603,14 @@ export async function saveDraft({ db, actor, clock }: RetailerDeps, input: { sur
   return { savedAt: saved[0].updatedAt };
 }
 
+/** The shop's figures a response is counted under in the running totals. */
+type Shop = { districtId: number; market: string; businessForm: string; grade: number | null; accountManagerId: number | null };
+
 type SubmitInput = {
   survey: AnswerableSurvey;
   retailerId: number;
+  /** Read already by the caller, or read here. */
+  shop?: Shop;
   answers: TAnswers;
   channel: 'PORTAL' | 'PHONE' | 'VISIT';
   enteredById: number | null;
@@ -634,10 +639,12 @@ async function submit(db: Db, actor: Actor, now: Date, input: SubmitInput) {
     });
     return { responseId: found!.id, submittedAt: found!.submittedAt!, alreadySubmitted: true };
   };
-  const shop = await db.retailer.findUnique({
-    where: { id: input.retailerId },
-    select: { districtId: true, market: true, businessForm: true, grade: true, accountManagerId: true },
-  });
+  const shop =
+    input.shop ??
+    (await db.retailer.findUnique({
+      where: { id: input.retailerId },
+      select: { districtId: true, market: true, businessForm: true, grade: true, accountManagerId: true },
+    }));
   if (!shop) throw notFound();
   const cell: Cell = {
     districtId: shop.districtId,
@@ -737,17 +744,37 @@ export async function rebuildIndexCells(db: DbTx, surveyId: number): Promise<voi
 
 export async function submitMyResponse({ db, actor, clock }: RetailerDeps, input: { surveyId: number; answers: TAnswers }) {
   const now = clock();
-  const survey = await invitedSurvey(db, input.surveyId, actor.retailerId);
-  const current = await db.surveyResponse.findUnique({
-    where: { surveyId_retailerId: { surveyId: survey.id, retailerId: actor.retailerId } },
-    select: { id: true, state: true, submittedAt: true },
-  });
+  // One read for everything a submission checks (the invitation with its survey, the shop's response so far,
+  // the shop's figures for the running totals): a submission is this read and one writing statement.
+  const [found] = await db.$queryRaw<
+    (Omit<AnswerableSurvey, 'definition'> & {
+      definition: unknown;
+      responseId: number | null;
+      responseState: string | null;
+      submittedAt: Date | null;
+      shop: Shop;
+    })[]
+  >`
+    SELECT s.id, s.title, s.description, s.state, s."opensAt", s."closesAt", s.definition,
+      r.id AS "responseId", r.state AS "responseState", r."submittedAt",
+      json_build_object('districtId', sh."districtId", 'market', sh.market, 'businessForm', sh."businessForm", 'grade', sh.grade,
+        'accountManagerId', sh."accountManagerId") AS shop
+    FROM "SurveyInvitation" i
+    JOIN "Survey" s ON s.id = i."surveyId"
+    JOIN "Retailer" sh ON sh.id = i."retailerId"
+    LEFT JOIN "SurveyResponse" r ON r."surveyId" = i."surveyId" AND r."retailerId" = i."retailerId"
+    WHERE i."surveyId" = ${input.surveyId} AND i."retailerId" = ${actor.retailerId} AND s.state IN ('OPEN', 'CLOSED')`;
+  if (!found) throw notFound();
   // A second click after the first went through: the same answer back, not an error.
-  if (current?.state === 'SUBMITTED') return { responseId: current.id, submittedAt: current.submittedAt!, alreadySubmitted: true };
-  assertAcceptsAnswers(survey, now);
+  if (found.responseState === 'SUBMITTED')
+    return { responseId: found.responseId!, submittedAt: found.submittedAt!, alreadySubmitted: true };
+  const { responseId: _r, responseState: _s, submittedAt: _a, shop, ...survey } = found;
+  const answerable = { ...survey, definition: parseDefinition(survey.definition) };
+  assertAcceptsAnswers(answerable, now);
   return submit(db, actor as RetailerActor, now, {
-    survey,
+    survey: answerable,
     retailerId: actor.retailerId,
+    shop,
     answers: input.answers,
     channel: 'PORTAL',
     enteredById: null,
