@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // React components under test use the automatic JSX runtime, as Next compiles them.
+        esbuild: { jsx: 'automatic' },
         test: {
           name: 'unit',
           include: ['packages/**/src/**/*.test.ts', 'apps/**/src/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],

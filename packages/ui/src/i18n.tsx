@@ -7,13 +7,21 @@ import { createTranslator, type Translate } from '@tobacco/i18n/translator';
 // Loaded with the root provider of both apps, before any form parses its input.
 import './lib/zod-without-eval';
 
-type I18nValue = { locale: Locale; t: Translate };
+type I18nValue = { locale: Locale; messages: Partial<Messages>; t: Translate };
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-/** Gives client components the current locale's messages, handed over by the server layout. */
+/**
+ * Gives client components the current locale's messages, handed over by the server layout. A provider inside
+ * another adds its messages to the outer one's, so an area's layout sends only what the root does not: every
+ * message sent is serialised into the page once.
+ */
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
-  const value = useMemo(() => ({ locale, t: createTranslator(messages, locale) }), [locale, messages]);
+  const outer = useContext(I18nContext);
+  const value = useMemo(() => {
+    const all = outer && outer.locale === locale ? { ...outer.messages, ...messages } : messages;
+    return { locale, messages: all, t: createTranslator(all, locale) };
+  }, [outer, locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -3,13 +3,14 @@ import { I18nProvider } from '@tobacco/ui/i18n';
 import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 
 /**
- * Gives a page's client islands the messages they translate, and only those: the common and error
- * messages plus the given prefixes, in the reader's language. Server components translate on the server.
+ * Gives a page's client islands the messages they translate, and only those: the given prefixes, added to
+ * the root layout's (the common and error messages), in the reader's language. Server components translate
+ * on the server.
  */
 export async function ClientMessages({ prefixes, children }: { prefixes: readonly string[]; children: ReactNode }) {
   const { locale } = await getI18n();
   return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', ...prefixes])}>
+    <I18nProvider locale={locale} messages={clientDictionary(locale, prefixes)}>
       {children}
     </I18nProvider>
   );

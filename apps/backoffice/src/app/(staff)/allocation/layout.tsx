@@ -7,7 +7,7 @@ import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 export default async function AllocationLayout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();
   return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', 'enum.', 'admin.', 'allocation.staff.'])}>
+    <I18nProvider locale={locale} messages={clientDictionary(locale, ['allocation.staff.'])}>
       {children}
     </I18nProvider>
   );

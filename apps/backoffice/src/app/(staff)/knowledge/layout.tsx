@@ -7,7 +7,7 @@ import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 export default async function KnowledgeLayout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();
   return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', 'knowledge.', 'promotions.staff.editor.'])}>
+    <I18nProvider locale={locale} messages={clientDictionary(locale, ['knowledge.', 'promotions.staff.editor.'])}>
       {children}
     </I18nProvider>
   );

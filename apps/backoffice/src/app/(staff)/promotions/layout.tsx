@@ -6,7 +6,7 @@ import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 export default async function PromotionsLayout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();
   return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', 'enum.', 'admin.', 'promotions.staff.'])}>
+    <I18nProvider locale={locale} messages={clientDictionary(locale, ['promotions.staff.'])}>
       {children}
     </I18nProvider>
   );

@@ -6,10 +6,7 @@ import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 export default async function VisitsLayout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();
   return (
-    <I18nProvider
-      locale={locale}
-      messages={clientDictionary(locale, ['common.', 'errors.', 'enum.', 'admin.', 'visits.', 'retailers.changeRequest.'])}
-    >
+    <I18nProvider locale={locale} messages={clientDictionary(locale, ['visits.', 'retailers.changeRequest.'])}>
       {children}
     </I18nProvider>
   );

@@ -8,7 +8,7 @@ import { joinList, type Translate } from '@tobacco/i18n/translator';
 // names of kinds and states, sizes, progress. No I/O: the server pages and the client islands share it.
 
 /** The messages the import screens' client islands translate. */
-export const IMPORT_CLIENT_MESSAGES = ['common.', 'errors.', 'imports.'];
+export const IMPORT_CLIENT_MESSAGES = ['imports.'];
 
 export type ImportKindName = (typeof IMPORT_KIND_NAMES)[number];
 

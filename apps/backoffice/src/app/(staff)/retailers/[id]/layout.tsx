@@ -10,11 +10,6 @@ export default async function Retailer360Layout({ children }: { children: ReactN
     <I18nProvider
       locale={locale}
       messages={clientDictionary(locale, [
-        'common.',
-        'errors.',
-        'enum.',
-        'admin.',
-        'backoffice.retailers.',
         'retailer360.',
         'alerts.',
         'complaints.kind.',

@@ -6,7 +6,7 @@ import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 export async function SurveyMessages({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();
   return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['common.', 'errors.', 'enum.', 'surveys.'])}>
+    <I18nProvider locale={locale} messages={clientDictionary(locale, ['surveys.'])}>
       {children}
     </I18nProvider>
   );
