@@ -16,14 +16,22 @@ const areaMessages = { 'complaints.queue.open': '未办结' } as Partial<Message
 describe('I18nProvider', () => {
   it('adds an inner provider’s messages to the outer one’s', () => {
     const html = renderToStaticMarkup(
-      h(I18nProvider, { locale: 'zh-CN', messages: rootMessages }, h(I18nProvider, { locale: 'zh-CN', messages: areaMessages }, h(Both))),
+      h(I18nProvider, {
+        locale: 'zh-CN',
+        messages: rootMessages,
+        children: h(I18nProvider, { locale: 'zh-CN', messages: areaMessages, children: h(Both) }),
+      }),
     );
     expect(html).toBe('<p>重试|未办结</p>');
   });
 
   it('keeps an outer provider’s messages out of another language', () => {
     const html = renderToStaticMarkup(
-      h(I18nProvider, { locale: 'zh-CN', messages: rootMessages }, h(I18nProvider, { locale: 'en', messages: areaMessages }, h(Both))),
+      h(I18nProvider, {
+        locale: 'zh-CN',
+        messages: rootMessages,
+        children: h(I18nProvider, { locale: 'en', messages: areaMessages, children: h(Both) }),
+      }),
     );
     expect(html).not.toContain('重试');
     expect(html).toContain('未办结');
