@@ -60,7 +60,7 @@ export default defineConfig({
   // they run on their own after everything else.
   projects: [
     { name: 'chromium', testIgnore: /(admin|grading|processes)\.e2e\.ts/, use: browser },
-    // Starts a second server of each app and two workers of its own (ports +1000).
+    // Starts more servers of each app (ports +1000, +2000), two workers and an S3-compatible store (+3000, +3001).
     { name: 'processes', testMatch: /processes\.e2e\.ts/, use: browser },
     // Publishing a grading run re-grades every shop (shop B's appeal too), which other specs read.
     { name: 'grading', testMatch: /grading\.e2e\.ts/, dependencies: ['chromium'], use: browser },

@@ -127,17 +127,28 @@ async function seed(args: string[]): Promise<void> {
 
 type StepResult = { name: string; ok: boolean; seconds: number; passed?: number; failed?: number; flaky?: string[] };
 
-function ensureChromium(): string | undefined {
-  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  if (process.platform === 'linux' && fs.existsSync('/usr/bin/apt-get')) {
-    log('Installing Debian’s chromium for the end-to-end tests…');
+/**
+ * What the end-to-end tests need from Debian: its Chromium, and Ceph's object gateway with a monitor and a
+ * storage daemon for the multi-process test's S3-compatible store (e2e/object-store.ts). Installed when missing.
+ */
+function ensureE2eTools(): string | undefined {
+  const wanted: [pkg: string, file: string][] = [
+    ['chromium', '/usr/bin/chromium'],
+    ['ceph-mon', '/usr/bin/ceph-mon'],
+    ['ceph-osd', '/usr/bin/ceph-osd'],
+    ['radosgw', '/usr/bin/radosgw'],
+  ];
+  const missing = wanted.filter(([, file]) => !fs.existsSync(file)).map(([pkg]) => pkg);
+  if (missing.length > 0 && process.platform === 'linux' && fs.existsSync('/usr/bin/apt-get')) {
+    log(`Installing Debian’s ${missing.join(', ')} for the end-to-end tests…`);
     const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
     const env = { DEBIAN_FRONTEND: 'noninteractive' };
     const [cmd, ...rest] = [...sudo, 'apt-get'];
     run(cmd!, [...rest, 'update', '-qq'], env);
-    if (run(cmd!, [...rest, 'install', '-y', '-qq', 'chromium'], env) && fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-    throw new Error('Could not install chromium with apt-get.');
+    if (!run(cmd!, [...rest, 'install', '-y', '-qq', ...missing], env))
+      throw new Error(`Could not install ${missing.join(', ')} with apt-get.`);
   }
+  if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   // Elsewhere Playwright's own Chromium is used (it can be downloaded there).
   run(bin('playwright'), ['install', 'chromium']);
   return undefined;
@@ -208,7 +219,7 @@ async function e2eStep(results: StepResult[], playwrightArgs: string[]): Promise
     await installJobQueue(url, Object.keys(JOB_HANDLERS));
     const { seedIfEmpty } = await import('../prisma/seed/cli');
     await seedIfEmpty(url);
-    const chromium = ensureChromium();
+    const chromium = ensureE2eTools();
     const report = path.join(root, 'test-results', `playwright-${process.pid}.json`);
     step(results, 'End-to-end tests', () => {
       const ok = run(bin('playwright'), ['test', ...playwrightArgs], {

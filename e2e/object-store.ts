@@ -1,0 +1,153 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+
+// A real S3-compatible object store for the multi-process test: Ceph's RADOS Gateway (Debian's radosgw) over a
+// one-node Ceph cluster of its own — one monitor and one in-memory OSD — in a temporary folder, on two ports
+// of its own. `npm test` installs the Debian packages (scripts/run.ts). Started in a few seconds, stopped and
+// removed with the test.
+
+export type ObjectStore = {
+  env: Record<string, string>;
+  client: S3Client;
+  bucket: string;
+  stop: () => void;
+};
+
+const CEPH_BINARIES = ['/usr/bin/ceph-mon', '/usr/bin/ceph-osd', '/usr/bin/radosgw', '/usr/bin/radosgw-admin'];
+
+export function objectStoreInstalled(): boolean {
+  return CEPH_BINARIES.every((file) => fs.existsSync(file));
+}
+
+function runSync(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout || result.error}`);
+  return result.stdout;
+}
+
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The object store did not start: ${what}`);
+}
+
+/** Starts the store with the monitor on `port` and the gateway's S3 endpoint on `port + 1`, and creates a bucket. */
+export async function startObjectStore(port: number): Promise<ObjectStore> {
+  if (!objectStoreInstalled())
+    throw new Error(`The object store needs Debian's ceph-mon, ceph-osd and radosgw (${CEPH_BINARIES.join(', ')}).`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-object-store-'));
+  const conf = path.join(dir, 'ceph.conf');
+  const fsid = randomUUID();
+  const mon = `127.0.0.1:${port}`;
+  const endpoint = `http://127.0.0.1:${port + 1}`;
+  // No authentication (loopback only), one copy of everything, data in memory: a store for one test run.
+  fs.writeFileSync(
+    conf,
+    `[global]
+fsid = ${fsid}
+mon host = [v1:${mon}]
+auth cluster required = none
+auth service required = none
+auth client required = none
+ms bind msgr2 = false
+osd objectstore = memstore
+memstore device bytes = 536870912
+osd pool default size = 1
+osd pool default min size = 1
+osd pool default pg num = 8
+osd pool default pgp num = 8
+osd crush chooseleaf type = 0
+mon allow pool size one = true
+mon warn on pool no redundancy = false
+mon data avail warn = 1
+mon data avail crit = 0
+run dir = ${dir}/run
+admin socket = ${dir}/run/$name.asok
+log file = ${dir}/$name.log
+[mon.a]
+mon data = ${dir}/mon
+public addr = ${mon}
+[osd.0]
+osd data = ${dir}/osd
+[client.rgw]
+rgw frontends = beast endpoint=127.0.0.1:${port + 1}
+rgw data = ${dir}/rgw
+`,
+  );
+  for (const sub of ['run', 'mon', 'osd', 'rgw']) fs.mkdirSync(path.join(dir, sub));
+  const children: ChildProcess[] = [];
+  const daemon = (command: string, args: string[]) => children.push(spawn(command, ['-c', conf, ...args, '-f'], { stdio: 'ignore' }));
+  const stop = () => {
+    for (const child of children.reverse()) child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    runSync('monmaptool', ['--create', '--fsid', fsid, '--addv', 'a', `[v1:${mon}]`, path.join(dir, 'monmap')]);
+    runSync('ceph-mon', ['-c', conf, '-i', 'a', '--mkfs', '--monmap', path.join(dir, 'monmap')]);
+    daemon('ceph-mon', ['-i', 'a']);
+    const ceph = (...args: string[]) =>
+      spawnSync('ceph', ['-c', conf, '--connect-timeout', '10', ...args], { encoding: 'utf8', timeout: 30_000 });
+    await until('monitor', () => ceph('mon', 'stat').status === 0);
+
+    const osdUuid = randomUUID();
+    runSync('ceph', ['-c', conf, 'osd', 'new', osdUuid]);
+    runSync('ceph-osd', ['-c', conf, '-i', '0', '--mkfs', '--osd-uuid', osdUuid]);
+    daemon('ceph-osd', ['-i', '0']);
+    await until('storage daemon', () => {
+      const stat = ceph('osd', 'stat', '-f', 'json');
+      return stat.status === 0 && (JSON.parse(stat.stdout) as { num_up_osds: number }).num_up_osds >= 1;
+    });
+
+    const accessKeyId = `E2E${randomBytes(8).toString('hex').toUpperCase()}`;
+    const secretAccessKey = randomBytes(24).toString('base64url');
+    runSync('radosgw-admin', [
+      '-c',
+      conf,
+      '-n',
+      'client.rgw',
+      'user',
+      'create',
+      '--uid=e2e',
+      '--display-name=e2e',
+      `--access-key=${accessKeyId}`,
+      `--secret=${secretAccessKey}`,
+    ]);
+    daemon('radosgw', ['-n', 'client.rgw']);
+    await until('gateway', () =>
+      fetch(endpoint).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    );
+
+    const bucket = 'attachments';
+    const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId, secretAccessKey } });
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    return {
+      env: {
+        S3_BUCKET: bucket,
+        S3_REGION: 'us-east-1',
+        S3_ENDPOINT: endpoint,
+        S3_ACCESS_KEY_ID: accessKeyId,
+        S3_SECRET_ACCESS_KEY: secretAccessKey,
+        S3_FORCE_PATH_STYLE: 'true',
+      },
+      client,
+      bucket,
+      stop: () => {
+        client.destroy();
+        stop();
+      },
+    };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
