@@ -246,6 +246,27 @@ describe('who sees what', () => {
     expect(overview.total).toBeLessThan(all.total);
   });
 
+  it('moves a shop’s cases to its new account manager’s queue when the shop changes hands', async () => {
+    const amBefore = await staffIn(['ACCOUNT_MANAGER']);
+    const amAfter = await staffIn(['ACCOUNT_MANAGER']);
+    const shop = await createRetailer(db, { districtId: districtA, passwordHash, accountManagerId: amBefore.id });
+    const filed = await fileAs(shop);
+    const ids = async (who: typeof amBefore) => (await staff(who).complaints.queue({ pageSize: 100 })).items.map((c) => c.id);
+    expect(await ids(amBefore)).toEqual([filed.id]);
+    expect(await ids(amAfter)).toEqual([]);
+
+    await db.retailer.update({ where: { id: shop.id }, data: { accountManagerId: amAfter.id } });
+    expect(await ids(amBefore)).toEqual([]);
+    expect(await ids(amAfter)).toEqual([filed.id]);
+    expect((await staff(amAfter).complaints.queue({})).counts.open).toBe(1);
+    // Nobody writes the copy by hand: a write of another manager's id is replaced by the shop's.
+    await db.$executeRaw`UPDATE "Complaint" SET "accountManagerId" = ${amBefore.id} WHERE id = ${filed.id}`;
+    expect(await ids(amAfter)).toEqual([filed.id]);
+    // A shop left without a manager leaves its cases in no manager's queue.
+    await db.retailer.update({ where: { id: shop.id }, data: { accountManagerId: null } });
+    expect(await ids(amAfter)).toEqual([]);
+  });
+
   it('refuses the back office to retailers, other roles and anonymous callers', async () => {
     const filed = await fileAs(shopA);
     await expect(backofficeCallerFor(db, retailerActor(shopA)).complaints.queue({})).rejects.toMatchObject({ code: 'FORBIDDEN' });

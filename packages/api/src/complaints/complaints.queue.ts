@@ -37,10 +37,10 @@ function filterConditions(
 ): { conds: Prisma.Sql[]; needsRetailer: boolean } {
   const conds: Prisma.Sql[] = [];
   let needsRetailer = false;
-  if ('accountManagerId' in retailerScope(actor)) {
-    conds.push(Prisma.sql`r."accountManagerId" = ${actor.userId}`);
-    needsRetailer = true;
-  }
+  const scope = retailerScope(actor);
+  // The case carries its shop's account manager (kept by triggers), so a manager's queue is a range of
+  // Complaint_manager_open_queue_idx rather than a walk over every open case with a look-up of its shop.
+  if (scope.accountManagerId !== undefined) conds.push(Prisma.sql`c."accountManagerId" = ${scope.accountManagerId}`);
   if (input.kind) conds.push(Prisma.sql`c.kind = ${input.kind}::"CaseKind"`);
   if (input.categoryId) conds.push(Prisma.sql`c."categoryId" = ${input.categoryId}`);
   if (input.departmentId) conds.push(Prisma.sql`c."departmentId" = ${input.departmentId}`);
