@@ -19,7 +19,7 @@ export type ObjectStore = {
 
 const CEPH_BINARIES = ['/usr/bin/ceph-mon', '/usr/bin/ceph-osd', '/usr/bin/radosgw', '/usr/bin/radosgw-admin'];
 
-export function objectStoreInstalled(): boolean {
+function objectStoreInstalled(): boolean {
   return CEPH_BINARIES.every((file) => fs.existsSync(file));
 }
 

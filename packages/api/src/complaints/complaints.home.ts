@@ -26,9 +26,9 @@ export const complaintsHome: HomeContribution = {
     const [[row], [quality]] = await Promise.all([
       db.$queryRaw<Row[]>`
         WITH open AS (
-          SELECT c."ownerId", c."departmentId", r."accountManagerId",
+          SELECT c."ownerId", c."departmentId", c."accountManagerId",
                  ${overdueSql(clock())} AS overdue
-          FROM "Complaint" c JOIN "Retailer" r ON r.id = c."retailerId"
+          FROM "Complaint" c
           WHERE c.state IN ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_RETAILER'))
         SELECT count(*) FILTER (WHERE "ownerId" = ${actor.userId}) AS mine,
                count(*) FILTER (WHERE "ownerId" = ${actor.userId} AND overdue) AS mine_overdue,

@@ -259,6 +259,12 @@ describe('who sees what', () => {
     expect(await ids(amBefore)).toEqual([]);
     expect(await ids(amAfter)).toEqual([filed.id]);
     expect((await staff(amAfter).complaints.queue({})).counts.open).toBe(1);
+    // The staff home's figure and the overview count it for the new manager too.
+    const shopsOpen = async (who: typeof amBefore) =>
+      (await staff(who).admin.home()).flatMap((area) => area.figures).find((f) => f.id === 'complaints.shopsOpen')?.value;
+    expect(await shopsOpen(amAfter)).toBe(1);
+    expect(await shopsOpen(amBefore)).toBe(0);
+    expect((await staff(amAfter).complaints.overview({ from: '2033-03-01', to: '2033-03-31' })).total).toBe(1);
     // Nobody writes the copy by hand: a write of another manager's id is replaced by the shop's.
     await db.$executeRaw`UPDATE "Complaint" SET "accountManagerId" = ${amBefore.id} WHERE id = ${filed.id}`;
     expect(await ids(amAfter)).toEqual([filed.id]);

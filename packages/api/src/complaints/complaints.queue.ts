@@ -234,9 +234,9 @@ export async function getOverview({ db, actor, clock }: StaffDeps, input: z.outp
   const from = input.from && input.from <= to ? input.from : addDays(to, -(OVERVIEW_DEFAULT_DAYS - 1));
   const start = chinaDateTime(from, '00:00');
   const end = chinaDateTime(addDays(to, 1), '00:00');
-  const scoped = 'accountManagerId' in retailerScope(actor);
-  const join = scoped ? Prisma.sql`JOIN "Retailer" r ON r.id = c."retailerId" AND r."accountManagerId" = ${actor.userId}` : Prisma.empty;
-  const range = Prisma.sql`c."createdAt" >= ${ts(start)} AND c."createdAt" < ${ts(end)}`;
+  const { accountManagerId } = retailerScope(actor);
+  const mine = accountManagerId !== undefined ? Prisma.sql` AND c."accountManagerId" = ${accountManagerId}` : Prisma.empty;
+  const range = Prisma.sql`c."createdAt" >= ${ts(start)} AND c."createdAt" < ${ts(end)}${mine}`;
 
   const [groups, [sla], categories, departments] = await Promise.all([
     db.$queryRaw<GroupRow[]>`
@@ -244,7 +244,7 @@ export async function getOverview({ db, actor, clock }: StaffDeps, input: z.outp
                   WHEN GROUPING(c."departmentId") = 0 THEN 'department' ELSE 'rating' END AS dim,
              COALESCE(c.state::text, c.kind::text, c."categoryId"::text, c."departmentId"::text, c.rating::text) AS key,
              count(*)::int AS n
-      FROM "Complaint" c ${join}
+      FROM "Complaint" c
       WHERE ${range}
       GROUP BY GROUPING SETS ((c.state), (c.kind), (c."categoryId"), (c."departmentId"), (c.rating))`,
     db.$queryRaw<SlaRow[]>`
@@ -259,9 +259,9 @@ export async function getOverview({ db, actor, clock }: StaffDeps, input: z.outp
              count(*) FILTER (WHERE c.state = 'CLOSED')::int AS closed,
              count(c.rating) FILTER (WHERE c.state = 'CLOSED')::int AS rated,
              (avg(c.rating) FILTER (WHERE c.state = 'CLOSED'))::float8 AS mean_rating,
-             (SELECT count(DISTINCT e."complaintId")::int FROM "ComplaintEvent" e JOIN "Complaint" c ON c.id = e."complaintId" ${join}
+             (SELECT count(DISTINCT e."complaintId")::int FROM "ComplaintEvent" e JOIN "Complaint" c ON c.id = e."complaintId"
                WHERE e.type = 'FOLLOW_UP' AND ${range}) AS follow_ups
-      FROM "Complaint" c ${join}
+      FROM "Complaint" c
       WHERE ${range}`,
     db.complaintCategory.findMany({ select: { id: true, name: true, nameEn: true } }),
     db.department.findMany({ select: { id: true, name: true, nameEn: true } }),
