@@ -39,7 +39,10 @@ export function createLogger(destination?: DestinationStream, level = logLevel()
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination,
+    // Written without blocking: while one write is under way the next lines gather and go out together, so a
+    // busy server makes a few large writes instead of one per line (which cost it about a tenth of its time),
+    // and a quiet one still writes each line at once. pino flushes what is left when the process exits.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 
