@@ -60,7 +60,11 @@ export function createDb(connectionString: string, options: { max?: number } = {
   // An idle connection dropped by a database restart must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pools.add(pool);
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: preparedStatementName });
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    // An empty name is pg's unnamed statement: parsed and planned for this execution only.
+    statementNameGenerator: (query) => preparedStatementName(query) ?? '',
+  });
   return new PrismaClient({ adapter });
 }
 
