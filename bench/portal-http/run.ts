@@ -25,7 +25,7 @@ import pg from 'pg';
 import { homeAllowanceSql, homeShopSql } from '../../packages/api/src/home/home.sql';
 import { currentCycleOf, homeWindowDates, type HomeShopRow } from '../../packages/api/src/home/home.service';
 import { createPortalCaller } from '../../packages/api/src/portal';
-import { createDb } from '../../packages/db/src/client';
+import { createDb, preparedStatementName } from '../../packages/db/src/client';
 import { ensureDatabase } from '../../packages/db/src/embedded';
 import { getPage, signIn, startApp, waitForServer } from './http';
 
@@ -172,14 +172,20 @@ async function main() {
       if (home.shop.licenceNo !== shop.licenceNo) throw new Error(`in-process home of ${shop.retailerId} answered another shop`);
       return home;
     };
+    // The floor prepares its statements on each connection, as the product's pool does (preparedStatementName).
+    const prepared = (statement: { text: string; values: unknown[] }) => ({
+      name: preparedStatementName({ sql: statement.text, args: statement.values }),
+      text: statement.text,
+      values: statement.values,
+    });
     const viaPg = async (shop: Shop) => {
       const shopSql = homeShopSql({ retailerId: shop.retailerId, now, ...dates });
-      const row = (await pool.query<HomeShopRow>(shopSql.text, shopSql.values as unknown[])).rows[0];
+      const row = (await pool.query<HomeShopRow>(prepared(shopSql))).rows[0];
       if (row?.licenceNo !== shop.licenceNo) throw new Error(`plain pg home of ${shop.retailerId} answered another shop`);
       const { allowanceArgs } = currentCycleOf({ ...row, calendar: row.calendar.map((d) => ({ ...d, date: String(d.date) })) }, now);
       if (!allowanceArgs || row.grade === null) return { row, allowance: null };
       const allowanceSql = homeAllowanceSql({ retailerId: shop.retailerId, grade: row.grade, now, ...allowanceArgs });
-      return { row, allowance: (await pool.query(allowanceSql.text, allowanceSql.values as unknown[])).rows[0] };
+      return { row, allowance: (await pool.query(prepared(allowanceSql))).rows[0] };
     };
 
     // Both floors give the same answers, and every shop's allowance counts what it ordered.

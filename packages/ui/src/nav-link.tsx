@@ -19,7 +19,7 @@ function PendingBar() {
     <span
       aria-hidden="true"
       className={cn(
-        'pointer-events-none absolute inset-x-2 bottom-0.5 h-0.5 rounded-full bg-brand-700 transition-opacity motion-reduce:transition-none',
+        'nav-pending-bar', // theme.css
         pending ? 'animate-pulse opacity-100' : 'opacity-0',
       )}
     />

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '@tobacco/ui/i18n';
 import { ToastProvider } from '@tobacco/ui/toast';
 import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import { CLIENT_MESSAGES } from '@/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,10 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0a4478' };
-
-// Client components of the back office translate only these (login form, retailer list, error
-// boundaries); server components translate on the server. Add a prefix when a client component needs more.
-const CLIENT_MESSAGES = ['auth.', 'common.', 'errors.', 'enum.', 'backoffice.retailers.', 'admin.'];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();

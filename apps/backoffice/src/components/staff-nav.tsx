@@ -9,10 +9,7 @@ export function StaffNav({ permissions, t }: { permissions: readonly string[]; t
       <ul className="flex flex-col gap-1">
         {visibleAreas(permissions).map((area) => (
           <li key={area.href}>
-            <NavLink
-              href={area.href}
-              className="flex min-h-11 items-center rounded-lg border-l-4 border-transparent px-3 text-ink no-underline hover:bg-brand-50 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold aria-[current=page]:text-brand-800"
-            >
+            <NavLink href={area.href} className="staff-nav-link">
               {t(area.label)}
             </NavLink>
           </li>

@@ -12,9 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0a4478' };
 
-// Client components of the portal translate only these (the login form, error boundaries); server
-// components translate on the server. Add a prefix here when a client component needs more.
-const CLIENT_MESSAGES = ['auth.', 'common.', 'errors.'];
+// Every page's client components translate these (error boundaries, toasts, the header's controls); server
+// components translate on the server, and a page whose client components need more gives them through
+// ClientMessages (the sign-in pages their `auth.` messages, which no signed-in page sends again).
+const CLIENT_MESSAGES = ['common.', 'errors.'];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale } = await getI18n();

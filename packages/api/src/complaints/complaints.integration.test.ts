@@ -273,6 +273,29 @@ describe('who sees what', () => {
     expect(await ids(amAfter)).toEqual([]);
   });
 
+  it('files a case under its shop’s district and moves it when the shop moves, open and closed alike', async () => {
+    const from = (await createDistrict(db)).id;
+    const to = (await createDistrict(db)).id;
+    const shop = await createRetailer(db, { districtId: from, passwordHash, accountManagerId: am1.id });
+    const open = await fileAs(shop);
+    const closed = await fileAs(shop);
+    await db.complaint.update({ where: { id: closed.id }, data: { state: 'CLOSED', closedAt: new Date() } });
+    const ids = async (districtId: number, state: 'open' | 'CLOSED') =>
+      (await staff(agent).complaints.queue({ districtId, state, pageSize: 100 })).items.map((c) => c.id);
+    expect(await ids(from, 'open')).toEqual([open.id]);
+    expect(await ids(from, 'CLOSED')).toEqual([closed.id]);
+
+    await db.retailer.update({ where: { id: shop.id }, data: { districtId: to } });
+    expect(await ids(from, 'open')).toEqual([]);
+    expect(await ids(from, 'CLOSED')).toEqual([]);
+    expect(await ids(to, 'open')).toEqual([open.id]);
+    expect(await ids(to, 'CLOSED')).toEqual([closed.id]);
+    expect((await staff(agent).complaints.queue({ districtId: to, state: 'CLOSED' })).total).toBe(1);
+    // A district written by hand is replaced by the shop's.
+    await db.$executeRaw`UPDATE "Complaint" SET "districtId" = ${from} WHERE id = ${closed.id}`;
+    expect(await ids(to, 'CLOSED')).toEqual([closed.id]);
+  });
+
   it('refuses the back office to retailers, other roles and anonymous callers', async () => {
     const filed = await fileAs(shopA);
     await expect(backofficeCallerFor(db, retailerActor(shopA)).complaints.queue({})).rejects.toMatchObject({ code: 'FORBIDDEN' });

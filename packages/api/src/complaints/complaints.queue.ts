@@ -48,10 +48,9 @@ function filterConditions(
   else if (input.owner === 'none') conds.push(Prisma.sql`c."ownerId" IS NULL`);
   else if (typeof input.owner === 'number') conds.push(Prisma.sql`c."ownerId" = ${input.owner}`);
   if (input.channel) conds.push(Prisma.sql`c.channel = ${input.channel}::"CaseChannel"`);
-  if (input.districtId) {
-    conds.push(Prisma.sql`r."districtId" = ${input.districtId}`);
-    needsRetailer = true;
-  }
+  // The case carries its shop's district too (triggers), so a district's history is a range of
+  // Complaint_district_history_idx and the open views read it from Complaint_open_queue_idx.
+  if (input.districtId) conds.push(Prisma.sql`c."districtId" = ${input.districtId}`);
   if (input.q) {
     const q = input.q;
     if (/^\d{3,12}$/.test(q)) {

@@ -42,11 +42,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <ul className="mx-auto flex max-w-3xl flex-wrap gap-1 px-2 py-1">
             {PORTAL_NAV.map((entry) => (
               <li key={entry.href}>
-                <NavLink
-                  href={entry.href}
-                  prefetch={false}
-                  className="flex min-h-11 items-center rounded-lg px-3 text-ink no-underline hover:bg-brand-50 aria-[current=page]:bg-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-white"
-                >
+                <NavLink href={entry.href} prefetch={false} className="portal-nav-link">
                   {t(entry.label)}
                   {badge(entry.href, 'ml-1.5 rounded-full bg-danger-700 px-2 text-sm font-bold text-white')}
                 </NavLink>
@@ -65,11 +61,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <ul className="mx-auto flex max-w-3xl flex-wrap">
           {PORTAL_NAV.filter((entry) => entry.quick).map((entry) => (
             <li key={entry.href} className="flex-1">
-              <NavLink
-                href={entry.href}
-                prefetch={false}
-                className="relative flex min-h-16 flex-col items-center justify-center gap-0.5 px-1 text-sm text-ink-muted no-underline aria-[current=page]:font-bold aria-[current=page]:text-brand-700"
-              >
+              <NavLink href={entry.href} prefetch={false} className="portal-tab-link">
                 <NavIcon name={entry.icon} className="size-6" />
                 {/* In the tab's corner, not beside the icon: at 200 % text a two-digit count beside the icon of
                     the last tab would reach past the screen's edge. */}

@@ -205,11 +205,7 @@ export default async function HomePage() {
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,6.5rem),1fr))] gap-3">
           {PORTAL_NAV.filter((entry) => entry.href !== '/').map((entry) => (
             <li key={entry.href}>
-              <Link
-                href={entry.href}
-                prefetch={false}
-                className="flex min-h-24 flex-col items-center justify-center gap-1 rounded-xl border border-line bg-surface p-2 text-center font-semibold text-ink no-underline hover:border-brand-700 hover:bg-brand-50"
-              >
+              <Link href={entry.href} prefetch={false} className="portal-service-tile">
                 <NavIcon name={entry.icon} className="size-8 text-brand-700" />
                 <span>{t(entry.label)}</span>
               </Link>

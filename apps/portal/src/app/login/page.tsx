@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AuthShell } from '@tobacco/ui/auth-shell';
 import { safeCallbackUrl } from '@tobacco/ui/lib/callback-url';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
+import { ClientMessages } from '@/components/client-messages';
 import { PortalLoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       locale={locale}
       labels={{ skipToContent: t('common.skipToContent'), language: t('common.language') }}
     >
-      <PortalLoginForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />
+      <ClientMessages prefixes={['auth.']}>
+        <PortalLoginForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />
+      </ClientMessages>
       <p className="mt-4 text-center">
         <Link
           href="/login/forgot"
