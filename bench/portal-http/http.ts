@@ -42,13 +42,14 @@ export async function signIn(baseUrl: string, login: string, password: string): 
   return session;
 }
 
-/** GET a page with a session; the body must contain `expect` (the shop's licence number), else it throws. */
+/** GET a page with a session; the body must contain `expect` (the shop's licence number), else it throws.
+ *  Answers the body's size in bytes as sent (UTF-8), not in characters. */
 export async function getPage(baseUrl: string, path: string, cookie: string, expect: string): Promise<number> {
   const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
   if (!body.includes(expect)) throw new Error(`GET ${path}: the body does not contain ${expect}`);
-  return body.length;
+  return Buffer.byteLength(body);
 }
 
 /** Waits until the server answers. */
