@@ -29,13 +29,15 @@ function runSync(command: string, args: string[]): string {
   return result.stdout;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 90_000, log?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`The object store did not start: ${what}`);
+  // The daemon's own last words say why, in the test's failure.
+  const tail = log && fs.existsSync(log) ? `\n${fs.readFileSync(log, 'utf8').split('\n').slice(-30).join('\n')}` : '';
+  throw new Error(`The object store did not start: ${what}${tail}`);
 }
 
 /** Starts the store with the monitor on `port` and the gateway's S3 endpoint on `port + 1`, and creates a bucket. */
@@ -83,7 +85,11 @@ rgw data = ${dir}/rgw
   );
   for (const sub of ['run', 'mon', 'osd', 'rgw']) fs.mkdirSync(path.join(dir, sub));
   const children: ChildProcess[] = [];
-  const daemon = (command: string, args: string[]) => children.push(spawn(command, ['-c', conf, ...args, '-f'], { stdio: 'ignore' }));
+  const daemon = (command: string, args: string[]) => {
+    const child = spawn(command, ['-c', conf, ...args, '-f'], { stdio: 'ignore' });
+    children.push(child);
+    return child;
+  };
   const stop = () => {
     for (const child of children.reverse()) child.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
@@ -99,11 +105,24 @@ rgw data = ${dir}/rgw
     const osdUuid = randomUUID();
     runSync('ceph', ['-c', conf, 'osd', 'new', osdUuid]);
     runSync('ceph-osd', ['-c', conf, '-i', '0', '--mkfs', '--osd-uuid', osdUuid]);
-    daemon('ceph-osd', ['-i', '0']);
-    await until('storage daemon', () => {
+    const osdUp = () => {
       const stat = ceph('osd', 'stat', '-f', 'json');
       return stat.status === 0 && (JSON.parse(stat.stdout) as { num_up_osds: number }).num_up_osds >= 1;
-    });
+    };
+    const osd = daemon('ceph-osd', ['-i', '0']);
+    try {
+      await until('storage daemon', osdUp, 60_000);
+    } catch {
+      // Once in a CI run on two busy cores the storage daemon never reported up, and the test's retry started
+      // it at once: start it a second time before giving up.
+      if (osd.exitCode === null && osd.signalCode === null) {
+        const exited = new Promise((resolve) => osd.once('exit', resolve));
+        osd.kill('SIGKILL');
+        await exited;
+      }
+      daemon('ceph-osd', ['-i', '0']);
+      await until('storage daemon (started twice)', osdUp, 90_000, path.join(dir, 'osd.0.log'));
+    }
 
     const accessKeyId = `E2E${randomBytes(8).toString('hex').toUpperCase()}`;
     const secretAccessKey = randomBytes(24).toString('base64url');
