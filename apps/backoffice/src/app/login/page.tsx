@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { AuthShell } from '@tobacco/ui/auth-shell';
 import { safeCallbackUrl } from '@tobacco/ui/lib/callback-url';
-import { I18nProvider } from '@tobacco/ui/i18n';
-import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import { ClientMessages } from '@tobacco/ui/client-messages';
+import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { StaffLoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,9 +20,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       locale={locale}
       labels={{ skipToContent: t('common.skipToContent'), language: t('common.language') }}
     >
-      <I18nProvider locale={locale} messages={clientDictionary(locale, ['auth.'])}>
+      <ClientMessages prefixes={['auth.']}>
         <StaffLoginForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />
-      </I18nProvider>
+      </ClientMessages>
     </AuthShell>
   );
 }

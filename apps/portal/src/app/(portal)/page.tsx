@@ -8,7 +8,7 @@ import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { Countdown } from '@/components/countdown';
 import { NavIcon } from '@/components/nav-icon';
 import { ShopCard } from '@/components/shop-card';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AuthShell } from '@tobacco/ui/auth-shell';
 import { safeCallbackUrl } from '@tobacco/ui/lib/callback-url';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { PortalLoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {

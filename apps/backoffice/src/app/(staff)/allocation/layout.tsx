@@ -1,14 +1,8 @@
 import type { ReactNode } from 'react';
-import { I18nProvider } from '@tobacco/ui/i18n';
-import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 
 // The allocation area's client islands (grid, approvals, adjustments) translate these too; a draft's file
 // import brings its own messages (imports/_components/upload-panel.tsx).
-export default async function AllocationLayout({ children }: { children: ReactNode }) {
-  const { locale } = await getI18n();
-  return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['allocation.staff.'])}>
-      {children}
-    </I18nProvider>
-  );
+export default function AllocationLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages prefixes={['allocation.staff.']}>{children}</ClientMessages>;
 }

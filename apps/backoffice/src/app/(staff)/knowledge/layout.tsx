@@ -1,14 +1,8 @@
 import type { ReactNode } from 'react';
-import { I18nProvider } from '@tobacco/ui/i18n';
-import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 
 // The knowledge base's client islands (the editor, publish and retire) translate these messages; the editor's
 // rich-text box is the promotions' one, with its toolbar labels.
-export default async function KnowledgeLayout({ children }: { children: ReactNode }) {
-  const { locale } = await getI18n();
-  return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['knowledge.', 'promotions.staff.editor.'])}>
-      {children}
-    </I18nProvider>
-  );
+export default function KnowledgeLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages prefixes={['knowledge.', 'promotions.staff.editor.']}>{children}</ClientMessages>;
 }

@@ -7,7 +7,7 @@ import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { AppealForm } from './appeal-form';
 import { LazyGradeChart } from './grade-chart-lazy';

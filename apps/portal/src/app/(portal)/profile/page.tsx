@@ -11,7 +11,7 @@ import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
 import { SessionList, sessionLabels, sessionRows } from '@tobacco/ui/session-list';
 import { endSession, signOutEverywhere } from '@/app/actions';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { cancelChangeRequestAction } from './actions';
 import { ChangeRequestForm } from './change-request-form';

@@ -8,7 +8,7 @@ import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { RedeemButton } from './redeem-button';
 

@@ -8,7 +8,7 @@ import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { Pagination } from '@tobacco/ui/pagination';
 import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { Countdown } from '@/components/countdown';
 import { formatDuration } from '@/lib/duration';
 import { productLabel } from '@/lib/product-label';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AuthShell } from '@tobacco/ui/auth-shell';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { ForgotPasswordForm } from './forgot-form';
 
 export async function generateMetadata(): Promise<Metadata> {

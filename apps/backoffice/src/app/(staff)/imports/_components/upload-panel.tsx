@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { IMPORT_KINDS } from '@tobacco/api/imports/imports.kinds';
-import { I18nProvider } from '@tobacco/ui/i18n';
-import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import { ClientMessages } from '@tobacco/ui/client-messages';
+import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { IMPORT_CLIENT_MESSAGES, type ImportColumn, type ImportKindName } from './labels';
 import { ImportUpload } from './upload-form';
 
@@ -25,12 +25,12 @@ export async function ImportUploadPanel({
   options?: Record<string, number | string>;
   note?: string;
 }) {
-  const { t, locale } = await getI18n();
+  const { t } = await getI18n();
   return (
     <div className="flex flex-col gap-2">
-      <I18nProvider locale={locale} messages={clientDictionary(locale, IMPORT_CLIENT_MESSAGES)}>
+      <ClientMessages prefixes={IMPORT_CLIENT_MESSAGES}>
         <ImportUpload kinds={[kind]} columns={importColumns([kind])} fixed options={options} note={note} />
-      </I18nProvider>
+      </ClientMessages>
       <p>
         <Link href={`/imports?kind=${kind}`} className="inline-flex min-h-11 items-center font-semibold">
           {t('imports.seeAll')}

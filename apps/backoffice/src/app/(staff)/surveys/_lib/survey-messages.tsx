@@ -1,13 +1,7 @@
 import type { ReactNode } from 'react';
-import { I18nProvider } from '@tobacco/ui/i18n';
-import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 
 /** The surveys area's client islands translate the surveys messages besides the common ones: only those travel. */
-export async function SurveyMessages({ children }: { children: ReactNode }) {
-  const { locale } = await getI18n();
-  return (
-    <I18nProvider locale={locale} messages={clientDictionary(locale, ['surveys.'])}>
-      {children}
-    </I18nProvider>
-  );
+export function SurveyMessages({ children }: { children: ReactNode }) {
+  return <ClientMessages prefixes={['surveys.']}>{children}</ClientMessages>;
 }

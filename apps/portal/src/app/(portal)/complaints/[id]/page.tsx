@@ -10,7 +10,7 @@ import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { eventLabel, kindLabel, STATE_BADGE, stateLabel } from '../_lib/labels';
 import { CaseActions } from './case-actions';

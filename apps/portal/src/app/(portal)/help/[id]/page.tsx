@@ -8,7 +8,7 @@ import { getI18n } from '@tobacco/ui/lib/i18n-server';
 import { RichText } from '@tobacco/ui/rich-text';
 import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
-import { ClientMessages } from '@/components/client-messages';
+import { ClientMessages } from '@tobacco/ui/client-messages';
 import { getServerApi } from '@/trpc/server';
 import { NotHelpful } from './not-helpful';
 

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { I18nProvider } from './i18n';
+import { clientDictionary, getI18n } from './lib/i18n-server';
+
+/**
+ * Gives a page's or an area's client islands the messages they translate, and only those: the given prefixes,
+ * added to the root layout's, in the reader's language. Server components translate on the server.
+ */
+export async function ClientMessages({ prefixes, children }: { prefixes: readonly string[]; children: ReactNode }) {
+  const { locale } = await getI18n();
+  return (
+    <I18nProvider locale={locale} messages={clientDictionary(locale, prefixes)}>
+      {children}
+    </I18nProvider>
+  );
+}
