@@ -28,8 +28,12 @@ function formatFor(text: string, locale: Locale): IntlMessageFormat | null {
   return format;
 }
 
+const argumentLists = new WeakMap<IntlMessageFormat, Map<string, boolean>>();
+
 /** The parameter names a message uses, at any depth, each with whether it selects a plural form. */
 function argumentsOf(format: IntlMessageFormat): Map<string, boolean> {
+  const known = argumentLists.get(format);
+  if (known) return known;
   const names = new Map<string, boolean>();
   const walk = (nodes: unknown[]) => {
     for (const node of nodes as { type: number; value?: unknown; options?: Record<string, { value: unknown[] }> }[]) {
@@ -41,6 +45,7 @@ function argumentsOf(format: IntlMessageFormat): Map<string, boolean> {
     }
   };
   walk(format.getAst());
+  argumentLists.set(format, names);
   return names;
 }
 
@@ -51,9 +56,15 @@ function countOf(value: string | number): string | number {
   return Number.isFinite(n) ? n : value;
 }
 
+// Built once per language: constructing an Intl formatter is the expensive part.
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
 /** A list joined the way the reader's language joins lists: 「甲、乙和丙」 / "a, b and c". */
 export function formatList(items: readonly (string | number)[], locale: Locale): string {
-  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { style: 'long', type: 'conjunction' }).format(items.map(String));
+  let format = listFormats.get(locale);
+  if (!format)
+    listFormats.set(locale, (format = new Intl.ListFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { style: 'long', type: 'conjunction' })));
+  return format.format(items.map(String));
 }
 
 /**
