@@ -52,6 +52,25 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // The portal's links never prefetch (shops pay for their data): they go through its own Link.
+    files: ['apps/portal/src/**/*.{ts,tsx}'],
+    ignores: ['apps/portal/src/components/link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next/link',
+              importNames: ['default'],
+              message: "Use the portal's Link from '@/components/link': it does not prefetch.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

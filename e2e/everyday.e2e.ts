@@ -157,6 +157,30 @@ test.describe('large text and small screens', () => {
     expect(small).toEqual([]);
     await context.close();
   });
+
+  test('no portal page fetches the pages it links to before one is tapped (shops pay for their data)', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const { context, page } = await phone(browser, SHOP_A);
+    const paths = await portalPages(page);
+    // Next asks for a linked page's payload ahead of time with the `next-router-prefetch` header, when the
+    // link scrolls into view; a tap asks for it with `rsc` alone.
+    const prefetched: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers()['next-router-prefetch']) prefetched.push(`${new URL(page.url()).pathname} → ${request.url()}`);
+    });
+    for (const path of paths) {
+      await page.goto(`${PORTAL}${path}`);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState('networkidle');
+    }
+    expect(prefetched).toEqual([]);
+    // A tap still opens the page, without reloading the document.
+    await page.goto(`${PORTAL}/`);
+    await page.getByRole('navigation', { name: '快捷导航' }).getByRole('link', { name: '货源' }).click();
+    await expect(page).toHaveURL(`${PORTAL}/allocation`);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await context.close();
+  });
 });
 
 test.describe.serial('errors a person can recover from, both languages', () => {

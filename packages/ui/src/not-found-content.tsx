@@ -12,7 +12,7 @@ export async function NotFoundContent() {
   return (
     <div className="flex flex-col items-start gap-4">
       <PageTitle description={t('common.notFoundHint')}>{t('common.notFound')}</PageTitle>
-      <Link href="/" className={buttonClass('primary', 'lg')}>
+      <Link href="/" prefetch={false} className={buttonClass('primary', 'lg')}>
         {t('common.backHome')}
       </Link>
     </div>

@@ -3,7 +3,11 @@ import { buttonClass } from './button';
 
 type Labels = { nav: string; previous: string; next: string; status: string };
 
-/** Previous / next links with "page x of y"; links, so a page can be opened in a new tab or shared. */
+/**
+ * Previous / next links with "page x of y"; links, so a page can be opened in a new tab or shared. They do
+ * not prefetch: another page of a list is a database query, made when someone asks for it (and on a phone,
+ * data the shop pays for).
+ */
 export function Pagination({
   page,
   pages,
@@ -17,7 +21,7 @@ export function Pagination({
 }) {
   const link = (target: number, text: string, rel: 'prev' | 'next') =>
     target >= 1 && target <= pages ? (
-      <Link href={hrefFor(target)} rel={rel} scroll={false} className={buttonClass('secondary', 'md')}>
+      <Link href={hrefFor(target)} rel={rel} scroll={false} prefetch={false} className={buttonClass('secondary', 'md')}>
         {text}
       </Link>
     ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { redirect } from 'next/navigation';
 import { formatDate, formatDateTime, formatNumber } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
@@ -108,7 +108,7 @@ export default async function HomePage() {
               })}
             </p>
           ) : null}
-          <Link href="/schedule" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
+          <Link href="/schedule" className="inline-flex min-h-11 items-center font-semibold">
             {t('schedule.title')}
           </Link>
         </section>
@@ -140,7 +140,7 @@ export default async function HomePage() {
             ) : null}
           </>
         )}
-        <Link href="/allocation" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
+        <Link href="/allocation" className="inline-flex min-h-11 items-center font-semibold">
           {t('allocation.summary.link')}
         </Link>
       </section>
@@ -155,11 +155,7 @@ export default async function HomePage() {
           <ul className="flex flex-col gap-2">
             {home.promotions.map((promotion) => (
               <li key={promotion.id}>
-                <Link
-                  href={`/promotions/${promotion.id}`}
-                  prefetch={false}
-                  className="flex min-h-11 flex-wrap items-center gap-2 font-semibold"
-                >
+                <Link href={`/promotions/${promotion.id}`} className="flex min-h-11 flex-wrap items-center gap-2 font-semibold">
                   {promotion.title}
                   {!promotion.opened ? (
                     <span className="rounded-full bg-danger-700 px-2 text-sm text-white">{t('promotions.new')}</span>
@@ -173,14 +169,14 @@ export default async function HomePage() {
           </ul>
         )}
         {home.promotionCount > 0 ? (
-          <Link href="/promotions" prefetch={false} className="inline-flex min-h-11 items-center font-semibold">
+          <Link href="/promotions" className="inline-flex min-h-11 items-center font-semibold">
             {t('promotions.home.more', { n: home.promotionCount })}
           </Link>
         ) : null}
       </section>
 
       <div className="grid grid-cols-2 gap-3">
-        <Link href="/rewards" prefetch={false} className={`${tile} text-ink no-underline hover:border-brand-700`}>
+        <Link href="/rewards" className={`${tile} text-ink no-underline hover:border-brand-700`}>
           <span className="text-ink-muted">{t('rewards.home.title')}</span>
           <span className="text-2xl font-bold text-brand-800" data-testid="home-points">
             {formatNumber(points.balance, locale)}
@@ -189,7 +185,7 @@ export default async function HomePage() {
             <span className="text-sm">{locale === 'en' ? points.progress.current.nameEn : points.progress.current.name}</span>
           ) : null}
         </Link>
-        <Link href="/inbox" prefetch={false} className={`${tile} text-ink no-underline hover:border-brand-700`}>
+        <Link href="/inbox" className={`${tile} text-ink no-underline hover:border-brand-700`}>
           <span className="text-ink-muted">{t('notifications.home.title')}</span>
           <span className="text-2xl font-bold text-brand-800" data-testid="home-unread">
             {formatNumber(home.unread, locale)}
@@ -205,7 +201,7 @@ export default async function HomePage() {
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,6.5rem),1fr))] gap-3">
           {PORTAL_NAV.filter((entry) => entry.href !== '/').map((entry) => (
             <li key={entry.href}>
-              <Link href={entry.href} prefetch={false} className="portal-service-tile">
+              <Link href={entry.href} className="portal-service-tile">
                 <NavIcon name={entry.icon} className="size-8 text-brand-700" />
                 <span>{t(entry.label)}</span>
               </Link>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { AuthShell } from '@tobacco/ui/auth-shell';
 import { safeCallbackUrl } from '@tobacco/ui/lib/callback-url';
 import { getI18n } from '@tobacco/ui/lib/i18n-server';

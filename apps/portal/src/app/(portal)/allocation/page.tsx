@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { redirect } from 'next/navigation';
 import { formatDate, formatDateTime } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
@@ -235,11 +235,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                         <p key={i}>{t('allocation.why.adjustment', { delta: a.delta > 0 ? `+${a.delta}` : a.delta, reason: a.reason })}</p>
                       ))}
                       <p className="font-semibold">{t('allocation.why.effective', { limit: item.allowance.effectiveLimit ?? '' })}</p>
-                      <Link
-                        href={`/allocation/history/${item.productId}`}
-                        prefetch={false}
-                        className="inline-flex min-h-11 items-center font-semibold"
-                      >
+                      <Link href={`/allocation/history/${item.productId}`} className="inline-flex min-h-11 items-center font-semibold">
                         {t('allocation.history.link')}
                       </Link>
                     </div>

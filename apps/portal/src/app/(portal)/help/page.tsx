@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { redirect } from 'next/navigation';
 import { KNOWLEDGE_CATEGORIES } from '@tobacco/api/knowledge/knowledge.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';

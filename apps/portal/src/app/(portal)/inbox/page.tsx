@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { redirect } from 'next/navigation';
 import { formatDateTime } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
@@ -102,7 +102,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 ) : null}
                 <div className="flex flex-wrap gap-2">
                   {link ? (
-                    <Link href={link} prefetch={false} className={buttonClass('secondary')}>
+                    <Link href={link} className={buttonClass('secondary')}>
                       {t('notifications.open')}
                     </Link>
                   ) : null}

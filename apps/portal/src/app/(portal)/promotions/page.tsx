@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { redirect } from 'next/navigation';
 import { formatDate } from '@tobacco/i18n/format';
 import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';
@@ -43,7 +43,6 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
             <li key={p.id} data-testid="promotion-item">
               <Link
                 href={`/promotions/${p.id}`}
-                prefetch={false}
                 className="flex flex-col gap-1 rounded-xl border border-line bg-surface p-4 text-ink no-underline shadow-sm hover:border-brand-700"
               >
                 <span className="flex flex-wrap items-center gap-2 text-lg font-bold text-brand-800 underline">

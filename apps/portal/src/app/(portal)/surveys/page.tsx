@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { redirect } from 'next/navigation';
 import { formatDate, formatDateTime } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { notFound, redirect } from 'next/navigation';
 import { renderStored } from '@tobacco/i18n/stored';
 import { formatDate, formatDateTime } from '@tobacco/i18n/format';

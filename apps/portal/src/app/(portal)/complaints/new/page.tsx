@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { redirect } from 'next/navigation';
 import { formatDate, formatFen } from '@tobacco/i18n/format';
 import { errorMessageOf, isUnauthorized } from '@tobacco/ui/lib/error-message';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { notFound, redirect } from 'next/navigation';
 import { formatDateTime, formatFen } from '@tobacco/i18n/format';
 import type { TargetReason } from '@tobacco/api/promotions/promotions.rules';
