@@ -1,5 +1,5 @@
 import { requirePermission, router } from '../trpc/init';
-import { ZListDeliveriesInput } from './channels.schema';
+import { ZListDeliveriesInput } from './channels.log.schema';
 import { listDeliveries } from './channels.log.service';
 
 // The delivery log of SMS and WeChat messages: operations, beside the job queue (ADMIN).

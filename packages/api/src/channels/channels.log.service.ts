@@ -1,6 +1,6 @@
 import type { Prisma } from '@tobacco/db/client';
 import type { StaffDeps } from '../deps';
-import type { TListDeliveriesInput } from './channels.schema';
+import type { TListDeliveriesInput } from './channels.log.schema';
 
 /**
  * One page of the delivery log, newest first (served by the status/createdAt and createdAt indexes). The

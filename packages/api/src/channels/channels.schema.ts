@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // The portal's channel preferences: which notice kinds may also come by SMS or WeChat (the inbox is always
-// on), and whether the shop wants birthday and anniversary greetings. Shared by the form and the procedure.
+// on), and whether the shop wants birthday and anniversary greetings. Shared by the form and the procedure,
+// in zod/mini: the profile page's form carries this file to the phone. (The back office's delivery log has its
+// own file, channels.log.schema.ts.)
 
 /** The notice kinds a shop receives, in the order the profile page lists them. */
 export const RETAILER_NOTICE_KINDS = [
@@ -17,30 +19,14 @@ export const RETAILER_NOTICE_KINDS = [
 ] as const;
 export type RetailerNoticeKind = (typeof RETAILER_NOTICE_KINDS)[number];
 
-export const ZChannelSettingsInput = z
-  .object({
-    preferences: z
-      .array(z.object({ kind: z.enum(RETAILER_NOTICE_KINDS), sms: z.boolean(), wechat: z.boolean() }).strict())
-      .max(RETAILER_NOTICE_KINDS.length)
-      .refine((rows) => new Set(rows.map((r) => r.kind)).size === rows.length, { message: 'channels.error.duplicateKind' }),
-    greetings: z.boolean(),
-  })
-  .strict();
+export const ZChannelSettingsInput = z.strictObject({
+  preferences: z.array(z.strictObject({ kind: z.enum(RETAILER_NOTICE_KINDS), sms: z.boolean(), wechat: z.boolean() })).check(
+    z.maxLength(RETAILER_NOTICE_KINDS.length),
+    z.refine((rows) => new Set(rows.map((r) => r.kind)).size === rows.length, { message: 'channels.error.duplicateKind' }),
+  ),
+  greetings: z.boolean(),
+});
 export type TChannelSettingsInput = z.input<typeof ZChannelSettingsInput>;
-
-export const DELIVERY_STATUSES = ['QUEUED', 'SENT', 'FAILED', 'SKIPPED_CAP', 'SKIPPED_OFF'] as const;
-export const DELIVERY_CHANNELS = ['SMS', 'WECHAT'] as const;
-
-/** The back office's delivery log: newest first, filtered by status and channel. */
-export const ZListDeliveriesInput = z
-  .object({
-    status: z.enum(DELIVERY_STATUSES).optional(),
-    channel: z.enum(DELIVERY_CHANNELS).optional(),
-    page: z.number().int().min(1).max(10_000).default(1),
-    pageSize: z.number().int().min(10).max(100).default(50),
-  })
-  .strict();
-export type TListDeliveriesInput = z.output<typeof ZListDeliveriesInput>;
 
 export const ZChannelSettingsOutput = z.object({
   greetings: z.boolean(),

@@ -1,4 +1,4 @@
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES, ZListDeliveriesInput } from '@tobacco/api/channels/channels.schema';
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, ZListDeliveriesInput } from '@tobacco/api/channels/channels.log.schema';
 import { formatDateTime } from '@tobacco/i18n/format';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { SelectField } from '@tobacco/ui/field';
