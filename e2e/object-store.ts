@@ -102,8 +102,11 @@ rgw data = ${dir}/rgw
       spawnSync('ceph', ['-c', conf, '--connect-timeout', '10', ...args], { encoding: 'utf8', timeout: 30_000 });
     await until('monitor', () => ceph('mon', 'stat').status === 0);
 
+    // `mon stat` answers before the monitor serves every command: once in a CI run `osd new` right after it was
+    // refused ("EPERM: problem getting command descriptions from mon"). `osd new` with the same uuid is
+    // idempotent, so it is asked again until the monitor accepts it.
     const osdUuid = randomUUID();
-    runSync('ceph', ['-c', conf, 'osd', 'new', osdUuid]);
+    await until('monitor accepting commands', () => ceph('osd', 'new', osdUuid).status === 0, 60_000, path.join(dir, 'mon.a.log'));
     runSync('ceph-osd', ['-c', conf, '-i', '0', '--mkfs', '--osd-uuid', osdUuid]);
     const osdUp = () => {
       const stat = ceph('osd', 'stat', '-f', 'json');
