@@ -181,6 +181,31 @@ test.describe('large text and small screens', () => {
     await expect(page.locator('main h1').first()).toBeVisible();
     await context.close();
   });
+
+  test('a page with a form carries no zod until the form is used, and its checks then answer as before', async ({ browser }) => {
+    // zod's core marks the page's global object when it loads; the lazily loaded checks also set jitless
+    // (no eval under the Content-Security-Policy) before anything parses.
+    const zod = (page: Page) => page.evaluate(() => (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig ?? null);
+    const signedOut = await browser.newPage();
+    await signedOut.goto(`${PORTAL}/login`);
+    await signedOut.waitForLoadState('networkidle');
+    expect(await zod(signedOut)).toBeNull();
+    await signedOut.close();
+
+    const { context, page } = await phone(browser, SHOP_A);
+    for (const path of ['/grade', '/profile', '/complaints/new']) {
+      await page.goto(`${PORTAL}${path}`);
+      await page.waitForLoadState('networkidle');
+      expect(await zod(page), path).toBeNull();
+    }
+    // On /complaints/new: focusing a field loads the checks; an empty title gets its translated message.
+    await page.getByLabel('标题').focus();
+    await expect.poll(async () => (await zod(page))?.jitless).toBe(true);
+    await page.getByRole('button', { name: '提交诉求' }).click();
+    await expect(page.getByText('请填写标题（至少 2 个字）')).toBeVisible();
+    await expect(page).toHaveURL(`${PORTAL}/complaints/new`);
+    await context.close();
+  });
 });
 
 test.describe.serial('errors a person can recover from, both languages', () => {

@@ -4,8 +4,6 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '@tobacco/i18n/locale';
 import type { Messages } from '@tobacco/i18n/messages';
 import { createTranslator, type Translate } from '@tobacco/i18n/translator';
-// Loaded with the root provider of both apps, before any form parses its input.
-import './lib/zod-without-eval';
 
 type I18nValue = { locale: Locale; messages: Partial<Messages>; t: Translate };
 

@@ -15,13 +15,15 @@ type Props = {
   kind: 'retailer' | 'staff';
   /** zodResolver(ZRetailerSignIn | ZStaffSignIn), made by the app where @hookform/resolvers lives. */
   resolver: Resolver<TSignIn>;
+  /** Starts loading a lazily loaded resolver when the form is first focused (the portal's, see lazy-resolver). */
+  preload?: () => void;
   /** Already checked to be a path on this site. */
   callbackUrl: string;
 };
 
 const FORM_ERROR_ID = 'login-error';
 
-export function LoginForm({ kind, resolver, callbackUrl }: Props) {
+export function LoginForm({ kind, resolver, preload, callbackUrl }: Props) {
   const t = useT();
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export function LoginForm({ kind, resolver, callbackUrl }: Props) {
     <form
       method="post"
       onSubmit={onSubmit}
+      onFocus={preload}
       noValidate
       aria-describedby={formError ? FORM_ERROR_ID : undefined}
       className="flex flex-col gap-5"

@@ -4,6 +4,7 @@ import { I18nProvider } from '@tobacco/ui/i18n';
 import { ToastProvider } from '@tobacco/ui/toast';
 import { clientDictionary, getI18n } from '@tobacco/ui/lib/i18n-server';
 import { CLIENT_MESSAGES } from '@/client-messages';
+import { ZodConfig } from '@/components/zod-config';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="bg-canvas font-sans text-ink antialiased">
+        <ZodConfig />
         <I18nProvider locale={locale} messages={clientDictionary(locale, CLIENT_MESSAGES)}>
           <ToastProvider>{children}</ToastProvider>
         </I18nProvider>

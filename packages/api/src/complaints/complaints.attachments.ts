@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../errors';
-import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENTS, type TUpload } from './complaints.schema';
+import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENTS } from './complaints.constants';
+import type { TUpload } from './complaints.schema';
 
 // Attachments are checked by what the bytes are, never by the name or the type the browser claims: a
 // renamed .exe is refused, a photo called "invoice.pdf" is stored as the image it is.

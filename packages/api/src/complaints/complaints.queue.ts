@@ -5,7 +5,8 @@ import type { StaffActor } from '../actor';
 import type { StaffDeps } from '../deps';
 import { retailerScope } from '../retailers/retailers.scope';
 import { addDays, chinaDate, chinaDateTime } from '../schedule/calendar.rules';
-import { COUNTED_STATES, QUEUE_STATES, type ZOverviewInput, type ZQueueInput } from './complaints.schema';
+import { COUNTED_STATES, QUEUE_STATES } from './complaints.constants';
+import type { ZOverviewInput, ZQueueInput } from './complaints.schema';
 import { CLOCK_RUNS_SQL, overdueSql, RESOLVE_CLOCK_STATES } from './complaints.rules';
 
 // The staff queue and the service overview: reads in SQL, filtered and counted by the database on indexed

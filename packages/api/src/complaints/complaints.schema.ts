@@ -1,24 +1,8 @@
 import { z } from 'zod';
 import { ComplaintEventType } from '@tobacco/db/enums';
+import { CASE_CHANNELS, CASE_KINDS, MAX_ATTACHMENTS, QUEUE_STATES } from './complaints.constants';
 
 // Inputs of the complaints area, shared by the forms (zodResolver) and the procedures. Messages are i18n keys.
-
-export const CASE_KINDS = ['COMPLAINT', 'QUESTION', 'SUGGESTION', 'REPORT'] as const;
-export const CASE_CHANNELS = ['PORTAL', 'PHONE', 'VISIT'] as const;
-export const QUEUE_STATES = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_RETAILER', 'RESOLVED', 'CLOSED'] as const;
-/** The states a queue counts: the work still to do, plus resolved cases awaiting confirmation or the follow-up call. */
-export const COUNTED_STATES = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_RETAILER', 'RESOLVED'] as const;
-
-export const MAX_ATTACHMENTS = 5;
-export const ATTACHMENT_MIME_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'image/heif',
-  'application/pdf',
-] as const;
 
 const id = z.number().int().positive();
 const version = z.number().int().min(0);

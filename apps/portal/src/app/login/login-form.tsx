@@ -1,11 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { LoginForm } from '@tobacco/ui/login-form';
-import { ZRetailerSignIn } from '@tobacco/ui/lib/login.schema';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 
-const resolver = zodResolver(ZRetailerSignIn);
+const signInChecks = lazyZodResolver(() => import('@tobacco/ui/lib/login.schema').then((m) => m.ZRetailerSignIn));
 
 export function PortalLoginForm({ callbackUrl }: { callbackUrl: string }) {
-  return <LoginForm kind="retailer" resolver={resolver} callbackUrl={callbackUrl} />;
+  return <LoginForm kind="retailer" resolver={signInChecks.resolver} preload={signInChecks.preload} callbackUrl={callbackUrl} />;
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { CASE_CHANNELS, CASE_KINDS, COUNTED_STATES, ZQueueInput } from '@tobacco/api/complaints/complaints.schema';
+import { CASE_CHANNELS, CASE_KINDS, COUNTED_STATES } from '@tobacco/api/complaints/complaints.constants';
+import { ZQueueInput } from '@tobacco/api/complaints/complaints.schema';
 import { formatDateTime, formatNumber } from '@tobacco/i18n/format';
 import { buttonClass } from '@tobacco/ui/button';
 import { SelectField, TextField } from '@tobacco/ui/field';

@@ -1,15 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZLodgeAppealInput, type TLodgeAppealInput } from '@tobacco/api/grading/grading.schema';
+import type { TLodgeAppealInput } from '@tobacco/api/grading/grading.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { useT } from '@tobacco/ui/i18n';
 import { TextAreaField } from '@tobacco/ui/text-area';
 import { lodgeAppealAction } from './actions';
+
+const appealChecks = lazyZodResolver(() => import('@tobacco/api/grading/grading.schema').then((m) => m.ZLodgeAppealInput));
 
 export function AppealForm() {
   const t = useT();
@@ -21,7 +23,7 @@ export function AppealForm() {
     handleSubmit,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<TLodgeAppealInput>({ resolver: zodResolver(ZLodgeAppealInput), defaultValues: { reason: '' } });
+  } = useForm<TLodgeAppealInput>({ resolver: appealChecks.resolver, defaultValues: { reason: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -37,7 +39,7 @@ export function AppealForm() {
 
   const reasonError = errors.reason?.message ? t(errors.reason.message as MessageKey) : undefined;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <form onSubmit={onSubmit} onFocus={appealChecks.preload} noValidate className="flex flex-col gap-3">
       <TextAreaField
         id="appeal-reason"
         label={t('grading.appeal.reason')}

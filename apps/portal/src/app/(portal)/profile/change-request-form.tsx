@@ -1,15 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZRequestContactChangeInput, type TRequestContactChangeInput } from '@tobacco/api/retailers/profile.schema';
+import type { TRequestContactChangeInput } from '@tobacco/api/retailers/profile.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
 import { requestChangeAction } from './actions';
+
+const changeRequestChecks = lazyZodResolver(() =>
+  import('@tobacco/api/retailers/profile.schema').then((m) => m.ZRequestContactChangeInput),
+);
 
 export function ChangeRequestForm() {
   const t = useT();
@@ -23,7 +27,7 @@ export function ChangeRequestForm() {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<TRequestContactChangeInput>({
-    resolver: zodResolver(ZRequestContactChangeInput),
+    resolver: changeRequestChecks.resolver,
     defaultValues: { phone: '', address: '', contactName: '', reason: '' },
   });
   const fieldError = (message?: string) => (message ? t(message as MessageKey) : undefined);
@@ -46,7 +50,7 @@ export function ChangeRequestForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={changeRequestChecks.preload} noValidate className="flex flex-col gap-4">
       <TextField
         label={t('retailers.changeRequest.phone')}
         type="tel"

@@ -1,13 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZChannelSettingsInput, type TChannelSettingsInput } from '@tobacco/api/channels/channels.schema';
+import type { TChannelSettingsInput } from '@tobacco/api/channels/channels.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { useT } from '@tobacco/ui/i18n';
 import { updateChannelSettingsAction } from './actions';
+
+const channelChecks = lazyZodResolver(() => import('@tobacco/api/channels/channels.schema').then((m) => m.ZChannelSettingsInput));
 
 type Props = { initial: TChannelSettingsInput; wechatLinked: boolean };
 
@@ -23,7 +25,7 @@ export function ChannelsForm({ initial, wechatLinked }: Props) {
     register,
     handleSubmit,
     formState: { isSubmitting },
-  } = useForm<TChannelSettingsInput>({ resolver: zodResolver(ZChannelSettingsInput), defaultValues: initial });
+  } = useForm<TChannelSettingsInput>({ resolver: channelChecks.resolver, defaultValues: initial });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -37,7 +39,7 @@ export function ChannelsForm({ initial, wechatLinked }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="channels-form">
+    <form onSubmit={onSubmit} onFocus={channelChecks.preload} noValidate className="flex flex-col gap-4" data-testid="channels-form">
       <label className={CHECK}>
         <input type="checkbox" className={BOX} {...register('greetings')} />
         <span className="font-medium">{t('channels.greetings')}</span>

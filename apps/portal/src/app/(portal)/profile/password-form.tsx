@@ -1,14 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZChangePasswordInput, type TChangePasswordInput } from '@tobacco/api/retailers/profile.schema';
+import type { TChangePasswordInput } from '@tobacco/api/retailers/profile.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
 import { changePasswordAction } from './actions';
+
+const passwordChecks = lazyZodResolver(() => import('@tobacco/api/retailers/profile.schema').then((m) => m.ZChangePasswordInput));
 
 export function PasswordForm() {
   const t = useT();
@@ -20,7 +22,7 @@ export function PasswordForm() {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<TChangePasswordInput>({
-    resolver: zodResolver(ZChangePasswordInput),
+    resolver: passwordChecks.resolver,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const fieldError = (message?: string) => (message ? t(message as MessageKey) : undefined);
@@ -38,7 +40,7 @@ export function PasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={passwordChecks.preload} noValidate className="flex flex-col gap-4">
       <TextField
         type="password"
         label={t('retailers.password.current')}

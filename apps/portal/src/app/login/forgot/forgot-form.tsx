@@ -1,15 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { Link } from '@/components/link';
 import { useState } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import {
-  ZConfirmPasswordResetInput,
-  ZRequestPasswordResetInput,
-  type TConfirmPasswordResetInput,
-  type TRequestPasswordResetInput,
-} from '@tobacco/api/sessions/password-reset.schema';
+import { type TConfirmPasswordResetInput, type TRequestPasswordResetInput } from '@tobacco/api/sessions/password-reset.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import type { Translate } from '@tobacco/i18n/translator';
 import { Button, buttonClass } from '@tobacco/ui/button';
@@ -17,6 +12,9 @@ import { TextField } from '@tobacco/ui/field';
 import { useT } from '@tobacco/ui/i18n';
 import type { ActionResult } from '@/lib/action-result';
 import { confirmPasswordResetAction, requestPasswordResetAction } from './actions';
+
+const askChecks = lazyZodResolver(() => import('@tobacco/api/sessions/password-reset.schema').then((m) => m.ZRequestPasswordResetInput));
+const resetChecks = lazyZodResolver(() => import('@tobacco/api/sessions/password-reset.schema').then((m) => m.ZConfirmPasswordResetInput));
 
 const ALERT = 'rounded-lg border border-danger-200 bg-danger-50 px-4 py-3 font-medium text-danger-700';
 const STATUS = 'rounded-lg bg-success-50 px-4 py-3 font-medium text-success-700';
@@ -50,11 +48,11 @@ export function ForgotPasswordForm() {
   const [done, setDone] = useState(false);
 
   const ask = useForm<TRequestPasswordResetInput>({
-    resolver: zodResolver(ZRequestPasswordResetInput),
+    resolver: askChecks.resolver,
     defaultValues: { licenceNo: '', phoneLast4: '' },
   });
   const reset = useForm<TConfirmPasswordResetInput>({
-    resolver: zodResolver(ZConfirmPasswordResetInput),
+    resolver: resetChecks.resolver,
     defaultValues: { licenceNo: '', code: '', newPassword: '', confirmPassword: '' },
   });
 
@@ -99,7 +97,7 @@ export function ForgotPasswordForm() {
 
   if (!sent)
     return (
-      <form onSubmit={onAsk} noValidate className="flex flex-col gap-5">
+      <form onSubmit={onAsk} onFocus={askChecks.preload} noValidate className="flex flex-col gap-5">
         <p>{t('auth.reset.intro')}</p>
         <TextField
           label={t('auth.licenceNo')}
@@ -137,7 +135,7 @@ export function ForgotPasswordForm() {
     );
 
   return (
-    <form onSubmit={onReset} noValidate className="flex flex-col gap-5">
+    <form onSubmit={onReset} onFocus={resetChecks.preload} noValidate className="flex flex-col gap-5">
       <p role="status" data-testid="reset-sent" className={STATUS}>
         {t('auth.reset.sent', { minutes: sent.minutes })}
       </p>

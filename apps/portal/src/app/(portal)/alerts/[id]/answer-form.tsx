@@ -1,15 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZAnswerAlertInput, type TAnswerAlertInput } from '@tobacco/api/alerts/alerts.schema';
+import type { TAnswerAlertInput } from '@tobacco/api/alerts/alerts.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { useT } from '@tobacco/ui/i18n';
 import { TextAreaField } from '@tobacco/ui/text-area';
 import { answerAlertAction } from './actions';
+
+const answerChecks = lazyZodResolver(() => import('@tobacco/api/alerts/alerts.schema').then((m) => m.ZAnswerAlertInput));
 
 /** The shop's answer in a sentence; it goes to their account manager. */
 export function AnswerForm({ id }: { id: number }) {
@@ -21,7 +23,7 @@ export function AnswerForm({ id }: { id: number }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<TAnswerAlertInput>({ resolver: zodResolver(ZAnswerAlertInput), defaultValues: { id, answer: '' } });
+  } = useForm<TAnswerAlertInput>({ resolver: answerChecks.resolver, defaultValues: { id, answer: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -36,7 +38,7 @@ export function AnswerForm({ id }: { id: number }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={answerChecks.preload} noValidate className="flex flex-col gap-4">
       <TextAreaField
         label={t('alerts.portal.answerLabel')}
         hint={t('alerts.portal.answerHint')}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENTS } from '@tobacco/api/complaints/complaints.schema';
+import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENTS } from '@tobacco/api/complaints/complaints.constants';
 import type { MessageParams } from '@tobacco/i18n/messages';
 import { useT } from '@tobacco/ui/i18n';
 

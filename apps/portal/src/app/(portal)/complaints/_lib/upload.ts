@@ -1,4 +1,5 @@
-import { MAX_ATTACHMENTS, type TUpload } from '@tobacco/api/complaints/complaints.schema';
+import { MAX_ATTACHMENTS } from '@tobacco/api/complaints/complaints.constants';
+import type { TUpload } from '@tobacco/api/complaints/complaints.schema';
 import { errorMessageOf } from '@tobacco/ui/lib/error-message';
 import type { ActionResult } from '@/lib/action-result';
 

@@ -1,10 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { CASE_KINDS, ZFileComplaintFields, type TFileComplaintFields } from '@tobacco/api/complaints/complaints.schema';
+import { CASE_KINDS } from '@tobacco/api/complaints/complaints.constants';
+import type { TFileComplaintFields } from '@tobacco/api/complaints/complaints.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import { Button } from '@tobacco/ui/button';
 import { SelectField, TextField, type Option } from '@tobacco/ui/field';
@@ -12,6 +13,8 @@ import { useT } from '@tobacco/ui/i18n';
 import { TextAreaField } from '@tobacco/ui/text-area';
 import { FileInput, postWithFiles } from '../_lib/file-input';
 import { KnowledgeSuggestions } from './suggestions';
+
+const filingChecks = lazyZodResolver(() => import('@tobacco/api/complaints/complaints.schema').then((m) => m.ZFileComplaintFields));
 
 // One key per form on this device: a double tap, or a retry after a lost answer, files one case.
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
@@ -33,7 +36,7 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
     control,
     formState: { errors, isSubmitting },
   } = useForm<TFileComplaintFields>({
-    resolver: zodResolver(ZFileComplaintFields),
+    resolver: filingChecks.resolver,
     defaultValues: { kind: 'COMPLAINT', subject: '', description: '', idempotencyKey: key, relatedOrderId: null },
   });
   const fieldError = (message?: string) => (message ? t((message.includes('.') ? message : 'errors.VALIDATION') as MessageKey) : undefined);
@@ -58,7 +61,7 @@ export function FileForm({ categories, orders }: { categories: Option[]; orders:
   const draftText = `${subject ?? ''} ${description ?? ''}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+    <form onSubmit={onSubmit} onFocus={filingChecks.preload} noValidate className="flex flex-col gap-5">
       <fieldset className="flex flex-col gap-2" aria-describedby={errors.kind ? `${kindId}-error` : undefined}>
         <legend className="mb-1 font-semibold text-ink">{t('complaints.form.kind')}</legend>
         {CASE_KINDS.map((kind) => (
