@@ -185,7 +185,8 @@ test.describe('large text and small screens', () => {
   test('a page with a form carries no zod until the form is used, and its checks then answer as before', async ({ browser }) => {
     // zod's core marks the page's global object when it loads; the lazily loaded checks also set jitless
     // (no eval under the Content-Security-Policy) before anything parses.
-    const zod = (page: Page) => page.evaluate(() => (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig ?? null);
+    const zod = (page: Page) =>
+      page.evaluate(() => (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig ?? null);
     const signedOut = await browser.newPage();
     await signedOut.goto(`${PORTAL}/login`);
     await signedOut.waitForLoadState('networkidle');
