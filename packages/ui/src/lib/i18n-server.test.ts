@@ -19,4 +19,15 @@ describe('clientDictionary', () => {
     expect(clientDictionary('en', ['auth.'])).not.toBe(first);
     expect(clientDictionary('zh-CN', ['auth.', 'common.'])).not.toBe(first);
   });
+
+  it('leaves out what an outer provider already sends, and the two together are the whole selection', () => {
+    const outer = clientDictionary('en', ['common.', 'admin.validation.']);
+    const inner = clientDictionary('en', ['admin.'], ['common.', 'admin.validation.']);
+    const innerKeys = Object.keys(inner);
+    expect(innerKeys.length).toBeGreaterThan(0);
+    expect(innerKeys.some((k) => k.startsWith('admin.validation.'))).toBe(false);
+    expect(innerKeys.filter((k) => k in outer)).toEqual([]);
+    const admin = Object.keys(messages.en).filter((k) => k.startsWith('admin.'));
+    expect(new Set([...innerKeys, ...Object.keys(outer).filter((k) => k.startsWith('admin.'))])).toEqual(new Set(admin));
+  });
 });

@@ -16,15 +16,17 @@ export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
 /**
  * The messages under the given key prefixes, in one locale: what an app's client components use. Only
  * this travels to the browser (in every page's payload), never both languages nor the server's texts.
+ * `except` leaves out what an outer provider already sent (an area's layout inside the root's selection).
  */
-export function clientDictionary(locale: Locale, prefixes: readonly string[]): Partial<Messages> {
+export function clientDictionary(locale: Locale, prefixes: readonly string[], except: readonly string[] = []): Partial<Messages> {
   // The messages never change while the server runs: each selection is made once, not on every request.
-  const memoKey = `${locale}|${prefixes.join('|')}`;
+  const memoKey = `${locale}|${prefixes.join('|')}|-${except.join('|')}`;
   const memo = dictionaries.get(memoKey);
   if (memo) return memo;
   const out: Partial<Messages> = {};
+  const under = (key: string, list: readonly string[]) => list.some((prefix) => key.startsWith(prefix));
   for (const [key, text] of Object.entries(messages[locale]) as [MessageKey, string][]) {
-    if (prefixes.some((prefix) => key.startsWith(prefix))) out[key] = text;
+    if (under(key, prefixes) && !under(key, except)) out[key] = text;
   }
   dictionaries.set(memoKey, Object.freeze(out));
   return out;
