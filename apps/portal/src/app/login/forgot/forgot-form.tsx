@@ -4,7 +4,7 @@ import { lazyZodResolver } from '@/lib/lazy-resolver';
 import { Link } from '@/components/link';
 import { useState } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import { type TConfirmPasswordResetInput, type TRequestPasswordResetInput } from '@tobacco/api/sessions/password-reset.schema';
+import type { TConfirmPasswordResetInput, TRequestPasswordResetInput } from '@tobacco/api/sessions/password-reset.schema';
 import type { MessageKey } from '@tobacco/i18n/messages';
 import type { Translate } from '@tobacco/i18n/translator';
 import { Button, buttonClass } from '@tobacco/ui/button';
