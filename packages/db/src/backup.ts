@@ -146,7 +146,9 @@ async function* gzippedLines(file: string): AsyncGenerator<string> {
 
 /**
  * Restores a backup into the database at `url`, which must be empty (a new database): everything runs in
- * one transaction, so a failed restore leaves nothing behind.
+ * one transaction, so a failed restore leaves nothing behind. Then every table is analyzed: a restored
+ * table has no planner statistics, and the apps' pooled connections would keep the plans they make on
+ * default estimates until autovacuum reaches each table.
  */
 export async function restoreDatabase(url: string, file: string): Promise<BackupManifest> {
   const client = new pg.Client({ connectionString: url });
@@ -200,6 +202,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
     if (!manifest) throw new Error('The backup file has no manifest at its end: it is incomplete.');
     if (statements.length) await client.query(statements.join('\n'));
     await client.query('COMMIT');
+    await client.query('ANALYZE');
     return manifest;
   } catch (error) {
     // A COPY still open is aborted first (the server drops its rows), then the whole restore rolls back.

@@ -42,6 +42,21 @@ async function fingerprint(url: string) {
   }
 }
 
+/** The application's tables the planner has no statistics for (never analyzed: `reltuples` is -1). */
+async function tablesWithoutStatistics(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ relname: string }>(
+      `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.reltuples < 0 ORDER BY 1`,
+    );
+    return r.rows.map((row) => row.relname);
+  } finally {
+    await client.end();
+  }
+}
+
 beforeAll(async () => {
   await createDatabase(adminUrl, source);
   await applyMigrations(databaseUrlFor(adminUrl, source));
@@ -72,6 +87,8 @@ describe('backup and restore', () => {
     expect(restored.migrations).toEqual(manifest.migrations);
     const after = await fingerprint(databaseUrlFor(adminUrl, target));
     expect(after).toEqual(before);
+    // Every restored table has planner statistics before the apps plan on it.
+    expect(await tablesWithoutStatistics(databaseUrlFor(adminUrl, target))).toEqual([]);
 
     // The restored database takes new rows after the old ones, and needs no migration.
     expect(await applyMigrations(databaseUrlFor(adminUrl, target))).toEqual([]);
