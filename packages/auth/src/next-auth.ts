@@ -1,7 +1,8 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, randomUUID, type KeyObject } from 'node:crypto';
+import { jwtDecrypt } from 'jose';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getToken, type JWT } from 'next-auth/jwt';
+import { getToken, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
 import type { Db } from '@tobacco/db/client';
 import type { LockoutPolicy } from './lockout';
 import { signInRetailer, signInStaff, type RetailerSession, type StaffSession } from './sign-in';
@@ -120,13 +121,35 @@ export function clientIp(headers: Record<string, unknown>): string | null {
   return last || (typeof real === 'string' ? real.trim() : null) || null;
 }
 
+// next-auth's own `decode` derives the token's AES key from the secret (HKDF, then a key import) on every
+// call, and every page request decodes the session twice (the proxy, then the page): a third of each
+// decode's time went into deriving the same key again. It is derived once per secret here (an app has one),
+// with next-auth's parameters for session tokens (no salt), and decrypted as next-auth decrypts it.
+const decryptionKeys = new Map<string, KeyObject>();
+
+function decryptionKey(secret: string): KeyObject {
+  let key = decryptionKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(hkdfSync('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32)));
+    decryptionKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** next-auth's `decode` of a session token (JWE, dir + A256GCM, 15 s of clock tolerance) with the key derived once. */
+export async function decodeSessionToken({ token, secret }: JWTDecodeParams): Promise<JWT | null> {
+  if (!token) return null;
+  const { payload } = await jwtDecrypt(token, decryptionKey(String(secret)), { clockTolerance: 15 });
+  return payload as JWT;
+}
+
 /** Reads the signed-in user from a request's session cookie (the API's context uses it). */
 export async function readSessionUser(
   req: Parameters<typeof getToken>[0]['req'],
   app: AppKind,
   secret: string,
 ): Promise<SessionUser | null> {
-  const token = await getToken({ req, secret, cookieName: sessionCookieName(app) });
+  const token = await getToken({ req, secret, cookieName: sessionCookieName(app), decode: decodeSessionToken });
   const user = (token as (JWT & { user?: SessionUser }) | null)?.user;
   if (!user) return null;
   if (app === 'portal' && user.kind !== 'retailer') return null;
