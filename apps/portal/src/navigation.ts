@@ -1,4 +1,5 @@
 import type { MessageKey } from '@tobacco/i18n/messages';
+import type { Translate } from '@tobacco/i18n/translator';
 
 export type PortalIcon =
   | 'home'
@@ -31,3 +32,10 @@ export const PORTAL_NAV: readonly PortalNavEntry[] = [
   { href: '/inbox', label: 'portal.nav.inbox', icon: 'inbox', quick: true },
   { href: '/profile', label: 'portal.nav.profile', icon: 'profile', quick: true },
 ];
+
+/** Every area's label in the reader's language, by href: what the navigation's client components are given. */
+export type NavLabels = Record<string, string>;
+
+export function navLabels(t: Translate): NavLabels {
+  return Object.fromEntries(PORTAL_NAV.map((entry) => [entry.href, t(entry.label)]));
+}

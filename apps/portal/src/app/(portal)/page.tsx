@@ -10,10 +10,10 @@ import { PageTitle } from '@tobacco/ui/shell';
 import { ErrorState } from '@tobacco/ui/states';
 import { ClientMessages } from '@tobacco/ui/client-messages';
 import { Countdown } from '@/components/countdown';
-import { NavIcon } from '@/components/nav-icon';
+import { ServiceTiles } from '@/components/portal-nav';
 import { ShopCard } from '@/components/shop-card';
 import { formatDuration } from '@/lib/duration';
-import { PORTAL_NAV } from '@/navigation';
+import { navLabels } from '@/navigation';
 import { getServerApi } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -198,16 +198,7 @@ export default async function HomePage() {
         <h2 id="services-title" className="mb-3 text-xl font-bold">
           {t('portal.home.services')}
         </h2>
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,6.5rem),1fr))] gap-3">
-          {PORTAL_NAV.filter((entry) => entry.href !== '/').map((entry) => (
-            <li key={entry.href}>
-              <Link href={entry.href} className="portal-service-tile">
-                <NavIcon name={entry.icon} className="size-8 text-brand-700" />
-                <span>{t(entry.label)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <ServiceTiles labels={navLabels(t)} />
       </section>
     </div>
   );
