@@ -11,6 +11,11 @@ test.describe('message channels on the profile page', () => {
     await page.goto(`${PORTAL}/profile`);
     const form = page.getByTestId('channels-form');
     await expect(page.getByRole('heading', { name: '消息接收方式' })).toBeVisible();
+    // The form opens when asked for (its code loads then); a second press closes it and keeps its state.
+    const opener = page.getByRole('button', { name: '设置接收方式' });
+    await expect(form).toHaveCount(0);
+    await opener.click();
+    await expect(form).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     // Nothing on the page is wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -19,11 +24,16 @@ test.describe('message channels on the profile page', () => {
     const greetings = form.getByLabel('接收生日和开业纪念日祝福');
     await expect(greetings).toBeChecked();
     await sms.check();
+    await opener.click();
+    await expect(form).toBeHidden();
+    await opener.click();
+    await expect(sms).toBeChecked();
     await greetings.uncheck();
     await form.getByRole('button', { name: '保存接收方式' }).click();
     await expect(form.getByText('已保存。')).toBeVisible();
 
     await page.reload();
+    await opener.click();
     await expect(page.getByTestId('channels-form').getByLabel('关怀：短信')).toBeChecked();
     await expect(page.getByTestId('channels-form').getByLabel('接收生日和开业纪念日祝福')).not.toBeChecked();
 

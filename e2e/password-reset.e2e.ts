@@ -108,6 +108,7 @@ test.describe('forgotten password', () => {
     // The seeded password back, as a shop owner would: the profile's password form (the database is restored
     // after the spec as well, should a step above fail).
     await page.goto(`${PORTAL}/profile`);
+    await page.getByRole('button', { name: '修改登录密码' }).click();
     await page.getByLabel('当前密码').fill(NEW_PASSWORD);
     await page.getByLabel('新密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByLabel('再次输入新密码').fill(DEMO_PASSWORD);

@@ -24,6 +24,10 @@ test.describe.serial('retailer portal', () => {
     await expect(page.getByTestId('grade-current')).toContainText('24');
     await expect(page.getByRole('table', { name: '历次评定的档位' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+    // The form is closed until asked for: the page arrives without its code.
+    await expect(page.getByLabel('申请理由')).toHaveCount(0);
+    await page.getByRole('button', { name: '申请档位复核' }).click();
+    await expect(page.getByRole('button', { name: '申请档位复核' })).toHaveAttribute('aria-expanded', 'true');
     await page.getByLabel('申请理由').fill(APPEAL_REASON);
     await page.getByRole('button', { name: '提交复核申请' }).click();
     await expect(page.getByTestId('appeal-open')).toBeVisible();
@@ -62,6 +66,7 @@ test.describe.serial('retailer portal', () => {
     await expectNoSeriousA11yViolations(page);
 
     await page.goto(`${PORTAL}/profile`);
+    await page.getByRole('button', { name: '修改联系信息' }).click();
     await page.getByLabel('新联系电话').fill(NEW_PHONE);
     await page.getByLabel('修改原因（选填）').fill('原号码不再使用');
     await page.getByRole('button', { name: '提交修改申请' }).click();

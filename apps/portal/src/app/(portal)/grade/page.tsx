@@ -8,8 +8,9 @@ import { PageTitle } from '@tobacco/ui/shell';
 import { EmptyState, ErrorState } from '@tobacco/ui/states';
 import { DataTable, Td, Th } from '@tobacco/ui/table';
 import { ClientMessages } from '@tobacco/ui/client-messages';
+import { FormDisclosure } from '@/components/form-disclosure';
 import { getServerApi } from '@/trpc/server';
-import { AppealForm } from './appeal-form';
+import { LazyAppealForm } from './lazy-appeal-form';
 import { LazyGradeChart } from './grade-chart-lazy';
 
 export const dynamic = 'force-dynamic';
@@ -191,7 +192,9 @@ export default async function GradePage() {
           <>
             <p>{t('grading.appeal.intro', { days: mine.appealWorkingDays })}</p>
             <ClientMessages prefixes={['grading.appeal.', 'grading.errors.']}>
-              <AppealForm />
+              <FormDisclosure label={t('grading.appeal.open')}>
+                <LazyAppealForm />
+              </FormDisclosure>
             </ClientMessages>
           </>
         ) : (

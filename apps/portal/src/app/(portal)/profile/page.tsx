@@ -12,11 +12,10 @@ import { ErrorState } from '@tobacco/ui/states';
 import { SessionList, sessionLabels, sessionRows } from '@tobacco/ui/session-list';
 import { endSession, signOutEverywhere } from '@/app/actions';
 import { ClientMessages } from '@tobacco/ui/client-messages';
+import { FormDisclosure } from '@/components/form-disclosure';
 import { getServerApi } from '@/trpc/server';
 import { cancelChangeRequestAction } from './actions';
-import { ChangeRequestForm } from './change-request-form';
-import { ChannelsForm } from './channels-form';
-import { PasswordForm } from './password-form';
+import { LazyChangeRequestForm, LazyChannelsForm, LazyPasswordForm } from './lazy-forms';
 
 export const dynamic = 'force-dynamic';
 
@@ -88,7 +87,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </h2>
         <p>{t('retailers.changeRequest.intro')}</p>
         <ClientMessages prefixes={['retailers.changeRequest.']}>
-          <ChangeRequestForm />
+          <FormDisclosure label={t('retailers.changeRequest.open')}>
+            <LazyChangeRequestForm />
+          </FormDisclosure>
         </ClientMessages>
         <h3 className="text-lg font-bold">{t('retailers.changeRequest.list')}</h3>
         {requests.items.length === 0 ? (
@@ -152,10 +153,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </h2>
         <p>{t('channels.intro')}</p>
         <ClientMessages prefixes={['channels.', 'notifications.kind.']}>
-          <ChannelsForm
-            initial={{ greetings: channels.greetings, preferences: channels.preferences }}
-            wechatLinked={channels.wechatLinked}
-          />
+          <FormDisclosure label={t('channels.open')}>
+            <LazyChannelsForm
+              initial={{ greetings: channels.greetings, preferences: channels.preferences }}
+              wechatLinked={channels.wechatLinked}
+            />
+          </FormDisclosure>
         </ClientMessages>
       </section>
 
@@ -165,7 +168,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </h2>
         <p>{t('retailers.password.intro')}</p>
         <ClientMessages prefixes={['retailers.password.']}>
-          <PasswordForm />
+          <FormDisclosure label={t('retailers.password.open')}>
+            <LazyPasswordForm />
+          </FormDisclosure>
         </ClientMessages>
       </section>
 
