@@ -33,9 +33,10 @@ export const PORTAL_NAV: readonly PortalNavEntry[] = [
   { href: '/profile', label: 'portal.nav.profile', icon: 'profile', quick: true },
 ];
 
-/** Every area's label in the reader's language, by href: what the navigation's client components are given. */
+/** Each area's label in the reader's language, by href. */
 export type NavLabels = Record<string, string>;
 
+/** The labels the navigation's client components are given (the server translates them). */
 export function navLabels(t: Translate): NavLabels {
   return Object.fromEntries(PORTAL_NAV.map((entry) => [entry.href, t(entry.label)]));
 }

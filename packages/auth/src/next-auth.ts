@@ -122,9 +122,10 @@ export function clientIp(headers: Record<string, unknown>): string | null {
 }
 
 // next-auth's own `decode` derives the token's AES key from the secret (HKDF, then a key import) on every
-// call, and every page request decodes the session twice (the proxy, then the page): a third of each
-// decode's time went into deriving the same key again. It is derived once per secret here (an app has one),
-// with next-auth's parameters for session tokens (no salt), and decrypted as next-auth decrypts it.
+// call, and every page request decodes the session twice (the proxy, then the page): deriving the same key
+// again was most of each decode (216–243 µs a decode, 27–37 µs without it). It is derived once per secret
+// here (an app has one), with next-auth's parameters for session tokens (no salt), and decrypted as
+// next-auth decrypts it.
 const decryptionKeys = new Map<string, KeyObject>();
 
 function decryptionKey(secret: string): KeyObject {

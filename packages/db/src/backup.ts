@@ -202,7 +202,15 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
     if (!manifest) throw new Error('The backup file has no manifest at its end: it is incomplete.');
     if (statements.length) await client.query(statements.join('\n'));
     await client.query('COMMIT');
-    await client.query('ANALYZE');
+    // The rows are in by now: a failed ANALYZE must not read as a failed restore.
+    await client.query('ANALYZE').catch((error: unknown) => {
+      throw new Error(
+        `The backup is restored, but analyzing its tables failed: run ANALYZE before starting the apps. ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    });
     return manifest;
   } catch (error) {
     // A COPY still open is aborted first (the server drops its rows), then the whole restore rolls back.
