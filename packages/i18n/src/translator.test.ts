@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { messages, translate, type MessageKey } from './messages';
 import { createTranslator, interpolate } from './translator';
@@ -257,6 +257,49 @@ describe('ICU messages', () => {
     };
     for (const key of Object.keys(messages['zh-CN']) as (keyof typeof messages.en)[]) {
       expect(names(messages.en[key], 'en'), key).toEqual(names(messages['zh-CN'][key], 'zh-CN'));
+    }
+  });
+});
+
+describe('formatting without IntlMessageFormat instances', () => {
+  // Sample values by parameter: a count for plurals and numbers, text for the rest.
+  const sample = (text: string, locale: 'zh-CN' | 'en') => {
+    const values: Record<string, string | number> = {};
+    const walk = (nodes: { type: number; value?: unknown; options?: Record<string, { value: unknown[] }> }[]) => {
+      for (const n of nodes) {
+        if (n.type !== 0 && n.type !== 7 && typeof n.value === 'string') values[n.value] = n.type === 1 ? `«${n.value}»` : 2;
+        for (const o of Object.values(n.options ?? {})) walk(o.value as never);
+      }
+    };
+    walk(new IntlMessageFormat(text, locale, undefined, { ignoreTag: true }).getAst() as never);
+    return values;
+  };
+
+  it('renders every message in both languages exactly as IntlMessageFormat does', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const [key, text] of Object.entries(messages[locale])) {
+        const values = sample(text, locale);
+        const expected = String(new IntlMessageFormat(text, locale, undefined, { ignoreTag: true }).format(values));
+        expect(interpolate(text, values, locale), `${locale} ${key}`).toBe(expected);
+      }
+    }
+  });
+
+  it('keeps ICU escapes and reports invalid ICU as written', () => {
+    expect(interpolate("It''s '{'literal'}' {n}", { n: 3 }, 'en')).toBe("It's {literal} 3");
+    expect(interpolate('{broken', { n: 1 }, 'en')).toBe('{broken');
+  });
+
+  it('does not resolve the locale against every locale the engine knows, which costs a page its start-up', () => {
+    const resolve = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
+    try {
+      // Texts no other test formats, so nothing is cached from before.
+      expect(interpolate('请稍候（未缓存）', undefined, 'zh-CN')).toBe('请稍候（未缓存）');
+      expect(interpolate('第 {page} 页，共 {total} 条（未缓存）', { page: 2, total: 93 }, 'zh-CN')).toBe('第 2 页，共 93 条（未缓存）');
+      expect(interpolate('{n, plural, other {# 个活动}}待审批（未缓存）', { n: 7 }, 'zh-CN')).toBe('7 个活动待审批（未缓存）');
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
     }
   });
 });

@@ -113,7 +113,7 @@ export default async function MyComplaintPage({
       </section>
 
       {c.actions.length > 0 ? (
-        <ClientMessages prefixes={['complaints.']}>
+        <ClientMessages prefixes={['complaints.portal.', 'complaints.error.', 'complaints.validation.']}>
           <CaseActions
             id={c.id}
             version={c.version}
