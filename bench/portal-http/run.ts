@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { homeAllowanceSql, homeShopSql } from '../../packages/api/src/home/home.sql';
 import { currentCycleOf, homeWindowDates, type HomeShopRow } from '../../packages/api/src/home/home.service';
+import { createLogger, setLogger } from '../../packages/api/src/ops/logger';
 import { createPortalCaller } from '../../packages/api/src/portal';
 import { createDb, preparedStatementName } from '../../packages/db/src/client';
 import { ensureDatabase } from '../../packages/db/src/embedded';
@@ -77,6 +78,9 @@ async function measure(call: (shop: Shop) => Promise<unknown>, shops: Shop[], co
 }
 
 async function main() {
+  // The in-process client writes its request lines as the server does (same level, same redaction), but into
+  // nothing: the server's own output is discarded too, and 35,000 lines a run buried the figures.
+  setLogger(createLogger({ write() {} }));
   const server = await ensureDatabase();
   const url = server.url;
   const db = createDb(url, { max: POOL });
