@@ -18,7 +18,11 @@ import type { MessageKey, MessageParams, Messages } from './messages';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** A message's parsed form: its text as is when it has no ICU syntax, null when it is not valid ICU. */
+/**
+ * A message's parsed form: its text as is when it has no ICU syntax, null when it is not valid ICU. Parsed without
+ * a locale, so one form serves both languages: only date skeletons parse differently by locale, and no message
+ * uses one (the test that renders every message against IntlMessageFormat would show it).
+ */
 type Parsed = MessageFormatElement[] | string | null;
 
 const parsedMessages = new Map<string, Parsed>();
