@@ -40,25 +40,29 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   throw new Error(`The object store did not start: ${what}${tail}`);
 }
 
+const CLUSTER_ATTEMPTS = 3;
+
 /**
  * Starts the store with the monitor on `port` and the gateway's S3 endpoint on `port + 1`, and creates a bucket.
  * On two busy cores a new one-node cluster's storage daemon has, a few times in CI, never reported up, and
  * starting that daemon again did not help (the monitor then refused it: "wrong fsid"); a whole new cluster
- * always came up, as Playwright's retry of the test showed. So a start that fails is made once more from
- * nothing, on the same ports, before the test fails.
+ * came up, as Playwright's retry of the test showed — once only the third did (2026-12-07: two fresh clusters
+ * refused in a row, the retry's passed). So a start that fails is made again from nothing, on the same ports,
+ * up to three clusters in all, before the test fails; a failed start costs a minute.
  */
 export async function startObjectStore(port: number): Promise<ObjectStore> {
   if (!objectStoreInstalled())
     throw new Error(`The object store needs Debian's ceph-mon, ceph-osd and radosgw (${CEPH_BINARIES.join(', ')}).`);
-  try {
-    return await startCluster(port);
-  } catch (first) {
+  const failures: Error[] = [];
+  while (failures.length < CLUSTER_ATTEMPTS) {
     try {
       return await startCluster(port);
-    } catch (second) {
-      throw new Error(`${(second as Error).message}\n\nThe first start had failed too: ${(first as Error).message}`, { cause: second });
+    } catch (error) {
+      failures.push(error as Error);
     }
   }
+  const [last, ...earlier] = failures.reverse();
+  throw new Error([last!.message, ...earlier.map((e) => `An earlier start had failed too: ${e.message}`)].join('\n\n'), { cause: last });
 }
 
 /** One attempt: a new cluster in a new folder; on failure everything it started is stopped and removed. */

@@ -46,7 +46,8 @@ async function answering(url: string, timeoutMs = 120_000): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  // Room for the object store's three cluster starts (a minute each at worst) and the servers after them.
+  test.setTimeout(360_000);
   store = await startObjectStore(OBJECT_STORE_PORT);
   const next = path.join(root, 'node_modules/next/dist/bin/next');
   const app = (dir: string, url: string) =>
