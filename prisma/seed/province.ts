@@ -4,10 +4,11 @@
  * (most closed, `openPercent` still open) and a survey with 100,000 responses × 10 ratings (1,000,000 answers).
  *
  * Why it takes minutes, not an hour: everything is generated inside PostgreSQL by a few set-based
- * INSERT … SELECT statements (all 52 cycles of orders in one, all their lines in another), each order's totals
- * are computed while it is inserted (its lines are a pure function of shop, cycle and line number, so no
- * UPDATE pass rewrites 14 million rows), and the order tables' secondary indexes and foreign keys are dropped
- * during the load and built once afterwards (one sort per index instead of 30 million random inserts).
+ * INSERT … SELECT statements (all 52 cycles of orders, then all their lines, each in two halves that two sessions
+ * insert at the same time, since one INSERT … SELECT runs on one core), each order's totals are computed while
+ * it is inserted (its lines are a pure function of shop, cycle and line number, so no UPDATE pass rewrites 14
+ * million rows), and the order tables' indexes, keys and foreign keys are dropped during the load and built once
+ * afterwards (one sort per index instead of 30 million inserts into it), the two tables' at the same time.
  * `--retailers N` makes a smaller set with the same shape, for benches that should run in a few minutes.
  * Last, the per-cycle demand summary (需求预测 vs 投放) is computed again for every closed cycle, now with the
  * province's orders in it.
@@ -29,45 +30,82 @@ function stepper(db: PrismaClient): Step {
   };
 }
 
-/** Runs `load` with the tables' secondary indexes and foreign keys removed, then builds them again. */
-async function withoutIndexes(db: PrismaClient, step: Step, tables: string[], load: () => Promise<void>): Promise<void> {
+/**
+ * Runs `load` with the tables' indexes and keys removed (foreign keys on either side, primary and unique keys,
+ * the other indexes), then builds them again: one sort per index instead of millions of inserts into it. With
+ * two sessions, each builds the keys and indexes of its own tables while the other builds theirs.
+ */
+async function withoutIndexes(sessions: PrismaClient[], tables: string[], load: () => Promise<void>): Promise<void> {
+  const [db] = sessions as [PrismaClient];
   const list = tables.map((t) => `'"${t}"'::regclass`).join(', ');
-  const indexes = await db.$queryRawUnsafe<{ name: string; def: string }[]>(`
-    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-    WHERE i.indrelid IN (${list}) AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`);
-  const keys = await db.$queryRawUnsafe<{ tbl: string; name: string; def: string }[]>(`
-    SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
-    WHERE contype = 'f' AND (conrelid IN (${list}) OR confrelid IN (${list}))`);
-  await step(
-    `drop indexes and foreign keys of ${tables.join(', ')} for the load`,
-    [...keys.map((k) => `ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.name}";`), ...indexes.map((i) => `DROP INDEX "${i.name}";`)].join('\n'),
+  type Rebuilt = { tbl: string; name: string; def: string };
+  const indexes = await db.$queryRawUnsafe<Rebuilt[]>(`
+    SELECT i.indrelid::regclass::text AS tbl, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE i.indrelid IN (${list}) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`);
+  const constraints = (where: string) =>
+    db.$queryRawUnsafe<Rebuilt[]>(`
+      SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE ${where}`);
+  const foreignKeys = await constraints(`contype = 'f' AND (conrelid IN (${list}) OR confrelid IN (${list}))`);
+  const keys = await constraints(`contype IN ('p', 'u') AND conrelid IN (${list})`);
+  const addConstraint = (k: Rebuilt) => `ALTER TABLE ${k.tbl} ADD CONSTRAINT "${k.name}" ${k.def}`;
+  await stepper(db)(
+    `drop indexes and keys of ${tables.join(', ')} for the load`,
+    [...foreignKeys, ...keys]
+      .map((k) => `ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.name}";`)
+      .concat(indexes.map((i) => `DROP INDEX "${i.name}";`))
+      .join('\n'),
   );
   try {
     await load();
   } finally {
-    // Built one by one: each gets the whole maintenance_work_mem and PostgreSQL's parallel index build.
-    for (const i of indexes) await step(`index ${i.name}`, i.def);
-    for (const k of keys) await step(`foreign key ${k.name}`, `ALTER TABLE ${k.tbl} ADD CONSTRAINT "${k.name}" ${k.def}`);
+    // A table's builds one after the other, each with PostgreSQL's parallel index build; its primary key first.
+    await Promise.all(
+      sessions.map(async (session, n) => {
+        const step = stepper(session);
+        for (const [t, table] of tables.entries()) {
+          if (t % sessions.length !== n) continue;
+          const own = (r: Rebuilt) => r.tbl === `"${table}"`;
+          for (const k of keys.filter(own)) await step(`key ${k.name}`, addConstraint(k));
+          for (const i of indexes.filter(own)) await step(`index ${i.name}`, i.def);
+        }
+      }),
+    );
+    // The foreign keys when every key they point at is there.
+    for (const k of foreignKeys) await stepper(db)(`foreign key ${k.name}`, addConstraint(k));
   }
+}
+
+/** A client of one connection, so that the session settings below apply to every statement it runs. */
+async function session(url: string): Promise<PrismaClient> {
+  const db = createDb(url, { max: 1 });
+  // Generated data can be generated again: no need to wait for each commit's flush. Index builds get memory.
+  await db.$executeRawUnsafe(`SET synchronous_commit = off`);
+  await db.$executeRawUnsafe(`SET maintenance_work_mem = '512MB'`);
+  await db.$executeRawUnsafe(`SET work_mem = '64MB'`);
+  return db;
 }
 
 export async function seedProvince(url: string, options: { retailers?: number; openPercent?: number } = {}): Promise<void> {
   const total = options.retailers ?? DEFAULT_RETAILERS;
   if (!Number.isInteger(total) || total < 1000) throw new Error('--retailers must be a whole number of at least 1000');
-  // One connection: the session settings below must apply to every statement.
-  const db = createDb(url, { max: 1 });
+  // The second session inserts the other half of the orders and of their lines while the first inserts its own.
+  const [db, other] = await Promise.all([session(url), session(url)]);
   const began = Date.now();
   const step = stepper(db);
+  /** The same statement for both halves (`half` 0 and 1), one half per session, at the same time. */
+  const halves = async (label: string, sql: (half: number) => string) => {
+    const t = Date.now();
+    const rows = await Promise.all([db.$executeRawUnsafe(sql(0)), other.$executeRawUnsafe(sql(1))]);
+    console.log(`  ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return rows;
+  };
   try {
     if ((await db.district.count({ where: { code: { startsWith: 'P' } } })) > 0) {
       console.log('The provincial data set is already there.');
       return;
     }
     console.log(`› Generating a provincial data set of ${total.toLocaleString('en')} retailers…`);
-    // Generated data can be generated again: no need to wait for each commit's flush. Index builds get memory.
-    await db.$executeRawUnsafe(`SET synchronous_commit = off`);
-    await db.$executeRawUnsafe(`SET maintenance_work_mem = '512MB'`);
-    await db.$executeRawUnsafe(`SET work_mem = '64MB'`);
     const hash = (await db.retailerLogin.findFirstOrThrow({ select: { passwordHash: true } })).passwordHash;
     await step(
       'districts and account managers',
@@ -100,41 +138,52 @@ export async function seedProvince(url: string, options: { retailers?: number; o
     // 300,000 × 52 × 0.93 × 2 ≈ 29 million lines. Line k (0 or 1) of the order of shop r in cycle c is product
     // number (r·17 + c·7 + k·29) mod P with quantity 1 + (r + c + k) mod 12: the order's totals are known when
     // the order is inserted, and its lines are derived from it afterwards.
-    await step(
+    // In both sessions: a temporary table is the session's own.
+    await halves(
       'products and cycles to order',
-      `
+      () => `
       CREATE TEMP TABLE bench_product AS SELECT array_agg(id ORDER BY id) AS ids, array_agg("wholesalePriceFen" ORDER BY id) AS prices, count(*)::int AS n FROM "Product";
       CREATE TEMP TABLE bench_cycle AS SELECT id, "weekStart" FROM "OrderCycle" WHERE "weekStart" <= now()::date ORDER BY "weekStart" DESC LIMIT 52;`,
     );
     const slot = (r: string, c: string, k: string) => `1 + (${r} * 17 + ${c} * 7 + ${k} * 29) % b.n`;
     const qty = (r: string, c: string, k: string) => `(1 + (${r} + ${c} + ${k}) % 12)`;
     const amount = (r: string, c: string, k: string) => `${qty(r, c, k)} * b.prices[${slot(r, c, k)}]::bigint`;
-    await withoutIndexes(db, step, ['Order', 'OrderLine'], async () => {
-      const [{ before }] = await db.$queryRawUnsafe<[{ before: number }]>(`SELECT coalesce(max(id), 0)::int AS before FROM "Order"`);
-      await step(
+    await withoutIndexes([db, other], ['Order', 'OrderLine'], async () => {
+      const [{ before, linesBefore }] = await db.$queryRawUnsafe<[{ before: number; linesBefore: number }]>(`
+        SELECT (SELECT coalesce(max(id), 0)::int FROM "Order") AS before, (SELECT coalesce(max(id), 0)::int FROM "OrderLine") AS "linesBefore"`);
+      // The ids are computed, not drawn from the sequences: two sessions drawing from one sequence wait for each
+      // other on every row. Half 0 takes before + 1, + 3, …, half 1 before + 2, + 4, …; line k of order o
+      // takes linesBefore + 2·(o − before) − 1 + k. The sequences are moved past them afterwards.
+      const [odd, even] = await halves(
         'orders of 52 cycles',
-        `
-        INSERT INTO "Order" ("retailerId", "cycleId", "orderDate", channel, "totalQuantity", "totalAmountFen")
-        SELECT r.id, c.id, c."weekStart" + (r."orderWeekday" - 1), 'ONLINE',
+        (half) => `
+        INSERT INTO "Order" (id, "retailerId", "cycleId", "orderDate", channel, "totalQuantity", "totalAmountFen")
+        SELECT ${before} + 2 * row_number() OVER () - ${1 - half}, r.id, c.id, c."weekStart" + (r."orderWeekday" - 1), 'ONLINE',
           ${qty('r.id', 'c.id', '0')} + ${qty('r.id', 'c.id', '1')}, ${amount('r.id', 'c.id', '0')} + ${amount('r.id', 'c.id', '1')}
         FROM bench_cycle c CROSS JOIN bench_product b CROSS JOIN "Retailer" r
-        WHERE r."licenceNo" LIKE '34%' AND (r.id * 7 + c.id * 13) % 100 >= 7`,
+        WHERE r."licenceNo" LIKE '34%' AND (r.id * 7 + c.id * 13) % 100 >= 7 AND r.id % 2 = ${half}`,
       );
-      await step(
+      await halves(
         'order lines',
-        `
-        INSERT INTO "OrderLine" ("orderId", "productId", quantity, "unitPriceFen", "amountFen")
-        SELECT o.id, b.ids[${slot('o."retailerId"', 'o."cycleId"', 'k')}], ${qty('o."retailerId"', 'o."cycleId"', 'k')},
+        (half) => `
+        INSERT INTO "OrderLine" (id, "orderId", "productId", quantity, "unitPriceFen", "amountFen")
+        SELECT ${linesBefore} + 2 * (o.id - ${before}) - 1 + k, o.id, b.ids[${slot('o."retailerId"', 'o."cycleId"', 'k')}], ${qty('o."retailerId"', 'o."cycleId"', 'k')},
           b.prices[${slot('o."retailerId"', 'o."cycleId"', 'k')}], ${amount('o."retailerId"', 'o."cycleId"', 'k')}
         FROM "Order" o CROSS JOIN bench_product b CROSS JOIN generate_series(0, 1) k
-        WHERE o.id > ${before}`,
+        WHERE o.id > ${before} AND o.id % 2 = ${half}`,
+      );
+      const lastOrder = before + Math.max(2 * odd - 1, 2 * even);
+      await step(
+        'sequences past the new ids',
+        `SELECT setval(pg_get_serial_sequence('"Order"', 'id'), ${lastOrder}),
+          setval(pg_get_serial_sequence('"OrderLine"', 'id'), ${linesBefore + 2 * (lastOrder - before)})`,
       );
     });
 
     await seedProvinceComplaints(db, { retailers: total, openPercent: options.openPercent ?? DEFAULT_OPEN_PERCENT });
 
     const responses = Math.min(100_000, Math.floor(total / 3));
-    await withoutIndexes(db, step, ['SurveyAnswer'], () =>
+    await withoutIndexes([db], ['SurveyAnswer'], () =>
       step(
         'survey with responses and answers',
         `
@@ -164,7 +213,7 @@ export async function seedProvince(url: string, options: { retailers?: number; o
     const size = await db.$queryRaw<{ size: string }[]>`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`;
     console.log(`› Provincial data set generated in ${((Date.now() - began) / 60_000).toFixed(1)} min; database size ${size[0]?.size}`);
   } finally {
-    await db.$disconnect();
+    await Promise.all([db.$disconnect(), other.$disconnect()]);
   }
 }
 
