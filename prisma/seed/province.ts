@@ -22,11 +22,17 @@ export const DEFAULT_OPEN_PERCENT = 7;
 
 type Step = (label: string, sql: string) => Promise<void>;
 
+/** Runs `work` and prints how long it took under `label`. */
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const t = Date.now();
+  const result = await work();
+  console.log(`  ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
 function stepper(db: PrismaClient): Step {
   return async (label, sql) => {
-    const t = Date.now();
-    await db.$executeRawUnsafe(sql);
-    console.log(`  ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    await timed(label, () => db.$executeRawUnsafe(sql));
   };
 }
 
@@ -72,7 +78,8 @@ async function withoutIndexes(sessions: PrismaClient[], tables: string[], load: 
       }),
     );
     // The foreign keys when every key they point at is there.
-    for (const k of foreignKeys) await stepper(db)(`foreign key ${k.name}`, addConstraint(k));
+    const step = stepper(db);
+    for (const k of foreignKeys) await step(`foreign key ${k.name}`, addConstraint(k));
   }
 }
 
@@ -94,12 +101,8 @@ export async function seedProvince(url: string, options: { retailers?: number; o
   const began = Date.now();
   const step = stepper(db);
   /** The same statement for both halves (`half` 0 and 1), one half per session, at the same time. */
-  const halves = async (label: string, sql: (half: number) => string) => {
-    const t = Date.now();
-    const rows = await Promise.all([db.$executeRawUnsafe(sql(0)), other.$executeRawUnsafe(sql(1))]);
-    console.log(`  ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    return rows;
-  };
+  const halves = (label: string, sql: (half: number) => string) =>
+    timed(label, () => Promise.all([db.$executeRawUnsafe(sql(0)), other.$executeRawUnsafe(sql(1))]));
   try {
     if ((await db.district.count({ where: { code: { startsWith: 'P' } } })) > 0) {
       console.log('The provincial data set is already there.');

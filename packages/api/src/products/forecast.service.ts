@@ -56,7 +56,7 @@ export async function computeCycleDemand(db: Db, cycleIds: readonly number[]): P
       // first: PostgreSQL never runs an INSERT … SELECT in parallel, but it does a CREATE TABLE … AS. Its cost
       // model charges every row the workers hand back, and for this sorted distinct count over millions of lines
       // it then prefers one process, which is slower: with the charge lowered for this transaction a province's
-      // 51 cycles take 64 s instead of 107 s (bench/README.md).
+      // 51 cycles take about 65 s instead of 90–107 s, one cycle 8–10 s instead of 16–18 s (bench/README.md).
       await tx.$executeRawUnsafe(`SET LOCAL parallel_tuple_cost = 0.001`);
       await tx.$executeRaw`
         CREATE TEMP TABLE cycle_sales ON COMMIT DROP AS
