@@ -20,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['packages/**/src/**/*.integration.test.ts', 'apps/**/src/**/*.integration.test.ts'],
+          include: ['packages/**/src/**/*.integration.test.ts', 'apps/**/src/**/*.integration.test.ts', 'prisma/**/*.integration.test.ts'],
           exclude: ['**/node_modules/**'],
           environment: 'node',
           globalSetup: ['scripts/integration-setup.ts'],

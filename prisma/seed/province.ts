@@ -5,7 +5,8 @@
  *
  * Why it takes minutes, not an hour: everything is generated inside PostgreSQL by a few set-based
  * INSERT … SELECT statements (all 52 cycles of orders, then all their lines, each in two halves that two sessions
- * insert at the same time, since one INSERT … SELECT runs on one core), each order's totals are computed while
+ * insert at the same time, since one INSERT … SELECT runs on one core; cycle after cycle, so that a cycle's orders
+ * and lines lie together as real ones do), each order's totals are computed while
  * it is inserted (its lines are a pure function of shop, cycle and line number, so no UPDATE pass rewrites 14
  * million rows), and the order tables' indexes, keys and foreign keys are dropped during the load and built once
  * afterwards (one sort per index instead of 30 million inserts into it), the two tables' at the same time.
@@ -90,6 +91,9 @@ async function session(url: string): Promise<PrismaClient> {
   await db.$executeRawUnsafe(`SET synchronous_commit = off`);
   await db.$executeRawUnsafe(`SET maintenance_work_mem = '512MB'`);
   await db.$executeRawUnsafe(`SET work_mem = '64MB'`);
+  // A scan of a big table starts at its first page, not where the other session's scan has got to: the rows
+  // are inserted in the order they are read (the lines in their orders' order).
+  await db.$executeRawUnsafe(`SET synchronize_seqscans = off`);
   return db;
 }
 
@@ -146,7 +150,8 @@ export async function seedProvince(url: string, options: { retailers?: number; o
       'products and cycles to order',
       () => `
       CREATE TEMP TABLE bench_product AS SELECT array_agg(id ORDER BY id) AS ids, array_agg("wholesalePriceFen" ORDER BY id) AS prices, count(*)::int AS n FROM "Product";
-      CREATE TEMP TABLE bench_cycle AS SELECT id, "weekStart" FROM "OrderCycle" WHERE "weekStart" <= now()::date ORDER BY "weekStart" DESC LIMIT 52;`,
+      CREATE TEMP TABLE bench_cycle AS SELECT * FROM (
+        SELECT id, "weekStart" FROM "OrderCycle" WHERE "weekStart" <= now()::date ORDER BY "weekStart" DESC LIMIT 52) newest ORDER BY "weekStart";`,
     );
     const slot = (r: string, c: string, k: string) => `1 + (${r} * 17 + ${c} * 7 + ${k} * 29) % b.n`;
     const qty = (r: string, c: string, k: string) => `(1 + (${r} + ${c} + ${k}) % 12)`;
@@ -157,14 +162,20 @@ export async function seedProvince(url: string, options: { retailers?: number; o
       // The ids are computed, not drawn from the sequences: two sessions drawing from one sequence wait for each
       // other on every row. Half 0 takes before + 1, + 3, …, half 1 before + 2, + 4, …; line k of order o
       // takes linesBefore + 2·(o − before) − 1 + k. The sequences are moved past them afterwards.
+      // Cycle after cycle, as real orders arrive: a cycle's orders, and then its lines, lie together in the
+      // tables (not one shop's 52 weeks side by side), so what reads one cycle reads the pages a real one would.
       const [odd, even] = await halves(
         'orders of 52 cycles',
         (half) => `
         INSERT INTO "Order" (id, "retailerId", "cycleId", "orderDate", channel, "totalQuantity", "totalAmountFen")
         SELECT ${before} + 2 * row_number() OVER () - ${1 - half}, r.id, c.id, c."weekStart" + (r."orderWeekday" - 1), 'ONLINE',
           ${qty('r.id', 'c.id', '0')} + ${qty('r.id', 'c.id', '1')}, ${amount('r.id', 'c.id', '0')} + ${amount('r.id', 'c.id', '1')}
-        FROM bench_cycle c CROSS JOIN bench_product b CROSS JOIN "Retailer" r
-        WHERE r."licenceNo" LIKE '34%' AND (r.id * 7 + c.id * 13) % 100 >= 7 AND r.id % 2 = ${half}`,
+        FROM bench_cycle c CROSS JOIN bench_product b
+        -- Inside the loop over the cycles (the subquery refers to the cycle, and OFFSET 0 keeps the planner from
+        -- merging it into the join): the rows come out cycle by cycle without a sort.
+        CROSS JOIN LATERAL (
+          SELECT id, "orderWeekday" FROM "Retailer" r
+          WHERE r."licenceNo" LIKE '34%' AND (r.id * 7 + c.id * 13) % 100 >= 7 AND r.id % 2 = ${half} OFFSET 0) r`,
       );
       await halves(
         'order lines',
@@ -172,8 +183,9 @@ export async function seedProvince(url: string, options: { retailers?: number; o
         INSERT INTO "OrderLine" (id, "orderId", "productId", quantity, "unitPriceFen", "amountFen")
         SELECT ${linesBefore} + 2 * (o.id - ${before}) - 1 + k, o.id, b.ids[${slot('o."retailerId"', 'o."cycleId"', 'k')}], ${qty('o."retailerId"', 'o."cycleId"', 'k')},
           b.prices[${slot('o."retailerId"', 'o."cycleId"', 'k')}], ${amount('o."retailerId"', 'o."cycleId"', 'k')}
-        FROM "Order" o CROSS JOIN bench_product b CROSS JOIN generate_series(0, 1) k
-        WHERE o.id > ${before} AND o.id % 2 = ${half}`,
+        -- Both lines of an order one after the other (a set-returning function in the select list runs per row).
+        FROM (SELECT id, "retailerId", "cycleId", generate_series(0, 1) AS k FROM "Order" WHERE id > ${before} AND id % 2 = ${half}) o
+        CROSS JOIN bench_product b`,
       );
       const lastOrder = before + Math.max(2 * odd - 1, 2 * even);
       await step(
