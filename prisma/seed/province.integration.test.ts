@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createDb } from '../../packages/db/src/client';
+import { createDb, type PrismaClient } from '../../packages/db/src/client';
 import { createDatabase, databaseUrlFor, dropDatabase } from '../../packages/db/src/embedded';
 import { applyMigrations } from '../../packages/db/src/migrate';
-import type { PrismaClient } from '../../packages/db/src/client';
 import { JOB_HANDLERS } from '../../packages/api/src/jobs/jobs.handlers';
 import { installJobQueue, stopJobQueues } from '../../packages/api/src/jobs/jobs.service';
 import { seedDemo } from './demo';
@@ -21,14 +20,10 @@ beforeAll(async () => {
   // The demo seed enqueues jobs, which live in the queue's own schema.
   await installJobQueue(url, Object.keys(JOB_HANDLERS));
   db = createDb(url, { max: 2 });
-  // The seeds report each step on the console, for people running them by hand.
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
+  await quietly(async () => {
     await seedDemo(db);
     await seedProvince(url, { retailers: 1000 });
-  } finally {
-    log.mockRestore();
-  }
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -36,6 +31,16 @@ afterAll(async () => {
   await stopJobQueues();
   await dropDatabase(adminUrl, name);
 });
+
+/** Runs a seed without its console report of each step, which is for people running it by hand. */
+async function quietly(seed: () => Promise<void>): Promise<void> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    await seed();
+  } finally {
+    log.mockRestore();
+  }
+}
 
 /** The province's orders: those of the shops whose licence numbers start with 34. */
 const PROVINCE_ORDERS = `SELECT o.* FROM "Order" o JOIN "Retailer" r ON r.id = o."retailerId" WHERE r."licenceNo" LIKE '34%'`;
@@ -106,9 +111,7 @@ describe('the province data set', () => {
 
   it('is generated once: a second run leaves the data as it is', async () => {
     const before = await db.order.count();
-    vi.spyOn(console, 'log').mockImplementation(() => {});
-    await seedProvince(url, { retailers: 1000 });
-    vi.restoreAllMocks();
+    await quietly(() => seedProvince(url, { retailers: 1000 }));
     expect(await db.order.count()).toBe(before);
   });
 });
