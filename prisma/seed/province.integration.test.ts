@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createDb, type PrismaClient } from '../../packages/db/src/client';
-import { createDatabase, databaseUrlFor, dropDatabase } from '../../packages/db/src/embedded';
-import { applyMigrations } from '../../packages/db/src/migrate';
-import { JOB_HANDLERS } from '../../packages/api/src/jobs/jobs.handlers';
-import { installJobQueue, stopJobQueues } from '../../packages/api/src/jobs/jobs.service';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PrismaClient } from '../../packages/db/src/client';
+import { stopJobQueues } from '../../packages/api/src/jobs/jobs.service';
+import { isolatedTestDatabase } from '../../packages/api/src/testing/isolated-database';
 import { seedDemo } from './demo';
 import { seedProvince } from './province';
 
 // The province data set at its smallest size (1,000 shops) on top of the demo company: the same statements
 // as the 300,000-shop set the benches run on, checked for what the benches rely on.
-const adminUrl = databaseUrlFor(inject('databaseUrl'), 'postgres');
-const name = `province_${Date.now()}_${process.pid}`;
-const url = databaseUrlFor(adminUrl, name);
+const isolated = isolatedTestDatabase('province');
+const url = isolated.url;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  await createDatabase(adminUrl, name);
-  await applyMigrations(url);
-  // The demo seed enqueues jobs, which live in the queue's own schema.
-  await installJobQueue(url, Object.keys(JOB_HANDLERS));
-  db = createDb(url, { max: 2 });
+  db = await isolated.open();
   await quietly(async () => {
     await seedDemo(db);
     await seedProvince(url, { retailers: 1000 });
@@ -27,9 +20,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await db?.$disconnect();
+  // Enqueueing the demo seed's jobs started the job queue's client.
   await stopJobQueues();
-  await dropDatabase(adminUrl, name);
+  await isolated.close();
 });
 
 /** Runs a seed without its console report of each step, which is for people running it by hand. */

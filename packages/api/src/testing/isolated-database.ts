@@ -14,14 +14,17 @@ export function isolatedTestDatabase(label: string) {
   const base = inject('databaseUrl');
   const adminUrl = databaseUrlFor(base, 'postgres');
   const name = `${new URL(base).pathname.slice(1)}_${label}_${process.pid}`;
+  const url = databaseUrlFor(base, name);
   let db: PrismaClient | undefined;
   return {
+    /** Its address, for code that opens connections of its own (the seeds). */
+    url,
     async open(): Promise<PrismaClient> {
       await createDatabase(adminUrl, name);
-      await applyMigrations(databaseUrlFor(base, name));
+      await applyMigrations(url);
       // Runs enqueue jobs, which live in the queue's own schema.
-      await installJobQueue(databaseUrlFor(base, name), Object.keys(JOB_HANDLERS));
-      db = createDb(databaseUrlFor(base, name), { max: 4 });
+      await installJobQueue(url, Object.keys(JOB_HANDLERS));
+      db = createDb(url, { max: 4 });
       return db;
     },
     async close(): Promise<void> {
