@@ -43,9 +43,11 @@ export async function signIn(baseUrl: string, login: string, password: string): 
 }
 
 /** GET a page with a session; the body must contain `expect` (the shop's licence number), else it throws.
- *  Answers the body's size in bytes as sent (UTF-8), not in characters. */
-export async function getPage(baseUrl: string, path: string, cookie: string, expect: string): Promise<number> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+ *  Answers the body's size in bytes as sent (UTF-8), not in characters. `acceptEncoding` left out, fetch asks
+ *  for gzip as a browser does; `identity` asks for none (what a server behind a compressing proxy does). */
+export async function getPage(baseUrl: string, path: string, cookie: string, expect: string, acceptEncoding?: string): Promise<number> {
+  const headers: Record<string, string> = acceptEncoding ? { cookie, 'accept-encoding': acceptEncoding } : { cookie };
+  const response = await fetch(`${baseUrl}${path}`, { headers, redirect: 'manual' });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
   if (!body.includes(expect)) throw new Error(`GET ${path}: the body does not contain ${expect}`);

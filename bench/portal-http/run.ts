@@ -1,6 +1,7 @@
 /**
  * The portal's home at the HTTP edge, beside its floors, in one run (see bench/README.md):
  *   npx tsx bench/portal-http/run.ts [--retailers 200] [--seconds 15] [--warmup 5] [--concurrency 1,16] [--url http://…]
+ *     [--encoding identity]   (the HTTP clients' Accept-Encoding; by default fetch's own, gzip, as browsers ask)
  *
  * Signs N provincial retailers in through next-auth (as a browser does), then, per concurrency, runs four
  * clients in a closed loop, each caller taking the next retailer in turn (cookies rotate):
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '1,16' },
     url: { type: 'string' },
     password: { type: 'string', default: 'demo-2026' },
+    encoding: { type: 'string' },
   },
 });
 const N = Number(args.retailers);
@@ -237,8 +239,8 @@ async function main() {
       );
     }
     const signInSeconds = (performance.now() - signInStarted) / 1000;
-    const viaPage = (shop: Shop) => getPage(baseUrl, '/', shop.cookie, shop.licenceNo);
-    const viaTrpc = (shop: Shop) => getPage(baseUrl, '/api/trpc/home', shop.cookie, shop.licenceNo);
+    const viaPage = (shop: Shop) => getPage(baseUrl, '/', shop.cookie, shop.licenceNo, args.encoding);
+    const viaTrpc = (shop: Shop) => getPage(baseUrl, '/api/trpc/home', shop.cookie, shop.licenceNo, args.encoding);
     const pageBytes = await viaPage(shops[0]!);
     const first = await viaProcedure(shops[0]!);
 
@@ -250,7 +252,7 @@ async function main() {
     console.log(`database: ${url.replace(/:[^:@/]*@/, ':***@')}; orders ≈ ${orders}, order lines ≈ ${lines}`);
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), node ${process.version}; load average ${load()}`);
     console.log(
-      `moment: ${now.toISOString()}, cycle ${first.cycle?.code} (policy v${first.allowance?.version}); ${shops.length} shops signed in (${signInSeconds.toFixed(1)} s), ${added.rowCount} of them given an order of limited products in it, ${published.rowCount} policies published now; home HTML ${pageBytes} bytes`,
+      `moment: ${now.toISOString()}, cycle ${first.cycle?.code} (policy v${first.allowance?.version}); ${shops.length} shops signed in (${signInSeconds.toFixed(1)} s), ${added.rowCount} of them given an order of limited products in it, ${published.rowCount} policies published now; home HTML ${pageBytes} bytes; Accept-Encoding ${args.encoding ?? "fetch's default (gzip, deflate)"}`,
     );
     console.log(`${WARMUP} s warm-up, then ${SECONDS} s per client and concurrency\n`);
 
